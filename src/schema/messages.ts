@@ -1,0 +1,64 @@
+import type { Label, Lang } from './types';
+
+/** Validation reasons, in both languages, shared by the server's 400 answers and the forms. */
+export type Reason =
+  | { code: 'required' }
+  | { code: 'unknownField' }
+  | { code: 'notText' }
+  | { code: 'tooLong'; max: number }
+  | { code: 'notNumber' }
+  | { code: 'tooSmall'; min: number }
+  | { code: 'tooBig'; max: number }
+  | { code: 'notDate' }
+  | { code: 'notDateTime' }
+  | { code: 'notBoolean' }
+  | { code: 'badOption'; options: string }
+  | { code: 'notReference' }
+  | { code: 'missingReference'; id: string }
+  | { code: 'badPhone' }
+  | { code: 'badEmail' }
+  | { code: 'beforeField'; other: Label };
+
+type Templates = { [C in Reason['code']]: (r: Extract<Reason, { code: C }>) => string };
+
+const zh: Templates = {
+  required: () => '必填',
+  unknownField: () => '没有这个字段',
+  notText: () => '应为文字',
+  tooLong: (r) => `不能超过 ${r.max} 个字`,
+  notNumber: () => '应为数字',
+  tooSmall: (r) => `不能小于 ${r.min}`,
+  tooBig: (r) => `不能大于 ${r.max}`,
+  notDate: () => '日期格式应为 2026-05-25',
+  notDateTime: () => '时间格式应为 2026-05-25 14:30',
+  notBoolean: () => '应为“是”或“否”',
+  badOption: (r) => `只能是：${r.options}`,
+  notReference: () => '应为记录编号',
+  missingReference: (r) => `编号为 ${r.id} 的记录不存在`,
+  badPhone: () => '电话号码格式不对，例如 13812345678 或 0571-88886666',
+  badEmail: () => '邮箱格式不对，例如 name@example.cn',
+  beforeField: (r) => `不能早于“${r.other.zh}”`,
+};
+
+const en: Templates = {
+  required: () => 'Required',
+  unknownField: () => 'No such field',
+  notText: () => 'Must be text',
+  tooLong: (r) => `At most ${r.max} characters`,
+  notNumber: () => 'Must be a number',
+  tooSmall: (r) => `Must be at least ${r.min}`,
+  tooBig: (r) => `Must be at most ${r.max}`,
+  notDate: () => 'Use a date like 2026-05-25',
+  notDateTime: () => 'Use a time like 2026-05-25 14:30',
+  notBoolean: () => 'Must be yes or no',
+  badOption: (r) => `Must be one of: ${r.options}`,
+  notReference: () => 'Must be a record id',
+  missingReference: (r) => `No record with id ${r.id}`,
+  badPhone: () => 'Not a phone number, e.g. 13812345678 or 0571-88886666',
+  badEmail: () => 'Not an e-mail address, e.g. name@example.cn',
+  beforeField: (r) => `Cannot be before “${r.other.en}”`,
+};
+
+export const describe = (reason: Reason, lang: Lang): string =>
+  // The cast is safe: each template is keyed by the code it receives.
+  (lang === 'zh' ? zh : en)[reason.code](reason as never);

@@ -1,0 +1,21 @@
+import { f } from '../fields';
+import type { ResourceDef } from '../types';
+
+export const followups: ResourceDef = {
+  name: 'followups',
+  label: { zh: '跟进记录', en: 'Follow-ups' },
+  singular: { zh: '跟进记录', en: 'Follow-up' },
+  group: 'projects',
+  titleField: 'note',
+  sort: { field: 'on', order: 'DESC' },
+  fields: [
+    f.ref('agreementId', '签约项目', 'Agreement', 'agreements', { required: true }),
+    f.date('on', '跟进日期', 'Date', { required: true, filter: true }),
+    f.text('officer', '跟进人', 'Officer', { required: true, maxLength: 40, filter: true }),
+    f.enum('kind', '方式', 'Kind', 'followupKind', { required: true, default: 'visit' }),
+    f.longtext('note', '情况说明', 'Note', { required: true, list: true, maxLength: 2000 }),
+    f.enum('statusAfter', '跟进后状态', 'Status after', 'agreementStatus'),
+    f.text('nextStep', '下一步', 'Next step', { maxLength: 200 }),
+    f.date('nextOn', '下次跟进', 'Next follow-up', { notBefore: 'on' }),
+  ],
+};

@@ -1,0 +1,22 @@
+import { f } from '../fields';
+import type { ResourceDef } from '../types';
+
+export const organizations: ResourceDef = {
+  name: 'organizations',
+  label: { zh: '单位', en: 'Organizations' },
+  singular: { zh: '单位', en: 'Organization' },
+  group: 'people',
+  titleField: 'name',
+  sort: { field: 'name', order: 'ASC' },
+  fields: [
+    f.text('name', '单位名称', 'Name', { required: true, maxLength: 100 }),
+    f.enum('kind', '类型', 'Kind', 'organizationKind', { required: true }),
+    f.enum('industry', '行业', 'Industry', 'industry'),
+    f.text('city', '所在地', 'City', { maxLength: 40 }),
+    f.text('contact', '联系人', 'Contact', { maxLength: 40 }),
+    f.phone('phone', '联系电话', 'Phone'),
+    f.email('email', '邮箱', 'Email', { list: false }),
+    f.text('address', '地址', 'Address', { maxLength: 200, list: false }),
+    f.longtext('note', '备注', 'Note'),
+  ],
+};

@@ -1,0 +1,62 @@
+/** The declarative description of Huiwu's data. Plain data (JSON-serialisable) on purpose:
+ * the server, the app and later the admins' own custom fields all read the same shape. */
+
+export type Lang = 'zh' | 'en';
+export type Label = Record<Lang, string>;
+
+export type FieldType =
+  | 'text'
+  | 'longtext'
+  | 'number'
+  | 'money'
+  | 'date'
+  | 'datetime'
+  | 'enum'
+  | 'boolean'
+  | 'reference'
+  | 'phone'
+  | 'email';
+
+export interface FieldDef {
+  source: string;
+  type: FieldType;
+  label: Label;
+  required?: boolean;
+  /** longest text, in characters */
+  maxLength?: number;
+  /** numeric bounds */
+  min?: number;
+  max?: number;
+  /** the name of an enumeration in src/schema/enums.ts, for type 'enum' */
+  enum?: string;
+  /** the resource a 'reference' field points to */
+  reference?: string;
+  default?: unknown;
+  /** shown as a list column unless false (the column chooser can still show it) */
+  list?: boolean;
+  /** offered as a list filter */
+  filter?: boolean;
+  /** this date/datetime must not be before that field's value */
+  notBefore?: string;
+  help?: Label;
+}
+
+export type MenuGroup = 'events' | 'people' | 'projects';
+
+export interface ResourceDef {
+  name: string;
+  label: Label;
+  /** singular form, for titles such as "Edit summit" */
+  singular: Label;
+  group: MenuGroup;
+  /** the field that names a record (record representation, reference pickers, import by name) */
+  titleField: string;
+  /** default list order */
+  sort: { field: string; order: 'ASC' | 'DESC' };
+  fields: FieldDef[];
+}
+
+export interface EnumOption {
+  id: string;
+  label: Label;
+}

@@ -1,0 +1,121 @@
+import { enums } from './enums';
+import { systemFields } from './index';
+import type { Reason } from './messages';
+import type { FieldDef, ResourceDef } from './types';
+
+export type Reasons = Record<string, Reason>;
+type Row = Record<string, unknown>;
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
+// Chinese mobiles (13812345678), landlines with area code (0571-88886666), +86, extensions.
+const PHONE = /^(\+?\d{1,4}[\s-]?)?\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,5}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const isEmpty = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+const isCalendarDate = (text: string) => {
+  const m = DATE.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+};
+
+type Converted = { value: unknown } | { reason: Reason };
+
+/** Turns one present value into its stored form, or says why it cannot be. */
+export function convertValue(field: FieldDef, raw: unknown): Converted {
+  switch (field.type) {
+    case 'text':
+    case 'longtext':
+    case 'phone':
+    case 'email': {
+      if (typeof raw !== 'string' && typeof raw !== 'number') return { reason: { code: 'notText' } };
+      const text = String(raw).trim();
+      const max = field.maxLength ?? 500;
+      if (text.length > max) return { reason: { code: 'tooLong', max } };
+      if (field.type === 'phone' && !PHONE.test(text)) return { reason: { code: 'badPhone' } };
+      if (field.type === 'email' && !EMAIL.test(text)) return { reason: { code: 'badEmail' } };
+      return { value: text };
+    }
+    case 'number':
+    case 'money': {
+      const n = typeof raw === 'string' ? Number(raw.trim()) : raw;
+      if (typeof n !== 'number' || !Number.isFinite(n)) return { reason: { code: 'notNumber' } };
+      if (field.min !== undefined && n < field.min) return { reason: { code: 'tooSmall', min: field.min } };
+      if (field.max !== undefined && n > field.max) return { reason: { code: 'tooBig', max: field.max } };
+      return { value: n };
+    }
+    case 'date':
+      if (typeof raw !== 'string' || !isCalendarDate(raw.trim())) return { reason: { code: 'notDate' } };
+      return { value: raw.trim() };
+    case 'datetime': {
+      if (typeof raw !== 'string' || !DATETIME.test(raw.trim())) return { reason: { code: 'notDateTime' } };
+      const time = new Date(raw.trim());
+      if (Number.isNaN(time.getTime())) return { reason: { code: 'notDateTime' } };
+      return { value: time.toISOString() };
+    }
+    case 'boolean':
+      if (typeof raw === 'boolean') return { value: raw };
+      if (raw === 'true' || raw === 'false') return { value: raw === 'true' };
+      return { reason: { code: 'notBoolean' } };
+    case 'enum': {
+      const options = enums[field.enum ?? ''] ?? [];
+      if (typeof raw === 'string' && options.some((o) => o.id === raw)) return { value: raw };
+      return { reason: { code: 'badOption', options: options.map((o) => o.id).join(', ') } };
+    }
+    case 'reference': {
+      const id = typeof raw === 'string' && /^\d+$/.test(raw.trim()) ? Number(raw) : raw;
+      if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) return { reason: { code: 'notReference' } };
+      return { value: id };
+    }
+  }
+}
+
+const compareKey = (field: FieldDef, value: unknown) =>
+  field.type === 'datetime' ? new Date(String(value)).getTime() : String(value);
+
+/**
+ * Checks a create (no `existing`) or an update (the body is merged over `existing`, so a
+ * partial body is enough) against the schema. Returns the record to store and the reasons
+ * per field; store nothing when there are reasons. References are only checked for form;
+ * whether the referenced record exists is the server's job.
+ */
+export function checkWrite(
+  resource: ResourceDef,
+  input: Row,
+  existing?: Row,
+): { record: Row; reasons: Reasons } {
+  const reasons: Reasons = {};
+  const known = new Set(resource.fields.map((field) => field.source));
+  for (const key of Object.keys(input)) {
+    if (!known.has(key) && !(systemFields as readonly string[]).includes(key)) {
+      reasons[key] = { code: 'unknownField' };
+    }
+  }
+  const record: Row = { ...existing };
+  for (const field of resource.fields) {
+    const given = Object.prototype.hasOwnProperty.call(input, field.source);
+    let raw = given ? input[field.source] : record[field.source];
+    if (!existing && !given && field.default !== undefined) raw = field.default;
+    if (isEmpty(raw)) {
+      if (field.required) reasons[field.source] = { code: 'required' };
+      record[field.source] = null;
+      continue;
+    }
+    const converted = convertValue(field, raw);
+    if ('reason' in converted) reasons[field.source] = converted.reason;
+    else record[field.source] = converted.value;
+  }
+  for (const field of resource.fields) {
+    const other = field.notBefore && resource.fields.find((o) => o.source === field.notBefore);
+    const value = record[field.source];
+    const otherValue = other ? record[other.source] : null;
+    if (!other || reasons[field.source] || isEmpty(value) || isEmpty(otherValue)) continue;
+    if (compareKey(field, value) < compareKey(other, otherValue)) {
+      reasons[field.source] = { code: 'beforeField', other: other.label };
+    }
+  }
+  return { record, reasons };
+}

@@ -1,0 +1,74 @@
+import compression from 'compression';
+import express from 'express';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { apiErrorHandler, collections, createApi, EXPOSED_HEADERS } from './api';
+import { openStore, type Store } from './store/store';
+
+export interface ServerOptions {
+  /** 0 picks a free port */
+  port: number;
+  host?: string;
+  dataFile: string;
+  seedFile: string;
+  /** the built app (dist/); not served when absent, as under `npm run dev` */
+  staticDir?: string;
+  bodyLimit?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  store: Store;
+  close(): Promise<void>;
+}
+
+/** The express app: the REST API under /api and, when built, the app itself at /. */
+export function createApp(store: Store, options: Pick<ServerOptions, 'staticDir' | 'bodyLimit'>) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(compression());
+  app.use('/api', (req, res, next) => {
+    res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
+    res.setHeader('Access-Control-Allow-Credentials', 'true');
+    res.setHeader('Access-Control-Allow-Methods', 'GET,POST,PUT,PATCH,DELETE,OPTIONS');
+    res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Accept-Language, Authorization');
+    res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
+    res.setHeader('Cache-Control', 'no-store');
+    if (req.method === 'OPTIONS') res.sendStatus(204);
+    else next();
+  });
+  app.use('/api', createApi({ store, bodyLimit: options.bodyLimit }));
+  app.use('/api', apiErrorHandler);
+  const staticDir = options.staticDir;
+  if (staticDir && fs.existsSync(path.join(staticDir, 'index.html'))) {
+    app.use(express.static(staticDir, { index: 'index.html' }));
+    app.get('*', (_req, res) => res.sendFile(path.join(staticDir, 'index.html')));
+  }
+  return app;
+}
+
+export function startServer(options: ServerOptions): Promise<RunningServer> {
+  const store = openStore({ dataFile: options.dataFile, seedFile: options.seedFile, collections });
+  const app = createApp(store, options);
+  return new Promise((resolve, reject) => {
+    const server = app.listen(options.port, options.host ?? '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+        port,
+        store,
+        close: () =>
+          new Promise((done) => {
+            server.close(() => {
+              store.close();
+              done();
+            });
+            server.closeAllConnections();
+          }),
+      });
+    });
+    server.on('error', reject);
+  });
+}

@@ -1,0 +1,16 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Settings from the environment, with the defaults the README documents. */
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env) {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataFile: path.resolve(env.HUIWU_DATA ?? path.join(projectRoot, 'db/data.json')),
+    seedFile: path.resolve(env.HUIWU_SEED ?? path.join(projectRoot, 'db/seed.json')),
+    staticDir: path.join(projectRoot, 'dist'),
+    bodyLimit: env.HUIWU_BODY_LIMIT ?? '1mb',
+  };
+}

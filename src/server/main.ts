@@ -1,0 +1,15 @@
+import { startServer } from './app';
+import { configFromEnv } from './config';
+
+const config = configFromEnv();
+try {
+  const server = await startServer(config);
+  const shown = config.host === '0.0.0.0' ? `http://localhost:${server.port}` : server.url;
+  console.log(`Huiwu is running at ${shown}  (API: ${shown}/api, data: ${config.dataFile})`);
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (error) {
+  console.error(`Huiwu could not start: ${(error as Error).message}`);
+  process.exit(1);
+}

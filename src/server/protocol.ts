@@ -1,0 +1,84 @@
+import { getField, systemFields, type ResourceDef } from '../schema';
+
+/**
+ * The edge between ra-data-simple-rest (sort=[f,o]&range=[a,b]&filter={...}) and json-server
+ * (_sort/_order/_start/_end/q/field_gte/...). Only what this function builds reaches
+ * json-server, so raw json-server parameters (_embed, _expand) never do.
+ */
+export class QueryError extends Error {}
+
+export interface ListQuery {
+  /** the json-server query */
+  query: Record<string, string | string[]>;
+  start: number;
+}
+
+const OPERATOR = /(_gte|_lte|_ne|_like)$/;
+
+const parseJson = (name: string, text: unknown): unknown => {
+  if (text === undefined) return undefined;
+  if (typeof text !== 'string') throw new QueryError(`"${name}" must be given once, as JSON`);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new QueryError(`"${name}" is not valid JSON: ${text}`);
+  }
+};
+
+/** json-server's _like is a regular expression; users type plain text. */
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const isKnownField = (resource: ResourceDef, source: string) =>
+  (systemFields as readonly string[]).includes(source) || getField(resource, source) !== undefined;
+
+const scalar = (key: string, value: unknown): string => {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  throw new QueryError(`filter "${key}" must be text, a number, true/false or a list of them`);
+};
+
+export function translateListQuery(resource: ResourceDef, raw: Record<string, unknown>): ListQuery {
+  const query: Record<string, string | string[]> = {};
+  let start = 0;
+
+  const sort = parseJson('sort', raw.sort);
+  if (sort !== undefined) {
+    if (!Array.isArray(sort) || typeof sort[0] !== 'string' || !['ASC', 'DESC'].includes(String(sort[1]).toUpperCase())) {
+      throw new QueryError('"sort" must look like ["field","ASC"]');
+    }
+    if (!isKnownField(resource, sort[0])) throw new QueryError(`cannot sort by unknown field "${sort[0]}"`);
+    query._sort = sort[0];
+    query._order = String(sort[1]).toLowerCase();
+  }
+
+  const range = parseJson('range', raw.range);
+  if (range !== undefined) {
+    if (!Array.isArray(range) || !range.every((n) => Number.isInteger(n) && n >= 0) || range[1] < range[0] - 1) {
+      throw new QueryError('"range" must look like [0,24]');
+    }
+    start = range[0];
+    query._start = String(range[0]);
+    query._end = String(range[1] + 1);
+  }
+
+  const filter = parseJson('filter', raw.filter) ?? {};
+  if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) {
+    throw new QueryError('"filter" must be a JSON object');
+  }
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (key === 'q') {
+      query.q = scalar(key, value);
+      continue;
+    }
+    const source = key.replace(OPERATOR, '');
+    if (!isKnownField(resource, source)) throw new QueryError(`cannot filter by unknown field "${source}"`);
+    const values = Array.isArray(value) ? value.map((v) => scalar(key, v)) : [scalar(key, value)];
+    query[key] = key.endsWith('_like') ? values.map(escapeRegExp) : values;
+    // An empty list matches nothing (getMany of no ids): json-server would ignore it instead.
+    if (values.length === 0) query[key] = ['\u0000no match'];
+  }
+  return { query, start };
+}
+
+export const contentRange = (resource: string, start: number, count: number, total: number) =>
+  `${resource} ${start}-${Math.max(start, start + count - 1)}/${total}`;
