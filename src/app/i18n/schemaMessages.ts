@@ -1,0 +1,23 @@
+import { enums, resources, type Lang } from '../../schema';
+
+/** Resource names, field labels and enum labels, taken from the schema for one language. */
+export function schemaMessages(lang: Lang) {
+  return {
+    resources: Object.fromEntries(
+      resources.map((resource) => [
+        resource.name,
+        {
+          // Chinese has no plural: polyglot always picks the first form, so give it the list name.
+          name: lang === 'zh' ? resource.label.zh : `${resource.singular.en} |||| ${resource.label.en}`,
+          fields: Object.fromEntries(resource.fields.map((field) => [field.source, field.label[lang]])),
+        },
+      ]),
+    ),
+    enums: Object.fromEntries(
+      Object.entries(enums).map(([name, options]) => [
+        name,
+        Object.fromEntries(options.map((option) => [option.id, option.label[lang]])),
+      ]),
+    ),
+  };
+}

@@ -1,0 +1,42 @@
+import type { en } from './en';
+
+/** The app's own words, in Chinese; typed against the English so no key is missed. */
+export const zh: typeof en = {
+  huiwu: {
+    title: '会务',
+    menu: { events: '会议活动', people: '人员单位', projects: '项目跟踪' },
+    filter: { from: '%{field} 起', to: '%{field} 止', contains: '%{field} 包含' },
+    common: { details: '基本信息', createdAt: '创建时间', updatedAt: '更新时间', none: '—' },
+    delete: {
+      cascade: '连同关联记录删除',
+      cascadeTitle: '删除“%{name}”及其关联记录？',
+      cascadeContent:
+        '必须依附于它的记录（如该峰会的参会人员、该项目的跟进记录）将一并删除；其他提到它的记录会保留并解除关联。此操作无法撤销。',
+      done: '已删除',
+    },
+    summit: {
+      guests: '嘉宾名单',
+      programme: '议程',
+      ceremonies: '签约仪式',
+      addGuest: '添加嘉宾',
+    },
+    agreement: { followups: '跟进记录', addFollowup: '添加跟进' },
+    ceremony: { agreements: '签约项目' },
+    series: { lectures: '各期讲座' },
+    organization: { asEnterprise: '作为签约企业的项目', asPartner: '作为合作方的项目' },
+    dashboard: {
+      welcome: '会务：峰会论坛、讲堂、签约仪式与签约项目跟踪',
+      upcomingSummits: '即将举行的峰会',
+      upcomingLectures: '未来 30 天的讲座',
+      attendees: '下一场峰会的嘉宾',
+      confirmedOfInvited: '已确认 %{confirmed} 人 / 已邀请 %{invited} 人',
+      agreementsThisYear: '%{year} 年签约项目',
+      amount: '签约总金额',
+      landedShare: '已落地或完成',
+      overdue: '逾期未跟进',
+      byStatus: '各状态项目数',
+      none: '暂无安排',
+      seeAll: '查看全部',
+    },
+  },
+};

@@ -1,0 +1,26 @@
+import simpleRestProvider from 'ra-data-simple-rest';
+import { fetchUtils, type DataProvider } from 'react-admin';
+import { i18nProvider } from './i18nProvider';
+
+export const apiUrl = '/api';
+
+/** Every request carries the app's language, so the server's messages come back in it. */
+export const httpClient = (url: string, options: fetchUtils.Options = {}) => {
+  const headers = new Headers(options.headers ?? { Accept: 'application/json' });
+  headers.set('Accept-Language', i18nProvider.getLocale());
+  return fetchUtils.fetchJson(url, { ...options, headers });
+};
+
+const rest = simpleRestProvider(apiUrl, httpClient);
+
+export const dataProvider: DataProvider = {
+  ...rest,
+  // meta.cascade deletes the dependants that require the record and unlinks the others.
+  delete: async (resource, params) => {
+    if (!params.meta?.cascade) return rest.delete(resource, params);
+    const { json } = await httpClient(`${apiUrl}/${resource}/${encodeURIComponent(params.id)}?cascade=true`, {
+      method: 'DELETE',
+    });
+    return { data: json };
+  },
+};

@@ -1,0 +1,45 @@
+import {
+  BooleanField,
+  EmailField,
+  NumberField,
+  ReferenceField,
+  SelectField,
+  TextField,
+  useLocaleState,
+} from 'react-admin';
+import type { FieldDef } from '../../schema';
+import { choicesFor } from './choices';
+import { DayjsField } from './DayjsField';
+
+/** How one schema field reads, in a list cell or on a show page. */
+export const FieldDisplay = ({ field }: { field: FieldDef }) => {
+  const [locale] = useLocaleState();
+  const { source } = field;
+  switch (field.type) {
+    case 'reference':
+      return <ReferenceField source={source} reference={field.reference!} link="show" />;
+    case 'enum':
+      return <SelectField source={source} choices={choicesFor(field)} />;
+    case 'date':
+    case 'datetime':
+      return <DayjsField source={source} kind={field.type} />;
+    case 'boolean':
+      return <BooleanField source={source} />;
+    case 'money':
+      return (
+        <NumberField
+          source={source}
+          locales={locale === 'zh' ? 'zh-CN' : 'en'}
+          options={{ style: 'currency', currency: 'CNY', maximumFractionDigits: 0 }}
+        />
+      );
+    case 'number':
+      return <NumberField source={source} />;
+    case 'email':
+      return <EmailField source={source} />;
+    case 'longtext':
+      return <TextField source={source} sx={{ whiteSpace: 'pre-wrap' }} />;
+    default:
+      return <TextField source={source} />;
+  }
+};

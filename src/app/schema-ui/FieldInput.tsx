@@ -1,0 +1,40 @@
+import {
+  AutocompleteInput,
+  BooleanInput,
+  DateInput,
+  DateTimeInput,
+  NumberInput,
+  ReferenceInput,
+  SelectInput,
+  TextInput,
+} from 'react-admin';
+import type { FieldDef } from '../../schema';
+import { choicesFor } from './choices';
+
+/** The input that fits one schema field. Validation comes from the form (see SchemaForm). */
+export const FieldInput = ({ field }: { field: FieldDef }) => {
+  const common = { source: field.source, isRequired: field.required };
+  switch (field.type) {
+    case 'reference':
+      return (
+        <ReferenceInput source={field.source} reference={field.reference!}>
+          <AutocompleteInput isRequired={field.required} fullWidth />
+        </ReferenceInput>
+      );
+    case 'enum':
+      return <SelectInput {...common} choices={choicesFor(field)} emptyText={field.required ? undefined : ' '} />;
+    case 'date':
+      return <DateInput {...common} />;
+    case 'datetime':
+      return <DateTimeInput {...common} />;
+    case 'boolean':
+      return <BooleanInput source={field.source} />;
+    case 'number':
+    case 'money':
+      return <NumberInput {...common} min={field.min} max={field.max} />;
+    case 'longtext':
+      return <TextInput {...common} multiline minRows={3} fullWidth />;
+    default:
+      return <TextInput {...common} type={field.type === 'email' ? 'email' : field.type === 'phone' ? 'tel' : 'text'} />;
+  }
+};

@@ -1,0 +1,53 @@
+import AddIcon from '@mui/icons-material/Add';
+import { Button, Pagination, ReferenceManyField, useRecordContext } from 'react-admin';
+import { Link } from 'react-router-dom';
+import { resourceByName } from '../../schema';
+import { SchemaDataTable } from './SchemaList';
+
+export interface Related {
+  /** the resource whose records point here */
+  resource: string;
+  /** their field that holds this record's id */
+  target: string;
+  /** i18n key of the tab */
+  label: string;
+  sort?: { field: string; order: 'ASC' | 'DESC' };
+  /** i18n key of an "add" button that opens the create form with the reference filled in */
+  addLabel?: string;
+}
+
+/** The records of another resource that point at the current one, as a table. */
+export const RelatedList = ({ related }: { related: Related }) => {
+  const resource = resourceByName[related.resource];
+  return (
+    <>
+      {related.addLabel && <AddRelatedButton related={related} />}
+      <ReferenceManyField
+        reference={related.resource}
+        target={related.target}
+        sort={related.sort ?? resource.sort}
+        perPage={25}
+        pagination={<Pagination />}
+      >
+        <SchemaDataTable resource={resource} omit={[related.target]} />
+      </ReferenceManyField>
+    </>
+  );
+};
+
+const AddRelatedButton = ({ related }: { related: Related }) => {
+  const record = useRecordContext();
+  if (!record) return null;
+  return (
+    <Button
+      component={Link}
+      to={`/${related.resource}/create`}
+      state={{ record: { [related.target]: record.id } }}
+      label={related.addLabel}
+      variant="outlined"
+      sx={{ mb: 1 }}
+    >
+      <AddIcon />
+    </Button>
+  );
+};

@@ -1,0 +1,29 @@
+import { SimpleForm, useLocaleState } from 'react-admin';
+import type { Lang, ResourceDef } from '../../schema';
+import { describe } from '../../schema/messages';
+import { checkWrite } from '../../schema/validate';
+import { FieldInput } from './FieldInput';
+
+/** The form for creating or editing a record. The same checks as the server run as the
+ * user types; what only the server knows (a reference that vanished) comes back per field. */
+export const SchemaForm = ({ resource }: { resource: ResourceDef }) => {
+  const [locale] = useLocaleState();
+  const validate = (values: Record<string, unknown>) => {
+    const { reasons } = checkWrite(resource, values);
+    return Object.fromEntries(
+      Object.entries(reasons)
+        .filter(([, reason]) => reason.code !== 'unknownField')
+        .map(([source, reason]) => [source, describe(reason, locale as Lang)]),
+    );
+  };
+  const defaults = Object.fromEntries(
+    resource.fields.filter((field) => field.default !== undefined).map((field) => [field.source, field.default]),
+  );
+  return (
+    <SimpleForm validate={validate} defaultValues={defaults} sx={{ maxWidth: 720 }}>
+      {resource.fields.map((field) => (
+        <FieldInput key={field.source} field={field} />
+      ))}
+    </SimpleForm>
+  );
+};

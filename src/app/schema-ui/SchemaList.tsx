@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react';
+import { ColumnsButton, CreateButton, DataTable, ExportButton, FilterButton, List, TopToolbar } from 'react-admin';
+import type { ResourceDef } from '../../schema';
+import { FieldDisplay } from './FieldDisplay';
+import { schemaFilters } from './filters';
+
+const ListActions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <ColumnsButton />
+    <CreateButton />
+    <ExportButton />
+  </TopToolbar>
+);
+
+/** A resource's list: columns, filters and default order, all from the schema. */
+export const SchemaList = ({ resource, children }: { resource: ResourceDef; children?: ReactNode }) => (
+  <List resource={resource.name} filters={schemaFilters(resource)} sort={resource.sort} perPage={25} actions={<ListActions />}>
+    {children ?? <SchemaDataTable resource={resource} />}
+  </List>
+);
+
+export const SchemaDataTable = ({ resource, omit = [] }: { resource: ResourceDef; omit?: string[] }) => (
+  <DataTable
+    rowClick="show"
+    hiddenColumns={resource.fields.filter((field) => field.list === false).map((field) => field.source)}
+  >
+    {resource.fields
+      .filter((field) => !omit.includes(field.source))
+      .map((field) => (
+        <DataTable.Col key={field.source} source={field.source}>
+          <FieldDisplay field={field} />
+        </DataTable.Col>
+      ))}
+  </DataTable>
+);

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ bodyLimit: '10kb' });
+});
+afterAll(() => server.close());
+
+const expectJsonError = async (res: Response, status: number, message: RegExp) => {
+  expect(res.status).toBe(status);
+  const text = await res.text();
+  expect(text).not.toMatch(/\bat \w+ \(|node_modules/); // never a stack trace
+  expect(JSON.parse(text).message).toMatch(message);
+};
+
+describe('bad requests get a clear JSON answer', () => {
+  it('malformed JSON is a 400', async () => {
+    await expectJsonError(await server.api('/summits', { method: 'POST', body: '{"name": "未完' }), 400, /not valid JSON/);
+  });
+
+  it('a body that is not an object is a 400', async () => {
+    await expectJsonError(await server.api('/summits', { method: 'POST', body: '[1,2]' }), 400, /JSON object/);
+  });
+
+  it('a body over the limit is a 413 and nothing is written', async () => {
+    const res = await server.api('/organizations', { method: 'POST', body: JSON.stringify({ name: '大'.repeat(20_000), kind: 'enterprise' }) });
+    await expectJsonError(res, 413, /too large/);
+    const { total } = await server.client.getList('organizations', { filter: {}, sort: { field: 'id', order: 'ASC' }, pagination: { page: 1, perPage: 1 } });
+    expect(total).toBe(3);
+  });
+
+  it('unknown resources, json-server internals and nested routes are 404s', async () => {
+    await expectJsonError(await server.api('/users'), 404, /No such API route/);
+    await expectJsonError(await server.api('/db'), 404, /No such API route/);
+    await expectJsonError(await server.api('/summits/1/attendees'), 404, /No such API route/);
+    await expectJsonError(await server.api('/summits/999'), 404, /No such record/);
+  });
+
+  it('bad sort, range and filter parameters are 400s', async () => {
+    await expectJsonError(await server.api('/summits?sort=name'), 400, /sort/);
+    await expectJsonError(await server.api(`/summits?sort=${encodeURIComponent('["password","ASC"]')}`), 400, /unknown field "password"/);
+    await expectJsonError(await server.api(`/summits?range=${encodeURIComponent('[5,-1]')}`), 400, /range/);
+    await expectJsonError(await server.api(`/summits?filter=${encodeURIComponent('{"nope":1}')}`), 400, /unknown field "nope"/);
+    await expectJsonError(await server.api(`/summits?filter=${encodeURIComponent('{"name":{"$gt":1}}')}`), 400, /filter "name"/);
+  });
+
+  it('X-HTTP-Method-Override cannot turn a create into an unchecked delete', async () => {
+    const res = await server.api('/summits/1', { method: 'POST', headers: { 'X-HTTP-Method-Override': 'DELETE' }, body: '{}' });
+    expect(res.status).toBe(404);
+    expect((await server.client.getOne('summits', { id: 1 })).data.id).toBe(1);
+  });
+});

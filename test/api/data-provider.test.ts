@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/server';
+
+// Every data-provider method of ra-data-simple-rest, against the real server.
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+describe('reading', () => {
+  it('getList sorts, pages and counts', async () => {
+    const { data, total } = await server.client.getList('attendees', {
+      sort: { field: 'name', order: 'DESC' },
+      pagination: { page: 1, perPage: 2 },
+      filter: {},
+    });
+    expect(total).toBe(3);
+    expect(data.map((a) => a.name)).toEqual(['王强', '李娜']);
+    const second = await server.client.getList('attendees', {
+      sort: { field: 'name', order: 'DESC' },
+      pagination: { page: 2, perPage: 2 },
+      filter: {},
+    });
+    expect(second.data.map((a) => a.name)).toEqual(['张伟']);
+  });
+
+  it('answers lists with a Content-Range header that browsers may read', async () => {
+    const res = await server.api(`/attendees?range=${encodeURIComponent('[0,1]')}`, { headers: { Origin: 'http://elsewhere.test' } });
+    expect(res.headers.get('content-range')).toBe('attendees 0-1/3');
+    expect(res.headers.get('access-control-expose-headers')).toContain('Content-Range');
+  });
+
+  it('getList filters by equality, lists, full text and operators', async () => {
+    const list = (filter: object) =>
+      server.client
+        .getList('attendees', { filter, sort: { field: 'id', order: 'ASC' }, pagination: { page: 1, perPage: 50 } })
+        .then(({ data }) => data.map((a) => a.id));
+    expect(await list({ summitId: 1 })).toEqual([1, 2]);
+    expect(await list({ invitation: ['confirmed', 'checkedIn'] })).toEqual([1, 3]);
+    expect(await list({ q: '兴化' })).toEqual([1]);
+    expect(await list({ role_ne: 'expert' })).toEqual([2, 3]);
+    expect(await list({ arrivalAt_gte: '2026-12-04', arrivalAt_lte: '2026-12-05' })).toEqual([1]);
+    expect(await list({ name_like: '李' })).toEqual([2]);
+    expect(await list({ certificate: true })).toEqual([1]);
+  });
+
+  it('treats _like input as text, not as a regular expression', async () => {
+    const { data } = await server.client.getList('attendees', {
+      filter: { name_like: '.*' },
+      sort: { field: 'id', order: 'ASC' },
+      pagination: { page: 1, perPage: 10 },
+    });
+    expect(data).toEqual([]);
+  });
+
+  it('getOne, getMany and getManyReference', async () => {
+    expect((await server.client.getOne('summits', { id: 2 })).data.name).toBe('石墨烯产业大会');
+    const many = await server.client.getMany('organizations', { ids: [1, 3] });
+    expect(many.data.map((o) => o.id).sort()).toEqual([1, 3]);
+    const followups = await server.client.getManyReference('followups', {
+      target: 'agreementId',
+      id: 2,
+      sort: { field: 'on', order: 'DESC' },
+      pagination: { page: 1, perPage: 10 },
+      filter: {},
+    });
+    expect(followups.total).toBe(1);
+    expect(followups.data[0].note).toContain('样机');
+  });
+});
+
+describe('writing', () => {
+  it('create stores a valid record with defaults and timestamps', async () => {
+    const { data } = await server.client.create('attendees', { data: { summitId: 1, name: '孙悦', phone: '13700003333' } });
+    expect(data).toMatchObject({ name: '孙悦', role: 'guest', invitation: 'toInvite', summitId: 1 });
+    expect(typeof data.id).toBe('number');
+    expect(data.createdAt).toBeTruthy();
+    const { data: stored } = await server.client.getOne('attendees', { id: data.id });
+    expect(stored.phone).toBe('13700003333');
+  });
+
+  it('update merges the fields it is given', async () => {
+    const { data } = await server.client.update('attendees', {
+      id: 2,
+      data: { hotel: '兴化宾馆' },
+      previousData: { id: 2 },
+    });
+    expect(data).toMatchObject({ id: 2, name: '李娜', hotel: '兴化宾馆', invitation: 'invited' });
+  });
+
+  it('updateMany sets one field on several records and keeps the others', async () => {
+    const { data } = await server.client.updateMany('attendees', { ids: [1, 2], data: { pickupBy: '小周' } });
+    expect(data.sort()).toEqual([1, 2]);
+    const { data: rows } = await server.client.getMany('attendees', { ids: [1, 2] });
+    expect(rows.map((r) => [r.name, r.pickupBy])).toEqual(
+      expect.arrayContaining([
+        ['张伟', '小周'],
+        ['李娜', '小周'],
+      ]),
+    );
+  });
+
+  it('delete answers the deleted record, deleteMany removes several', async () => {
+    const a = await server.client.create('followups', { data: { agreementId: 1, on: '2026-12-10', officer: '赵敏', note: '电话了解设备到货' } });
+    const b = await server.client.create('followups', { data: { agreementId: 1, on: '2026-12-12', officer: '赵敏', note: '现场查看' } });
+    const c = await server.client.create('followups', { data: { agreementId: 1, on: '2026-12-15', officer: '赵敏', note: '会商' } });
+    const { data } = await server.client.delete('followups', { id: a.data.id, previousData: a.data });
+    expect(data).toMatchObject({ id: a.data.id, note: '电话了解设备到货' });
+    await server.client.deleteMany('followups', { ids: [b.data.id, c.data.id] });
+    const { total } = await server.client.getList('followups', {
+      filter: { agreementId: 1 },
+      sort: { field: 'id', order: 'ASC' },
+      pagination: { page: 1, perPage: 10 },
+    });
+    expect(total).toBe(0);
+  });
+});

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const post = (resource: string, body: unknown, lang = 'en') =>
+  server.api(`/${resource}`, { method: 'POST', body: JSON.stringify(body), headers: { 'Accept-Language': lang } });
+const count = async (resource: string) =>
+  (await server.client.getList(resource, { filter: {}, sort: { field: 'id', order: 'ASC' }, pagination: { page: 1, perPage: 1 } })).total;
+
+describe('schema validation on every write', () => {
+  it('rejects unknown fields, wrong types, bad enum values, missing required fields and dangling references, writing nothing', async () => {
+    const before = await count('attendees');
+    const res = await post('attendees', {
+      summitId: 99,
+      name: '',
+      role: 'king',
+      phone: 'call me',
+      certificate: 'maybe',
+      arrivalAt: 'tomorrow',
+      shoeSize: 42,
+    });
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.errors).toEqual({
+      summitId: 'No record with id 99',
+      name: 'Required',
+      role: expect.stringContaining('academician'),
+      phone: expect.stringContaining('phone'),
+      certificate: 'Must be yes or no',
+      arrivalAt: expect.stringContaining('2026-05-25 14:30'),
+      shoeSize: 'No such field',
+    });
+    expect(body.message).toContain('Please correct');
+    expect(await count('attendees')).toBe(before);
+  });
+
+  it('checks numbers, lengths and dates', async () => {
+    const res = await post('agreements', {
+      title: 'x'.repeat(201),
+      enterpriseId: 1,
+      partnerId: 2,
+      signedOn: '2026-02-30',
+      kind: 'jointLab',
+      amount: -5,
+      officer: '赵敏',
+    });
+    const body = await res.json();
+    expect(res.status).toBe(400);
+    expect(body.errors).toEqual({ title: 'At most 200 characters', signedOn: 'Use a date like 2026-05-25', amount: 'Must be at least 0' });
+  });
+
+  it('refuses an end before the start', async () => {
+    const res = await post('summits', { name: '新型储能论坛', kind: 'forum', startsOn: '2027-04-10', endsOn: '2027-04-09', status: 'planning' });
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors.endsOn).toBe('Cannot be before “Starts on”');
+  });
+
+  it('answers in Chinese when asked', async () => {
+    const res = await post('attendees', { summitId: 1 }, 'zh-CN,zh;q=0.9');
+    const body = await res.json();
+    expect(body.errors.name).toBe('必填');
+    expect(body.message).toBe('请修改以下字段：姓名: 必填');
+  });
+
+  it('validates an update against the merged record and keeps the stored one when it fails', async () => {
+    const res = await server.api('/summits/1', { method: 'PUT', body: JSON.stringify({ endsOn: '2026-01-01' }) });
+    expect(res.status).toBe(400);
+    expect((await server.client.getOne('summits', { id: 1 })).data.endsOn).toBe('2026-12-06');
+  });
+
+  it('refuses to point a record at one that does not exist, on update too', async () => {
+    const res = await server.api('/attendees/1', { method: 'PATCH', body: JSON.stringify({ organizationId: 777 }) });
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors.organizationId).toBe('No record with id 777');
+  });
+
+  it('ignores the id, createdAt and updatedAt a client sends: the server owns them', async () => {
+    const res = await post('series', { id: 5000, name: '科技大讲堂', createdAt: '1999-01-01' });
+    const body = await res.json();
+    expect(res.status).toBe(201);
+    expect(body.id).not.toBe(5000);
+    expect(body.createdAt).not.toBe('1999-01-01');
+  });
+});

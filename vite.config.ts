@@ -1,0 +1,26 @@
+/// <reference types="vitest/config" />
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+/** `npm run dev`: the API runs inside Vite's dev server, on the same live data as `npm start`. */
+const huiwuApi = (): Plugin => ({
+  name: 'huiwu-api',
+  // Not under vitest, which also runs a dev server: tests start their own API on temp data.
+  apply: (_config, env) => env.command === 'serve' && !process.env.VITEST,
+  async configureServer(server) {
+    const { createDevApi } = await server.ssrLoadModule('/src/server/dev.ts');
+    const app = createDevApi();
+    server.middlewares.use((req, res, next) => (req.url?.startsWith('/api') ? app(req, res, next) : next()));
+  },
+});
+
+export default defineConfig({
+  plugins: [react(), huiwuApi()],
+  build: { chunkSizeWarningLimit: 2000 },
+  test: {
+    include: ['test/**/*.test.ts', 'src/**/*.spec.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
