@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { smallSeed } from '../fixtures/smallSeed';
+import { runServerToExit, spawnServer } from '../helpers/process';
+import { startTestServer, tempDir } from '../helpers/server';
+
+const json = (res: Response) => res.json() as Promise<Record<string, unknown>>;
+
+describe('the live data file', () => {
+  it('is created from the seed on first start, and later starts keep what users saved', async () => {
+    const dir = tempDir();
+    const first = await startTestServer({ dir });
+    expect(fs.existsSync(first.dataFile)).toBe(true);
+    const { data } = await first.client.create('organizations', { data: { name: '常州碳材料研究院', kind: 'institute' } });
+    await first.client.update('summits', { id: 2, data: { status: 'cancelled' }, previousData: { id: 2 } });
+    await first.client.delete('followups', { id: 1, previousData: { id: 1 } });
+    await first.close();
+
+    // the seed changes; the live data must not
+    fs.writeFileSync(path.join(dir, 'seed.json'), JSON.stringify({ summits: [] }));
+    const second = await startTestServer({ dir });
+    expect((await second.client.getOne('organizations', { id: data.id })).data.name).toBe('常州碳材料研究院');
+    expect((await second.client.getOne('summits', { id: 2 })).data.status).toBe('cancelled');
+    expect((await second.api('/followups/1')).status).toBe(404);
+    await second.close();
+  });
+
+  it('refuses to start on a damaged data file, and leaves it as it was', async () => {
+    const dir = tempDir();
+    const dataFile = path.join(dir, 'data.json');
+    fs.writeFileSync(dataFile, '{"summits": [');
+    const { code, output } = await runServerToExit({ HUIWU_DATA: dataFile });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/not valid JSON.*refusing to start/);
+    expect(fs.readFileSync(dataFile, 'utf8')).toBe('{"summits": [');
+  });
+
+  it('drops a torn last journal line (a write that was never acknowledged) and keeps the rest', async () => {
+    const dir = tempDir();
+    const dataFile = path.join(dir, 'data.json');
+    fs.writeFileSync(dataFile, JSON.stringify(smallSeed()));
+    const kept = { id: 9, name: '新材料产业联盟', kind: 'association' };
+    fs.writeFileSync(`${dataFile}.journal`, `${JSON.stringify({ r: 'organizations', put: kept })}\n{"r":"organizations","put":{"id":10,"na`);
+    const server = await startTestServer({ dir });
+    expect((await server.client.getOne('organizations', { id: 9 })).data.name).toBe('新材料产业联盟');
+    expect((await server.api('/organizations/10')).status).toBe(404);
+    await server.close();
+  });
+});
+
+describe('a crash at any moment', () => {
+  it('keeps every acknowledged write (SIGKILL during bursts of writes, three times)', async () => {
+    const dir = tempDir();
+    const dataFile = path.join(dir, 'data.json');
+    const seedFile = path.join(dir, 'seed.json');
+    fs.writeFileSync(seedFile, JSON.stringify(smallSeed()));
+    const env = { HUIWU_DATA: dataFile, HUIWU_SEED: seedFile };
+    const acknowledged = new Map<number, string>();
+    const updated = new Map<number, string>();
+
+    for (let round = 0; round < 3; round++) {
+      const { child, url } = await spawnServer(env);
+      let killed = false;
+      const worker = async (w: number) => {
+        for (let i = 0; !killed; i++) {
+          const name = `嘉宾${round}-${w}-${i}`;
+          try {
+            const res = await fetch(`${url}/api/attendees`, {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify({ summitId: 1, name }),
+            });
+            if (res.status !== 201) continue;
+            const { id } = await json(res);
+            acknowledged.set(id as number, name);
+            const hotel = `酒店${round}-${i}`;
+            const patch = await fetch(`${url}/api/attendees/${id}`, {
+              method: 'PATCH',
+              headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify({ hotel }),
+            });
+            if (patch.status === 200) updated.set(id as number, hotel);
+          } catch {
+            return; // the server is gone
+          }
+        }
+      };
+      const workers = Array.from({ length: 16 }, (_, w) => worker(w));
+      const target = acknowledged.size + 150;
+      while (acknowledged.size < target) await new Promise((r) => setTimeout(r, 5));
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      killed = true;
+      await Promise.all([exited, ...workers]);
+    }
+
+    const { child, url } = await spawnServer(env);
+    try {
+      const res = await fetch(`${url}/api/attendees?range=${encodeURIComponent('[0,100000]')}`);
+      const rows = (await res.json()) as { id: number; name: string; hotel: string | null }[];
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      expect(acknowledged.size).toBeGreaterThanOrEqual(450);
+      for (const [id, name] of acknowledged) expect(byId.get(id)?.name).toBe(name);
+      for (const [id, hotel] of updated) expect(byId.get(id)?.hotel).toBe(hotel);
+      expect(byId.get(1)?.name).toBe('张伟'); // the seed is still there
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 120_000);
+});
