@@ -9,7 +9,7 @@
  * section does not reshuffle the others) and a fixed "today".
  */
 import { writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resourceByName, systemFields } from '../src/schema/index';
 import { checkWrite } from '../src/schema/validate';
@@ -552,7 +552,7 @@ const CEREMONIES: CeremonySpec[] = [
 
 /**
  * Lectures. speaker says who gives it: a role picked from the people (summit lectures pick
- * among that summit's attendees), 'hometown' for the first hometown academician,
+ * among that summit's attendees), 'hometown' / 'hometown2' for the hometown academicians,
  * 'seminar:<industries>' for a summit attendee of those industries, 'org:<name>' for the head
  * of that organization, 'official:<org>' for an official of that organization.
  */
@@ -720,7 +720,7 @@ const FOLLOWUP_NOTES: Record<string, string[]> = {
   afterSigning: [
     '签约后电话回访{ent}，确认双方项目联系人，约定首次技术对接时间。',
     '与{ent}、{partner}三方电话沟通，落实签约后工作清单，明确任务书起草分工。',
-    '签约次日回访企业，企业已成立项目专班，由分管副总牵头推进。',
+    '签约后回访企业，企业已成立项目专班，由分管副总牵头推进。',
   ],
   waiting: [
     '电话了解进展：双方仍在细化合作任务书，{partner}技术负责人近期出差，首次对接推迟。',
@@ -752,8 +752,9 @@ const FOLLOWUP_NOTES: Record<string, string[]> = {
   ],
   completion: [
     '项目通过双方联合验收，合同约定任务全部完成，形成发明专利{n}项。',
-    '提交项目总结报告，合作经费全部执行完毕，项目结项归档。',
+    '组织专家对项目进行结题验收，各项考核指标均已完成，同意结题。',
   ],
+  closingReport: ['提交项目总结报告，合作经费全部执行完毕，项目结项归档。'],
   stalling: [
     '企业资金周转紧张，设备采购暂缓，项目进度停滞。',
     '{partner}项目负责人调离，研发团队未及时补位，项目推进受阻。',
@@ -808,25 +809,54 @@ const LANDING_BY_KIND: Record<string, string> = {
   jointLab: '联合实验室揭牌运行，首批研究成果已在{ent}产线应用。',
   innovationCentre: '技术创新中心正式揭牌运行，已承接企业委托研发项目{n}项。',
   techTransfer: '技术转让完成交割，企业产线改造完成并通过验收，进入试生产。',
+  jointRD: '联合研发样机通过用户试用，{ent}已完成小批量试制并取得首批订单。',
   talent: '首批定向培养学员{n}人已入职企业，人才合作机制正式运行。',
   platform: '平台正式挂牌运行，已为{n}家企业提供检测和技术服务。',
   challenge: '攻关样机通过第三方测试，主要技术指标达到榜单要求，成果在企业落地转化。',
+};
+
+/** Talent agreements train people rather than build products: their own start and finish. */
+const TALENT_NOTES: Record<string, string[]> = {
+  kickoff: [
+    '召开项目启动会，{partner}与企业签订人才培养实施细则，首批{n}名学员（专家）名单确定。',
+    '赴{ent}对接人才合作事项，双方明确导师名单和培养计划，合作正式启动。',
+  ],
+  completion: ['合作期满，累计培养（服务）人才{n}0余人次，双方联合总结验收。'],
+};
+
+const TALENT_STEPS: Record<string, string[]> = {
+  kickoff: ['跟进首批学员（专家）进站情况'],
+  landing: ['跟踪人才留用情况', '总结校企合作育人经验'],
+  landedProgress: ['跟踪人才留用情况', '洽谈扩大培养规模'],
 };
 
 const NEXT_STEPS: Record<string, string[]> = {
   afterSigning: ['督促双方尽快签订合作任务书', '协调召开项目启动会'],
   waiting: ['跟进合同审核进度', '督促双方尽快签订合作任务书', '协调召开项目启动会'],
   kickoff: ['跟进设备采购和安装进度', '协调落实研发场地'],
-  progress: ['跟进设备安装调试进度', '督促拨付第二期经费', '组织中期检查', '协助申报省级科技项目', '跟进样机测试结果'],
+  progress: ['督促拨付第二期经费', '组织中期检查', '协助申报省级科技项目'],
   revive: ['按调整后方案跟进实施进度', '每月电话了解进展'],
   landing: ['跟踪产值和效益情况', '协助企业申报高新技术产品'],
   landedProgress: ['跟踪产值和效益情况', '洽谈二期合作', '总结典型案例上报'],
-  completion: ['项目归档，纳入年度成果转化统计'],
+  completion: ['整理验收材料，提交项目总结报告'],
+  closingReport: ['项目归档，纳入年度成果转化统计'],
   stalling: ['提请召开圆桌会议协调', '报分管领导协调解决', '督促企业提交书面推进计划'],
   stalledStay: ['提请召开圆桌会议协调', '报分管领导协调解决', '视情况研究是否终止合作'],
   termination: ['办理终止备案，从台账移出'],
 };
 
+/** Next steps while a project is under way, by kind of agreement (added to NEXT_STEPS.progress). */
+const PROGRESS_STEPS_BY_KIND: Record<string, string[]> = {
+  jointLab: ['跟进实验室设备安装调试进度', '督促确定首批联合研究课题'],
+  innovationCentre: ['跟进研发人员引进情况', '督促召开创新中心理事会'],
+  techTransfer: ['跟进中试线调试进度', '督促企业完成工艺验证'],
+  jointRD: ['跟进样机测试结果', '督促完成阶段性技术指标'],
+  talent: ['了解学员培养和留用情况', '协调企业导师配备'],
+  platform: ['跟进平台运营和服务企业情况', '督促完成仪器设备验收'],
+  challenge: ['跟进里程碑考核准备情况', '督促研发经费按期到位'],
+};
+
+/** The kind of a follow-up when its note does not say (see kindOfNote). */
 const FOLLOWUP_KINDS: Record<string, Record<string, number>> = {
   afterSigning: { call: 1 },
   waiting: { call: 2, visit: 1 },
@@ -836,6 +866,7 @@ const FOLLOWUP_KINDS: Record<string, Record<string, number>> = {
   landing: { visit: 2, report: 1 },
   landedProgress: { visit: 2, call: 2, report: 1 },
   completion: { report: 2, meeting: 1 },
+  closingReport: { report: 1 },
   stalling: { visit: 2, meeting: 1 },
   stalledStay: { meeting: 2, call: 1 },
   termination: { meeting: 1, report: 1 },
@@ -1157,7 +1188,8 @@ interface Person {
   industry: string | null;
   phone: string | null;
   email: string | null;
-  local: boolean;
+  /** where the person works; null when they come in their own name (locals) */
+  city: string | null;
   /** note for the intelligent-manufacturing summit (hometown academicians) */
   honour?: string;
 }
@@ -1177,7 +1209,7 @@ function addPerson(rng: Rng, role: Role, title: string, o: OrgInfo | null, email
     industry: o?.industry ?? null,
     phone: newMobile(rng),
     email,
-    local: o ? LOCAL_CITIES.includes(o.city) : true,
+    city: o?.city ?? null,
   };
   people.push(person);
   return person;
@@ -1190,8 +1222,8 @@ function buildPeople() {
   for (const h of HOMETOWN_ACADEMICIANS) {
     addPerson(rng, 'academician', h.title, org(h.org), 0.5).honour = h.note;
   }
-  // Academicians: mostly at national universities and institutes, a few at provincial ones.
-  const academicianHomes = research.filter((o) => !LOCAL_CITIES.includes(o.city) || rng.chance(0.4));
+  // Academicians work at national universities and institutes, none of them near 青岚.
+  const academicianHomes = research.filter((o) => !LOCAL_CITIES.includes(o.city));
   for (let i = 0; i < 32; i++) {
     addPerson(rng, 'academician', rng.pick(ACADEMICIAN_TITLES), academicianHomes[i % academicianHomes.length], 0.5);
   }
@@ -1291,7 +1323,9 @@ function guestList(rng: Rng, spec: SummitSpec): Person[] {
     else pool = [...pool.filter(matches), ...pool.filter((p) => !matches(p))];
     chosen.push(...pool.slice(0, count));
   }
-  return chosen;
+  // Protocol order, which is also seating order: hometown academicians, leading officials, the rest.
+  const rank = (p: Person) => (p.honour ? 0 : p.role === 'official' && PLATFORM_TITLES.has(p.title) ? 1 : 2);
+  return chosen.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i).map(({ p }) => p);
 }
 
 type Phase = 'past' | 'upcoming' | 'planning';
@@ -1347,10 +1381,15 @@ class RoomPlan {
   }
 }
 
-/** Arrival and departure of one out-of-town guest. */
-function travelPlan(rng: Rng, spec: SummitSpec, pickupStaff: string[]): Values {
-  const mode = rng.weighted({ train: 60, flight: 30, car: 10 });
-  const early = rng.chance(0.75);
+/** How far a person travels to a summit: same city, the neighbouring city, or further. */
+type Distance = 'local' | 'nearby' | 'far';
+const distanceTo = (spec: SummitSpec, person: Person): Distance =>
+  person.city === null || person.city === spec.city ? 'local' : LOCAL_CITIES.includes(person.city) ? 'nearby' : 'far';
+
+/** Arrival and departure of one guest from out of town (far: train or plane; nearby: mostly by car). */
+function travelPlan(rng: Rng, spec: SummitSpec, pickupStaff: string[], distance: Distance): Values {
+  const mode = distance === 'nearby' ? rng.weighted({ car: 80, train: 20 }) : rng.weighted({ train: 60, flight: 30, car: 10 });
+  const early = rng.chance(distance === 'nearby' ? 0.2 : 0.75);
   const day = early ? addDays(spec.startsOn, -1) : spec.startsOn;
   const time = early ? randomTime(rng, '10:00', '22:30') : randomTime(rng, '06:30', '08:20');
   const arrivalAt = at(day, time);
@@ -1368,7 +1407,8 @@ function travelPlan(rng: Rng, spec: SummitSpec, pickupStaff: string[]): Values {
     mode === 'train'
       ? `${rng.weighted({ G: 85, D: 15 })}${rng.int(101, 9399)}`
       : `${rng.pick(['MU', 'CA', 'CZ', 'HU', '3U', 'ZH', 'MF', 'FM'])}${rng.int(1001, 9899)}`;
-  const arrivalStation = mode === 'train' ? rng.pick(spec.trainStations) : rng.pick(AIRPORTS);
+  const arrivalStation =
+    mode === 'flight' ? rng.pick(AIRPORTS) : distance === 'nearby' ? spec.trainStations[0] : rng.pick(spec.trainStations);
   return { arrivalAt, arrivalMode: mode, arrivalNumber, arrivalStation, pickupBy: rng.pick(pickupStaff), departureAt };
 }
 
@@ -1390,35 +1430,53 @@ function attendeeValues(rng: Rng, spec: SummitSpec, summitRow: Row, person: Pers
   const notes: string[] = [];
   if (person.honour && spec.key === 'im2026') notes.push(person.honour);
 
-  if (invitation === 'declined' || attends) {
+  if (person.role !== 'staff' && (invitation === 'declined' || attends)) {
     values.repliedOn =
       phase === 'past' ? addDays(spec.startsOn, -rng.int(4, 25)) : randomDate(rng, '2026-10-20', addDays(TODAY, -1));
   }
-  if (invitation === 'declined') notes.push(`婉拒：${rng.pick(DECLINE_REASONS)}`);
+  if (invitation === 'declined') {
+    const reasons = person.org?.kind === 'university' ? DECLINE_REASONS : DECLINE_REASONS.filter((r) => !r.includes('学校'));
+    notes.push(`婉拒：${rng.pick(reasons)}`);
+  }
   if (invitation === 'absent') notes.push('已确认参会，当天临时有事未能到会');
   if (attends) values.seat = ctx.seats.assign(person);
 
-  const travels = attends && !person.local && person.role !== 'staff' && person.role !== 'official';
-  if (travels && invitation !== 'absent') {
-    if (phase === 'upcoming' && rng.chance(0.12)) {
+  const distance = distanceTo(spec, person);
+  const travels =
+    attends &&
+    invitation !== 'absent' &&
+    distance !== 'local' &&
+    (['academician', 'expert', 'entrepreneur', 'guest'].includes(person.role) || (person.role === 'official' && distance === 'nearby'));
+  if (travels) {
+    if (phase === 'upcoming' && rng.chance(0.1)) {
       notes.push('行程待确认，已短信提醒');
     } else {
-      Object.assign(values, travelPlan(rng, spec, ctx.pickupStaff));
-      const hotel = person.role === 'academician' ? spec.hotels[0] : rng.pick(spec.hotels.slice(1));
-      values.hotel = hotel;
-      values.room = ctx.rooms.assign(rng, hotel);
+      const plan = travelPlan(rng, spec, ctx.pickupStaff, distance);
+      Object.assign(values, plan);
+      // Those who drive over from the neighbouring city on the day need no room.
+      if (distance === 'far' || (plan.arrivalAt as string) < at(spec.startsOn, '00:00')) {
+        const hotel = person.role === 'academician' ? spec.hotels[0] : rng.pick(spec.hotels.slice(1));
+        values.hotel = hotel;
+        values.room = ctx.rooms.assign(rng, hotel);
+      }
     }
   }
   if (invitation === 'checkedIn') {
     const multiDay = spec.endsOn > spec.startsOn;
     const day = multiDay && person.role !== 'staff' && rng.chance(0.08) ? addDays(spec.startsOn, 1) : spec.startsOn;
     const arrivedAt = values.arrivalAt as string | undefined;
-    let time = person.role === 'staff' ? randomTime(rng, '07:00', '07:30') : randomTime(rng, '07:40', '09:10', 1);
-    // Someone who arrives on the morning train checks in after arriving.
-    if (arrivedAt && at(day, time) < arrivedAt) time = clock(Math.min(9 * 60 + 25, Number(arrivedAt.slice(11, 13)) * 60 + 8 * 60 + Number(arrivedAt.slice(14, 16)) + 45));
-    values.checkedInAt = at(day, time);
+    const time = person.role === 'staff' ? randomTime(rng, '07:00', '07:30') : randomTime(rng, '07:40', '09:10', 1);
+    // Someone who arrives on the morning train checks in some 45 minutes after arriving.
+    const afterArrival = arrivedAt ? new Date(Date.parse(arrivedAt) + 45 * 60_000).toISOString() : '';
+    values.checkedInAt = maxDate(at(day, time), afterArrival);
   }
-  if (attends && rng.chance(0.1)) notes.push(rng.pick(ATTENDEE_NOTES));
+  if (values.arrivalAt && rng.chance(0.12)) {
+    const scholar = person.role === 'academician' || person.role === 'expert';
+    const fitting = ATTENDEE_NOTES.filter(
+      (n) => !(values.arrivalMode === 'car' && n.includes('送站')) && (scholar || !/报销|发言稿/.test(n)),
+    );
+    notes.push(rng.pick(fitting));
+  }
   values.note = notes.length ? notes.join('；') : null;
   return values;
 }
@@ -1454,15 +1512,26 @@ function buildAttendees() {
 // Lectures
 // ---------------------------------------------------------------------------------------------
 
+/** Fields close enough for a speaker to cover a lecture on the other. */
+const RELATED_INDUSTRIES: Record<string, string[]> = {
+  bioMaterials: ['chemicals'],
+  graphene: ['newMaterials'],
+  energyStorage: ['newMaterials', 'chemicals'],
+  intelligentManufacturing: ['highEndEquipment'],
+};
+
 function chooseSpeaker(rng: Rng, spec: LectureSpec, used: Set<string>): Person {
-  const fits = (p: Person) => spec.industry === 'other' || p.industry === spec.industry;
+  const fields = [spec.industry, ...(RELATED_INDUSTRIES[spec.industry] ?? [])];
+  const fits = (p: Person) => spec.industry === 'other' || (p.industry !== null && fields.includes(p.industry));
   const fresh = (list: Person[]) => {
     const unused = list.filter((p) => !used.has(p.name));
     return unused.length ? unused : list;
   };
   const best = (list: Person[]) => {
     const pool = fresh(list);
-    const fitting = pool.filter(fits);
+    // General topics (policy, IP, transfer) go to people who run research offices or faculties.
+    const managers = pool.filter((p) => /处长|院长|所长/.test(p.title));
+    const fitting = spec.industry === 'other' && managers.length ? managers : pool.filter(fits);
     return rng.pick(fitting.length ? fitting : pool);
   };
   const hometown = people.filter((p) => p.honour);
@@ -1539,16 +1608,36 @@ function buildLectures() {
 
 const shortName = (name: string) => name.replace(/^(青岚|东临|江东)/, '').replace(/(股份)?有限公司$/, '');
 
-/** Statuses recorded by n follow-ups walking `path`, each step at least once when n allows. */
+/**
+ * Statuses recorded by n follow-ups walking `path`, each step at least once when n allows.
+ * A termination is recorded once; a completion at most twice (acceptance, then the closing report);
+ * a project left at 'signed' before moving on, at most twice.
+ */
 function statusSequence(rng: Rng, path: string[], n: number): string[] {
   if (n < path.length) return path.slice(path.length - n);
   const counts = path.map(() => 1);
-  for (let extra = n - path.length; extra > 0; extra--) counts[rng.int(0, path.length - 1)]++;
+  const room = (i: number) =>
+    path[i] === 'terminated' ? 1 : path[i] === 'completed' || (path[i] === 'signed' && i < path.length - 1) ? 2 : Infinity;
+  for (let extra = n - path.length; extra > 0; extra--) {
+    const open = path.map((_, i) => i).filter((i) => counts[i] < room(i));
+    counts[open.length ? rng.pick(open) : 0]++;
+  }
   return path.flatMap((status, i) => Array<string>(counts[i]).fill(status));
+}
+
+/** The kind of follow-up a note describes, or a likely one for its category. */
+function kindOfNote(rng: Rng, note: string, category: string): string {
+  if (/^电话|电话(沟通|联系|回访)/.test(note)) return 'call';
+  if (/^(赴|走访|回访|再次走访)/.test(note)) return 'visit';
+  if (/会议|推进会|启动会|理事会|座谈|会商/.test(note)) return 'meeting';
+  if (/^提交|报告/.test(note)) return 'report';
+  if (/现场|组织专家/.test(note)) return 'visit';
+  return rng.weighted(FOLLOWUP_KINDS[category]);
 }
 
 function categoryOf(previous: string, current: string, firstSoonAfterSigning: boolean): string {
   if (current === 'signed') return firstSoonAfterSigning ? 'afterSigning' : 'waiting';
+  if (current === 'completed' && previous === 'completed') return 'closingReport';
   if (current === 'inProgress') return previous === 'signed' ? 'kickoff' : previous === 'stalled' ? 'revive' : 'progress';
   if (current === 'landed') return previous === 'landed' ? 'landedProgress' : 'landing';
   if (current === 'completed') return 'completion';
@@ -1556,20 +1645,31 @@ function categoryOf(previous: string, current: string, firstSoonAfterSigning: bo
   return 'termination';
 }
 
-function followupNote(rng: Rng, category: string, spec: AgreementSpec, step: number): string {
+/** A note for one follow-up; `used` holds the templates this agreement already used, so none repeats. */
+function followupNote(rng: Rng, category: string, spec: AgreementSpec, step: number, used: Set<string>): string {
   let templates = FOLLOWUP_NOTES[category];
   if (category === 'progress') templates = [...PROGRESS_BY_KIND[spec.kind], ...PROGRESS_BY_KIND[spec.kind], ...templates];
-  if (category === 'landing' && rng.chance(0.6)) templates = [LANDING_BY_KIND[spec.kind]];
+  const productless = ['talent', 'platform', 'innovationCentre'].includes(spec.kind);
+  if (category === 'landing' && (productless || rng.chance(0.6))) templates = [LANDING_BY_KIND[spec.kind]];
+  if (spec.kind === 'talent' && TALENT_NOTES[category]) templates = TALENT_NOTES[category];
   if (spec.wan === null) templates = templates.filter((t) => !t.includes('{wan}'));
+  const unused = templates.filter((t) => !used.has(t));
+  const template = rng.pick(unused.length ? unused : templates);
+  used.add(template);
   const wanShare = spec.wan === null ? 0 : Math.max(10, Math.round((spec.wan * rng.int(20, 40)) / 100));
   const revenue = spec.wan === null ? 0 : Math.round((spec.wan * rng.int(80, 300)) / 100);
-  return rng
-    .pick(templates)
+  return template
     .replace('{ent}', shortName(spec.enterprise))
     .replace('{partner}', spec.partner)
     .replace('{pct}', String(Math.min(95, 30 + step * 15 + rng.int(0, 2) * 5)))
     .replace('{n}', String(rng.int(2, 8)))
     .replace('{wan}', String(category.startsWith('land') ? revenue : wanShare));
+}
+
+function nextSteps(category: string, spec: AgreementSpec): string[] {
+  let steps = category === 'progress' ? [...NEXT_STEPS.progress, ...PROGRESS_STEPS_BY_KIND[spec.kind]] : NEXT_STEPS[category];
+  if (spec.kind === 'talent' && TALENT_STEPS[category]) steps = TALENT_STEPS[category];
+  return spec.wan === null ? steps.filter((step) => !step.includes('经费')) : steps;
 }
 
 /** The last follow-up date and the agreement's next follow-up date (null when closed). */
@@ -1584,7 +1684,7 @@ function followupWindow(rng: Rng, spec: AgreementSpec, signedOn: string): { last
   } else if (sinceSigning <= 5) {
     last = addDays(signedOn, 1);
     next = addDays(TODAY, rng.int(10, 25));
-  } else if (sinceSigning > 60 && rng.chance(spec.status === 'stalled' ? 0.6 : 0.25)) {
+  } else if (sinceSigning > 60 && rng.chance(spec.status === 'stalled' ? 0.5 : 0.15)) {
     // Overdue: the planned follow-up date has passed without a visit.
     next = addDays(TODAY, -rng.int(3, 40));
     last = addDays(next, -rng.int(14, 35));
@@ -1632,7 +1732,9 @@ function buildAgreements() {
 
     const { last, next } = followupWindow(rng, spec, signedOn);
     const [low, high] = FOLLOWUP_COUNT[spec.status];
-    const dates = followupDates(rng, signedOn, last, rng.int(low, high));
+    // At least one follow-up every four months; never more than six.
+    const wanted = Math.min(6, Math.max(rng.int(low, high), Math.ceil(daysBetween(signedOn, last) / 120)));
+    const dates = followupDates(rng, signedOn, last, wanted);
     let path = spec.path ?? STATUS_PATHS[spec.status];
     if (!spec.path && spec.status !== 'signed' && dates.length > path.length && rng.chance(0.35)) path = ['signed', ...path];
     const statuses = statusSequence(rng, path, dates.length);
@@ -1660,24 +1762,25 @@ function buildAgreements() {
 
     let previous = 'signed';
     let progressStep = 0;
+    const usedNotes = new Set<string>();
     for (const [i, on] of dates.entries()) {
       const status = statuses[i];
       const category = categoryOf(previous, status, i === 0 && daysBetween(signedOn, on) <= 12);
       if (category === 'progress') progressStep++;
       const isLast = i === dates.length - 1;
-      const closes = category === 'completion' || category === 'termination';
-      const nextOn = isLast ? next : closes ? null : workday(addDays(on, frng.int(10, 30)), on, '2100-01-01');
+      const nextOn = isLast ? next : workday(addDays(on, frng.int(10, 30)), on, '2100-01-01');
       const stamp = at(on, randomTime(frng, '15:30', '18:30'));
+      const note = followupNote(frng, category, spec, progressStep, usedNotes);
       addRecord(
         'followups',
         {
           agreementId: agreement.id,
           on,
           officer: frng.chance(0.85) ? officer : frng.pick(OFFICERS.filter((o) => o !== officer)),
-          kind: frng.weighted(FOLLOWUP_KINDS[category]),
-          note: followupNote(frng, category, spec, progressStep),
+          kind: kindOfNote(frng, note, category),
+          note,
           statusAfter: status,
-          nextStep: frng.pick(NEXT_STEPS[category]),
+          nextStep: frng.pick(nextSteps(category, spec)),
           nextOn: nextOn && nextOn < on ? on : nextOn,
         },
         stamp,
@@ -1727,23 +1830,26 @@ function validate(): void {
   }
 
   // The story told by the data.
-  const byId = <T extends Row>(name: string, id: unknown) => db[name][(id as number) - 1] as T;
+  // Loosely typed views: these checks compare field values the schema has already validated.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const data = db as Record<string, Record<string, any>[]>;
+  const byId = (name: string, id: unknown) => data[name][(id as number) - 1];
   const summitOf = (key: string) => summitByKey.get(key)!.row;
-  for (const c of db.ceremonies) {
+  for (const c of data.ceremonies) {
     if (c.summitId === null) continue;
     const s = byId('summits', c.summitId);
     if (c.heldOn < s.startsOn || c.heldOn > s.endsOn) problems.push(`ceremonies#${c.id}: held outside its summit's dates`);
   }
-  for (const l of db.lectures) {
+  for (const l of data.lectures) {
     if (l.summitId === null) continue;
     const s = byId('summits', l.summitId);
     const day = new Date(Date.parse(l.startsAt as string) + 8 * 3600_000).toISOString().slice(0, 10);
     if (day < s.startsOn || day > s.endsOn) problems.push(`lectures#${l.id}: held outside its summit's dates`);
   }
-  const matchCeremony = db.ceremonies.find((c) => c.summitId === summitOf('match2025').id)!;
-  const signedAtMatch = db.agreements.filter((a) => a.ceremonyId === matchCeremony.id).length;
+  const matchCeremony = data.ceremonies.find((c) => c.summitId === summitOf('match2025').id)!;
+  const signedAtMatch = data.agreements.filter((a) => a.ceremonyId === matchCeremony.id).length;
   if (signedAtMatch !== 11) problems.push(`the matchmaking meeting's ceremony has ${signedAtMatch} signings, not 11`);
-  for (const a of db.agreements) {
+  for (const a of data.agreements) {
     const where = `agreements#${a.id}`;
     if (byId('organizations', a.enterpriseId).kind !== 'enterprise') problems.push(`${where}: enterpriseId is not an enterprise`);
     if (!['university', 'institute', 'association'].includes(byId('organizations', a.partnerId).kind as string)) {
@@ -1752,7 +1858,7 @@ function validate(): void {
     if (a.ceremonyId !== null && byId('ceremonies', a.ceremonyId).heldOn !== a.signedOn) problems.push(`${where}: signedOn differs from its ceremony`);
     const closed = a.status === 'completed' || a.status === 'terminated';
     if (closed !== (a.nextFollowUpOn === null)) problems.push(`${where}: nextFollowUpOn must be null exactly when closed`);
-    const fs = db.followups.filter((f) => f.agreementId === a.id);
+    const fs = data.followups.filter((f) => f.agreementId === a.id);
     if (fs.length < 1 || fs.length > 6) problems.push(`${where}: ${fs.length} follow-ups`);
     fs.forEach((f, i) => {
       if (f.on <= a.signedOn || f.on >= TODAY) problems.push(`followups#${f.id}: not between signing and today`);
@@ -1762,8 +1868,10 @@ function validate(): void {
     if (lastF && a.status !== 'signed' && lastF.statusAfter !== a.status) problems.push(`${where}: last follow-up says ${lastF.statusAfter}, agreement ${a.status}`);
     if (lastF && a.nextFollowUpOn !== null && lastF.nextOn !== a.nextFollowUpOn) problems.push(`${where}: last follow-up's nextOn differs from nextFollowUpOn`);
   }
-  for (const t of db.attendees) {
+  const staffAt = new Set(data.attendees.filter((t) => t.role === 'staff').map((t) => `${t.summitId}/${t.name}`));
+  for (const t of data.attendees) {
     const s = byId('summits', t.summitId);
+    if (t.pickupBy !== null && !staffAt.has(`${t.summitId}/${t.pickupBy}`)) problems.push(`attendees#${t.id}: picked up by ${t.pickupBy}, who is not staff at that summit`);
     const future = s.startsOn > TODAY;
     if (future && ['checkedIn', 'absent'].includes(t.invitation as string)) problems.push(`attendees#${t.id}: ${t.invitation} before the summit`);
     if (!future && ['toInvite', 'invited'].includes(t.invitation as string)) problems.push(`attendees#${t.id}: still ${t.invitation} after the summit began`);
@@ -1800,7 +1908,8 @@ function main() {
 
   const text = serialise();
   JSON.parse(text); // the file must be plain JSON
-  const target = join(dirname(fileURLToPath(import.meta.url)), 'seed.json');
+  // `npm run seed` writes db/seed.json; a path argument writes elsewhere (the tests compare).
+  const target = process.argv[2] ? resolve(process.argv[2]) : join(dirname(fileURLToPath(import.meta.url)), 'seed.json');
   writeFileSync(target, text);
   const counts = COLLECTIONS.map((name) => `${name} ${db[name].length}`).join(', ');
   console.log(`wrote ${target} (${Buffer.byteLength(text)} bytes): ${counts}`);

@@ -52,7 +52,9 @@ export function convertValue(field: FieldDef, raw: unknown): Converted {
       return { value: raw.trim() };
     case 'datetime': {
       if (typeof raw !== 'string' || !DATETIME.test(raw.trim())) return { reason: { code: 'notDateTime' } };
-      const time = new Date(raw.trim());
+      // A time without a zone is Beijing time, whatever zone the server runs in.
+      const text = raw.trim().replace(' ', 'T');
+      const time = new Date(/(Z|[+-]\d{2}:?\d{2})$/i.test(text) ? text : `${text}+08:00`);
       if (Number.isNaN(time.getTime())) return { reason: { code: 'notDateTime' } };
       return { value: time.toISOString() };
     }

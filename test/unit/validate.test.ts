@@ -57,6 +57,8 @@ describe('convertValue', () => {
     expect(convertValue(on, '2024-02-29')).toEqual({ value: '2024-02-29' });
     expect(convertValue(on, '2025-02-29')).toEqual({ reason: { code: 'notDate' } });
     expect(convertValue(field('attendees', 'arrivalAt'), '2026-12-04T17:12:00+08:00')).toEqual({ value: '2026-12-04T09:12:00.000Z' });
+    // without a zone, a time is Beijing time, whatever the server's zone
+    expect(convertValue(field('attendees', 'arrivalAt'), '2026-12-04 17:12')).toEqual({ value: '2026-12-04T09:12:00.000Z' });
   });
 
   it('takes references as positive whole numbers, also from text', () => {

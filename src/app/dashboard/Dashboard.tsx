@@ -10,7 +10,7 @@ import dayjs from 'dayjs';
 import { Title, useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { enums } from '../../schema';
-import { formatDay } from '../schema-ui/DayjsField';
+import { formatDay } from '../schema-ui/time';
 import { Figure, listLink } from './Figure';
 
 const OPEN = ['completed', 'terminated'];

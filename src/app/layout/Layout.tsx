@@ -2,4 +2,9 @@ import type { ReactNode } from 'react';
 import { Layout as RaLayout } from 'react-admin';
 import { Menu } from './Menu';
 
-export const Layout = ({ children }: { children: ReactNode }) => <RaLayout menu={Menu}>{children}</RaLayout>;
+// min-width 0 lets wide tables scroll inside their card instead of widening the page.
+export const Layout = ({ children }: { children: ReactNode }) => (
+  <RaLayout menu={Menu} sx={{ minWidth: 0, '& .RaLayout-contentWithSidebar, & .RaLayout-appFrame, & .RaLayout-content': { minWidth: 0 } }}>
+    {children}
+  </RaLayout>
+);

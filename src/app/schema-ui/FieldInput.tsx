@@ -10,6 +10,7 @@ import {
 } from 'react-admin';
 import type { FieldDef } from '../../schema';
 import { choicesFor } from './choices';
+import { fromLocalInput, toLocalInput } from './time';
 
 /** The input that fits one schema field. Validation comes from the form (see SchemaForm). */
 export const FieldInput = ({ field }: { field: FieldDef }) => {
@@ -26,7 +27,7 @@ export const FieldInput = ({ field }: { field: FieldDef }) => {
     case 'date':
       return <DateInput {...common} />;
     case 'datetime':
-      return <DateTimeInput {...common} />;
+      return <DateTimeInput {...common} format={toLocalInput} parse={fromLocalInput} />;
     case 'boolean':
       return <BooleanInput source={field.source} />;
     case 'number':

@@ -15,7 +15,15 @@ const ListActions = () => (
 
 /** A resource's list: columns, filters and default order, all from the schema. */
 export const SchemaList = ({ resource, children }: { resource: ResourceDef; children?: ReactNode }) => (
-  <List resource={resource.name} filters={schemaFilters(resource)} sort={resource.sort} perPage={25} actions={<ListActions />}>
+  <List
+    resource={resource.name}
+    filters={schemaFilters(resource)}
+    sort={resource.sort}
+    perPage={25}
+    actions={<ListActions />}
+    // wide tables scroll inside the card, so the toolbar and the menu stay in view
+    sx={{ minWidth: 0, '& .RaList-main': { minWidth: 0 }, '& .RaList-content': { overflowX: 'auto', minWidth: 0 } }}
+  >
     {children ?? <SchemaDataTable resource={resource} />}
   </List>
 );
@@ -23,6 +31,10 @@ export const SchemaList = ({ resource, children }: { resource: ResourceDef; chil
 export const SchemaDataTable = ({ resource, omit = [] }: { resource: ResourceDef; omit?: string[] }) => (
   <DataTable
     rowClick="show"
+    sx={{
+      '& th': { whiteSpace: 'nowrap' },
+      '& td': { whiteSpace: 'nowrap', maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis' },
+    }}
     hiddenColumns={resource.fields.filter((field) => field.list === false).map((field) => field.source)}
   >
     {resource.fields

@@ -1,0 +1,29 @@
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+import { dayjsLocale } from '../providers/i18nProvider';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/** Events happen in China: times read and are typed in Beijing time, wherever the browser is. */
+export const EVENT_TIME_ZONE = 'Asia/Shanghai';
+
+/** A date or a date-time in the reader's language (2026年12月1日 / Dec 1, 2026). */
+export const formatDay = (value: unknown, kind: 'date' | 'datetime', locale: string) => {
+  if (value === null || value === undefined || value === '') return '';
+  if (kind === 'date') {
+    const day = dayjs(String(value)).locale(dayjsLocale(locale));
+    return day.isValid() ? day.format('ll') : String(value);
+  }
+  const time = dayjs(String(value)).tz(EVENT_TIME_ZONE).locale(dayjsLocale(locale));
+  return time.isValid() ? time.format('ll HH:mm') : String(value);
+};
+
+/** For <input type="datetime-local">: the stored UTC instant as Beijing wall-clock time … */
+export const toLocalInput = (value: unknown) =>
+  value ? dayjs(String(value)).tz(EVENT_TIME_ZONE).format('YYYY-MM-DDTHH:mm') : '';
+
+/** … and back: what was typed, read as Beijing time. */
+export const fromLocalInput = (text: string) =>
+  text ? dayjs.tz(text, EVENT_TIME_ZONE).toISOString() : null;

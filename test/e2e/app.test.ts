@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshotDir } from '../helpers/browser';
+import { startTestServer, tempDir, type TestServer } from '../helpers/server';
+
+// The built app (dist/, made by `npm test` before vitest runs) on the real server, over a copy
+// of the demo data, driven in Debian's Chromium.
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  const dist = path.resolve('dist');
+  if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('dist/ is missing: run `npx vite build` (npm test does) first');
+  const dir = tempDir();
+  fs.copyFileSync(path.resolve('db/seed.json'), path.join(dir, 'seed.json'));
+  server = await startTestServer({ dir, staticDir: dist });
+  browser = await launchChromium();
+  page = await browser.newPage({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+  page.setDefaultTimeout(15_000);
+  fs.mkdirSync(screenshotDir, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const shot = (name: string) => page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: false });
+
+describe('the app, end to end', () => {
+  it('opens on the dashboard with the demo data, in the browser’s language', async () => {
+    await page.goto(server.url);
+    await expect.poll(() => page.getByText('Upcoming summits').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('menuitem', { name: 'Attendees' }).isVisible()).toBe(true);
+    await shot('dashboard-en');
+  });
+
+  it('lists summits, opens one, adds a guest through the form and finds them in the attendee list', async () => {
+    await page.getByRole('menuitem', { name: 'Summits' }).click();
+    const row = page.getByRole('row').filter({ hasText: '智能制造' }).first();
+    await row.waitFor();
+    await row.click();
+    await page.getByRole('tab', { name: 'Guests' }).click();
+    await page.getByRole('link', { name: 'Add guest' }).click();
+
+    const name = page.getByRole('textbox', { name: /^Name/ });
+    await name.fill('欧阳明远');
+    await page.getByRole('textbox', { name: /^Phone/ }).fill('not a number');
+    await page.getByRole('button', { name: 'Save' }).click();
+    // bad input: a clear message on the field, and nothing saved
+    await expect.poll(() => page.getByText('Not a phone number, e.g. 13812345678').count()).toBeGreaterThan(0);
+    await shot('attendee-form-invalid');
+    await page.getByRole('textbox', { name: /^Phone/ }).fill('13905150123');
+    await page.getByRole('textbox', { name: /^Hotel/ }).fill('兴化宾馆');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/attendees\/\d+\/show$/);
+    await expect.poll(() => page.getByText('欧阳明远').count()).toBeGreaterThan(0);
+
+    await page.getByRole('menuitem', { name: 'Attendees' }).click();
+    await page.getByPlaceholder('Search').fill('欧阳明远');
+    const found = page.getByRole('row').filter({ hasText: '欧阳明远' });
+    await expect.poll(() => found.count()).toBe(1);
+    expect(await found.innerText()).toContain('13905150123');
+    await shot('attendees-found');
+
+    const { data } = await server.client.getList('attendees', { filter: { q: '欧阳明远' }, sort: { field: 'id', order: 'ASC' }, pagination: { page: 1, perPage: 5 } });
+    expect(data).toHaveLength(1);
+    expect(data[0]).toMatchObject({ phone: '13905150123', hotel: '兴化宾馆' });
+  });
+
+  it('switches to Chinese: menus, columns and enum labels', async () => {
+    await page.getByRole('button', { name: /English/ }).click();
+    await page.getByRole('menuitem', { name: '中文' }).click();
+    await expect.poll(() => page.getByRole('menuitem', { name: '参会人员' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('columnheader', { name: '姓名' }).count()).toBe(1);
+    await expect.poll(() => page.getByText('会议活动').count()).toBeGreaterThan(0);
+    await page.goto(`${server.url}/#/attendees?filter=${encodeURIComponent('{}')}`);
+    await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(10);
+    await shot('attendees-zh');
+    await page.getByRole('menuitem', { name: '峰会论坛' }).click();
+    await page.getByRole('row').filter({ hasText: '智能制造' }).first().click();
+    await page.getByRole('tab', { name: '嘉宾名单' }).click();
+    await expect.poll(() => page.getByRole('columnheader', { name: '邀请状态' }).count()).toBe(1);
+    await expect.poll(() => page.getByText('已确认').count()).toBeGreaterThan(0);
+    await shot('summit-guests-zh');
+    await page.getByRole('menuitem', { name: '仪表盘' }).click();
+    await expect.poll(() => page.getByText('即将举行的峰会').count()).toBeGreaterThan(0);
+    await shot('dashboard-zh');
+  });
+});
