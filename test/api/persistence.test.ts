@@ -41,7 +41,7 @@ describe('the live data file', () => {
     const dataFile = path.join(dir, 'data.json');
     fs.writeFileSync(dataFile, JSON.stringify(smallSeed()));
     const kept = { id: 9, name: '新材料产业联盟', kind: 'association' };
-    fs.writeFileSync(`${dataFile}.journal`, `${JSON.stringify({ r: 'organizations', put: kept })}\n{"r":"organizations","put":{"id":10,"na`);
+    fs.writeFileSync(`${dataFile}.journal`, `${JSON.stringify([{ r: 'organizations', put: kept }])}\n[{"r":"organizations","put":{"id":10,"na`);
     const server = await startTestServer({ dir });
     expect((await server.client.getOne('organizations', { id: 9 })).data.name).toBe('新材料产业联盟');
     expect((await server.api('/organizations/10')).status).toBe(404);

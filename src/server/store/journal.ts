@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** One change to the store. Both kinds are idempotent, so replaying an entry that the
- * snapshot already holds is harmless: that is what makes compaction crash-safe. */
+ * snapshot already holds is harmless: that is what makes compaction crash-safe. The entries
+ * of one request (a record, its dependants, its audit trail) share one line, so they land or
+ * vanish together. */
 export type JournalEntry =
   | { r: string; put: Record<string, unknown> & { id: number | string } }
   | { r: string; del: number | string };
@@ -35,7 +37,7 @@ export class Journal {
 
   append(entries: JournalEntry[]): Promise<void> {
     if (entries.length === 0) return Promise.resolve();
-    const line = entries.map((entry) => JSON.stringify(entry)).join('\n') + '\n';
+    const line = JSON.stringify(entries) + '\n';
     return new Promise((resolve, reject) => {
       this.queue.push({ line, resolve, reject });
       if (!this.flushing) void this.flush();
@@ -94,7 +96,7 @@ export function readJournal(file: string): JournalEntry[] {
   lines.forEach((line, index) => {
     if (line.trim() === '') return;
     try {
-      entries.push(JSON.parse(line) as JournalEntry);
+      entries.push(...(JSON.parse(line) as JournalEntry[]));
     } catch {
       const isLast = lines.slice(index + 1).every((rest) => rest.trim() === '');
       if (!isLast) throw new Error(`${file}: line ${index + 1} is damaged; refusing to start`);
