@@ -12,18 +12,22 @@ const field =
     ...options,
   });
 
+/** Defaults that keep every text bounded; a field's own options override them. */
+const withDefaults =
+  (type: FieldType, defaults: Options) =>
+  (source: string, zh: string, en: string, options: Options = {}): FieldDef =>
+    field(type)(source, zh, en, { ...defaults, ...options });
+
 export const f = {
-  text: field('text'),
-  longtext: (source: string, zh: string, en: string, options: Options = {}) =>
-    field('longtext')(source, zh, en, { list: false, maxLength: 5000, ...options }),
+  text: withDefaults('text', { maxLength: 200 }),
+  longtext: withDefaults('longtext', { list: false, maxLength: 5000 }),
   number: field('number'),
-  money: (source: string, zh: string, en: string, options: Options = {}) =>
-    field('money')(source, zh, en, { min: 0, ...options }),
+  money: withDefaults('money', { min: 0 }),
   date: field('date'),
   datetime: field('datetime'),
   boolean: field('boolean'),
-  phone: field('phone'),
-  email: field('email'),
+  phone: withDefaults('phone', { maxLength: 30 }),
+  email: withDefaults('email', { maxLength: 100 }),
   enum: (source: string, zh: string, en: string, enumName: string, options: Options = {}) =>
     field('enum')(source, zh, en, { enum: enumName, filter: true, ...options }),
   ref: (source: string, zh: string, en: string, reference: string, options: Options = {}) =>

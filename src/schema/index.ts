@@ -45,3 +45,8 @@ export const dependantsOf = (target: string): Dependant[] =>
       .filter((field) => field.type === 'reference' && field.reference === target)
       .map((field) => ({ resource, field })),
   );
+
+/** Events happen in China: a time typed without a zone, or a day of a date-time filter, is
+ * Beijing time (China has no daylight saving, so the offset is fixed). */
+export const EVENT_TIME_ZONE = 'Asia/Shanghai';
+export const EVENT_UTC_OFFSET = '+08:00';

@@ -7,6 +7,9 @@ export type Reason =
   | { code: 'notText' }
   | { code: 'tooLong'; max: number }
   | { code: 'notNumber' }
+  | { code: 'notInteger' }
+  | { code: 'badCharacters' }
+  | { code: 'sameAs'; other: Label }
   | { code: 'tooSmall'; min: number }
   | { code: 'tooBig'; max: number }
   | { code: 'notDate' }
@@ -27,6 +30,9 @@ const zh: Templates = {
   notText: () => '应为文字',
   tooLong: (r) => `不能超过 ${r.max} 个字`,
   notNumber: () => '应为数字',
+  notInteger: () => '应为整数',
+  badCharacters: () => '含有不能保存的字符（如换行或控制字符）',
+  sameAs: (r) => `不能与“${r.other.zh}”相同`,
   tooSmall: (r) => `不能小于 ${r.min}`,
   tooBig: (r) => `不能大于 ${r.max}`,
   notDate: () => '日期格式应为 2026-05-25',
@@ -46,6 +52,9 @@ const en: Templates = {
   notText: () => 'Must be text',
   tooLong: (r) => `At most ${r.max} characters`,
   notNumber: () => 'Must be a number',
+  notInteger: () => 'Must be a whole number',
+  badCharacters: () => 'Contains characters that cannot be stored (line breaks or control characters)',
+  sameAs: (r) => `Cannot be the same as “${r.other.en}”`,
   tooSmall: (r) => `Must be at least ${r.min}`,
   tooBig: (r) => `Must be at most ${r.max}`,
   notDate: () => 'Use a date like 2026-05-25',
@@ -59,6 +68,6 @@ const en: Templates = {
   beforeField: (r) => `Cannot be before “${r.other.en}”`,
 };
 
-export const describe = (reason: Reason, lang: Lang): string =>
+export const reasonText = (reason: Reason, lang: Lang): string =>
   // The cast is safe: each template is keyed by the code it receives.
   (lang === 'zh' ? zh : en)[reason.code](reason as never);

@@ -27,6 +27,8 @@ export interface FieldDef {
   /** numeric bounds */
   min?: number;
   max?: number;
+  /** whole numbers only */
+  integer?: boolean;
   /** the name of an enumeration in src/schema/enums.ts, for type 'enum' */
   enum?: string;
   /** the resource a 'reference' field points to */
@@ -38,7 +40,8 @@ export interface FieldDef {
   filter?: boolean;
   /** this date/datetime must not be before that field's value */
   notBefore?: string;
-  help?: Label;
+  /** this reference must not point at the same record as that field (enterprise ≠ partner) */
+  notSameAs?: string;
 }
 
 export type MenuGroup = 'events' | 'people' | 'projects';

@@ -1,5 +1,5 @@
 import { enums } from './enums';
-import { systemFields } from './index';
+import { EVENT_UTC_OFFSET, systemFields } from './index';
 import type { Reason } from './messages';
 import type { FieldDef, ResourceDef } from './types';
 
@@ -7,7 +7,11 @@ export type Reasons = Record<string, Reason>;
 type Row = Record<string, unknown>;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
+const DATETIME = /^(\d{4}-\d{2}-\d{2})[T ]([01]\d|2[0-3]):[0-5]\d/;
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+// Control characters never belong in a value; line breaks only in long text.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const LINE_BREAK = /[\r\n]/;
 // Chinese mobiles (13812345678), landlines with area code (0571-88886666), +86, extensions.
 const PHONE = /^(\+?\d{1,4}[\s-]?)?\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,5}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -33,16 +37,17 @@ export function convertValue(field: FieldDef, raw: unknown): Converted {
     case 'email': {
       if (typeof raw !== 'string' && typeof raw !== 'number') return { reason: { code: 'notText' } };
       const text = String(raw).trim();
-      const max = field.maxLength ?? 500;
-      if (text.length > max) return { reason: { code: 'tooLong', max } };
+      if (CONTROL.test(text) || (field.type !== 'longtext' && LINE_BREAK.test(text))) return { reason: { code: 'badCharacters' } };
+      if (field.maxLength !== undefined && text.length > field.maxLength) return { reason: { code: 'tooLong', max: field.maxLength } };
       if (field.type === 'phone' && !PHONE.test(text)) return { reason: { code: 'badPhone' } };
       if (field.type === 'email' && !EMAIL.test(text)) return { reason: { code: 'badEmail' } };
       return { value: text };
     }
     case 'number':
     case 'money': {
-      const n = typeof raw === 'string' ? Number(raw.trim()) : raw;
+      const n = typeof raw === 'string' && DECIMAL.test(raw.trim()) ? Number(raw.trim()) : raw;
       if (typeof n !== 'number' || !Number.isFinite(n)) return { reason: { code: 'notNumber' } };
+      if (field.integer && !Number.isInteger(n)) return { reason: { code: 'notInteger' } };
       if (field.min !== undefined && n < field.min) return { reason: { code: 'tooSmall', min: field.min } };
       if (field.max !== undefined && n > field.max) return { reason: { code: 'tooBig', max: field.max } };
       return { value: n };
@@ -51,10 +56,11 @@ export function convertValue(field: FieldDef, raw: unknown): Converted {
       if (typeof raw !== 'string' || !isCalendarDate(raw.trim())) return { reason: { code: 'notDate' } };
       return { value: raw.trim() };
     case 'datetime': {
-      if (typeof raw !== 'string' || !DATETIME.test(raw.trim())) return { reason: { code: 'notDateTime' } };
+      const match = typeof raw === 'string' ? DATETIME.exec(raw.trim()) : null;
+      if (!match || !isCalendarDate(match[1])) return { reason: { code: 'notDateTime' } };
       // A time without a zone is Beijing time, whatever zone the server runs in.
-      const text = raw.trim().replace(' ', 'T');
-      const time = new Date(/(Z|[+-]\d{2}:?\d{2})$/i.test(text) ? text : `${text}+08:00`);
+      const text = (raw as string).trim().replace(' ', 'T');
+      const time = new Date(/(Z|[+-]\d{2}:?\d{2})$/i.test(text) ? text : `${text}${EVENT_UTC_OFFSET}`);
       if (Number.isNaN(time.getTime())) return { reason: { code: 'notDateTime' } };
       return { value: time.toISOString() };
     }
@@ -111,6 +117,10 @@ export function checkWrite(
     else record[field.source] = converted.value;
   }
   for (const field of resource.fields) {
+    const same = field.notSameAs && resource.fields.find((o) => o.source === field.notSameAs);
+    if (same && !reasons[field.source] && !isEmpty(record[field.source]) && record[field.source] === record[same.source]) {
+      reasons[field.source] = { code: 'sameAs', other: same.label };
+    }
     const other = field.notBefore && resource.fields.find((o) => o.source === field.notBefore);
     const value = record[field.source];
     const otherValue = other ? record[other.source] : null;

@@ -15,6 +15,8 @@ export interface ServerOptions {
   /** the built app (dist/); not served when absent, as under `npm run dev` */
   staticDir?: string;
   bodyLimit?: string;
+  /** origins (https://host:port) allowed to call the API from other pages; none by default */
+  corsOrigins?: string[];
 }
 
 export interface RunningServer {
@@ -25,17 +27,23 @@ export interface RunningServer {
 }
 
 /** The express app: the REST API under /api and, when built, the app itself at /. */
-export function createApp(store: Store, options: Pick<ServerOptions, 'staticDir' | 'bodyLimit'>) {
+export function createApp(store: Store, options: Pick<ServerOptions, 'staticDir' | 'bodyLimit' | 'corsOrigins'>) {
   const app = express();
+  const corsOrigins = new Set(options.corsOrigins ?? []);
   app.disable('x-powered-by');
   app.use(compression());
   app.use('/api', (req, res, next) => {
-    res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
-    res.setHeader('Access-Control-Allow-Credentials', 'true');
-    res.setHeader('Access-Control-Allow-Methods', 'GET,POST,PUT,PATCH,DELETE,OPTIONS');
-    res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Accept-Language, Authorization');
-    res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
     res.setHeader('Cache-Control', 'no-store');
+    // The app is served from the same origin and needs no CORS; other pages only when listed.
+    const origin = req.headers.origin;
+    if (origin && corsOrigins.has(origin)) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Access-Control-Allow-Credentials', 'true');
+      res.setHeader('Access-Control-Allow-Methods', 'GET,POST,PUT,PATCH,DELETE');
+      res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Accept-Language');
+      res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
+      res.setHeader('Vary', 'Origin');
+    }
     if (req.method === 'OPTIONS') res.sendStatus(204);
     else next();
   });
@@ -53,22 +61,24 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   const store = openStore({ dataFile: options.dataFile, seedFile: options.seedFile, collections });
   const app = createApp(store, options);
   return new Promise((resolve, reject) => {
-    const server = app.listen(options.port, options.host ?? '127.0.0.1', () => {
+    const host = options.host ?? '127.0.0.1';
+    const server = app.listen(options.port, host, () => {
       const { port } = server.address() as AddressInfo;
       resolve({
-        url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+        url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
         port,
         store,
+        // Stop taking requests, let those in flight finish and their writes reach the disk.
         close: () =>
           new Promise((done) => {
-            server.close(() => {
-              store.close();
-              done();
-            });
-            server.closeAllConnections();
+            server.close(() => void store.close().then(done));
+            server.closeIdleConnections();
           }),
       });
     });
-    server.on('error', reject);
+    server.on('error', (error) => {
+      void store.close();
+      reject(error);
+    });
   });
 }

@@ -12,5 +12,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env) {
     seedFile: path.resolve(env.HUIWU_SEED ?? path.join(projectRoot, 'db/seed.json')),
     staticDir: path.join(projectRoot, 'dist'),
     bodyLimit: env.HUIWU_BODY_LIMIT ?? '1mb',
+    corsOrigins: (env.HUIWU_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
   };
 }

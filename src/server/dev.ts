@@ -7,5 +7,5 @@ import { openStore } from './store/store';
 export function createDevApi() {
   const config = configFromEnv();
   const store = openStore({ ...config, collections });
-  return createApp(store, { bodyLimit: config.bodyLimit });
+  return createApp(store, config);
 }

@@ -5,6 +5,7 @@ const config = configFromEnv();
 try {
   const server = await startServer(config);
   const shown = config.host === '0.0.0.0' ? `http://localhost:${server.port}` : server.url;
+  // `running at <url>` is what test/helpers/process.ts waits for.
   console.log(`Huiwu is running at ${shown}  (API: ${shown}/api, data: ${config.dataFile})`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -14,8 +14,12 @@ const messages = {
     zh: '还有{list}关联到这条记录，不能直接删除。可以先处理它们，或选择连同删除（必须关联的记录一并删除，其余解除关联）。',
     en: '{list} still refer to this record, so it was not deleted. Handle them first, or delete with cascade (records that require it are deleted too; others are unlinked).',
   },
-  internal: { zh: '服务器内部错误，数据未改动', en: 'Internal server error; nothing was changed' },
-  diskFailed: { zh: '保存失败：无法写入磁盘', en: 'Saving failed: the change could not be written to disk' },
+  badRequest: { zh: '请求格式有误', en: 'The request is malformed' },
+  internal: { zh: '服务器内部错误', en: 'Internal server error' },
+  diskFailed: {
+    zh: '保存失败：无法写入磁盘。请重启服务器，未保存的改动不会生效',
+    en: 'Saving failed: the disk refused the change. Restart the server; unsaved changes will not apply',
+  },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;

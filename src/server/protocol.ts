@@ -1,4 +1,4 @@
-import { getField, systemFields, type ResourceDef } from '../schema';
+import { EVENT_UTC_OFFSET, getField, systemFields, type ResourceDef } from '../schema';
 
 /**
  * The edge between ra-data-simple-rest (sort=[f,o]&range=[a,b]&filter={...}) and json-server
@@ -72,12 +72,24 @@ export function translateListQuery(resource: ResourceDef, raw: Record<string, un
     }
     const source = key.replace(OPERATOR, '');
     if (!isKnownField(resource, source)) throw new QueryError(`cannot filter by unknown field "${source}"`);
-    const values = Array.isArray(value) ? value.map((v) => scalar(key, v)) : [scalar(key, value)];
+    let values = Array.isArray(value) ? value.map((v) => scalar(key, v)) : [scalar(key, value)];
+    if (getField(resource, source)?.type === 'datetime') values = values.map((v) => dayBound(key, v));
     query[key] = key.endsWith('_like') ? values.map(escapeRegExp) : values;
     // An empty list matches nothing (getMany of no ids): json-server would ignore it instead.
     if (values.length === 0) query[key] = ['\u0000no match'];
   }
   return { query, start };
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A date typed against a date-time field means a whole Beijing day: from its first to its
+ * last millisecond (stored times are UTC, so a plain string comparison would cut the day). */
+function dayBound(key: string, value: string): string {
+  if (!DAY.test(value)) return value;
+  if (key.endsWith('_gte')) return new Date(`${value}T00:00:00.000${EVENT_UTC_OFFSET}`).toISOString();
+  if (key.endsWith('_lte')) return new Date(`${value}T23:59:59.999${EVENT_UTC_OFFSET}`).toISOString();
+  return value;
 }
 
 export const contentRange = (resource: string, start: number, count: number, total: number) =>

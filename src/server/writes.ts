@@ -1,13 +1,13 @@
 import type { Request } from 'express';
 import { getField, type Lang, type ResourceDef } from '../schema';
-import { describe } from '../schema/messages';
+import { reasonText } from '../schema/messages';
 import { checkWrite, type Reasons } from '../schema/validate';
 import { HttpError, message } from './messages';
 import { findById, type Row } from './records';
 import type { Data } from './store/store';
 
 function invalid(resource: ResourceDef, reasons: Reasons, lang: Lang): HttpError {
-  const errors = Object.fromEntries(Object.entries(reasons).map(([key, reason]) => [key, describe(reason, lang)]));
+  const errors = Object.fromEntries(Object.entries(reasons).map(([key, reason]) => [key, reasonText(reason, lang)]));
   const list = Object.entries(errors)
     .map(([key, text]) => `${getField(resource, key)?.label[lang] ?? key}: ${text}`)
     .join(lang === 'zh' ? '；' : '; ');

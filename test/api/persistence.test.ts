@@ -49,6 +49,86 @@ describe('the live data file', () => {
   });
 });
 
+describe('the journal', () => {
+  it('cuts a torn tail before appending, so the next acknowledged write survives', async () => {
+    const dir = tempDir();
+    const dataFile = path.join(dir, 'data.json');
+    fs.writeFileSync(dataFile, JSON.stringify(smallSeed()));
+    fs.writeFileSync(`${dataFile}.journal`, '[{"r":"series","put":{"id":3,"na');
+    const first = await startTestServer({ dir });
+    const { data } = await first.client.create('series', { data: { name: '科技大讲堂' } });
+    await first.close();
+    const second = await startTestServer({ dir });
+    expect((await second.client.getOne('series', { id: data.id })).data.name).toBe('科技大讲堂');
+    await second.close();
+  });
+
+  it('reads the first format, one entry per line', async () => {
+    const dir = tempDir();
+    const dataFile = path.join(dir, 'data.json');
+    fs.writeFileSync(dataFile, JSON.stringify(smallSeed()));
+    fs.writeFileSync(`${dataFile}.journal`, `${JSON.stringify({ r: 'series', put: { id: 7, name: '老格式' } })}\n`);
+    const server = await startTestServer({ dir });
+    expect((await server.client.getOne('series', { id: 7 })).data.name).toBe('老格式');
+    await server.close();
+  });
+
+  it('refuses to start on a damaged line that is not the last', async () => {
+    const dir = tempDir();
+    const dataFile = path.join(dir, 'data.json');
+    fs.writeFileSync(dataFile, JSON.stringify(smallSeed()));
+    fs.writeFileSync(`${dataFile}.journal`, 'garbage\n[]\n');
+    const { code, output } = await runServerToExit({ HUIWU_DATA: dataFile });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/line 1 is damaged; refusing to start/);
+  });
+
+  it('when the disk refuses a write: 500 for it, 503 after, and nothing of it survives a restart', async () => {
+    const dir = tempDir();
+    const server = await startTestServer({ dir });
+    // swap the journal's file for a read-only one, so every write fails as on a failing disk
+    const journal = server.store.journal as unknown as { fd: number };
+    const writable = journal.fd;
+    journal.fd = fs.openSync(`${server.dataFile}.journal`, 'r');
+    const res = await server.api('/series', { method: 'POST', body: JSON.stringify({ name: '写不进去' }) });
+    expect(res.status).toBe(500);
+    expect((await res.json()).message).toMatch(/disk refused/);
+    expect((await server.api('/series')).status).toBe(503);
+    fs.closeSync(journal.fd);
+    journal.fd = writable;
+    await server.close();
+    const again = await startTestServer({ dir });
+    const { data } = await again.client.getList('series', { filter: { q: '写不进去' }, sort: { field: 'id', order: 'ASC' }, pagination: { page: 1, perPage: 5 } });
+    expect(data).toEqual([]);
+    await again.close();
+  });
+
+  it('is folded into the snapshot when it grows large, losing nothing', async () => {
+    const dir = tempDir();
+    const server = await startTestServer({ dir });
+    const journal = server.store.journal as unknown as { largeBytes: number };
+    journal.largeBytes = 2000;
+    const ids: number[] = [];
+    for (let i = 0; i < 40; i++) ids.push((await server.client.create('series', { data: { name: `系列${i}` } })).data.id as number);
+    expect(fs.statSync(`${server.dataFile}.journal`).size).toBeLessThan(4000);
+    expect(fs.readFileSync(server.dataFile, 'utf8')).toContain('系列30');
+    await server.close();
+    const again = await startTestServer({ dir });
+    const { total } = await again.client.getList('series', { filter: { id: ids }, sort: { field: 'id', order: 'ASC' }, pagination: { page: 1, perPage: 50 } });
+    expect(total).toBe(40);
+    await again.close();
+  });
+
+  it('belongs to one server at a time', async () => {
+    const dir = tempDir();
+    const server = await startTestServer({ dir });
+    const { code, output } = await runServerToExit({ HUIWU_DATA: server.dataFile });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/in use by another Huiwu server/);
+    await server.close();
+  });
+});
+
 describe('a crash at any moment', () => {
   it('keeps every acknowledged write (SIGKILL during bursts of writes, three times)', async () => {
     const dir = tempDir();

@@ -71,6 +71,30 @@ describe('the app, end to end', () => {
     expect(data[0]).toMatchObject({ phone: '13905150123', hotel: '兴化宾馆' });
   });
 
+  it('edits a guest from a browser in another time zone without shifting their arrival', async () => {
+    const { data } = await server.client.getList('attendees', {
+      filter: { arrivalAt_gte: '2026-12-01' },
+      sort: { field: 'arrivalAt', order: 'ASC' },
+      pagination: { page: 1, perPage: 1 },
+    });
+    const guest = data[0];
+    const beijing = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' })
+      .format(new Date(guest.arrivalAt))
+      .replace(' ', 'T');
+    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Europe/Berlin' });
+    const berlin = await context.newPage();
+    await berlin.goto(`${server.url}/#/attendees/${guest.id}`);
+    const arrival = berlin.getByLabel('Arrives at');
+    await expect.poll(() => arrival.inputValue()).toBe(beijing); // Beijing wall-clock time
+    await berlin.getByRole('textbox', { name: /^Hotel/ }).fill('青岚国际酒店');
+    await berlin.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => berlin.url()).toMatch(/\/show$/);
+    await context.close();
+    const { data: saved } = await server.client.getOne('attendees', { id: guest.id });
+    expect(saved.hotel).toBe('青岚国际酒店');
+    expect(saved.arrivalAt).toBe(guest.arrivalAt);
+  });
+
   it('switches to Chinese: menus, columns and enum labels', async () => {
     await page.getByRole('button', { name: /English/ }).click();
     await page.getByRole('menuitem', { name: '中文' }).click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resourceByName } from '../../src/schema';
-import { describe as describeReason } from '../../src/schema/messages';
+import { reasonText } from '../../src/schema/messages';
 import { checkWrite, convertValue } from '../../src/schema/validate';
 
 const attendees = resourceByName.attendees;
@@ -27,8 +27,8 @@ describe('checkWrite', () => {
   it('names every bad field with its reason', () => {
     const { reasons } = checkWrite(attendees, { summitId: 'x', name: 'a'.repeat(41), role: 'king', email: 'a@b', age: 3 });
     expect(Object.keys(reasons).sort()).toEqual(['age', 'email', 'name', 'role', 'summitId']);
-    expect(describeReason(reasons.name, 'zh')).toBe('不能超过 40 个字');
-    expect(describeReason(reasons.role, 'en')).toMatch(/^Must be one of: academician, expert/);
+    expect(reasonText(reasons.name, 'zh')).toBe('不能超过 40 个字');
+    expect(reasonText(reasons.role, 'en')).toMatch(/^Must be one of: academician, expert/);
   });
 
   it('compares a date with the one it must not precede', () => {

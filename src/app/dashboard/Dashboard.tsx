@@ -13,7 +13,7 @@ import { enums } from '../../schema';
 import { formatDay } from '../schema-ui/time';
 import { Figure, listLink } from './Figure';
 
-const OPEN = ['completed', 'terminated'];
+const CLOSED = ['completed', 'terminated'];
 
 /** The home page: what is coming up, and how the signed agreements are doing. */
 export const Dashboard = () => {
@@ -23,7 +23,8 @@ export const Dashboard = () => {
   const in30 = dayjs().add(30, 'day').format('YYYY-MM-DD');
   const year = dayjs().year();
 
-  const upcomingFilter = { startsOn_gte: today };
+  // under way or still to come
+  const upcomingFilter = { endsOn_gte: today };
   const summits = useGetList('summits', { filter: upcomingFilter, sort: { field: 'startsOn', order: 'ASC' }, pagination: { page: 1, perPage: 5 } });
   const lecturesFilter = { startsAt_gte: today, startsAt_lte: in30 };
   const lectures = useGetList('lectures', { filter: lecturesFilter, pagination: { page: 1, perPage: 1 } });
@@ -32,8 +33,9 @@ export const Dashboard = () => {
   const confirmed = useGetList('attendees', { filter: guests(['confirmed', 'checkedIn']), pagination: { page: 1, perPage: 1 } }, { enabled: !!next });
   const invited = useGetList('attendees', { filter: { summitId: next?.id, invitation_ne: 'toInvite' }, pagination: { page: 1, perPage: 1 } }, { enabled: !!next });
   const yearFilter = { signedOn_gte: `${year}-01-01`, signedOn_lte: `${year}-12-31` };
+  // Sums over the first 1,000 of the year; server-side totals come with the agreements ledger work.
   const signed = useGetList('agreements', { filter: yearFilter, pagination: { page: 1, perPage: 1000 } });
-  const overdueFilter = { nextFollowUpOn_lte: dayjs().subtract(1, 'day').format('YYYY-MM-DD'), status_ne: OPEN };
+  const overdueFilter = { nextFollowUpOn_lte: dayjs().subtract(1, 'day').format('YYYY-MM-DD'), status_ne: CLOSED };
   const overdue = useGetList('agreements', { filter: overdueFilter, pagination: { page: 1, perPage: 1 } });
   const all = useGetList('agreements', { pagination: { page: 1, perPage: 1000 } });
 

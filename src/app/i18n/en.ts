@@ -4,7 +4,7 @@ export const en = {
     title: 'Huiwu',
     menu: { events: 'Events', people: 'People', projects: 'Projects' },
     filter: { from: '%{field} from', to: '%{field} to', contains: '%{field} contains' },
-    common: { details: 'Details', createdAt: 'Created', updatedAt: 'Updated', none: '—' },
+    common: { details: 'Details' },
     delete: {
       cascade: 'Delete with dependants',
       cascadeTitle: 'Delete “%{name}” and what depends on it?',

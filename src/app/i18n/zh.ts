@@ -6,7 +6,7 @@ export const zh: typeof en = {
     title: '会务',
     menu: { events: '会议活动', people: '人员单位', projects: '项目跟踪' },
     filter: { from: '%{field} 起', to: '%{field} 止', contains: '%{field} 包含' },
-    common: { details: '基本信息', createdAt: '创建时间', updatedAt: '更新时间', none: '—' },
+    common: { details: '基本信息' },
     delete: {
       cascade: '连同关联记录删除',
       cascadeTitle: '删除“%{name}”及其关联记录？',

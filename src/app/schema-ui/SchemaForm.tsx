@@ -1,6 +1,6 @@
 import { SimpleForm, useLocaleState } from 'react-admin';
 import type { Lang, ResourceDef } from '../../schema';
-import { describe } from '../../schema/messages';
+import { reasonText } from '../../schema/messages';
 import { checkWrite } from '../../schema/validate';
 import { FieldInput } from './FieldInput';
 
@@ -13,7 +13,7 @@ export const SchemaForm = ({ resource }: { resource: ResourceDef }) => {
     return Object.fromEntries(
       Object.entries(reasons)
         .filter(([, reason]) => reason.code !== 'unknownField')
-        .map(([source, reason]) => [source, describe(reason, locale as Lang)]),
+        .map(([source, reason]) => [source, reasonText(reason, locale as Lang)]),
     );
   };
   const defaults = Object.fromEntries(

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ColumnsButton, CreateButton, DataTable, ExportButton, FilterButton, List, TopToolbar } from 'react-admin';
+import { ColumnsButton, CreateButton, DataTable, FilterButton, List, TopToolbar } from 'react-admin';
 import type { ResourceDef } from '../../schema';
 import { FieldDisplay } from './FieldDisplay';
 import { schemaFilters } from './filters';
@@ -9,13 +9,15 @@ const ListActions = () => (
     <FilterButton />
     <ColumnsButton />
     <CreateButton />
-    <ExportButton />
   </TopToolbar>
 );
 
 /** A resource's list: columns, filters and default order, all from the schema. */
 export const SchemaList = ({ resource, children }: { resource: ResourceDef; children?: ReactNode }) => (
   <List
+    // react-admin's default CSV is not what Excel users need (codes, ids, no BOM): no export
+    // button until the Excel-ready exporter exists.
+    exporter={false}
     resource={resource.name}
     filters={schemaFilters(resource)}
     sort={resource.sort}

@@ -11,8 +11,8 @@ import {
 import type { FieldDef, ResourceDef } from '../../schema';
 import { choicesFor } from './choices';
 
-/** The filters a field offers: enums by "is one of", references by name, dates and numbers
- * by range, text by "contains". Keys keep json-server's operator suffixes. */
+/** The filters a field offers: enums by "is one of", references by name, dates by range,
+ * the rest by "contains". Keys keep json-server's operator suffixes. */
 function filterInputs(resource: ResourceDef, field: FieldDef): ReactElement[] {
   const label = `resources.${resource.name}.fields.${field.source}`;
   const { source } = field;

@@ -1,13 +1,13 @@
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
+import { EVENT_TIME_ZONE } from '../../schema';
 import { dayjsLocale } from '../providers/i18nProvider';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
 
-/** Events happen in China: times read and are typed in Beijing time, wherever the browser is. */
-export const EVENT_TIME_ZONE = 'Asia/Shanghai';
+// Events happen in China: times read and are typed in Beijing time, wherever the browser is.
 
 /** A date or a date-time in the reader's language (2026年12月1日 / Dec 1, 2026). */
 export const formatDay = (value: unknown, kind: 'date' | 'datetime', locale: string) => {
@@ -20,9 +20,15 @@ export const formatDay = (value: unknown, kind: 'date' | 'datetime', locale: str
   return time.isValid() ? time.format('ll HH:mm') : String(value);
 };
 
-/** For <input type="datetime-local">: the stored UTC instant as Beijing wall-clock time … */
-export const toLocalInput = (value: unknown) =>
-  value ? dayjs(String(value)).tz(EVENT_TIME_ZONE).format('YYYY-MM-DDTHH:mm') : '';
+const WALL_CLOCK = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+/** For <input type="datetime-local">: the stored UTC instant as Beijing wall-clock time …
+ * Idempotent, because react-admin's DateTimeInput applies `format` twice to its default. */
+export const toLocalInput = (value: unknown) => {
+  if (!value) return '';
+  if (WALL_CLOCK.test(String(value))) return String(value);
+  return dayjs(String(value)).tz(EVENT_TIME_ZONE).format('YYYY-MM-DDTHH:mm');
+};
 
 /** … and back: what was typed, read as Beijing time. */
 export const fromLocalInput = (text: string) =>

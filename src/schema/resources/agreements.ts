@@ -11,7 +11,7 @@ export const agreements: ResourceDef = {
   fields: [
     f.text('title', '项目名称', 'Title', { required: true, maxLength: 200 }),
     f.ref('enterpriseId', '签约企业', 'Enterprise', 'organizations', { required: true }),
-    f.ref('partnerId', '合作院校/院所', 'Partner', 'organizations', { required: true }),
+    f.ref('partnerId', '合作院校/院所', 'Partner', 'organizations', { required: true, notSameAs: 'enterpriseId' }),
     f.ref('ceremonyId', '签约仪式', 'Ceremony', 'ceremonies', { list: false }),
     f.date('signedOn', '签约日期', 'Signed on', { required: true, filter: true }),
     f.enum('kind', '合作方式', 'Kind', 'agreementKind', { required: true }),

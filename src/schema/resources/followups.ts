@@ -6,7 +6,7 @@ export const followups: ResourceDef = {
   label: { zh: '跟进记录', en: 'Follow-ups' },
   singular: { zh: '跟进记录', en: 'Follow-up' },
   group: 'projects',
-  titleField: 'note',
+  titleField: 'on',
   sort: { field: 'on', order: 'DESC' },
   fields: [
     f.ref('agreementId', '签约项目', 'Agreement', 'agreements', { required: true }),

@@ -19,7 +19,7 @@ export const lectures: ResourceDef = {
     f.datetime('startsAt', '开始时间', 'Starts at', { required: true, filter: true }),
     f.text('venue', '地点', 'Venue', { maxLength: 100 }),
     f.enum('industry', '领域', 'Industry', 'industry', { list: false }),
-    f.number('audience', '听众人数', 'Audience', { min: 0, max: 100000 }),
+    f.number('audience', '听众人数', 'Audience', { min: 0, max: 100000, integer: true }),
     f.longtext('abstract', '内容摘要', 'Abstract'),
   ],
 };

@@ -11,7 +11,7 @@ export const series: ResourceDef = {
   fields: [
     f.text('name', '名称', 'Name', { required: true, maxLength: 100 }),
     f.text('host', '主办单位', 'Host', { maxLength: 200 }),
-    f.number('startYear', '创办年份', 'Since', { min: 1950, max: 2100 }),
+    f.number('startYear', '创办年份', 'Since', { min: 1950, max: 2100, integer: true }),
     f.longtext('description', '简介', 'Description'),
   ],
 };

@@ -18,13 +18,16 @@ interface Waiter {
 /**
  * An append-only log of changes next to the snapshot. `append` resolves only once the entry
  * is on disk (fdatasync); concurrent appends share one sync (group commit), so the cost of a
- * write does not grow with the size of the data.
+ * write does not grow with the size of the data. A failed write is cut off again and the
+ * journal refuses everything after it: the caller must stop rather than carry on with
+ * memory that the disk does not hold.
  */
 export class Journal {
   private fd: number;
   private queue: Waiter[] = [];
-  private flushing = false;
+  private flushing: Promise<void> | null = null;
   private bytes: number;
+  failure: Error | null = null;
 
   constructor(
     readonly file: string,
@@ -37,29 +40,42 @@ export class Journal {
 
   append(entries: JournalEntry[]): Promise<void> {
     if (entries.length === 0) return Promise.resolve();
+    if (this.failure) return Promise.reject(this.failure);
     const line = JSON.stringify(entries) + '\n';
     return new Promise((resolve, reject) => {
       this.queue.push({ line, resolve, reject });
-      if (!this.flushing) void this.flush();
+      this.flushing ??= this.flush();
     });
   }
 
   private async flush() {
-    this.flushing = true;
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0);
       const buffer = Buffer.from(batch.map((w) => w.line).join(''));
       try {
+        if (this.failure) throw this.failure;
         await writeAll(this.fd, buffer);
         await new Promise<void>((ok, fail) => fs.fdatasync(this.fd, (e) => (e ? fail(e) : ok())));
         this.bytes += buffer.length;
         batch.forEach((w) => w.resolve());
       } catch (error) {
-        batch.forEach((w) => w.reject(error as Error));
+        this.failure ??= error as Error;
+        // Leave no half-written line behind for the next start to trip over.
+        try {
+          fs.ftruncateSync(this.fd, this.bytes);
+        } catch {
+          /* the disk is already failing; the next start drops a torn tail anyway */
+        }
+        batch.forEach((w) => w.reject(this.failure!));
       }
-      if (this.bytes > this.largeBytes) this.onLarge(this.bytes);
+      if (!this.failure && this.bytes > this.largeBytes) this.onLarge(this.bytes);
     }
-    this.flushing = false;
+    this.flushing = null;
+  }
+
+  /** Resolves once everything appended so far is on disk (or has failed). */
+  async drain() {
+    while (this.flushing) await this.flushing;
   }
 
   /** Empties the journal once a snapshot holds everything in it. */
@@ -86,23 +102,29 @@ function writeAll(fd: number, buffer: Buffer): Promise<void> {
   });
 }
 
-/** Reads every complete entry. A torn last line (a crash mid-append, never acknowledged)
- * is dropped; a damaged line elsewhere is reported, not silently skipped. */
-export function readJournal(file: string): JournalEntry[] {
-  if (!fs.existsSync(file)) return [];
+/**
+ * Reads every complete entry, and how many bytes they take. Only a last line without its
+ * newline can be torn (a crash mid-append, never acknowledged): it is left out, and the
+ * caller cuts the file back to `validBytes`. A complete line that does not parse is damage,
+ * reported rather than skipped.
+ */
+export function readJournal(file: string): { entries: JournalEntry[]; validBytes: number } {
+  if (!fs.existsSync(file)) return { entries: [], validBytes: 0 };
   const text = fs.readFileSync(file, 'utf8');
-  const lines = text.split('\n');
+  const complete = text.slice(0, text.lastIndexOf('\n') + 1);
   const entries: JournalEntry[] = [];
-  lines.forEach((line, index) => {
+  complete.split('\n').forEach((line, index) => {
     if (line.trim() === '') return;
+    let parsed: unknown;
     try {
-      entries.push(...(JSON.parse(line) as JournalEntry[]));
+      parsed = JSON.parse(line);
     } catch {
-      const isLast = lines.slice(index + 1).every((rest) => rest.trim() === '');
-      if (!isLast) throw new Error(`${file}: line ${index + 1} is damaged; refusing to start`);
+      throw new Error(`${file}: line ${index + 1} is damaged; refusing to start`);
     }
+    // One entry per line was the first format; a line is now the array of one request.
+    entries.push(...((Array.isArray(parsed) ? parsed : [parsed]) as JournalEntry[]));
   });
-  return entries;
+  return { entries, validBytes: Buffer.byteLength(complete) };
 }
 
 /** Writes a file so that a crash leaves either the old or the new content, never a mix. */
@@ -110,7 +132,7 @@ export function writeFileAtomic(file: string, content: string) {
   const temp = `${file}.tmp-${process.pid}`;
   const fd = fs.openSync(temp, 'w');
   try {
-    fs.writeSync(fd, content);
+    fs.writeFileSync(fd, content);
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);

@@ -1,15 +1,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Journal, readJournal, writeFileAtomic, type JournalEntry } from './journal';
+import { lockDataFile } from './lock';
 
-export type Data = Record<string, Array<Record<string, unknown> & { id: number | string }>>;
+export type Row = Record<string, unknown> & { id: number | string };
+export type Data = Record<string, Row[]>;
+
+/** Kept in the snapshot beside the collections, never handed to json-server. */
+interface Meta {
+  /** the next id per collection: ids are never reused, even after the newest is deleted */
+  nextId: Record<string, number>;
+}
+const META = '_meta';
 
 export interface Store {
   data: Data;
   journal: Journal;
+  /** the id a new record of this collection gets */
+  takeId(collection: string): number;
   /** Writes the whole state as the new snapshot and empties the journal. */
   snapshot(): void;
-  close(): void;
+  /** Waits for pending writes, then releases the files. */
+  close(): Promise<void>;
 }
 
 function applyEntry(data: Data, entry: JournalEntry) {
@@ -24,7 +36,7 @@ function applyEntry(data: Data, entry: JournalEntry) {
   }
 }
 
-function readSnapshot(file: string): Data {
+function readSnapshot(file: string): Data & { [META]?: Meta } {
   const text = fs.readFileSync(file, 'utf8');
   let data: unknown;
   try {
@@ -39,6 +51,8 @@ function readSnapshot(file: string): Data {
   return data as Data;
 }
 
+const numericIds = (rows: Row[]) => rows.map((row) => Number(row.id)).filter(Number.isFinite);
+
 /**
  * Opens the live data: the snapshot (created from the seed on first start) plus the journal
  * of changes since, which is then folded into a fresh snapshot.
@@ -47,27 +61,49 @@ export function openStore(options: { dataFile: string; seedFile: string; collect
   const { dataFile, seedFile, collections } = options;
   const journalFile = `${dataFile}.journal`;
   fs.mkdirSync(path.dirname(dataFile), { recursive: true });
-  if (!fs.existsSync(dataFile)) {
-    const seed = fs.existsSync(seedFile) ? readSnapshot(seedFile) : {};
-    writeFileAtomic(dataFile, JSON.stringify(seed));
-  }
-  const data = readSnapshot(dataFile);
-  const replayed = readJournal(journalFile);
-  replayed.forEach((entry) => applyEntry(data, entry));
-  for (const name of collections) data[name] ??= [];
+  const unlock = lockDataFile(dataFile);
+  try {
+    if (!fs.existsSync(dataFile)) {
+      const seed = fs.existsSync(seedFile) ? readSnapshot(seedFile) : {};
+      writeFileAtomic(dataFile, JSON.stringify(seed));
+    }
+    const { [META]: meta, ...data } = readSnapshot(dataFile) as Data & { [META]?: Meta };
+    const nextId: Record<string, number> = { ...meta?.nextId };
+    const { entries, validBytes } = readJournal(journalFile);
+    if (fs.existsSync(journalFile)) fs.truncateSync(journalFile, validBytes);
+    for (const entry of entries) {
+      applyEntry(data, entry);
+      // an id seen in the journal is taken, even if its record was deleted since
+      if ('put' in entry && Number.isFinite(Number(entry.put.id))) {
+        nextId[entry.r] = Math.max(nextId[entry.r] ?? 1, Number(entry.put.id) + 1);
+      }
+    }
+    for (const name of collections) data[name] ??= [];
+    for (const [name, rows] of Object.entries(data)) nextId[name] = Math.max(nextId[name] ?? 1, ...numericIds(rows).map((id) => id + 1));
 
-  const store: Store = {
-    data,
-    journal: undefined as unknown as Journal,
-    snapshot() {
-      writeFileAtomic(dataFile, JSON.stringify(store.data));
-      store.journal.truncate();
-    },
-    close() {
-      store.journal.close();
-    },
-  };
-  store.journal = new Journal(journalFile, () => store.snapshot());
-  if (replayed.length > 0) store.snapshot();
-  return store;
+    const store: Store = {
+      data,
+      journal: undefined as unknown as Journal,
+      takeId: (collection) => {
+        const id = nextId[collection] ?? 1;
+        nextId[collection] = id + 1;
+        return id;
+      },
+      snapshot() {
+        writeFileAtomic(dataFile, JSON.stringify({ ...store.data, [META]: { nextId } }));
+        store.journal.truncate();
+      },
+      async close() {
+        await store.journal.drain();
+        store.journal.close();
+        unlock();
+      },
+    };
+    store.journal = new Journal(journalFile, () => store.snapshot());
+    if (entries.length > 0) store.snapshot();
+    return store;
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }

@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+
+export interface Session {
+  id: string;
+  userId: number;
+  lastSeen: number;
+}
+
+/**
+ * Server-side sessions behind an opaque random id (sent as an HttpOnly cookie), ending after
+ * `idleMinutes` without a request. In memory: a restart logs everyone out, which is the safe
+ * way round.
+ */
+export class Sessions {
+  private byId = new Map<string, Session>();
+
+  constructor(
+    private readonly idleMinutes: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  start(userId: number): Session {
+    const session = { id: randomBytes(32).toString('base64url'), userId, lastSeen: this.now() };
+    this.byId.set(session.id, session);
+    return session;
+  }
+
+  /** The live session for this id, touched; undefined when unknown or idle too long. */
+  touch(id: string | undefined): Session | undefined {
+    const session = id ? this.byId.get(id) : undefined;
+    if (!session) return undefined;
+    if (this.now() - session.lastSeen > this.idleMinutes * 60_000) {
+      this.byId.delete(session.id);
+      return undefined;
+    }
+    session.lastSeen = this.now();
+    return session;
+  }
+
+  end(id: string | undefined) {
+    if (id) this.byId.delete(id);
+  }
+
+  /** Ends every session of a user (disabled, password reset). */
+  endAllOf(userId: number, except?: string) {
+    for (const [id, session] of this.byId) if (session.userId === userId && id !== except) this.byId.delete(id);
+  }
+}

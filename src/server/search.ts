@@ -1,0 +1,36 @@
+import { enums, resourceByName, type ResourceDef } from '../schema';
+import { findById, type Row } from './records';
+import type { Data } from './store/store';
+
+const TEXT_TYPES = new Set(['text', 'longtext', 'phone', 'email']);
+
+/** What a person would search a record by: its text, the labels of its enum values in both
+ * languages, and the names of the records it refers to. Never ids, codes or timestamps. */
+function searchableText(data: Data, resource: ResourceDef, row: Row): string {
+  const parts: string[] = [];
+  for (const field of resource.fields) {
+    const value = row[field.source];
+    if (value === null || value === undefined) continue;
+    if (TEXT_TYPES.has(field.type)) parts.push(String(value));
+    else if (field.type === 'enum') {
+      const option = enums[field.enum!]?.find((o) => o.id === value);
+      if (option) parts.push(option.label.zh, option.label.en);
+    } else if (field.type === 'reference') {
+      const target = resourceByName[field.reference!];
+      const referenced = target && findById(data[target.name], value);
+      if (referenced) parts.push(String(referenced[target.titleField] ?? ''));
+    }
+  }
+  return parts.join('\u0001').toLowerCase();
+}
+
+/** The ids of the records that match the search box's text (every word, in any field). */
+export function searchIds(data: Data, resource: ResourceDef, q: string): string[] {
+  const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+  return (data[resource.name] ?? [])
+    .filter((row) => {
+      const text = searchableText(data, resource, row);
+      return words.every((word) => text.includes(word));
+    })
+    .map((row) => String(row.id));
+}
