@@ -9,7 +9,7 @@ const huiwuApi = (): Plugin => ({
   apply: (_config, env) => env.command === 'serve' && !process.env.VITEST,
   async configureServer(server) {
     const { createDevApi } = await server.ssrLoadModule('/src/server/dev.ts');
-    const app = createDevApi();
+    const app = await createDevApi();
     server.middlewares.use((req, res, next) => (req.url?.startsWith('/api') ? app(req, res, next) : next()));
   },
 });

@@ -92,6 +92,19 @@ export const enums: Record<string, EnumOption[]> = {
     ['stalled', '停滞', 'Stalled'],
     ['terminated', '已终止', 'Terminated'],
   ]),
+  userRole: options([
+    ['admin', '管理员', 'Admin'],
+    ['organiser', '会务组织', 'Organiser'],
+    ['official', '项目专员', 'Official'],
+    ['viewer', '查看者', 'Viewer'],
+  ]),
+  auditAction: options([
+    ['create', '新建', 'Created'],
+    ['update', '修改', 'Changed'],
+    ['delete', '删除', 'Deleted'],
+    ['import', '导入', 'Imported'],
+    ['status', '状态变更', 'Status change'],
+  ]),
   followupKind: options([
     ['visit', '走访', 'Visit'],
     ['call', '电话', 'Call'],

@@ -26,6 +26,8 @@ export const f = {
   date: field('date'),
   datetime: field('datetime'),
   boolean: field('boolean'),
+  password: withDefaults('password', { list: false, maxLength: 200 }),
+  json: withDefaults('json', { list: false }),
   phone: withDefaults('phone', { maxLength: 30 }),
   email: withDefaults('email', { maxLength: 100 }),
   enum: (source: string, zh: string, en: string, enumName: string, options: Options = {}) =>

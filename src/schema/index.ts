@@ -1,17 +1,19 @@
 import { agreements } from './resources/agreements';
 import { attendees } from './resources/attendees';
+import { audit } from './resources/audit';
 import { ceremonies } from './resources/ceremonies';
 import { followups } from './resources/followups';
 import { lectures } from './resources/lectures';
 import { organizations } from './resources/organizations';
 import { series } from './resources/series';
 import { summits } from './resources/summits';
-import type { FieldDef, ResourceDef } from './types';
+import { users } from './resources/users';
+import type { FieldDef, ResourceDef, Role } from './types';
 
 export * from './types';
 export { enums } from './enums';
 
-/** Menu order: events, then people, then projects. */
+/** Menu order: events, then people, then projects, then administration. */
 export const resources: ResourceDef[] = [
   summits,
   series,
@@ -21,14 +23,41 @@ export const resources: ResourceDef[] = [
   organizations,
   agreements,
   followups,
+  users,
+  audit,
 ];
 
 export const resourceByName: Record<string, ResourceDef> = Object.fromEntries(
   resources.map((r) => [r.name, r]),
 );
 
-/** Fields the server owns: never validated as input, never written by clients. */
-export const systemFields = ['id', 'createdAt', 'updatedAt'] as const;
+/** Fields the server owns: never validated as input, never written by clients. `version`
+ * counts the record's changes; a client sends back the one it started from. */
+export const systemFields = ['id', 'createdAt', 'updatedAt', 'version'] as const;
+
+export type Action = 'read' | 'write';
+
+/** What a role may do with a resource: the server enforces it, the app hides what it may not. */
+export function allows(role: Role | undefined, resource: ResourceDef, action: Action): boolean {
+  if (!role) return false;
+  if (action === 'write' && resource.readOnly) return false;
+  if (role === 'admin') return true;
+  if (action === 'write') return resource.writers.includes(role);
+  return resource.readers ? resource.readers.includes(role) : true;
+}
+
+/** Personal data masked for viewers, as China's personal-information law expects for people
+ * who do not need it: 138****5678, z***@example.cn. */
+export const roleSeesPersonalData = (role: Role | undefined) => role !== 'viewer';
+
+export function maskPersonal(value: unknown): unknown {
+  if (typeof value !== 'string' || value === '') return value;
+  const at = value.indexOf('@');
+  if (at > 0) return `${value[0]}***${value.slice(at)}`;
+  const digits = value.replace(/\D/g, '');
+  if (digits.length >= 7) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+  return '****';
+}
 
 export const getField = (resource: ResourceDef, source: string): FieldDef | undefined =>
   resource.fields.find((field) => field.source === source);

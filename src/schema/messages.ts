@@ -8,6 +8,9 @@ export type Reason =
   | { code: 'tooLong'; max: number }
   | { code: 'notNumber' }
   | { code: 'notInteger' }
+  | { code: 'tooShort'; min: number }
+  | { code: 'notObject' }
+  | { code: 'taken' }
   | { code: 'badCharacters' }
   | { code: 'sameAs'; other: Label }
   | { code: 'tooSmall'; min: number }
@@ -31,6 +34,9 @@ const zh: Templates = {
   tooLong: (r) => `不能超过 ${r.max} 个字`,
   notNumber: () => '应为数字',
   notInteger: () => '应为整数',
+  tooShort: (r) => `至少 ${r.min} 个字符`,
+  notObject: () => '应为一个对象',
+  taken: () => '已被使用',
   badCharacters: () => '含有不能保存的字符（如换行或控制字符）',
   sameAs: (r) => `不能与“${r.other.zh}”相同`,
   tooSmall: (r) => `不能小于 ${r.min}`,
@@ -53,6 +59,9 @@ const en: Templates = {
   tooLong: (r) => `At most ${r.max} characters`,
   notNumber: () => 'Must be a number',
   notInteger: () => 'Must be a whole number',
+  tooShort: (r) => `At least ${r.min} characters`,
+  notObject: () => 'Must be an object',
+  taken: () => 'Already taken',
   badCharacters: () => 'Contains characters that cannot be stored (line breaks or control characters)',
   sameAs: (r) => `Cannot be the same as “${r.other.en}”`,
   tooSmall: (r) => `Must be at least ${r.min}`,

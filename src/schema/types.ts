@@ -15,7 +15,11 @@ export type FieldType =
   | 'boolean'
   | 'reference'
   | 'phone'
-  | 'email';
+  | 'email'
+  /** write-only: stored as a salted hash, never served */
+  | 'password'
+  /** a JSON object (the audit trail's before/after) */
+  | 'json';
 
 export interface FieldDef {
   source: string;
@@ -42,9 +46,15 @@ export interface FieldDef {
   notBefore?: string;
   /** this reference must not point at the same record as that field (enterprise ≠ partner) */
   notSameAs?: string;
+  /** no two records may hold the same value (compared without case) */
+  unique?: boolean;
+  /** personal data (phone, e-mail): masked for roles that do not need it */
+  personal?: boolean;
 }
 
-export type MenuGroup = 'events' | 'people' | 'projects';
+export type MenuGroup = 'events' | 'people' | 'projects' | 'admin';
+
+export type Role = 'admin' | 'organiser' | 'official' | 'viewer';
 
 export interface ResourceDef {
   name: string;
@@ -56,6 +66,12 @@ export interface ResourceDef {
   titleField: string;
   /** default list order */
   sort: { field: string; order: 'ASC' | 'DESC' };
+  /** roles that may create, change and delete records (admins always may) */
+  writers: Role[];
+  /** roles that may read (admins always may); every role when absent */
+  readers?: Role[];
+  /** nobody writes it through the API, admins included (the audit trail) */
+  readOnly?: boolean;
   fields: FieldDef[];
 }
 

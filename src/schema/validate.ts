@@ -12,6 +12,7 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
 // Control characters never belong in a value; line breaks only in long text.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const LINE_BREAK = /[\r\n]/;
+export const MIN_PASSWORD_LENGTH = 8;
 // Chinese mobiles (13812345678), landlines with area code (0571-88886666), +86, extensions.
 const PHONE = /^(\+?\d{1,4}[\s-]?)?\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,5}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -73,6 +74,15 @@ export function convertValue(field: FieldDef, raw: unknown): Converted {
       if (typeof raw === 'string' && options.some((o) => o.id === raw)) return { value: raw };
       return { reason: { code: 'badOption', options: options.map((o) => o.id).join(', ') } };
     }
+    case 'password':
+      // checked here, hashed by the server before anything is stored
+      if (typeof raw !== 'string') return { reason: { code: 'notText' } };
+      if (raw.length < MIN_PASSWORD_LENGTH) return { reason: { code: 'tooShort', min: MIN_PASSWORD_LENGTH } };
+      if (raw.length > (field.maxLength ?? 200)) return { reason: { code: 'tooLong', max: field.maxLength ?? 200 } };
+      return { value: raw };
+    case 'json':
+      if (typeof raw !== 'object' || Array.isArray(raw)) return { reason: { code: 'notObject' } };
+      return { value: raw };
     case 'reference': {
       const id = typeof raw === 'string' && /^\d+$/.test(raw.trim()) ? Number(raw) : raw;
       if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) return { reason: { code: 'notReference' } };

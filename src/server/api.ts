@@ -1,26 +1,30 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import jsonServer from 'json-server';
-import { resourceByName, resources, type ResourceDef } from '../schema';
+import { allows, enums, getField, maskPersonal, resourceByName, resources, roleSeesPersonalData, type Lang, type ResourceDef, type Role } from '../schema';
+import { actorOf, type AuditTrail } from './audit';
+import { createAuthRouter, requireSession, type AuthServices } from './auth/routes';
+import { hashPassword } from './auth/passwords';
 import { handleDependants } from './deletes';
 import { HttpError, message, requestLang } from './messages';
 import { contentRange, QueryError, translateListQuery } from './protocol';
-import { findById } from './records';
+import { findById, type Row } from './records';
 import { searchIds } from './search';
 import type { JournalEntry } from './store/journal';
 import type { Store } from './store/store';
-import { prepareWrite } from './writes';
+import { guardLastAdmin, withoutSecrets } from './users';
+import { prepareCreate, prepareUpdate, type WriteContext } from './writes';
 
-export interface ApiOptions {
-  store: Store;
+export interface ApiOptions extends AuthServices {
   /** largest request body, as body-parser understands it ('1mb') */
   bodyLimit?: string;
 }
 
 interface Locals {
-  resource?: string;
+  user: Row;
+  resource?: ResourceDef;
   start?: number;
   journal?: JournalEntry[];
-  deleted?: unknown;
+  before?: Row;
   data?: unknown;
 }
 
@@ -30,22 +34,42 @@ const locals = (res: Response) => res.locals as Locals;
 const lookupResource = (name: string): ResourceDef | undefined =>
   Object.hasOwn(resourceByName, name) ? resourceByName[name] : undefined;
 
+const roleLabel = (role: unknown, lang: Lang) => enums.userRole.find((o) => o.id === role)?.label[lang] ?? String(role);
+
+function forbid(lang: Lang, role: unknown, resource: ResourceDef, action: 'read' | 'write') {
+  const verb = { read: { zh: '查看', en: 'read' }, write: { zh: '修改', en: 'change' } }[action][lang];
+  return new HttpError(403, message(lang, 'forbidden', { role: roleLabel(role, lang), action: verb, resource: resource.label[lang] }));
+}
+
+/** What a role gets to see of a record: never a password hash; personal data masked for viewers. */
+function present(resource: ResourceDef, row: Row, role: Role): Row {
+  const shown = withoutSecrets(row);
+  if (roleSeesPersonalData(role)) return shown;
+  for (const field of resource.fields) if (field.personal && shown[field.source] != null) shown[field.source] = maskPersonal(shown[field.source]);
+  return shown;
+}
+
 /** Turns the search box's text into the ids it matches, so json-server never searches ids,
  * codes or timestamps. */
-function applySearch(store: Store, resource: ResourceDef, query: Record<string, string | string[]>) {
+function applySearch(store: Store, resource: ResourceDef, query: Record<string, string | string[]>, role: Role) {
   if (query.q === undefined) return;
-  const ids = searchIds(store.data, resource, String(query.q));
+  const ids = searchIds(store.data, resource, String(query.q), roleSeesPersonalData(role));
   delete query.q;
   const wanted = query.id === undefined ? ids : ids.filter((id) => ([] as string[]).concat(query.id).includes(id));
   query.id = wanted.length > 0 ? wanted : ['\u0000no match'];
 }
 
+const wrap =
+  (handler: (req: Request, res: Response, next: NextFunction) => Promise<void>) => (req: Request, res: Response, next: NextFunction) =>
+    handler(req, res, next).catch(next);
+
 /**
- * The REST API: an edge that speaks ra-data-simple-rest and validates against the schema, in
- * front of json-server's router, whose answers are journalled to disk before they are sent.
- * An auth layer slots in with one `api.use(...)` before the edge.
+ * The REST API: login, then an edge that checks the session and the role, speaks
+ * ra-data-simple-rest and validates against the schema, in front of json-server's router,
+ * whose answers are journalled to disk (with their audit entries) before they are sent.
  */
-export function createApi({ store, bodyLimit = '1mb' }: ApiOptions) {
+export function createApi(options: ApiOptions) {
+  const { store, audit, bodyLimit = '1mb' } = options;
   const api = express.Router();
   // foreignKeySuffix that matches nothing: json-server's own cascade would also delete rows
   // whose optional reference is null; the schema-aware edge handles dependants instead.
@@ -53,6 +77,8 @@ export function createApi({ store, bodyLimit = '1mb' }: ApiOptions) {
     render: (req: Request, res: Response) => void;
   };
   const data = store.data;
+  // Records from before versions existed start at 1.
+  for (const resource of resources) for (const row of data[resource.name] ?? []) row.version ??= 1;
 
   api.use((req, _res, next) => {
     // Memory may hold a change the disk refused: answer nothing until a restart re-reads it.
@@ -60,61 +86,87 @@ export function createApi({ store, bodyLimit = '1mb' }: ApiOptions) {
     next();
   });
   api.use(express.json({ limit: bodyLimit, strict: false }));
+  api.use('/auth', createAuthRouter(options));
+  api.use(requireSession(options));
 
-  api.use('/:resource/:id?', (req: Request, res: Response, next: NextFunction) => {
-    const resource = lookupResource(req.params.resource);
-    const lang = requestLang(req);
-    // X-HTTP-Method-Override would let a POST reach json-server as a DELETE past the edge.
-    delete req.headers['x-http-method-override'];
-    const id = req.params.id;
-    if (!resource || req.path !== '/') throw new HttpError(404, message(lang, 'noRoute'));
-    locals(res).resource = resource.name;
-    locals(res).journal = [];
-    const existing = id === undefined ? undefined : findById(data[resource.name], id);
-    if (id !== undefined && !existing) throw new HttpError(404, message(lang, 'notFound'));
-    const needsId = req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'POST';
-    if ((req.method === 'POST' && id !== undefined) || (needsId && id === undefined)) {
-      throw new HttpError(404, message(lang, 'noRoute'));
-    }
+  api.use(
+    '/:resource/:id?',
+    wrap(async (req, res, next) => {
+      const lang = requestLang(req);
+      const resource = lookupResource(req.params.resource);
+      // X-HTTP-Method-Override would let a POST reach json-server as a DELETE past the edge.
+      delete req.headers['x-http-method-override'];
+      if (!resource || req.path !== '/') throw new HttpError(404, message(lang, 'noRoute'));
+      const user = locals(res).user;
+      const role = user.role as Role;
+      const reading = req.method === 'GET' || req.method === 'HEAD';
+      if (!allows(role, resource, reading ? 'read' : 'write')) throw forbid(lang, role, resource, reading ? 'read' : 'write');
+      // scrypt is slow and asynchronous: hash first, so the checks and the write below stay in one turn
+      const body = req.body as Record<string, unknown> | undefined;
+      const passwordHash = typeof body?.password === 'string' && body.password.length >= 8 ? await hashPassword(body.password) : undefined;
 
-    switch (req.method) {
-      case 'GET':
-      case 'HEAD':
-        if (id === undefined) {
+      const id = req.params.id;
+      locals(res).resource = resource;
+      locals(res).journal = [];
+      const existing = id === undefined ? undefined : findById(data[resource.name], id);
+      if (id !== undefined && !existing) throw new HttpError(404, message(lang, 'notFound'));
+      if ((req.method === 'POST' && id !== undefined) || (!reading && req.method !== 'POST' && id === undefined)) {
+        throw new HttpError(404, message(lang, 'noRoute'));
+      }
+      if (!reading && (!body || typeof body !== 'object' || Array.isArray(body)) && req.method !== 'DELETE') {
+        throw new HttpError(400, message(lang, 'notObject'));
+      }
+      const ctx: WriteContext = { data, audit, actor: actorOf(user), lang, passwordHash };
+      locals(res).before = existing && { ...existing };
+
+      switch (req.method) {
+        case 'GET':
+        case 'HEAD':
+          if (id !== undefined) {
+            req.query = {};
+            break;
+          }
           try {
             const { query, start } = translateListQuery(resource, req.query as Record<string, unknown>);
-            applySearch(store, resource, query);
+            if (!roleSeesPersonalData(role)) {
+              const personal = Object.keys(query).map((key) => getField(resource, key.replace(/_(gte|lte|ne|like)$/, ''))).find((f) => f?.personal);
+              if (personal) throw new HttpError(403, message(lang, 'personalFilter', { field: personal.label[lang] }));
+            }
+            applySearch(store, resource, query, role);
             req.query = query;
             locals(res).start = start;
           } catch (error) {
             if (error instanceof QueryError) throw new HttpError(400, message(lang, 'badQuery', { detail: error.message }));
             throw error;
           }
-        } else req.query = {};
-        break;
-      case 'POST':
-        req.body = { ...prepareWrite(data, resource, req, lang), id: store.takeId(resource.name) };
-        break;
-      case 'PUT':
-      case 'PATCH':
-        // PUT merges: ra-data-simple-rest's updateMany sends partial records.
-        req.method = 'PATCH';
-        req.body = prepareWrite(data, resource, req, lang, existing);
-        break;
-      case 'DELETE':
-        locals(res).journal = handleDependants(data, resourceByName, resource, id, req.query.cascade === 'true', lang);
-        locals(res).deleted = { ...existing };
-        break;
-      default:
-        throw new HttpError(405, message(lang, 'noRoute'));
-    }
-    next();
-  });
+          break;
+        case 'POST':
+          req.body = { ...prepareCreate(ctx, resource, body!), id: store.takeId(resource.name) };
+          break;
+        case 'PUT':
+        case 'PATCH': {
+          // PUT merges: ra-data-simple-rest's updateMany sends partial records.
+          req.method = 'PATCH';
+          req.body = prepareUpdate(ctx, resource, body!, existing!);
+          if (resource.name === 'users') guardLastAdmin(data, existing!, { ...existing!, ...req.body }, lang);
+          break;
+        }
+        case 'DELETE':
+          if (resource.name === 'users') guardLastAdmin(data, existing!, null, lang);
+          locals(res).journal = handleDependants(ctx, resourceByName, resource, id, req.query.cascade === 'true');
+          break;
+        default:
+          throw new HttpError(405, message(lang, 'noRoute'));
+      }
+      next();
+    }),
+  );
 
   // Every answer json-server would send passes here: journal first, then answer.
   router.render = (req: Request, res: Response) => {
     const local = locals(res);
-    const name = local.resource!;
+    const resource = local.resource!;
+    const role = local.user.role as Role;
     const payload = local.data;
     // json-server sets its own list of exposed headers; ours must win.
     res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
@@ -125,18 +177,29 @@ export function createApi({ store, bodyLimit = '1mb' }: ApiOptions) {
     if (req.method === 'GET' || req.method === 'HEAD') {
       if (Array.isArray(payload)) {
         const total = Number(res.getHeader('X-Total-Count') ?? payload.length);
-        res.setHeader('Content-Range', contentRange(name, local.start ?? 0, payload.length, total));
-      }
-      res.json(payload);
+        res.setHeader('Content-Range', contentRange(resource.name, local.start ?? 0, payload.length, total));
+        res.json(payload.map((row: Row) => present(resource, row, role)));
+      } else res.json(present(resource, payload as Row, role));
       return;
     }
     const entries = local.journal ?? [];
-    // A copy now: the stored row may change again before the disk answers.
-    const answer = req.method === 'DELETE' ? local.deleted : { ...(payload as object) };
-    if (req.method === 'DELETE') entries.push({ r: name, del: (local.deleted as { id: number }).id });
-    else entries.push({ r: name, put: answer as { id: number } });
+    const actor = actorOf(local.user);
+    let answer: Row;
+    if (req.method === 'DELETE') {
+      answer = local.before!;
+      entries.push({ r: resource.name, del: answer.id });
+      const trail = audit.record(actor, 'delete', resource.name, answer, null);
+      if (trail) entries.push(trail);
+    } else {
+      // A copy now: the stored row may change again before the disk answers.
+      answer = { ...(payload as Row) };
+      entries.push({ r: resource.name, put: answer });
+      const trail = audit.record(actor, req.method === 'POST' ? 'create' : 'update', resource.name, local.before ?? null, answer);
+      if (trail) entries.push(trail);
+    }
+    if (resource.name === 'users' && local.before?.disabled !== true && answer.disabled === true) options.sessions.endAllOf(answer.id as number);
     store.journal.append(entries).then(
-      () => res.json(answer),
+      () => res.json(present(resource, answer, role)),
       (error: Error) => {
         console.error('journal write failed; stopping writes until restart', error);
         res.status(500).json({ message: message(requestLang(req), 'diskFailed') });

@@ -4,6 +4,10 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { apiErrorHandler, collections, createApi, EXPOSED_HEADERS } from './api';
+import { AuditTrail } from './audit';
+import { ensureAdmin } from './auth/accounts';
+import { Sessions } from './auth/sessions';
+import { LoginThrottle } from './auth/throttle';
 import { openStore, type Store } from './store/store';
 
 export interface ServerOptions {
@@ -17,19 +21,35 @@ export interface ServerOptions {
   bodyLimit?: string;
   /** origins (https://host:port) allowed to call the API from other pages; none by default */
   corsOrigins?: string[];
+  /** the first admin's password; a random one is printed when absent */
+  adminPassword?: string;
+  /** minutes of inactivity that end a session */
+  sessionMinutes?: number;
+  secureCookie?: boolean;
+  /** login throttling: failures allowed before waits start, and the first wait */
+  throttle?: { free: number; baseMs: number };
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   store: Store;
+  /** set on first start when the admin account was created with a random password */
+  createdAdmin: { username: string; password: string | null } | null;
   close(): Promise<void>;
 }
 
-/** The express app: the REST API under /api and, when built, the app itself at /. */
-export function createApp(store: Store, options: Pick<ServerOptions, 'staticDir' | 'bodyLimit' | 'corsOrigins'>) {
+type AppOptions = Omit<ServerOptions, 'port' | 'host' | 'dataFile' | 'seedFile'>;
+
+/** The express app: the REST API under /api and, when built, the app itself at /. Creates the
+ * first admin account when there is none. */
+export async function createApp(store: Store, options: AppOptions) {
   const app = express();
   const corsOrigins = new Set(options.corsOrigins ?? []);
+  const audit = new AuditTrail(store);
+  const createdAdmin = await ensureAdmin(store, audit, options.adminPassword);
+  const sessions = new Sessions(options.sessionMinutes ?? 60);
+  const throttle = new LoginThrottle(options.throttle?.free, options.throttle?.baseMs);
   app.disable('x-powered-by');
   app.use(compression());
   app.use('/api', (req, res, next) => {
@@ -47,19 +67,26 @@ export function createApp(store: Store, options: Pick<ServerOptions, 'staticDir'
     if (req.method === 'OPTIONS') res.sendStatus(204);
     else next();
   });
-  app.use('/api', createApi({ store, bodyLimit: options.bodyLimit }));
+  app.use('/api', createApi({ store, audit, sessions, throttle, bodyLimit: options.bodyLimit, secureCookie: options.secureCookie }));
   app.use('/api', apiErrorHandler);
   const staticDir = options.staticDir;
   if (staticDir && fs.existsSync(path.join(staticDir, 'index.html'))) {
     app.use(express.static(staticDir, { index: 'index.html' }));
     app.get('*', (_req, res) => res.sendFile(path.join(staticDir, 'index.html')));
   }
-  return app;
+  return { app, createdAdmin };
 }
 
-export function startServer(options: ServerOptions): Promise<RunningServer> {
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const store = openStore({ dataFile: options.dataFile, seedFile: options.seedFile, collections });
-  const app = createApp(store, options);
+  let created: Awaited<ReturnType<typeof createApp>>;
+  try {
+    created = await createApp(store, options);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const { app, createdAdmin } = created;
   return new Promise((resolve, reject) => {
     const host = options.host ?? '127.0.0.1';
     const server = app.listen(options.port, host, () => {
@@ -68,6 +95,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
         port,
         store,
+        createdAdmin,
         // Stop taking requests, let those in flight finish and their writes reach the disk.
         close: () =>
           new Promise((done) => {

@@ -12,6 +12,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env) {
     seedFile: path.resolve(env.HUIWU_SEED ?? path.join(projectRoot, 'db/seed.json')),
     staticDir: path.join(projectRoot, 'dist'),
     bodyLimit: env.HUIWU_BODY_LIMIT ?? '1mb',
+    adminPassword: env.HUIWU_ADMIN_PASSWORD || undefined,
+    sessionMinutes: Number(env.HUIWU_SESSION_MINUTES ?? 60),
+    secureCookie: env.HUIWU_SECURE_COOKIE === '1',
     corsOrigins: (env.HUIWU_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
   };
 }

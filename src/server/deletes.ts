@@ -1,8 +1,9 @@
-import { dependantsOf, type Lang, type ResourceDef } from '../schema';
+import { dependantsOf, type ResourceDef } from '../schema';
 import { HttpError, message } from './messages';
 import { sameId, type Row } from './records';
 import type { JournalEntry } from './store/journal';
 import type { Data } from './store/store';
+import type { WriteContext } from './writes';
 
 interface Plan {
   remove: { resource: string; row: Row }[];
@@ -40,13 +41,13 @@ const countByResource = (items: { resource: string }[]) =>
  * and unlinks the dependants in place and returns the journal entries for them.
  */
 export function handleDependants(
-  data: Data,
+  ctx: WriteContext,
   resources: Record<string, ResourceDef>,
   resource: ResourceDef,
   id: unknown,
   cascade: boolean,
-  lang: Lang,
 ): JournalEntry[] {
+  const { data, lang } = ctx;
   const { remove, unlink } = plan(data, resource.name, id, { remove: [], unlink: [] }, new Set());
   // Unlinks of records that are removed anyway are moot.
   const removed = new Set(remove.map(({ resource: r, row }) => `${r}/${row.id}`));
@@ -64,15 +65,20 @@ export function handleDependants(
   }
   const now = new Date().toISOString();
   const entries: JournalEntry[] = [];
+  const trail = (entry: JournalEntry | null) => entry && entries.push(entry);
   for (const { resource: name, row, field } of unlinks) {
+    const before = { ...row };
     row[field] = null;
     row.updatedAt = now;
+    row.version = (typeof row.version === 'number' ? row.version : 1) + 1;
     entries.push({ r: name, put: { ...row } });
+    trail(ctx.audit.record(ctx.actor, 'update', name, before, row));
   }
   for (const { resource: name, row } of remove) {
     const rows = data[name];
     rows.splice(rows.indexOf(row), 1);
     entries.push({ r: name, del: row.id });
+    trail(ctx.audit.record(ctx.actor, 'delete', name, row, null));
   }
   return entries;
 }

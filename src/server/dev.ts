@@ -4,8 +4,10 @@ import { configFromEnv } from './config';
 import { openStore } from './store/store';
 
 /** The API as a middleware for Vite's dev server (`npm run dev`), on the same live data. */
-export function createDevApi() {
+export async function createDevApi() {
   const config = configFromEnv();
   const store = openStore({ ...config, collections });
-  return createApp(store, config);
+  const { app, createdAdmin } = await createApp(store, config);
+  if (createdAdmin?.password) console.log(`Created the admin account: username admin, password ${createdAdmin.password} (shown once)`);
+  return app;
 }

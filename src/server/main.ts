@@ -6,6 +6,10 @@ try {
   const server = await startServer(config);
   const shown = config.host === '0.0.0.0' ? `http://localhost:${server.port}` : server.url;
   // `running at <url>` is what test/helpers/process.ts waits for.
+  if (server.createdAdmin?.password) {
+    console.log(`Created the admin account: username admin, password ${server.createdAdmin.password}`);
+    console.log('This password is shown once: log in and change it (or set HUIWU_ADMIN_PASSWORD before the first start).');
+  }
   console.log(`Huiwu is running at ${shown}  (API: ${shown}/api, data: ${config.dataFile})`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -1,10 +1,22 @@
-import type { Request } from 'express';
-import { getField, type Lang, type ResourceDef } from '../schema';
-import { reasonText } from '../schema/messages';
+import { getField, systemFields, type Lang, type ResourceDef } from '../schema';
+import { reasonText, type Reason } from '../schema/messages';
 import { checkWrite, type Reasons } from '../schema/validate';
+import type { Actor, AuditTrail } from './audit';
 import { HttpError, message } from './messages';
-import { findById, type Row } from './records';
-import type { Data } from './store/store';
+import { findById, sameId } from './records';
+import type { Data, Row } from './store/store';
+import { withoutSecrets } from './users';
+
+export interface WriteContext {
+  data: Data;
+  audit: AuditTrail;
+  actor: Actor | null;
+  lang: Lang;
+  /** the hash of `body.password`, computed before the synchronous checks (scrypt is slow) */
+  passwordHash?: string;
+}
+
+type Body = Record<string, unknown>;
 
 function invalid(resource: ResourceDef, reasons: Reasons, lang: Lang): HttpError {
   const errors = Object.fromEntries(Object.entries(reasons).map(([key, reason]) => [key, reasonText(reason, lang)]));
@@ -14,29 +26,93 @@ function invalid(resource: ResourceDef, reasons: Reasons, lang: Lang): HttpError
   return new HttpError(400, message(lang, 'invalid', { list }), { errors });
 }
 
-/**
- * Validates a create or update against the schema and the data (references must exist),
- * and replaces the body with the record to store. Throws a 400 and leaves the store
- * untouched when anything is wrong.
- */
-export function prepareWrite(
-  data: Data,
-  resource: ResourceDef,
-  req: Request,
-  lang: Lang,
-  existing?: Row,
-): Record<string, unknown> {
-  const body: unknown = req.body;
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400, message(lang, 'notObject'));
-  const { record, reasons } = checkWrite(resource, body as Record<string, unknown>, existing);
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+const withoutSystemFields = (body: Body): Body =>
+  Object.fromEntries(Object.entries(body).filter(([key]) => !(systemFields as readonly string[]).includes(key)));
+
+/** What only the data can tell: references exist, unique values are free. */
+function checkAgainstData(ctx: WriteContext, resource: ResourceDef, record: Row | Body, reasons: Reasons, selfId?: unknown) {
   for (const field of resource.fields) {
     const value = record[field.source];
-    if (field.type !== 'reference' || reasons[field.source] || value === null) continue;
-    if (!findById(data[field.reference!], value)) reasons[field.source] = { code: 'missingReference', id: String(value) };
+    if (reasons[field.source] || value === null || value === undefined) continue;
+    if (field.type === 'reference' && !findById(ctx.data[field.reference!], value)) {
+      reasons[field.source] = { code: 'missingReference', id: String(value) };
+    }
+    if (field.unique) {
+      const wanted = String(value).toLowerCase();
+      const taken = (ctx.data[resource.name] ?? []).some((row) => !sameId(row.id, selfId) && String(row[field.source] ?? '').toLowerCase() === wanted);
+      if (taken) reasons[field.source] = { code: 'taken' };
+    }
   }
-  if (Object.keys(reasons).length > 0) throw invalid(resource, reasons, lang);
+}
 
+/** A password is checked as text, then only its hash is kept. */
+function storePassword(resource: ResourceDef, record: Body, ctx: WriteContext, creating: boolean, reasons: Reasons) {
+  const field = resource.fields.find((f) => f.type === 'password');
+  if (!field) return;
+  if (creating && record[field.source] === null) reasons[field.source] = { code: 'required' } as Reason;
+  if (record[field.source] !== null && record[field.source] !== undefined) record.passwordHash = ctx.passwordHash;
+  delete record[field.source];
+}
+
+/** Checks a new record against the schema and the data; returns what to store. */
+export function prepareCreate(ctx: WriteContext, resource: ResourceDef, body: Body): Body {
+  const { record, reasons } = checkWrite(resource, body);
+  checkAgainstData(ctx, resource, record, reasons);
+  storePassword(resource, record, ctx, true, reasons);
+  if (Object.keys(reasons).length > 0) throw invalid(resource, reasons, ctx.lang);
   const now = new Date().toISOString();
   const { id: _id, ...fields } = record;
-  return existing ? { ...fields, updatedAt: now } : { ...fields, createdAt: now, updatedAt: now };
+  return { ...fields, createdAt: now, updatedAt: now, version: 1 };
+}
+
+/**
+ * The fields of an update that the user really changed. A client sends the version it
+ * started from: whatever someone else changed since then is known from the audit trail, so
+ * edits to different fields both survive, and only an edit to a field someone else changed
+ * meanwhile is refused (409, with the current record and both values).
+ */
+function changedByUser(ctx: WriteContext, resource: ResourceDef, input: Body, existing: Row, startedFrom: unknown): Body {
+  const current = typeof existing.version === 'number' ? existing.version : 1;
+  if (startedFrom === undefined || startedFrom === null || startedFrom === current) return input;
+  if (!Number.isInteger(startedFrom) || (startedFrom as number) < 1 || (startedFrom as number) > current) {
+    throw new HttpError(400, message(ctx.lang, 'badVersion', { version: String(startedFrom) }));
+  }
+  const version = startedFrom as number;
+  const known = ctx.audit.complete(resource.name, existing.id, version, current);
+  const later = ctx.audit.since(resource.name, existing.id, version);
+  // The record as the user saw it: undo, newest first, what happened after their version.
+  const base: Row = { ...existing };
+  const changedBy = new Map<string, { username: string | null; at: string }>();
+  for (const entry of [...later].reverse()) {
+    for (const [key, value] of Object.entries(entry.before ?? {})) base[key] = value;
+    for (const key of Object.keys(entry.after ?? {})) if (!changedBy.has(key)) changedBy.set(key, entry);
+  }
+  const { record: proposed } = checkWrite(resource, input, base);
+  const touched = Object.keys(input).filter((key) => getField(resource, key) && !same(proposed[key], base[key]));
+  const conflicts = touched.filter((key) => (!known || changedBy.has(key)) && !same(proposed[key], existing[key]));
+  if (conflicts.length > 0) {
+    throw new HttpError(409, message(ctx.lang, 'conflict', { list: conflicts.map((key) => getField(resource, key)!.label[ctx.lang]).join(ctx.lang === 'zh' ? '、' : ', ') }), {
+      conflicts: Object.fromEntries(
+        conflicts.map((key) => [key, { mine: proposed[key], theirs: existing[key], by: changedBy.get(key)?.username ?? null, at: changedBy.get(key)?.at ?? null }]),
+      ),
+      current: withoutSecrets(existing),
+    });
+  }
+  return Object.fromEntries(touched.map((key) => [key, input[key]]));
+}
+
+/** Checks an update (merged over the stored record) and returns the fields to store. */
+export function prepareUpdate(ctx: WriteContext, resource: ResourceDef, body: Body, existing: Row): Body {
+  const input = changedByUser(ctx, resource, withoutSystemFields(body), existing, body.version);
+  const { record, reasons } = checkWrite(resource, input, existing);
+  checkAgainstData(ctx, resource, record, reasons, existing.id);
+  storePassword(resource, record, ctx, false, reasons);
+  if (Object.keys(reasons).length > 0) throw invalid(resource, reasons, ctx.lang);
+  const changed = Object.keys(record).some((key) => !(systemFields as readonly string[]).includes(key) && !same(record[key], existing[key]));
+  if (!changed) return {};
+  const { id: _id, ...fields } = record;
+  const version = typeof existing.version === 'number' ? existing.version : 1;
+  return { ...fields, updatedAt: new Date().toISOString(), version: version + 1 };
 }

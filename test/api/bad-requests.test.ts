@@ -31,7 +31,7 @@ describe('bad requests get a clear JSON answer', () => {
   });
 
   it('unknown resources, json-server internals and nested routes are 404s', async () => {
-    await expectJsonError(await server.api('/users'), 404, /No such API route/);
+    await expectJsonError(await server.api('/nothing'), 404, /No such API route/);
     await expectJsonError(await server.api('/db'), 404, /No such API route/);
     await expectJsonError(await server.api('/summits/1/attendees'), 404, /No such API route/);
     await expectJsonError(await server.api('/summits/999'), 404, /No such record/);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, tempDir, type TestServer } from '../helpers/server';
+import { ADMIN_PASSWORD, loginCookie, startTestServer, tempDir, type TestServer } from '../helpers/server';
 
 // What a careful reviewer tried against the server, kept as tests.
 let server: TestServer;
@@ -135,8 +135,9 @@ describe('HTTP details', () => {
     const dir = tempDir();
     const { startServer } = await import('../../src/server/app');
     fs.writeFileSync(`${dir}/seed.json`, '{}');
-    const open = await startServer({ port: 0, dataFile: `${dir}/data.json`, seedFile: `${dir}/seed.json`, corsOrigins: ['https://portal.example'] });
-    const res = await fetch(`${open.url}/api/summits?range=[0,9]`, { headers: { Origin: 'https://portal.example' } });
+    const open = await startServer({ port: 0, dataFile: `${dir}/data.json`, seedFile: `${dir}/seed.json`, corsOrigins: ['https://portal.example'], adminPassword: ADMIN_PASSWORD });
+    const cookie = await loginCookie(open.url, 'admin', ADMIN_PASSWORD);
+    const res = await fetch(`${open.url}/api/summits?range=[0,9]`, { headers: { Origin: 'https://portal.example', Cookie: cookie } });
     expect(res.headers.get('access-control-allow-origin')).toBe('https://portal.example');
     expect(res.headers.get('access-control-expose-headers')).toContain('Content-Range');
     await open.close();

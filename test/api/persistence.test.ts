@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { smallSeed } from '../fixtures/smallSeed';
 import { runServerToExit, spawnServer } from '../helpers/process';
-import { startTestServer, tempDir } from '../helpers/server';
+import { ADMIN_PASSWORD, loginCookie, startTestServer, tempDir } from '../helpers/server';
 
 const json = (res: Response) => res.json() as Promise<Record<string, unknown>>;
 
@@ -141,6 +141,7 @@ describe('a crash at any moment', () => {
 
     for (let round = 0; round < 3; round++) {
       const { child, url } = await spawnServer(env);
+      const cookie = await loginCookie(url, 'admin', ADMIN_PASSWORD);
       let killed = false;
       const worker = async (w: number) => {
         for (let i = 0; !killed; i++) {
@@ -148,7 +149,7 @@ describe('a crash at any moment', () => {
           try {
             const res = await fetch(`${url}/api/attendees`, {
               method: 'POST',
-              headers: { 'Content-Type': 'application/json' },
+              headers: { 'Content-Type': 'application/json', Cookie: cookie },
               body: JSON.stringify({ summitId: 1, name }),
             });
             if (res.status !== 201) continue;
@@ -157,7 +158,7 @@ describe('a crash at any moment', () => {
             const hotel = `酒店${round}-${i}`;
             const patch = await fetch(`${url}/api/attendees/${id}`, {
               method: 'PATCH',
-              headers: { 'Content-Type': 'application/json' },
+              headers: { 'Content-Type': 'application/json', Cookie: cookie },
               body: JSON.stringify({ hotel }),
             });
             if (patch.status === 200) updated.set(id as number, hotel);
@@ -177,7 +178,8 @@ describe('a crash at any moment', () => {
 
     const { child, url } = await spawnServer(env);
     try {
-      const res = await fetch(`${url}/api/attendees?range=${encodeURIComponent('[0,100000]')}`);
+      const cookie = await loginCookie(url, 'admin', ADMIN_PASSWORD);
+      const res = await fetch(`${url}/api/attendees?range=${encodeURIComponent('[0,100000]')}`, { headers: { Cookie: cookie } });
       const rows = (await res.json()) as { id: number; name: string; hotel: string | null }[];
       const byId = new Map(rows.map((row) => [row.id, row]));
       expect(acknowledged.size).toBeGreaterThanOrEqual(450);

@@ -3,44 +3,83 @@ import os from 'node:os';
 import path from 'node:path';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils } from 'ra-core';
-import { startServer, type RunningServer } from '../../src/server/app';
+import { startServer, type RunningServer, type ServerOptions } from '../../src/server/app';
 import { smallSeed } from '../fixtures/smallSeed';
 
-export interface TestServer extends RunningServer {
-  dir: string;
-  dataFile: string;
-  /** ra-data-simple-rest's own client, pointed at this server */
+export const ADMIN_PASSWORD = 'admin-test-password';
+
+/** A signed-in API user: ra-data-simple-rest's own client, and plain fetch for the rest. */
+export interface Session {
+  cookie: string;
   client: ReturnType<typeof simpleRestProvider>;
   /** a plain fetch against /api, for what the client does not show (headers, raw bodies) */
   api(pathAndQuery: string, init?: RequestInit): Promise<Response>;
 }
 
+export interface TestServer extends RunningServer, Session {
+  dir: string;
+  dataFile: string;
+  /** logs in (as another user) and returns that user's session */
+  login(username: string, password: string): Promise<Session>;
+  /** creates a user as admin and logs in as them */
+  userWithRole(role: string): Promise<Session & { id: number; username: string; password: string }>;
+}
+
 export const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'huiwu-test-'));
 
-/** The real server on a free port, over a fresh copy of a seed in a temporary folder. */
-export async function startTestServer(
-  options: { seed?: object; dir?: string; staticDir?: string; bodyLimit?: string; lang?: string } = {},
-): Promise<TestServer> {
-  const dir = options.dir ?? tempDir();
-  const seedFile = path.join(dir, 'seed.json');
-  if (!fs.existsSync(seedFile)) fs.writeFileSync(seedFile, JSON.stringify(options.seed ?? smallSeed()));
-  const dataFile = path.join(dir, 'data.json');
-  const server = await startServer({ port: 0, dataFile, seedFile, staticDir: options.staticDir, bodyLimit: options.bodyLimit });
-  const lang = options.lang ?? 'en';
+export function sessionFor(baseUrl: string, cookie: string, lang = 'en'): Session {
   const httpClient = (url: string, init: fetchUtils.Options = {}) => {
     const headers = new Headers(init.headers ?? { Accept: 'application/json' });
     headers.set('Accept-Language', lang);
+    if (cookie) headers.set('Cookie', cookie);
     return fetchUtils.fetchJson(url, { ...init, headers });
   };
   return {
+    cookie,
+    client: simpleRestProvider(`${baseUrl}/api`, httpClient),
+    api: (pathAndQuery, init = {}) =>
+      fetch(`${baseUrl}/api${pathAndQuery}`, {
+        ...init,
+        headers: { 'Content-Type': 'application/json', 'Accept-Language': lang, ...(cookie ? { Cookie: cookie } : {}), ...(init.headers ?? {}) },
+      }),
+  };
+}
+
+/** Logs in through the API and returns the session cookie (name=value). */
+export async function loginCookie(baseUrl: string, username: string, password: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`login as ${username} failed: ${res.status} ${await res.text()}`);
+  return res.headers.get('set-cookie')!.split(';')[0];
+}
+
+/** The real server on a free port, over a fresh copy of a seed in a temporary folder, with
+ * an admin session ready. */
+export async function startTestServer(
+  options: { seed?: object; dir?: string; lang?: string } & Partial<Omit<ServerOptions, 'dataFile' | 'seedFile'>> = {},
+): Promise<TestServer> {
+  const { seed, dir = tempDir(), lang = 'en', ...serverOptions } = options;
+  const seedFile = path.join(dir, 'seed.json');
+  if (!fs.existsSync(seedFile)) fs.writeFileSync(seedFile, JSON.stringify(seed ?? smallSeed()));
+  const dataFile = path.join(dir, 'data.json');
+  const server = await startServer({ port: 0, dataFile, seedFile, adminPassword: ADMIN_PASSWORD, ...serverOptions });
+  const admin = sessionFor(server.url, await loginCookie(server.url, 'admin', ADMIN_PASSWORD), lang);
+  const login = async (username: string, password: string) => sessionFor(server.url, await loginCookie(server.url, username, password), lang);
+  let count = 0;
+  return {
     ...server,
+    ...admin,
     dir,
     dataFile,
-    client: simpleRestProvider(`${server.url}/api`, httpClient),
-    api: (pathAndQuery, init = {}) =>
-      fetch(`${server.url}/api${pathAndQuery}`, {
-        ...init,
-        headers: { 'Content-Type': 'application/json', 'Accept-Language': lang, ...(init.headers ?? {}) },
-      }),
+    login,
+    userWithRole: async (role) => {
+      const username = `${role}${++count}`;
+      const password = `${role}-password-${count}`;
+      const { data } = await admin.client.create('users', { data: { username, displayName: username, role, password } });
+      return { ...(await login(username, password)), id: data.id as number, username, password };
+    },
   };
 }

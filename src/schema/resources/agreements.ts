@@ -8,6 +8,7 @@ export const agreements: ResourceDef = {
   group: 'projects',
   titleField: 'title',
   sort: { field: 'signedOn', order: 'DESC' },
+  writers: ['official'],
   fields: [
     f.text('title', '项目名称', 'Title', { required: true, maxLength: 200 }),
     f.ref('enterpriseId', '签约企业', 'Enterprise', 'organizations', { required: true }),

@@ -8,6 +8,7 @@ export const ceremonies: ResourceDef = {
   group: 'events',
   titleField: 'title',
   sort: { field: 'heldOn', order: 'DESC' },
+  writers: ['organiser'],
   fields: [
     f.text('title', '名称', 'Title', { required: true, maxLength: 200 }),
     f.ref('summitId', '所属峰会', 'Summit', 'summits'),

@@ -8,6 +8,7 @@ export const followups: ResourceDef = {
   group: 'projects',
   titleField: 'on',
   sort: { field: 'on', order: 'DESC' },
+  writers: ['official'],
   fields: [
     f.ref('agreementId', '签约项目', 'Agreement', 'agreements', { required: true }),
     f.date('on', '跟进日期', 'Date', { required: true, filter: true }),

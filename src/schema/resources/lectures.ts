@@ -8,6 +8,7 @@ export const lectures: ResourceDef = {
   group: 'events',
   titleField: 'title',
   sort: { field: 'startsAt', order: 'DESC' },
+  writers: ['organiser'],
   fields: [
     f.text('title', '题目', 'Title', { required: true, maxLength: 200 }),
     f.enum('kind', '形式', 'Kind', 'lectureKind', { required: true, default: 'lecture' }),

@@ -8,6 +8,7 @@ export const series: ResourceDef = {
   group: 'events',
   titleField: 'name',
   sort: { field: 'name', order: 'ASC' },
+  writers: ['organiser'],
   fields: [
     f.text('name', '名称', 'Name', { required: true, maxLength: 100 }),
     f.text('host', '主办单位', 'Host', { maxLength: 200 }),

@@ -8,6 +8,7 @@ export const summits: ResourceDef = {
   group: 'events',
   titleField: 'name',
   sort: { field: 'startsOn', order: 'DESC' },
+  writers: ['organiser'],
   fields: [
     f.text('name', '名称', 'Name', { required: true, maxLength: 100 }),
     f.enum('kind', '类型', 'Kind', 'summitKind', { required: true, default: 'summit' }),

@@ -35,4 +35,4 @@ export function randomPassword(length = 16): string {
   return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
 }
 
-export const MIN_PASSWORD_LENGTH = 8;
+

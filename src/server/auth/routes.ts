@@ -1,0 +1,126 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { resourceByName } from '../../schema';
+import { reasonText } from '../../schema/messages';
+import { checkWrite } from '../../schema/validate';
+import { actorOf, type AuditTrail } from '../audit';
+import { HttpError, message, requestLang } from '../messages';
+import { findById, type Row } from '../records';
+import type { Store } from '../store/store';
+import { findUser } from './accounts';
+import { hashPassword, verifyPassword } from './passwords';
+import type { Sessions } from './sessions';
+import type { LoginThrottle } from './throttle';
+
+export interface AuthServices {
+  store: Store;
+  audit: AuditTrail;
+  sessions: Sessions;
+  throttle: LoginThrottle;
+  /** add Secure to the cookie (behind HTTPS) */
+  secureCookie?: boolean;
+}
+
+/**
+ * The session lives in an HttpOnly, SameSite=Strict cookie holding a random id: page scripts
+ * cannot read it (an injected script cannot steal it), other sites' pages cannot send it
+ * (no cross-site request forgery), and the browser attaches it to every API call by itself.
+ */
+export const SESSION_COOKIE = 'huiwu_session';
+
+export function readSessionId(req: Request): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === SESSION_COOKIE) return value.join('=');
+  }
+  return undefined;
+}
+
+export const publicUser = (user: Row) => ({ id: user.id, username: user.username, displayName: user.displayName, role: user.role });
+
+const wrap =
+  (handler: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) =>
+    handler(req, res).catch(next);
+
+// Compared against when the username is unknown, so a wrong name costs as long as a wrong password.
+const DUMMY_HASH = hashPassword('no such user');
+
+/** Every /api route but login answers 401 without a live session; the user goes in res.locals. */
+export function requireSession({ store, sessions }: AuthServices) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const session = sessions.touch(readSessionId(req));
+    const user = session && findById(store.data.users, session.userId);
+    if (!user || user.disabled === true) throw new HttpError(401, message(requestLang(req), 'notAuthenticated'));
+    res.locals.user = user;
+    next();
+  };
+}
+
+export function createAuthRouter(services: AuthServices) {
+  const { store, audit, sessions, throttle } = services;
+  const router = express.Router();
+  const cookie = (value: string, maxAge?: number) =>
+    `${SESSION_COOKIE}=${value}; Path=/api; HttpOnly; SameSite=Strict${services.secureCookie ? '; Secure' : ''}${maxAge === 0 ? '; Max-Age=0' : ''}`;
+
+  router.post(
+    '/login',
+    wrap(async (req, res) => {
+      const lang = requestLang(req);
+      const { username, password } = (req.body ?? {}) as { username?: unknown; password?: unknown };
+      const name = typeof username === 'string' ? username.trim() : '';
+      const keys = [`user:${name.toLowerCase()}`, `ip:${req.ip}`];
+      const wait = throttle.waitFor(keys);
+      if (wait > 0) {
+        res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
+        throw new HttpError(429, message(lang, 'throttled', { seconds: Math.ceil(wait / 1000) }));
+      }
+      const user = name ? findUser(store, name) : undefined;
+      const ok = await verifyPassword(typeof password === 'string' ? password : '', user?.passwordHash ?? (await DUMMY_HASH));
+      if (!user || !ok) {
+        throttle.fail(keys);
+        throw new HttpError(401, message(lang, 'badLogin'));
+      }
+      throttle.succeed(keys);
+      if (user.disabled === true) throw new HttpError(401, message(lang, 'disabled'));
+      const session = sessions.start(user.id as number);
+      res.setHeader('Set-Cookie', cookie(session.id));
+      res.json(publicUser(user));
+    }),
+  );
+
+  router.post('/logout', (req, res) => {
+    sessions.end(readSessionId(req));
+    res.setHeader('Set-Cookie', cookie('', 0));
+    res.json({});
+  });
+
+  router.use(requireSession(services));
+
+  router.get('/me', (_req, res) => res.json(publicUser(res.locals.user as Row)));
+
+  // Each user changes their own password; the current one proves it is them.
+  router.post(
+    '/password',
+    wrap(async (req, res) => {
+      const lang = requestLang(req);
+      const user = res.locals.user as Row;
+      const { current, password } = (req.body ?? {}) as { current?: unknown; password?: unknown };
+      if (!(await verifyPassword(typeof current === 'string' ? current : '', user.passwordHash))) {
+        throw new HttpError(400, message(lang, 'wrongPassword'), { errors: { current: message(lang, 'wrongPassword') } });
+      }
+      const { reasons } = checkWrite(resourceByName.users, { password }, user);
+      if (reasons.password) {
+        throw new HttpError(400, reasonText(reasons.password, lang), { errors: { password: reasonText(reasons.password, lang) } });
+      }
+      const hash = await hashPassword(password as string);
+      const before = { ...user };
+      user.passwordHash = hash;
+      user.updatedAt = new Date().toISOString();
+      user.version = (typeof user.version === 'number' ? user.version : 1) + 1;
+      const trail = audit.record(actorOf(user), 'update', 'users', before, user);
+      await store.journal.append([{ r: 'users', put: { ...user } }, ...(trail ? [trail] : [])]);
+      sessions.endAllOf(user.id as number, readSessionId(req));
+      res.json(publicUser(user));
+    }),
+  );
+  return router;
+}
