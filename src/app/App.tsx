@@ -1,5 +1,7 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
 import { resources } from '../schema';
+import { PasswordPage } from './account/PasswordPage';
 import agreements from './agreements';
 import attendees from './attendees';
 import ceremonies from './ceremonies';
@@ -9,17 +11,22 @@ import { Layout } from './layout/Layout';
 import { theme } from './layout/theme';
 import lectures from './lectures';
 import organizations from './organizations';
+import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
 import series from './series';
 import summits from './summits';
+import users from './users';
+import audit from './audit';
 
-const views: Record<string, object> = { summits, series, lectures, ceremonies, attendees, organizations, agreements, followups };
+const views: Record<string, object> = { summits, series, lectures, ceremonies, attendees, organizations, agreements, followups, users, audit };
 
 export const App = () => (
   <Admin
     title="会务 Huiwu"
     dataProvider={dataProvider}
+    authProvider={authProvider}
+    requireAuth
     i18nProvider={i18nProvider}
     layout={Layout}
     dashboard={Dashboard}
@@ -29,5 +36,8 @@ export const App = () => (
     {resources.map((resource) => (
       <Resource key={resource.name} name={resource.name} {...views[resource.name]} />
     ))}
+    <CustomRoutes>
+      <Route path="/password" element={<PasswordPage />} />
+    </CustomRoutes>
   </Admin>
 );

@@ -1,26 +1,19 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshotDir } from '../helpers/browser';
-import { startTestServer, tempDir, type TestServer } from '../helpers/server';
+import { logIn, shot as screenshot, startAppServer } from '../helpers/app';
+import { launchChromium } from '../helpers/browser';
+import { ADMIN_PASSWORD, type TestServer } from '../helpers/server';
 
-// The built app (dist/, made by `npm test` before vitest runs) on the real server, over a copy
-// of the demo data, driven in Debian's Chromium.
+// The built app on the real server over the demo data, driven in Debian's Chromium.
 let server: TestServer;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  const dist = path.resolve('dist');
-  if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('dist/ is missing: run `npx vite build` (npm test does) first');
-  const dir = tempDir();
-  fs.copyFileSync(path.resolve('db/seed.json'), path.join(dir, 'seed.json'));
-  server = await startTestServer({ dir, staticDir: dist });
+  server = await startAppServer();
   browser = await launchChromium();
   page = await browser.newPage({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
   page.setDefaultTimeout(15_000);
-  fs.mkdirSync(screenshotDir, { recursive: true });
 });
 
 afterAll(async () => {
@@ -28,11 +21,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-const shot = (name: string) => page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: false });
+const shot = (name: string) => screenshot(page, name);
 
 describe('the app, end to end', () => {
   it('opens on the dashboard with the demo data, in the browser’s language', async () => {
-    await page.goto(server.url);
+    await logIn(page, server.url, 'admin', ADMIN_PASSWORD);
     await expect.poll(() => page.getByText('Upcoming summits').count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByRole('menuitem', { name: 'Attendees' }).isVisible()).toBe(true);
     await shot('dashboard-en');
@@ -83,6 +76,7 @@ describe('the app, end to end', () => {
       .replace(' ', 'T');
     const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Europe/Berlin' });
     const berlin = await context.newPage();
+    await logIn(berlin, server.url, 'admin', ADMIN_PASSWORD);
     await berlin.goto(`${server.url}/#/attendees/${guest.id}`);
     const arrival = berlin.getByLabel('Arrives at');
     await expect.poll(() => arrival.inputValue()).toBe(beijing); // Beijing wall-clock time

@@ -2,7 +2,7 @@
 export const en = {
   huiwu: {
     title: 'Huiwu',
-    menu: { events: 'Events', people: 'People', projects: 'Projects' },
+    menu: { events: 'Events', people: 'People', projects: 'Projects', admin: 'Administration' },
     filter: { from: '%{field} from', to: '%{field} to', contains: '%{field} contains' },
     common: { details: 'Details' },
     delete: {
@@ -11,6 +11,23 @@ export const en = {
       cascadeContent:
         'Records that cannot exist without it (such as its attendees or follow-ups) are deleted too; other records that mention it are kept and unlinked. This cannot be undone.',
       done: 'Deleted',
+    },
+    history: { tab: 'History', none: 'No changes recorded', system: 'system' },
+    conflict: {
+      title: 'Someone else changed this meanwhile',
+      theirs: 'Now saved',
+      mine: 'Your change',
+      keepTheirs: 'Keep theirs',
+      applyMine: 'Apply mine over theirs',
+    },
+    password: {
+      title: 'Change password',
+      current: 'Current password',
+      new: 'New password (at least 8 characters)',
+      confirm: 'New password again',
+      save: 'Change password',
+      mismatch: 'The two new passwords differ',
+      changed: 'Password changed; your other sessions were logged out',
     },
     summit: {
       guests: 'Guests',

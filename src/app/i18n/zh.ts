@@ -4,7 +4,7 @@ import type { en } from './en';
 export const zh: typeof en = {
   huiwu: {
     title: '会务',
-    menu: { events: '会议活动', people: '人员单位', projects: '项目跟踪' },
+    menu: { events: '会议活动', people: '人员单位', projects: '项目跟踪', admin: '系统管理' },
     filter: { from: '%{field} 起', to: '%{field} 止', contains: '%{field} 包含' },
     common: { details: '基本信息' },
     delete: {
@@ -13,6 +13,23 @@ export const zh: typeof en = {
       cascadeContent:
         '必须依附于它的记录（如该峰会的参会人员、该项目的跟进记录）将一并删除；其他提到它的记录会保留并解除关联。此操作无法撤销。',
       done: '已删除',
+    },
+    history: { tab: '修改历史', none: '暂无修改记录', system: '系统' },
+    conflict: {
+      title: '在您编辑期间，别人修改了同一内容',
+      theirs: '现已保存',
+      mine: '您的修改',
+      keepTheirs: '保留对方的',
+      applyMine: '用我的覆盖',
+    },
+    password: {
+      title: '修改密码',
+      current: '当前密码',
+      new: '新密码（至少 8 位）',
+      confirm: '再次输入新密码',
+      save: '修改密码',
+      mismatch: '两次输入的新密码不一致',
+      changed: '密码已修改，您在其他设备上的登录已退出',
     },
     summit: {
       guests: '嘉宾名单',

@@ -1,31 +1,34 @@
 import ListSubheader from '@mui/material/ListSubheader';
 import { Fragment } from 'react';
-import { Menu as RaMenu, useSidebarState, useTranslate } from 'react-admin';
-import { resources, type MenuGroup } from '../../schema';
+import { Menu as RaMenu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
+import { allows, resources, type MenuGroup } from '../../schema';
 
-const groups: MenuGroup[] = ['events', 'people', 'projects'];
+const groups: MenuGroup[] = ['events', 'people', 'projects', 'admin'];
 
-/** The menu grouped the way users think: events, people, projects (from the schema). */
+/** The menu grouped the way users think (from the schema), showing only what the role may read. */
 export const Menu = () => {
   const translate = useTranslate();
   const [open] = useSidebarState();
+  const { permissions: role } = usePermissions();
   return (
     <RaMenu>
       <RaMenu.DashboardItem />
-      {groups.map((group) => (
-        <Fragment key={group}>
-          {open && (
-            <ListSubheader disableSticky sx={{ lineHeight: '32px', mt: 1, bgcolor: 'transparent' }}>
-              {translate(`huiwu.menu.${group}`)}
-            </ListSubheader>
-          )}
-          {resources
-            .filter((resource) => resource.group === group)
-            .map((resource) => (
+      {groups.map((group) => {
+        const items = resources.filter((resource) => resource.group === group && allows(role, resource, 'read'));
+        if (items.length === 0) return null;
+        return (
+          <Fragment key={group}>
+            {open && (
+              <ListSubheader disableSticky sx={{ lineHeight: '32px', mt: 1, bgcolor: 'transparent' }}>
+                {translate(`huiwu.menu.${group}`)}
+              </ListSubheader>
+            )}
+            {items.map((resource) => (
               <RaMenu.ResourceItem key={resource.name} name={resource.name} />
             ))}
-        </Fragment>
-      ))}
+          </Fragment>
+        );
+      })}
     </RaMenu>
   );
 };

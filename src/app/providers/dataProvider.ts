@@ -13,8 +13,17 @@ export const httpClient = (url: string, options: fetchUtils.Options = {}) => {
 
 const rest = simpleRestProvider(apiUrl, httpClient);
 
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
 export const dataProvider: DataProvider = {
   ...rest,
+  // Only what the user changed, with the version they started from: the server keeps a
+  // colleague's edits to other fields and answers 409 if they changed the same one.
+  update: (resource, params) => {
+    const previous = params.previousData ?? {};
+    const changed = Object.fromEntries(Object.entries(params.data).filter(([key, value]) => !same(value, previous[key])));
+    return rest.update(resource, { ...params, data: { ...changed, version: previous.version } });
+  },
   // meta.cascade deletes the dependants that require the record and unlinks the others.
   delete: async (resource, params) => {
     if (!params.meta?.cascade) return rest.delete(resource, params);

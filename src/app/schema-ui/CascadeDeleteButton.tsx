@@ -3,6 +3,7 @@ import { useState } from 'react';
 import {
   Button,
   Confirm,
+  useCanAccess,
   useDelete,
   useGetRecordRepresentation,
   useNotify,
@@ -22,7 +23,8 @@ export const CascadeDeleteButton = () => {
   const [deleteOne, { isPending }] = useDelete();
   const notify = useNotify();
   const redirect = useRedirect();
-  if (!record || dependantsOf(resource).length === 0) return null;
+  const { canAccess } = useCanAccess({ resource, action: 'delete', record });
+  if (!record || !canAccess || dependantsOf(resource).length === 0) return null;
   const confirm = () =>
     deleteOne(
       resource,

@@ -9,6 +9,7 @@ import {
 } from 'react-admin';
 import type { FieldDef } from '../../schema';
 import { choicesFor } from './choices';
+import { ChangesField } from './ChangesField';
 import { DayjsField } from './DayjsField';
 
 /** How one schema field reads, in a list cell or on a show page. */
@@ -39,6 +40,10 @@ export const FieldDisplay = ({ field }: { field: FieldDef }) => {
       return <EmailField source={source} />;
     case 'longtext':
       return <TextField source={source} sx={{ whiteSpace: 'pre-wrap' }} />;
+    case 'json':
+      return <ChangesField source={source} />;
+    case 'password':
+      return null;
     default:
       return <TextField source={source} />;
   }

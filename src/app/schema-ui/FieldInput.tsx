@@ -4,6 +4,7 @@ import {
   DateInput,
   DateTimeInput,
   NumberInput,
+  PasswordInput,
   ReferenceInput,
   SelectInput,
   TextInput,
@@ -33,6 +34,11 @@ export const FieldInput = ({ field }: { field: FieldDef }) => {
     case 'number':
     case 'money':
       return <NumberInput {...common} min={field.min} max={field.max} />;
+    case 'password':
+      // never shown, only typed: empty on an edit form means "keep the current password"
+      return <PasswordInput source={field.source} autoComplete="new-password" />;
+    case 'json':
+      return null;
     case 'longtext':
       return <TextInput {...common} multiline minRows={3} fullWidth />;
     default:

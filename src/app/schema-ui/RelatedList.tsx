@@ -1,5 +1,5 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Button, Pagination, ReferenceManyField, useRecordContext } from 'react-admin';
+import { Button, Pagination, ReferenceManyField, useCanAccess, useRecordContext } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { resourceByName } from '../../schema';
 import { SchemaDataTable } from './SchemaList';
@@ -37,7 +37,8 @@ export const RelatedList = ({ related }: { related: Related }) => {
 
 const AddRelatedButton = ({ related }: { related: Related }) => {
   const record = useRecordContext();
-  if (!record) return null;
+  const { canAccess } = useCanAccess({ resource: related.resource, action: 'create' });
+  if (!record || !canAccess) return null;
   return (
     <Button
       component={Link}

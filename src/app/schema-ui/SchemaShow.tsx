@@ -1,4 +1,4 @@
-import { Labeled, SimpleShowLayout } from 'react-admin';
+import { Labeled } from 'react-admin';
 import Box from '@mui/material/Box';
 import type { ResourceDef } from '../../schema';
 import { FieldDisplay } from './FieldDisplay';
@@ -7,19 +7,13 @@ import { FieldDisplay } from './FieldDisplay';
 export const SchemaFields = ({ resource, omit = [] }: { resource: ResourceDef; omit?: string[] }) => (
   <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: 2, width: '100%' }}>
     {resource.fields
-      .filter((field) => !omit.includes(field.source))
+      .filter((field) => !omit.includes(field.source) && field.type !== 'password')
       .map((field) => (
-        <Box key={field.source} sx={field.type === 'longtext' ? { gridColumn: '1 / -1' } : undefined}>
+        <Box key={field.source} sx={field.type === 'longtext' || field.type === 'json' ? { gridColumn: '1 / -1' } : undefined}>
           <Labeled source={field.source} resource={resource.name}>
             <FieldDisplay field={field} />
           </Labeled>
         </Box>
       ))}
   </Box>
-);
-
-export const SchemaShowLayout = ({ resource }: { resource: ResourceDef }) => (
-  <SimpleShowLayout>
-    <SchemaFields resource={resource} />
-  </SimpleShowLayout>
 );

@@ -1,10 +1,12 @@
-import { Show, TabbedShowLayout } from 'react-admin';
+import { Show, TabbedShowLayout, usePermissions } from 'react-admin';
 import type { ResourceDef } from '../../schema';
+import { HistoryList } from './HistoryList';
 import { RelatedList, type Related } from './RelatedList';
 import { SchemaFields } from './SchemaShow';
 import { ShowActions } from './ShowActions';
 
-/** A show page whose first tab is the record and whose other tabs list what points at it. */
+/** A show page whose first tab is the record, whose next tabs list what points at it, and
+ * whose last tab, for admins, is the record's history from the audit trail. */
 export const ShowWithRelated = ({
   resource,
   detailsLabel = 'huiwu.common.details',
@@ -13,8 +15,10 @@ export const ShowWithRelated = ({
   resource: ResourceDef;
   detailsLabel?: string;
   related: Related[];
-}) => (
-  <Show actions={<ShowActions />}>
+}) => {
+  const { permissions } = usePermissions();
+  return (
+  <Show actions={resource.readOnly ? false : <ShowActions />}>
     <TabbedShowLayout>
       <TabbedShowLayout.Tab label={detailsLabel}>
         <SchemaFields resource={resource} />
@@ -24,6 +28,12 @@ export const ShowWithRelated = ({
           <RelatedList related={item} />
         </TabbedShowLayout.Tab>
       ))}
+      {permissions === 'admin' && !resource.readOnly && (
+        <TabbedShowLayout.Tab label="huiwu.history.tab" path="history">
+          <HistoryList resource={resource.name} />
+        </TabbedShowLayout.Tab>
+      )}
     </TabbedShowLayout>
   </Show>
-);
+  );
+};

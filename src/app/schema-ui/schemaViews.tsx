@@ -1,13 +1,14 @@
-import { Create, Edit, Show } from 'react-admin';
+import { Create } from 'react-admin';
 import type { ResourceDef } from '../../schema';
+import { SchemaEdit } from './SchemaEdit';
 import { SchemaForm } from './SchemaForm';
 import { SchemaList } from './SchemaList';
-import { SchemaShowLayout } from './SchemaShow';
-import { ShowActions } from './ShowActions';
+import { ShowWithRelated } from './ShowWithRelated';
 
 /**
  * The list, create, edit and show views of a resource, generated from its schema. Resource
- * folders start from these and replace the views their users need shaped by hand.
+ * folders start from these and replace the views their users need shaped by hand. A
+ * read-only resource (the audit trail) gets no create or edit.
  */
 export function schemaViews(resource: ResourceDef) {
   const list = () => <SchemaList resource={resource} />;
@@ -16,16 +17,8 @@ export function schemaViews(resource: ResourceDef) {
       <SchemaForm resource={resource} />
     </Create>
   );
-  // Pessimistic, so the server's per-field reasons land on the form instead of an undo toast.
-  const edit = () => (
-    <Edit mutationMode="pessimistic" redirect="show">
-      <SchemaForm resource={resource} />
-    </Edit>
-  );
-  const show = () => (
-    <Show actions={<ShowActions />}>
-      <SchemaShowLayout resource={resource} />
-    </Show>
-  );
+  const edit = () => <SchemaEdit resource={resource} />;
+  const show = () => <ShowWithRelated resource={resource} related={[]} />;
+  if (resource.readOnly) return { list, show, recordRepresentation: resource.titleField };
   return { list, create, edit, show, recordRepresentation: resource.titleField };
 }

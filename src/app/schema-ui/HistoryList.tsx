@@ -1,0 +1,41 @@
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import { useGetList, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { resourceByName } from '../../schema';
+import { formatValue } from './formatValue';
+import { formatDay } from './time';
+
+/** A record's history from the audit trail, newest first: who changed which field, from what
+ * to what. */
+export const HistoryList = ({ resource }: { resource: string }) => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const { data, isPending } = useGetList(
+    'audit',
+    { filter: { resource, recordId: String(record?.id) }, sort: { field: 'id', order: 'DESC' }, pagination: { page: 1, perPage: 200 } },
+    { enabled: !!record },
+  );
+  const definition = resourceByName[resource];
+  if (isPending) return null;
+  if (!data?.length) return <Typography color="text.secondary">{translate('huiwu.history.none')}</Typography>;
+  return (
+    <Box component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }}>
+      {data.map((entry) => (
+        <Box component="li" key={entry.id} sx={{ mb: 1.5, pl: 1.5, borderLeft: 3, borderColor: entry.action === 'delete' ? 'error.main' : 'primary.light' }}>
+          <Typography variant="body2" color="text.secondary">
+            {formatDay(entry.at, 'datetime', locale)} · {entry.username ?? translate('huiwu.history.system')} ·{' '}
+            {translate(`enums.auditAction.${entry.action}`)}
+          </Typography>
+          {entry.action === 'update' &&
+            Object.keys(entry.after ?? {}).map((key) => (
+              <Typography variant="body2" key={key}>
+                {translate(`resources.${resource}.fields.${key}`, { _: key })}: {formatValue(definition, key, entry.before?.[key], locale, translate)} →{' '}
+                <b>{formatValue(definition, key, entry.after[key], locale, translate)}</b>
+              </Typography>
+            ))}
+        </Box>
+      ))}
+    </Box>
+  );
+};

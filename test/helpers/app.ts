@@ -1,0 +1,27 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { screenshotDir } from './browser';
+import { startTestServer, tempDir } from './server';
+
+/** The built app (dist/, made by `npm test` before vitest runs) on the real server, over a
+ * copy of the demo data. */
+export async function startAppServer() {
+  const dist = path.resolve('dist');
+  if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('dist/ is missing: run `npx vite build` (npm test does) first');
+  const dir = tempDir();
+  fs.copyFileSync(path.resolve('db/seed.json'), path.join(dir, 'seed.json'));
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  return startTestServer({ dir, staticDir: dist });
+}
+
+/** Logs in through the login page, in whichever language the page shows. */
+export async function logIn(page: Page, baseUrl: string, username: string, password: string) {
+  await page.goto(baseUrl);
+  await page.getByRole('textbox', { name: /Username|用户名/ }).fill(username);
+  await page.getByLabel(/^(Password|密码)/).fill(password);
+  await page.getByRole('button', { name: /Sign in|登录/ }).click();
+  await page.getByRole('menuitem', { name: /Dashboard|仪表盘/ }).waitFor();
+}
+
+export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
