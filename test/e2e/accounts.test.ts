@@ -41,6 +41,7 @@ describe('accounts in the app', () => {
     await page.getByRole('menuitem', { name: '峰会论坛' }).click();
     await expect.poll(() => page.getByRole('link', { name: '新建' }).count()).toBe(1);
     await page.getByRole('menuitem', { name: '签约项目' }).click();
+    await page.getByRole('columnheader', { name: '项目名称' }).waitFor(); // the agreements list, not the summits one
     await page.getByRole('row').nth(1).waitFor();
     expect(await page.getByRole('link', { name: '新建' }).count()).toBe(0);
     await shot(page, 'organiser-agreements');
@@ -66,5 +67,21 @@ describe('accounts in the app', () => {
     await page.getByRole('menuitem', { name: '用户' }).click();
     await expect.poll(() => page.getByRole('row').filter({ hasText: 'wangfang' }).count()).toBe(1);
     await shot(page, 'users');
+  });
+
+  it('shows what a colleague changed meanwhile, and lets the user re-apply their change', async () => {
+    await page.goto(`${server.url}/#/attendees/5`);
+    const hotel = page.getByRole('textbox', { name: /^酒店/ });
+    await hotel.waitFor();
+    // a colleague saves the same guest's hotel while this form is open
+    await server.api('/attendees/5', { method: 'PUT', body: JSON.stringify({ hotel: '同事填的酒店' }) });
+    await hotel.fill('我填的酒店');
+    await page.getByRole('button', { name: '保存' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByText('同事填的酒店').count()).toBe(1);
+    expect(await dialog.getByText('我填的酒店').count()).toBe(1);
+    await shot(page, 'edit-conflict');
+    await dialog.getByRole('button', { name: '用我的覆盖' }).click();
+    await expect.poll(async () => (await server.client.getOne('attendees', { id: 5 })).data.hotel).toBe('我填的酒店');
   });
 });

@@ -24,4 +24,8 @@ export async function logIn(page: Page, baseUrl: string, username: string, passw
   await page.getByRole('menuitem', { name: /Dashboard|仪表盘/ }).waitFor();
 }
 
-export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+/** A screenshot once MUI's transitions (dialogs fade in over 225 ms) have settled. */
+export async function shot(page: Page, name: string) {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+}
