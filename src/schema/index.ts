@@ -11,7 +11,9 @@ import { users } from './resources/users';
 import type { FieldDef, ResourceDef, Role } from './types';
 
 export * from './types';
-export { enums } from './enums';
+import { enums } from './enums';
+
+export { enums };
 
 /** Menu order: events, then people, then projects, then administration. */
 export const resources: ResourceDef[] = [
@@ -26,6 +28,9 @@ export const resources: ResourceDef[] = [
   users,
   audit,
 ];
+
+// The resources themselves, as an enumeration (the audit trail's "which kind of record").
+enums.resourceName = resources.map((r) => ({ id: r.name, label: r.label }));
 
 export const resourceByName: Record<string, ResourceDef> = Object.fromEntries(
   resources.map((r) => [r.name, r]),

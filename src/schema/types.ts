@@ -40,8 +40,8 @@ export interface FieldDef {
   default?: unknown;
   /** shown as a list column unless false (the column chooser can still show it) */
   list?: boolean;
-  /** offered as a list filter */
-  filter?: boolean;
+  /** offered as a list filter; text filters match "contains" unless 'exact' */
+  filter?: boolean | 'exact';
   /** this date/datetime must not be before that field's value */
   notBefore?: string;
   /** this reference must not point at the same record as that field (enterprise ≠ partner) */

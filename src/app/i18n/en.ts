@@ -21,6 +21,7 @@ export const en = {
       applyMine: 'Apply mine over theirs',
     },
     password: {
+      hint: 'At least 8 characters; leave empty when editing to keep the current one',
       title: 'Change password',
       current: 'Current password',
       new: 'New password (at least 8 characters)',

@@ -23,6 +23,7 @@ export const zh: typeof en = {
       applyMine: '用我的覆盖',
     },
     password: {
+      hint: '至少 8 位；编辑时留空则保持原密码不变',
       title: '修改密码',
       current: '当前密码',
       new: '新密码（至少 8 位）',

@@ -36,7 +36,7 @@ export const FieldInput = ({ field }: { field: FieldDef }) => {
       return <NumberInput {...common} min={field.min} max={field.max} />;
     case 'password':
       // never shown, only typed: empty on an edit form means "keep the current password"
-      return <PasswordInput source={field.source} autoComplete="new-password" />;
+      return <PasswordInput source={field.source} autoComplete="new-password" helperText="huiwu.password.hint" />;
     case 'json':
       return null;
     case 'longtext':

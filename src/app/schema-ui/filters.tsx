@@ -32,7 +32,9 @@ function filterInputs(resource: ResourceDef, field: FieldDef): ReactElement[] {
         <DateInput key={`${source}_lte`} source={`${source}_lte`} label={<RangeLabel which="to" label={label} />} />,
       ];
     default:
-      return [<TextInput key={source} source={`${source}_like`} label={<RangeLabel which="contains" label={label} />} />];
+      return field.filter === 'exact'
+        ? [<TextInput key={source} source={source} />]
+        : [<TextInput key={source} source={`${source}_like`} label={<RangeLabel which="contains" label={label} />} />];
   }
 }
 

@@ -1,9 +1,18 @@
 import { Create } from 'react-admin';
-import type { ResourceDef } from '../../schema';
+import { getField, type ResourceDef } from '../../schema';
+import { i18nProvider } from '../providers/i18nProvider';
 import { SchemaEdit } from './SchemaEdit';
 import { SchemaForm } from './SchemaForm';
 import { SchemaList } from './SchemaList';
 import { ShowWithRelated } from './ShowWithRelated';
+import { formatDay } from './time';
+
+/** How a record is named in titles and pickers: its title field, dates as people read them. */
+const representation = (resource: ResourceDef) => {
+  const field = getField(resource, resource.titleField);
+  if (field?.type !== 'date' && field?.type !== 'datetime') return resource.titleField;
+  return (record: Record<string, unknown>) => formatDay(record[resource.titleField], field.type as 'date' | 'datetime', i18nProvider.getLocale());
+};
 
 /**
  * The list, create, edit and show views of a resource, generated from its schema. Resource
@@ -19,6 +28,7 @@ export function schemaViews(resource: ResourceDef) {
   );
   const edit = () => <SchemaEdit resource={resource} />;
   const show = () => <ShowWithRelated resource={resource} related={[]} />;
-  if (resource.readOnly) return { list, show, recordRepresentation: resource.titleField };
-  return { list, create, edit, show, recordRepresentation: resource.titleField };
+  const recordRepresentation = representation(resource);
+  if (resource.readOnly) return { list, show, recordRepresentation };
+  return { list, create, edit, show, recordRepresentation };
 }
