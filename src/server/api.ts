@@ -5,7 +5,7 @@ import { actorOf, type AuditTrail } from './audit';
 import { createAuthRouter, requireSession, type AuthServices } from './auth/routes';
 import { hashPassword } from './auth/passwords';
 import { handleDependants } from './deletes';
-import { HttpError, message, requestLang } from './messages';
+import { asyncHandler, HttpError, message, requestLang } from './messages';
 import { contentRange, QueryError, translateListQuery } from './protocol';
 import { findById, type Row } from './records';
 import { searchIds } from './search';
@@ -59,10 +59,6 @@ function applySearch(store: Store, resource: ResourceDef, query: Record<string, 
   query.id = wanted.length > 0 ? wanted : ['\u0000no match'];
 }
 
-const wrap =
-  (handler: (req: Request, res: Response, next: NextFunction) => Promise<void>) => (req: Request, res: Response, next: NextFunction) =>
-    handler(req, res, next).catch(next);
-
 /**
  * The REST API: login, then an edge that checks the session and the role, speaks
  * ra-data-simple-rest and validates against the schema, in front of json-server's router,
@@ -91,7 +87,7 @@ export function createApi(options: ApiOptions) {
 
   api.use(
     '/:resource/:id?',
-    wrap(async (req, res, next) => {
+    asyncHandler(async (req, res, next) => {
       const lang = requestLang(req);
       const resource = lookupResource(req.params.resource);
       // X-HTTP-Method-Override would let a POST reach json-server as a DELETE past the edge.

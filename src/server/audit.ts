@@ -1,3 +1,4 @@
+import { sameValue } from './records';
 import type { JournalEntry } from './store/journal';
 import type { Row, Store } from './store/store';
 
@@ -34,15 +35,13 @@ function visible(row: Row | null): Record<string, unknown> | null {
   return Object.fromEntries(Object.entries(row).filter(([key]) => !IGNORED.has(key) && key !== SECRET));
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
 /** The fields that differ, each side holding only those (a changed password shows as such). */
 export function difference(before: Row, after: Row) {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)].filter((key) => !IGNORED.has(key)));
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
   for (const key of keys) {
-    if (same(before[key], after[key])) continue;
+    if (sameValue(before[key], after[key])) continue;
     if (key === SECRET) {
       a.password = '••••••';
       continue;

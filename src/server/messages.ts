@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import type { Lang } from '../schema';
 
 /** The server's own messages, in the language the client asks for (Accept-Language). */
@@ -54,3 +54,8 @@ export class HttpError extends Error {
     super(message);
   }
 }
+
+/** Express 4 does not catch a rejected promise: pass it on to the error handler. */
+export const asyncHandler =
+  (handler: (req: Request, res: Response, next: NextFunction) => Promise<void>) => (req: Request, res: Response, next: NextFunction) =>
+    handler(req, res, next).catch(next);

@@ -3,7 +3,7 @@ import { reasonText, type Reason } from '../schema/messages';
 import { checkWrite, type Reasons } from '../schema/validate';
 import type { Actor, AuditTrail } from './audit';
 import { HttpError, message } from './messages';
-import { findById, sameId } from './records';
+import { findById, sameId, sameValue } from './records';
 import type { Data, Row } from './store/store';
 import { withoutSecrets } from './users';
 
@@ -25,8 +25,6 @@ function invalid(resource: ResourceDef, reasons: Reasons, lang: Lang): HttpError
     .join(lang === 'zh' ? '；' : '; ');
   return new HttpError(400, message(lang, 'invalid', { list }), { errors });
 }
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 const withoutSystemFields = (body: Body): Body =>
   Object.fromEntries(Object.entries(body).filter(([key]) => !(systemFields as readonly string[]).includes(key)));
@@ -90,8 +88,8 @@ function changedByUser(ctx: WriteContext, resource: ResourceDef, input: Body, ex
     for (const key of Object.keys(entry.after ?? {})) if (!changedBy.has(key)) changedBy.set(key, entry);
   }
   const { record: proposed } = checkWrite(resource, input, base);
-  const touched = Object.keys(input).filter((key) => getField(resource, key) && !same(proposed[key], base[key]));
-  const conflicts = touched.filter((key) => (!known || changedBy.has(key)) && !same(proposed[key], existing[key]));
+  const touched = Object.keys(input).filter((key) => getField(resource, key) && !sameValue(proposed[key], base[key]));
+  const conflicts = touched.filter((key) => (!known || changedBy.has(key)) && !sameValue(proposed[key], existing[key]));
   if (conflicts.length > 0) {
     throw new HttpError(409, message(ctx.lang, 'conflict', { list: conflicts.map((key) => getField(resource, key)!.label[ctx.lang]).join(ctx.lang === 'zh' ? '、' : ', ') }), {
       conflicts: Object.fromEntries(
@@ -110,7 +108,7 @@ export function prepareUpdate(ctx: WriteContext, resource: ResourceDef, body: Bo
   checkAgainstData(ctx, resource, record, reasons, existing.id);
   storePassword(resource, record, ctx, false, reasons);
   if (Object.keys(reasons).length > 0) throw invalid(resource, reasons, ctx.lang);
-  const changed = Object.keys(record).some((key) => !(systemFields as readonly string[]).includes(key) && !same(record[key], existing[key]));
+  const changed = Object.keys(record).some((key) => !(systemFields as readonly string[]).includes(key) && !sameValue(record[key], existing[key]));
   if (!changed) return {};
   const { id: _id, ...fields } = record;
   const version = typeof existing.version === 'number' ? existing.version : 1;

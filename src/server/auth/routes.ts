@@ -3,7 +3,7 @@ import { resourceByName } from '../../schema';
 import { reasonText } from '../../schema/messages';
 import { checkWrite } from '../../schema/validate';
 import { actorOf, type AuditTrail } from '../audit';
-import { HttpError, message, requestLang } from '../messages';
+import { asyncHandler, HttpError, message, requestLang } from '../messages';
 import { findById, type Row } from '../records';
 import type { Store } from '../store/store';
 import { findUser } from './accounts';
@@ -37,10 +37,6 @@ export function readSessionId(req: Request): string | undefined {
 
 export const publicUser = (user: Row) => ({ id: user.id, username: user.username, displayName: user.displayName, role: user.role });
 
-const wrap =
-  (handler: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) =>
-    handler(req, res).catch(next);
-
 // Compared against when the username is unknown, so a wrong name costs as long as a wrong password.
 const DUMMY_HASH = hashPassword('no such user');
 
@@ -63,7 +59,7 @@ export function createAuthRouter(services: AuthServices) {
 
   router.post(
     '/login',
-    wrap(async (req, res) => {
+    asyncHandler(async (req, res) => {
       const lang = requestLang(req);
       const { username, password } = (req.body ?? {}) as { username?: unknown; password?: unknown };
       const name = typeof username === 'string' ? username.trim() : '';
@@ -100,7 +96,7 @@ export function createAuthRouter(services: AuthServices) {
   // Each user changes their own password; the current one proves it is them.
   router.post(
     '/password',
-    wrap(async (req, res) => {
+    asyncHandler(async (req, res) => {
       const lang = requestLang(req);
       const user = res.locals.user as Row;
       const { current, password } = (req.body ?? {}) as { current?: unknown; password?: unknown };
