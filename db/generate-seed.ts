@@ -51,18 +51,44 @@ const GIVEN = (
 
 /** Real public figures a random draw could produce: never generated. */
 const FAMOUS = new Set(
-  ('李强 王毅 胡春华 孙春兰 雷军 刘强东 李娜 姚明 孙杨 杨利伟 赵丽颖 邓超 黄晓明 王俊凯 杨洋 刘涛 ' +
+  (
+    '李强 王毅 胡春华 孙春兰 雷军 刘强东 李娜 姚明 孙杨 杨利伟 赵丽颖 邓超 黄晓明 王俊凯 杨洋 刘涛 ' +
     '张杰 林俊杰 丁俊晖 许海峰 王楠 刘德华 黎明 陈建斌 王志文 张国立 黄磊 郭敬明 余华 朱军 周涛 ' +
     '汪洋 何立峰 王勇 王晨 黄坤明 张国清 陈文清 袁家军 何卫东 秦刚 韩俊 王志刚 钟志华 王建国 ' +
-    '李彦宏 马化腾 张勇 周杰 王伟 李伟 张伟 刘伟 张磊 王磊 李静 王芳 李娜 张敏').split(' '),
+    '李彦宏 马化腾 张勇 周杰 王伟 李伟 张伟 刘伟 张磊 王磊 李静 王芳 李娜 张敏'
+  ).split(' '),
 );
 
 /** The officers (帮办专员) of the technology bureau, one per project, reused across the ledger. */
 const OFFICERS = ['周晓峰', '陈立群', '王海燕', '刘建明', '孙婷婷', '吴志刚'];
 
 const MOBILE_PREFIXES = [
-  '138', '139', '137', '136', '135', '150', '151', '152', '158', '159', '182', '187', '188',
-  '130', '131', '132', '155', '156', '186', '133', '153', '177', '180', '181', '189', '199',
+  '138',
+  '139',
+  '137',
+  '136',
+  '135',
+  '150',
+  '151',
+  '152',
+  '158',
+  '159',
+  '182',
+  '187',
+  '188',
+  '130',
+  '131',
+  '132',
+  '155',
+  '156',
+  '186',
+  '133',
+  '153',
+  '177',
+  '180',
+  '181',
+  '189',
+  '199',
 ];
 /** Area code used for office landlines of 青岚/东临 (any real-looking code will do). */
 const AREA_CODE = '0561';
@@ -127,13 +153,32 @@ const ENTERPRISE_NOTES = [
 
 /** Industrial parks and roads for local enterprise addresses. */
 const PARKS: Record<string, string[]> = {
-  青岚市: ['青岚经济技术开发区', '青岚高新技术产业园', '青岚市石墨烯产业园', '青岚市云溪镇工业集中区', '青岚市临河镇工业园'],
+  青岚市: [
+    '青岚经济技术开发区',
+    '青岚高新技术产业园',
+    '青岚市石墨烯产业园',
+    '青岚市云溪镇工业集中区',
+    '青岚市临河镇工业园',
+  ],
   东临市: ['东临高新技术产业开发区', '东临经济开发区', '东临市滨江新区'],
   合肥: ['合肥市高新区'],
   宁波: ['宁波市北仑区'],
   西安: ['西安市高新区'],
 };
-const ROADS = ['智造大道', '科创路', '兴业路', '新材料大道', '纬三路', '经二路', '滨河路', '创业大道', '云溪路', '长兴路', '望湖路', '工业南路'];
+const ROADS = [
+  '智造大道',
+  '科创路',
+  '兴业路',
+  '新材料大道',
+  '纬三路',
+  '经二路',
+  '滨河路',
+  '创业大道',
+  '云溪路',
+  '长兴路',
+  '望湖路',
+  '工业南路',
+];
 
 /** [name, industry, city, domain, address] */
 const UNIVERSITIES: [string, string | null, string, string, string][] = [
@@ -202,7 +247,16 @@ const OTHER_ORGS: [string, string, string | null, string, string][] = [
 
 const ACADEMICIAN_TITLES = ['中国工程院院士', '中国工程院院士', '中国工程院院士', '中国科学院院士', '中国科学院院士'];
 const EXPERT_TITLES: Record<string, string[]> = {
-  university: ['教授', '教授、博士生导师', '教授、博士生导师', '副教授', '科技处处长', '副校长、教授', '学院院长、教授', '研究员'],
+  university: [
+    '教授',
+    '教授、博士生导师',
+    '教授、博士生导师',
+    '副教授',
+    '科技处处长',
+    '副校长、教授',
+    '学院院长、教授',
+    '研究员',
+  ],
   vocational: ['副教授', '教授', '副院长', '高级实验师', '智能制造学院院长'],
   institute: ['研究员', '研究员级高级工程师', '高级工程师', '副所长、研究员', '总工程师', '副研究员'],
   association: ['理事长', '秘书长', '副理事长'],
@@ -387,7 +441,8 @@ const SUMMITS: SummitSpec[] = [
     venue: '青岚经开区科创中心',
     host: '青岚经济技术开发区管委会、东临市储能产业协会',
     status: 'ongoing',
-    description: '围绕钠离子电池、液流电池、储能安全等方向开展交流，举行新型储能产业项目签约仪式，组织参观储能示范电站。',
+    description:
+      '围绕钠离子电池、液流电池、储能安全等方向开展交流，举行新型储能产业项目签约仪式，组织参观储能示范电站。',
     createdOn: '2026-09-01',
     industries: ['energyStorage', 'graphene', 'chemicals', 'newMaterials'],
     hotels: QINGLAN_HOTELS,
@@ -409,7 +464,14 @@ const SUMMITS: SummitSpec[] = [
       '拟邀请两院院士及专家学者100余位参会；大会期间举行院士主旨报告和项目签约仪式，授予两位青岚籍院士“青岚市荣誉市民”称号；' +
       '分设火箭与导弹技术、生物基材料、农林装备三个专题研讨会，并组织专家赴重点企业考察。',
     createdOn: '2026-09-15',
-    industries: ['intelligentManufacturing', 'highEndEquipment', 'aerospace', 'bioMaterials', 'agriMachinery', 'chemicals'],
+    industries: [
+      'intelligentManufacturing',
+      'highEndEquipment',
+      'aerospace',
+      'bioMaterials',
+      'agriMachinery',
+      'chemicals',
+    ],
     hotels: QINGLAN_HOTELS,
     trainStations: QINGLAN_STATIONS,
     guests: { academician: 30, expert: 75, entrepreneur: 28, official: 14, media: 6, staff: 12, guest: 2 },
@@ -572,39 +634,369 @@ interface LectureSpec {
 const KJG = '青岚市科技馆报告厅';
 const LECTURES: LectureSpec[] = [
   // 青岚院士大讲堂
-  { series: 'academician', summit: null, on: '2025-03-28', time: '14:30', kind: 'lecture', title: '人工智能赋能制造业转型升级', industry: 'intelligentManufacturing', venue: KJG, speaker: 'academician', abstract: '结合国内外典型案例，讲解工业大模型、机器视觉在离散制造中的应用路径，以及中小企业的切入点。' },
-  { series: 'academician', summit: null, on: '2025-06-27', time: '14:30', kind: 'lecture', title: '新型储能技术发展趋势与产业机遇', industry: 'energyStorage', venue: KJG, speaker: 'academician', abstract: '梳理锂电、钠电、液流电池等技术路线的成熟度与成本走势，分析县域发展储能产业的机会与风险。' },
-  { series: 'academician', summit: 'graphene2025', on: '2025-09-12', time: '09:30', kind: 'keynote', title: '石墨烯材料从实验室走向生产线', industry: 'graphene', venue: '青岚国际会议中心主会场', speaker: 'academician', abstract: '回顾石墨烯产业化十余年的经验教训，提出以应用牵引、标准先行推动石墨烯导热、防腐等产品规模化。' },
-  { series: 'academician', summit: null, on: '2025-11-28', time: '14:30', kind: 'lecture', title: '丘陵山区农机装备的短板与突破', industry: 'agriMachinery', venue: KJG, speaker: 'academician', abstract: '分析丘陵山区农机“无机可用、有机难用”的难题，介绍小型化、智能化农机装备的研发进展。' },
-  { series: 'academician', summit: null, on: '2026-03-27', time: '14:30', kind: 'lecture', title: '生物制造与化工产业绿色转型', industry: 'bioMaterials', venue: KJG, speaker: 'academician', abstract: '介绍以秸秆、淀粉为原料的生物基材料技术进展，探讨传统化工企业的绿色转型路径。' },
-  { series: 'academician', summit: null, on: '2026-06-26', time: '14:30', kind: 'lecture', title: '航空航天先进复合材料前沿', industry: 'aerospace', venue: KJG, speaker: 'academician', abstract: '讲解碳纤维复合材料在火箭壳体、无人机结构中的应用，以及向民用领域转化的机会。' },
-  { series: 'academician', summit: 'storage2026', on: '2026-11-19', time: '09:30', kind: 'keynote', title: '新型储能安全与规模化应用', industry: 'energyStorage', venue: '青岚经开区科创中心一楼报告厅', speaker: 'academician', abstract: '从电池本征安全、系统热管理和电站运维三个层面分析储能安全问题，提出规模化应用建议。' },
-  { series: 'academician', summit: 'im2026', on: '2026-12-04', time: '09:30', kind: 'keynote', title: '智能制造与县域产业高质量发展', industry: 'intelligentManufacturing', venue: '青岚国际会议中心主会场', speaker: 'hometown', abstract: '结合家乡产业基础，谈县域制造业如何借力智能制造和科技资源实现转型升级。' },
-  { series: 'academician', summit: null, on: '2027-03-26', time: '14:30', kind: 'lecture', title: '工业软件自主可控之路', industry: 'intelligentManufacturing', venue: KJG, speaker: 'academician', abstract: '（拟定）介绍研发设计类和生产控制类工业软件的国产化进展与企业选型建议。' },
+  {
+    series: 'academician',
+    summit: null,
+    on: '2025-03-28',
+    time: '14:30',
+    kind: 'lecture',
+    title: '人工智能赋能制造业转型升级',
+    industry: 'intelligentManufacturing',
+    venue: KJG,
+    speaker: 'academician',
+    abstract: '结合国内外典型案例，讲解工业大模型、机器视觉在离散制造中的应用路径，以及中小企业的切入点。',
+  },
+  {
+    series: 'academician',
+    summit: null,
+    on: '2025-06-27',
+    time: '14:30',
+    kind: 'lecture',
+    title: '新型储能技术发展趋势与产业机遇',
+    industry: 'energyStorage',
+    venue: KJG,
+    speaker: 'academician',
+    abstract: '梳理锂电、钠电、液流电池等技术路线的成熟度与成本走势，分析县域发展储能产业的机会与风险。',
+  },
+  {
+    series: 'academician',
+    summit: 'graphene2025',
+    on: '2025-09-12',
+    time: '09:30',
+    kind: 'keynote',
+    title: '石墨烯材料从实验室走向生产线',
+    industry: 'graphene',
+    venue: '青岚国际会议中心主会场',
+    speaker: 'academician',
+    abstract: '回顾石墨烯产业化十余年的经验教训，提出以应用牵引、标准先行推动石墨烯导热、防腐等产品规模化。',
+  },
+  {
+    series: 'academician',
+    summit: null,
+    on: '2025-11-28',
+    time: '14:30',
+    kind: 'lecture',
+    title: '丘陵山区农机装备的短板与突破',
+    industry: 'agriMachinery',
+    venue: KJG,
+    speaker: 'academician',
+    abstract: '分析丘陵山区农机“无机可用、有机难用”的难题，介绍小型化、智能化农机装备的研发进展。',
+  },
+  {
+    series: 'academician',
+    summit: null,
+    on: '2026-03-27',
+    time: '14:30',
+    kind: 'lecture',
+    title: '生物制造与化工产业绿色转型',
+    industry: 'bioMaterials',
+    venue: KJG,
+    speaker: 'academician',
+    abstract: '介绍以秸秆、淀粉为原料的生物基材料技术进展，探讨传统化工企业的绿色转型路径。',
+  },
+  {
+    series: 'academician',
+    summit: null,
+    on: '2026-06-26',
+    time: '14:30',
+    kind: 'lecture',
+    title: '航空航天先进复合材料前沿',
+    industry: 'aerospace',
+    venue: KJG,
+    speaker: 'academician',
+    abstract: '讲解碳纤维复合材料在火箭壳体、无人机结构中的应用，以及向民用领域转化的机会。',
+  },
+  {
+    series: 'academician',
+    summit: 'storage2026',
+    on: '2026-11-19',
+    time: '09:30',
+    kind: 'keynote',
+    title: '新型储能安全与规模化应用',
+    industry: 'energyStorage',
+    venue: '青岚经开区科创中心一楼报告厅',
+    speaker: 'academician',
+    abstract: '从电池本征安全、系统热管理和电站运维三个层面分析储能安全问题，提出规模化应用建议。',
+  },
+  {
+    series: 'academician',
+    summit: 'im2026',
+    on: '2026-12-04',
+    time: '09:30',
+    kind: 'keynote',
+    title: '智能制造与县域产业高质量发展',
+    industry: 'intelligentManufacturing',
+    venue: '青岚国际会议中心主会场',
+    speaker: 'hometown',
+    abstract: '结合家乡产业基础，谈县域制造业如何借力智能制造和科技资源实现转型升级。',
+  },
+  {
+    series: 'academician',
+    summit: null,
+    on: '2027-03-26',
+    time: '14:30',
+    kind: 'lecture',
+    title: '工业软件自主可控之路',
+    industry: 'intelligentManufacturing',
+    venue: KJG,
+    speaker: 'academician',
+    abstract: '（拟定）介绍研发设计类和生产控制类工业软件的国产化进展与企业选型建议。',
+  },
   // 青岚科技大讲堂
-  { series: 'tech', summit: 'match2025', on: '2025-04-18', time: '14:00', kind: 'lecture', title: '高校科技成果转化的路径与案例', industry: 'other', venue: '青岚市会展中心二楼报告厅', speaker: 'expert', abstract: '介绍技术转让、许可、作价入股等成果转化方式，分享校企合作的典型案例和常见合同风险。' },
-  { series: 'tech', summit: null, on: '2025-05-16', time: '14:30', kind: 'lecture', title: '研发费用加计扣除政策解读', industry: 'other', venue: '青岚市行政中心多功能厅', speaker: 'official:青岚市科学技术局', abstract: '解读最新研发费用加计扣除政策口径，讲解辅助账设置和常见申报问题。' },
-  { series: 'tech', summit: null, on: '2025-07-18', time: '14:30', kind: 'lecture', title: '企业专利布局与知识产权保护', industry: 'other', venue: '青岚市行政中心多功能厅', speaker: 'expert', abstract: '围绕高价值专利培育、专利导航和侵权应对，结合本地企业案例讲解知识产权管理要点。' },
-  { series: 'tech', summit: null, on: '2025-10-17', time: '14:30', kind: 'lecture', title: '企业研发机构建设实务', industry: 'intelligentManufacturing', venue: '青岚经开区科创中心路演厅', speaker: 'expert', abstract: '讲解企业技术中心、工程研究中心的认定条件和建设要点，分享研发组织管理经验。' },
-  { series: 'tech', summit: null, on: '2026-01-16', time: '14:30', kind: 'lecture', title: '“揭榜挂帅”项目申报与过程管理', industry: 'other', venue: '青岚市行政中心多功能厅', speaker: 'official:青岚市科学技术局', abstract: '介绍揭榜挂帅项目的榜单征集、揭榜评审、里程碑考核和经费拨付流程。' },
-  { series: 'tech', summit: null, on: '2026-04-17', time: '14:30', kind: 'lecture', title: '数字化车间建设路径', industry: 'intelligentManufacturing', venue: '青岚经开区科创中心路演厅', speaker: 'expert', abstract: '从设备联网、MES选型到数据治理，分步骤讲解中小企业数字化车间建设方法。' },
-  { series: 'tech', summit: 'ic2026', on: '2026-05-22', time: '14:00', kind: 'lecture', title: '集成电路产业人才需求与产教融合', industry: 'integratedCircuits', venue: '东临职业技术学院学术报告厅', speaker: 'expert', abstract: '分析封装测试、设备运维等岗位的人才缺口，介绍订单班、现代学徒制等校企合作模式。' },
-  { series: 'tech', summit: null, on: '2026-09-18', time: '14:30', kind: 'lecture', title: '工业互联网标识解析应用', industry: 'intelligentManufacturing', venue: '青岚经开区科创中心路演厅', speaker: 'expert', abstract: '介绍标识解析二级节点建设情况，演示产品追溯、供应链协同等典型应用。' },
-  { series: 'tech', summit: null, on: '2026-12-18', time: '14:30', kind: 'lecture', title: '科技成果评价与作价入股', industry: 'other', venue: '青岚市行政中心多功能厅', speaker: 'expert', abstract: '（拟定）讲解科技成果评价方法、作价入股流程及国有资产管理要求。' },
+  {
+    series: 'tech',
+    summit: 'match2025',
+    on: '2025-04-18',
+    time: '14:00',
+    kind: 'lecture',
+    title: '高校科技成果转化的路径与案例',
+    industry: 'other',
+    venue: '青岚市会展中心二楼报告厅',
+    speaker: 'expert',
+    abstract: '介绍技术转让、许可、作价入股等成果转化方式，分享校企合作的典型案例和常见合同风险。',
+  },
+  {
+    series: 'tech',
+    summit: null,
+    on: '2025-05-16',
+    time: '14:30',
+    kind: 'lecture',
+    title: '研发费用加计扣除政策解读',
+    industry: 'other',
+    venue: '青岚市行政中心多功能厅',
+    speaker: 'official:青岚市科学技术局',
+    abstract: '解读最新研发费用加计扣除政策口径，讲解辅助账设置和常见申报问题。',
+  },
+  {
+    series: 'tech',
+    summit: null,
+    on: '2025-07-18',
+    time: '14:30',
+    kind: 'lecture',
+    title: '企业专利布局与知识产权保护',
+    industry: 'other',
+    venue: '青岚市行政中心多功能厅',
+    speaker: 'expert',
+    abstract: '围绕高价值专利培育、专利导航和侵权应对，结合本地企业案例讲解知识产权管理要点。',
+  },
+  {
+    series: 'tech',
+    summit: null,
+    on: '2025-10-17',
+    time: '14:30',
+    kind: 'lecture',
+    title: '企业研发机构建设实务',
+    industry: 'intelligentManufacturing',
+    venue: '青岚经开区科创中心路演厅',
+    speaker: 'expert',
+    abstract: '讲解企业技术中心、工程研究中心的认定条件和建设要点，分享研发组织管理经验。',
+  },
+  {
+    series: 'tech',
+    summit: null,
+    on: '2026-01-16',
+    time: '14:30',
+    kind: 'lecture',
+    title: '“揭榜挂帅”项目申报与过程管理',
+    industry: 'other',
+    venue: '青岚市行政中心多功能厅',
+    speaker: 'official:青岚市科学技术局',
+    abstract: '介绍揭榜挂帅项目的榜单征集、揭榜评审、里程碑考核和经费拨付流程。',
+  },
+  {
+    series: 'tech',
+    summit: null,
+    on: '2026-04-17',
+    time: '14:30',
+    kind: 'lecture',
+    title: '数字化车间建设路径',
+    industry: 'intelligentManufacturing',
+    venue: '青岚经开区科创中心路演厅',
+    speaker: 'expert',
+    abstract: '从设备联网、MES选型到数据治理，分步骤讲解中小企业数字化车间建设方法。',
+  },
+  {
+    series: 'tech',
+    summit: 'ic2026',
+    on: '2026-05-22',
+    time: '14:00',
+    kind: 'lecture',
+    title: '集成电路产业人才需求与产教融合',
+    industry: 'integratedCircuits',
+    venue: '东临职业技术学院学术报告厅',
+    speaker: 'expert',
+    abstract: '分析封装测试、设备运维等岗位的人才缺口，介绍订单班、现代学徒制等校企合作模式。',
+  },
+  {
+    series: 'tech',
+    summit: null,
+    on: '2026-09-18',
+    time: '14:30',
+    kind: 'lecture',
+    title: '工业互联网标识解析应用',
+    industry: 'intelligentManufacturing',
+    venue: '青岚经开区科创中心路演厅',
+    speaker: 'expert',
+    abstract: '介绍标识解析二级节点建设情况，演示产品追溯、供应链协同等典型应用。',
+  },
+  {
+    series: 'tech',
+    summit: null,
+    on: '2026-12-18',
+    time: '14:30',
+    kind: 'lecture',
+    title: '科技成果评价与作价入股',
+    industry: 'other',
+    venue: '青岚市行政中心多功能厅',
+    speaker: 'expert',
+    abstract: '（拟定）讲解科技成果评价方法、作价入股流程及国有资产管理要求。',
+  },
   // 企业创新讲堂
-  { series: 'enterprise', summit: null, on: '2025-04-25', time: '15:00', kind: 'lecture', title: '精益生产在中小制造企业的实践', industry: 'highEndEquipment', venue: '青岚华锐重型机械有限公司培训中心', speaker: 'org:青岚华锐重型机械有限公司', abstract: '分享企业推行精益生产五年来的做法，车间在制品减少40%，交付周期缩短三分之一。' },
-  { series: 'enterprise', summit: null, on: '2025-08-22', time: '15:00', kind: 'lecture', title: '陶瓷企业绿色低碳改造经验', industry: 'ceramics', venue: '青岚瓷源陶瓷有限公司会议室', speaker: 'org:青岚瓷源陶瓷有限公司', abstract: '介绍窑炉节能改造、余热利用和光伏屋顶项目的投入与回报。' },
-  { series: 'enterprise', summit: null, on: '2025-12-19', time: '15:00', kind: 'lecture', title: '从代工到品牌：鞋服企业的数字化转型', industry: 'textiles', venue: '青岚步云鞋业有限公司展厅', speaker: 'org:青岚步云鞋业有限公司', abstract: '讲述企业从贴牌加工走向自主品牌的历程，以及柔性生产和直播电商的实践。' },
-  { series: 'enterprise', summit: null, on: '2026-03-13', time: '15:00', kind: 'lecture', title: '专精特新企业的成长路径', industry: 'intelligentManufacturing', venue: '青岚经开区科创中心路演厅', speaker: 'org:青岚精工机器人科技有限公司', abstract: '以协作机器人关节模组为例，分享专注细分市场、持续研发投入的经验。' },
-  { series: 'enterprise', summit: null, on: '2026-07-17', time: '15:00', kind: 'lecture', title: '食品企业质量追溯体系建设', industry: 'foodProcessing', venue: '东临谷丰粮油食品股份有限公司会议室', speaker: 'org:东临谷丰粮油食品股份有限公司', abstract: '介绍从原粮收购到成品出库的全程追溯系统建设和食品安全管理经验。' },
-  { series: 'enterprise', summit: null, on: '2026-10-23', time: '15:00', kind: 'visit', title: '走进储能企业：电池系统产线观摩', industry: 'energyStorage', venue: '青岚蓝海储能科技有限公司', speaker: 'org:青岚蓝海储能科技有限公司', abstract: '组织30余家企业负责人参观储能电池系统智能产线，交流数字化工厂建设经验。' },
-  { series: 'enterprise', summit: null, on: '2026-12-11', time: '15:00', kind: 'lecture', title: '农机企业用好首台（套）政策', industry: 'agriMachinery', venue: '青岚农丰机械制造有限公司会议室', speaker: 'org:青岚农丰机械制造有限公司', abstract: '（拟定）分享企业申报首台（套）重大技术装备和农机购置补贴的经验。' },
+  {
+    series: 'enterprise',
+    summit: null,
+    on: '2025-04-25',
+    time: '15:00',
+    kind: 'lecture',
+    title: '精益生产在中小制造企业的实践',
+    industry: 'highEndEquipment',
+    venue: '青岚华锐重型机械有限公司培训中心',
+    speaker: 'org:青岚华锐重型机械有限公司',
+    abstract: '分享企业推行精益生产五年来的做法，车间在制品减少40%，交付周期缩短三分之一。',
+  },
+  {
+    series: 'enterprise',
+    summit: null,
+    on: '2025-08-22',
+    time: '15:00',
+    kind: 'lecture',
+    title: '陶瓷企业绿色低碳改造经验',
+    industry: 'ceramics',
+    venue: '青岚瓷源陶瓷有限公司会议室',
+    speaker: 'org:青岚瓷源陶瓷有限公司',
+    abstract: '介绍窑炉节能改造、余热利用和光伏屋顶项目的投入与回报。',
+  },
+  {
+    series: 'enterprise',
+    summit: null,
+    on: '2025-12-19',
+    time: '15:00',
+    kind: 'lecture',
+    title: '从代工到品牌：鞋服企业的数字化转型',
+    industry: 'textiles',
+    venue: '青岚步云鞋业有限公司展厅',
+    speaker: 'org:青岚步云鞋业有限公司',
+    abstract: '讲述企业从贴牌加工走向自主品牌的历程，以及柔性生产和直播电商的实践。',
+  },
+  {
+    series: 'enterprise',
+    summit: null,
+    on: '2026-03-13',
+    time: '15:00',
+    kind: 'lecture',
+    title: '专精特新企业的成长路径',
+    industry: 'intelligentManufacturing',
+    venue: '青岚经开区科创中心路演厅',
+    speaker: 'org:青岚精工机器人科技有限公司',
+    abstract: '以协作机器人关节模组为例，分享专注细分市场、持续研发投入的经验。',
+  },
+  {
+    series: 'enterprise',
+    summit: null,
+    on: '2026-07-17',
+    time: '15:00',
+    kind: 'lecture',
+    title: '食品企业质量追溯体系建设',
+    industry: 'foodProcessing',
+    venue: '东临谷丰粮油食品股份有限公司会议室',
+    speaker: 'org:东临谷丰粮油食品股份有限公司',
+    abstract: '介绍从原粮收购到成品出库的全程追溯系统建设和食品安全管理经验。',
+  },
+  {
+    series: 'enterprise',
+    summit: null,
+    on: '2026-10-23',
+    time: '15:00',
+    kind: 'visit',
+    title: '走进储能企业：电池系统产线观摩',
+    industry: 'energyStorage',
+    venue: '青岚蓝海储能科技有限公司',
+    speaker: 'org:青岚蓝海储能科技有限公司',
+    abstract: '组织30余家企业负责人参观储能电池系统智能产线，交流数字化工厂建设经验。',
+  },
+  {
+    series: 'enterprise',
+    summit: null,
+    on: '2026-12-11',
+    time: '15:00',
+    kind: 'lecture',
+    title: '农机企业用好首台（套）政策',
+    industry: 'agriMachinery',
+    venue: '青岚农丰机械制造有限公司会议室',
+    speaker: 'org:青岚农丰机械制造有限公司',
+    abstract: '（拟定）分享企业申报首台（套）重大技术装备和农机购置补贴的经验。',
+  },
   // Sessions of summits outside any series
-  { series: null, summit: 'storage2026', on: '2026-11-20', time: '14:00', kind: 'visit', title: '参观青岚蓝海储能示范电站', industry: 'energyStorage', venue: '青岚经济技术开发区', speaker: 'org:青岚蓝海储能科技有限公司', abstract: '参观10MW/20MWh用户侧储能示范电站和电池系统产线。' },
-  { series: null, summit: 'im2026', on: '2026-12-04', time: '14:00', kind: 'seminar', title: '火箭与导弹技术专题研讨会', industry: 'aerospace', venue: '青岚国际会议中心第一分会场', speaker: 'seminar:aerospace', abstract: '围绕固体火箭发动机壳体、弹体精密结构件加工等方向，研讨本地配套企业参与军民融合的路径。' },
-  { series: null, summit: 'im2026', on: '2026-12-04', time: '14:00', kind: 'seminar', title: '生物基材料专题研讨会', industry: 'bioMaterials', venue: '青岚国际会议中心第二分会场', speaker: 'seminar:bioMaterials,chemicals', abstract: '研讨聚乳酸改性、秸秆综合利用和生物基化学品的产业化瓶颈与合作机会。' },
-  { series: null, summit: 'im2026', on: '2026-12-04', time: '14:00', kind: 'seminar', title: '农林装备专题研讨会', industry: 'agriMachinery', venue: '青岚国际会议中心第三分会场', speaker: 'hometown2', abstract: '聚焦丘陵山区农机、林果采收机械和智慧农机作业监测，发布本地企业技术需求12项。' },
-  { series: null, summit: 'im2026', on: '2026-12-05', time: '08:30', kind: 'visit', title: '企业考察：青岚恒力智能装备、青岚农丰机械', industry: 'intelligentManufacturing', venue: '青岚经济技术开发区', speaker: 'org:青岚恒力智能装备有限公司', abstract: '专家分两组考察智能焊接产线和农机总装车间，现场座谈企业技术难题。' },
+  {
+    series: null,
+    summit: 'storage2026',
+    on: '2026-11-20',
+    time: '14:00',
+    kind: 'visit',
+    title: '参观青岚蓝海储能示范电站',
+    industry: 'energyStorage',
+    venue: '青岚经济技术开发区',
+    speaker: 'org:青岚蓝海储能科技有限公司',
+    abstract: '参观10MW/20MWh用户侧储能示范电站和电池系统产线。',
+  },
+  {
+    series: null,
+    summit: 'im2026',
+    on: '2026-12-04',
+    time: '14:00',
+    kind: 'seminar',
+    title: '火箭与导弹技术专题研讨会',
+    industry: 'aerospace',
+    venue: '青岚国际会议中心第一分会场',
+    speaker: 'seminar:aerospace',
+    abstract: '围绕固体火箭发动机壳体、弹体精密结构件加工等方向，研讨本地配套企业参与军民融合的路径。',
+  },
+  {
+    series: null,
+    summit: 'im2026',
+    on: '2026-12-04',
+    time: '14:00',
+    kind: 'seminar',
+    title: '生物基材料专题研讨会',
+    industry: 'bioMaterials',
+    venue: '青岚国际会议中心第二分会场',
+    speaker: 'seminar:bioMaterials,chemicals',
+    abstract: '研讨聚乳酸改性、秸秆综合利用和生物基化学品的产业化瓶颈与合作机会。',
+  },
+  {
+    series: null,
+    summit: 'im2026',
+    on: '2026-12-04',
+    time: '14:00',
+    kind: 'seminar',
+    title: '农林装备专题研讨会',
+    industry: 'agriMachinery',
+    venue: '青岚国际会议中心第三分会场',
+    speaker: 'hometown2',
+    abstract: '聚焦丘陵山区农机、林果采收机械和智慧农机作业监测，发布本地企业技术需求12项。',
+  },
+  {
+    series: null,
+    summit: 'im2026',
+    on: '2026-12-05',
+    time: '08:30',
+    kind: 'visit',
+    title: '企业考察：青岚恒力智能装备、青岚农丰机械',
+    industry: 'intelligentManufacturing',
+    venue: '青岚经济技术开发区',
+    speaker: 'org:青岚恒力智能装备有限公司',
+    abstract: '专家分两组考察智能焊接产线和农机总装车间，现场座谈企业技术难题。',
+  },
 ];
 
 /**
@@ -639,76 +1031,325 @@ const A = (
 const AGREEMENTS: AgreementSpec[] = [
   // 2025 校地合作对接会: exactly eleven signings
   A('match', '青岚恒力智能装备有限公司', '江淮工业大学', 'jointLab', '智能焊接机器人联合实验室', 300, 'completed'),
-  A('match', '青岚农丰机械制造有限公司', '钟山农林大学', 'techTransfer', '丘陵山区小型联合收割机技术转让', 120, 'landed'),
+  A(
+    'match',
+    '青岚农丰机械制造有限公司',
+    '钟山农林大学',
+    'techTransfer',
+    '丘陵山区小型联合收割机技术转让',
+    120,
+    'landed',
+  ),
   A('match', '青岚禾香食品有限公司', '江东大学', 'jointRD', '低糖糕点保鲜工艺联合研发', 80, 'completed'),
   A('match', '青岚步云鞋业有限公司', '东临职业技术学院', 'talent', '鞋服智能制造现代学徒制人才培养', 50, 'inProgress'),
-  A('match', '青岚瓷源陶瓷有限公司', '江东省陶瓷工业研究所', 'techTransfer', '低温快烧陶瓷釉料配方技术转让', 90, 'terminated'),
-  A('match', '青岚华锐重型机械有限公司', '湘江工程技术大学', 'jointRD', '大型矿用破碎设备轻量化设计联合研发', 260, 'landed'),
-  A('match', '东临康泰医疗器械有限公司', '江东医科大学', 'platform', '微创手术器械临床转化平台共建', 500, 'inProgress', {
-    path: ['inProgress', 'stalled', 'inProgress'],
-  }),
+  A(
+    'match',
+    '青岚瓷源陶瓷有限公司',
+    '江东省陶瓷工业研究所',
+    'techTransfer',
+    '低温快烧陶瓷釉料配方技术转让',
+    90,
+    'terminated',
+  ),
+  A(
+    'match',
+    '青岚华锐重型机械有限公司',
+    '湘江工程技术大学',
+    'jointRD',
+    '大型矿用破碎设备轻量化设计联合研发',
+    260,
+    'landed',
+  ),
+  A(
+    'match',
+    '东临康泰医疗器械有限公司',
+    '江东医科大学',
+    'platform',
+    '微创手术器械临床转化平台共建',
+    500,
+    'inProgress',
+    {
+      path: ['inProgress', 'stalled', 'inProgress'],
+    },
+  ),
   A('match', '青岚金盾五金制品有限公司', '江淮工业大学', 'jointRD', '五金工具表面强化处理联合研发', 60, 'completed'),
-  A('match', '青岚永泰精细化工有限公司', '楚天化工大学', 'innovationCentre', '精细化工绿色合成技术创新中心', 800, 'stalled'),
+  A(
+    'match',
+    '青岚永泰精细化工有限公司',
+    '楚天化工大学',
+    'innovationCentre',
+    '精细化工绿色合成技术创新中心',
+    800,
+    'stalled',
+  ),
   A('match', '青岚宏远铸造有限公司', '湘江工程技术大学', 'techTransfer', '消失模铸造数字化工艺技术转让', 150, 'landed'),
   A('match', '青岚锦绣纺织服饰有限公司', '江东大学', 'talent', '纺织服装设计研究生工作站', 50, 'completed'),
   // 石墨烯产业大会: joint laboratories
   A('graphene', '青岚烯碳科技有限公司', '滨海石墨烯创新研究院', 'jointLab', '石墨烯导热膜联合实验室', 500, 'landed'),
-  A('graphene', '东临墨烯新材料有限公司', '东海材料科技大学', 'jointLab', '石墨烯改性防腐涂料联合实验室', 300, 'inProgress'),
+  A(
+    'graphene',
+    '东临墨烯新材料有限公司',
+    '东海材料科技大学',
+    'jointLab',
+    '石墨烯改性防腐涂料联合实验室',
+    300,
+    'inProgress',
+  ),
   A('graphene', '青岚烯能电子材料有限公司', '太行能源大学', 'jointLab', '石墨烯基锂电导电剂联合实验室', 400, 'stalled'),
-  A('graphene', '青岚华创新材料科技股份有限公司', '东海材料科技大学', 'jointLab', '石墨烯增强复合材料联合实验室', 350, 'landed'),
-  A('graphene', '东临墨烯新材料有限公司', '江东省石墨烯产业联盟', 'platform', '石墨烯产业公共检测平台共建', 600, 'inProgress'),
-  A('graphene', '青岚锦绣纺织服饰有限公司', '滨海石墨烯创新研究院', 'techTransfer', '石墨烯远红外发热面料技术转让', 180, 'completed'),
+  A(
+    'graphene',
+    '青岚华创新材料科技股份有限公司',
+    '东海材料科技大学',
+    'jointLab',
+    '石墨烯增强复合材料联合实验室',
+    350,
+    'landed',
+  ),
+  A(
+    'graphene',
+    '东临墨烯新材料有限公司',
+    '江东省石墨烯产业联盟',
+    'platform',
+    '石墨烯产业公共检测平台共建',
+    600,
+    'inProgress',
+  ),
+  A(
+    'graphene',
+    '青岚锦绣纺织服饰有限公司',
+    '滨海石墨烯创新研究院',
+    'techTransfer',
+    '石墨烯远红外发热面料技术转让',
+    180,
+    'completed',
+  ),
   // 揭榜挂帅
-  A('challenge', '青岚精工机器人科技有限公司', '江淮工业大学', 'challenge', '高精度协作机器人关节模组揭榜挂帅项目', 1600, 'inProgress', {
-    note: '揭榜挂帅平台项目：计划研发投入1600万元，目标三年内实现技术服务收入3200万元；按里程碑分三期拨付。',
-  }),
-  A('challenge', '青岚星箭复合材料有限公司', '北方航天动力技术研究所', 'challenge', '固体火箭发动机壳体复合材料缠绕成型攻关', 600, 'inProgress'),
-  A('challenge', '青岚绿源生物基材料有限公司', '江东省生物基材料产业技术研究院', 'challenge', '聚乳酸耐热改性揭榜挂帅项目', 450, 'landed'),
-  A('challenge', '青岚钒能液流储能有限公司', '中科东临储能技术研究院', 'challenge', '全钒液流电池电堆降本攻关', 800, 'stalled'),
-  A('challenge', '东临晶测半导体设备有限公司', '蓉城电子科技大学', 'challenge', '晶圆缺陷光学检测算法揭榜项目', 300, 'terminated'),
+  A(
+    'challenge',
+    '青岚精工机器人科技有限公司',
+    '江淮工业大学',
+    'challenge',
+    '高精度协作机器人关节模组揭榜挂帅项目',
+    1600,
+    'inProgress',
+    {
+      note: '揭榜挂帅平台项目：计划研发投入1600万元，目标三年内实现技术服务收入3200万元；按里程碑分三期拨付。',
+    },
+  ),
+  A(
+    'challenge',
+    '青岚星箭复合材料有限公司',
+    '北方航天动力技术研究所',
+    'challenge',
+    '固体火箭发动机壳体复合材料缠绕成型攻关',
+    600,
+    'inProgress',
+  ),
+  A(
+    'challenge',
+    '青岚绿源生物基材料有限公司',
+    '江东省生物基材料产业技术研究院',
+    'challenge',
+    '聚乳酸耐热改性揭榜挂帅项目',
+    450,
+    'landed',
+  ),
+  A(
+    'challenge',
+    '青岚钒能液流储能有限公司',
+    '中科东临储能技术研究院',
+    'challenge',
+    '全钒液流电池电堆降本攻关',
+    800,
+    'stalled',
+  ),
+  A(
+    'challenge',
+    '东临晶测半导体设备有限公司',
+    '蓉城电子科技大学',
+    'challenge',
+    '晶圆缺陷光学检测算法揭榜项目',
+    300,
+    'terminated',
+  ),
   // 集成电路产教融合论坛
   A('ic', '青岚芯源微电子有限公司', '蓉城电子科技大学', 'jointLab', '功率半导体器件联合实验室', 400, 'inProgress'),
   A('ic', '青岚矽科封装测试有限公司', '东临职业技术学院', 'talent', '集成电路封装测试订单班', 60, 'landed'),
-  A('ic', '东临晶测半导体设备有限公司', '江东省集成电路设计创新研究院', 'jointRD', '半导体量测设备运动控制系统联合研发', 280, 'inProgress'),
-  A('ic', '青岚芯源微电子有限公司', '江东省集成电路设计创新研究院', 'platform', 'MCU芯片设计公共服务平台共建', 700, 'stalled'),
+  A(
+    'ic',
+    '东临晶测半导体设备有限公司',
+    '江东省集成电路设计创新研究院',
+    'jointRD',
+    '半导体量测设备运动控制系统联合研发',
+    280,
+    'inProgress',
+  ),
+  A(
+    'ic',
+    '青岚芯源微电子有限公司',
+    '江东省集成电路设计创新研究院',
+    'platform',
+    'MCU芯片设计公共服务平台共建',
+    700,
+    'stalled',
+  ),
   A('ic', '青岚矽科封装测试有限公司', '蓉城电子科技大学', 'techTransfer', '先进封装热仿真技术转让', 120, 'completed'),
   A('ic', '东临智感传感技术有限公司', '江东大学', 'jointRD', 'MEMS压力传感器芯片联合研发', 220, 'inProgress'),
   A('ic', '东临智感传感技术有限公司', '青岚职业技术学院', 'talent', '传感器产线技能人才定向培养', 50, 'signed'),
   // 科研院所招引项目集中签约
-  A('institutes', '青岚航宇精密机械有限公司', '北方兵器工业第三〇九研究所', 'jointRD', '弹体精密结构件数字化加工联合研发', 500, 'inProgress'),
-  A('institutes', '青岚德润环保装备有限公司', '国科化工研究院', 'techTransfer', 'VOCs催化燃烧装备技术转让', 260, 'inProgress'),
-  A('institutes', '江东沃野农林装备有限公司', '江东省农业机械化研究所', 'jointRD', '林果采收机械联合研发', 180, 'inProgress'),
-  A('institutes', '江东天工智能制造有限公司', '国科智能制造研究院东临分院', 'innovationCentre', '离散制造数字孪生技术创新中心', 1000, 'signed'),
-  A('institutes', '东临禾丰生物科技股份有限公司', '江东省生物基材料产业技术研究院', 'techTransfer', '秸秆制备生物基多元醇技术转让', 320, 'landed'),
-  A('institutes', '青岚永泰精细化工有限公司', '国科化工研究院', 'jointLab', '电子级湿化学品联合实验室', 450, 'inProgress'),
+  A(
+    'institutes',
+    '青岚航宇精密机械有限公司',
+    '北方兵器工业第三〇九研究所',
+    'jointRD',
+    '弹体精密结构件数字化加工联合研发',
+    500,
+    'inProgress',
+  ),
+  A(
+    'institutes',
+    '青岚德润环保装备有限公司',
+    '国科化工研究院',
+    'techTransfer',
+    'VOCs催化燃烧装备技术转让',
+    260,
+    'inProgress',
+  ),
+  A(
+    'institutes',
+    '江东沃野农林装备有限公司',
+    '江东省农业机械化研究所',
+    'jointRD',
+    '林果采收机械联合研发',
+    180,
+    'inProgress',
+  ),
+  A(
+    'institutes',
+    '江东天工智能制造有限公司',
+    '国科智能制造研究院东临分院',
+    'innovationCentre',
+    '离散制造数字孪生技术创新中心',
+    1000,
+    'signed',
+  ),
+  A(
+    'institutes',
+    '东临禾丰生物科技股份有限公司',
+    '江东省生物基材料产业技术研究院',
+    'techTransfer',
+    '秸秆制备生物基多元醇技术转让',
+    320,
+    'landed',
+  ),
+  A(
+    'institutes',
+    '青岚永泰精细化工有限公司',
+    '国科化工研究院',
+    'jointLab',
+    '电子级湿化学品联合实验室',
+    450,
+    'inProgress',
+  ),
   A('institutes', '东临数控机床股份有限公司', '湘江工程技术大学', 'talent', '高端数控人才实训基地', 80, 'signed'),
-  A('institutes', '青岚青禾智慧农业科技有限公司', '钟山农林大学', 'platform', '智慧农机作业监测平台共建', 300, 'stalled'),
-  A('institutes', '青岚安瑞医疗科技有限公司', '江东省医疗器械检验研究院', 'platform', '医用电气设备检测公共服务平台共建', 260, 'inProgress'),
+  A(
+    'institutes',
+    '青岚青禾智慧农业科技有限公司',
+    '钟山农林大学',
+    'platform',
+    '智慧农机作业监测平台共建',
+    300,
+    'stalled',
+  ),
+  A(
+    'institutes',
+    '青岚安瑞医疗科技有限公司',
+    '江东省医疗器械检验研究院',
+    'platform',
+    '医用电气设备检测公共服务平台共建',
+    260,
+    'inProgress',
+  ),
   // 新型储能产业发展论坛 (signed two days ago)
   A('storage', '青岚蓝海储能科技有限公司', '太行能源大学', 'jointLab', '储能电池热管理联合实验室', 350, 'signed'),
-  A('storage', '东临钠科新能源有限公司', '中科东临储能技术研究院', 'jointRD', '钠离子电池正极材料联合研发', 600, 'signed'),
+  A(
+    'storage',
+    '东临钠科新能源有限公司',
+    '中科东临储能技术研究院',
+    'jointRD',
+    '钠离子电池正极材料联合研发',
+    600,
+    'signed',
+  ),
   A('storage', '青岚钒能液流储能有限公司', '东临市储能产业协会', 'platform', '储能电站安全监测平台共建', 200, 'signed'),
   A('storage', '青岚蓝海储能科技有限公司', '江淮工业大学', 'talent', '储能系统集成博士后工作站', 100, 'signed'),
-  A('storage', '青岚烯能电子材料有限公司', '中科东临储能技术研究院', 'techTransfer', '石墨烯硅碳负极技术转让', 500, 'signed'),
+  A(
+    'storage',
+    '青岚烯能电子材料有限公司',
+    '中科东临储能技术研究院',
+    'techTransfer',
+    '石墨烯硅碳负极技术转让',
+    500,
+    'signed',
+  ),
   A('storage', '东临钠科新能源有限公司', '太行能源大学', 'innovationCentre', '钠电储能技术创新中心', 1200, 'signed'),
   // Signed on their own, outside any ceremony
-  A(null, '青岚华锐重型机械有限公司', '江东省机械工程学会', 'talent', '机械工程专家服务站', 50, 'completed', { signedOn: '2025-03-06' }),
-  A(null, '青岚农丰机械制造有限公司', '江东省农业机械学会', 'platform', '农机装备科技服务平台', 150, 'landed', { signedOn: '2025-06-20' }),
-  A(null, '东临谷丰粮油食品股份有限公司', '钟山农林大学', 'jointRD', '稻米深加工副产物综合利用联合研发', 200, 'completed', { signedOn: '2025-07-15' }),
-  A(null, '青岚恒力智能装备有限公司', '国科智能制造研究院东临分院', 'jointRD', '焊装产线视觉检测系统联合研发', 280, 'landed', { signedOn: '2025-10-28' }),
-  A(null, '东临精瓷科技有限公司', '江东省陶瓷工业研究所', 'jointLab', '先进结构陶瓷联合实验室', 300, 'stalled', { signedOn: '2025-11-12' }),
-  A(null, '东临数控机床股份有限公司', '江淮工业大学', 'innovationCentre', '五轴数控机床技术创新中心', 1500, 'inProgress', { signedOn: '2026-01-16' }),
+  A(null, '青岚华锐重型机械有限公司', '江东省机械工程学会', 'talent', '机械工程专家服务站', 50, 'completed', {
+    signedOn: '2025-03-06',
+  }),
+  A(null, '青岚农丰机械制造有限公司', '江东省农业机械学会', 'platform', '农机装备科技服务平台', 150, 'landed', {
+    signedOn: '2025-06-20',
+  }),
+  A(
+    null,
+    '东临谷丰粮油食品股份有限公司',
+    '钟山农林大学',
+    'jointRD',
+    '稻米深加工副产物综合利用联合研发',
+    200,
+    'completed',
+    { signedOn: '2025-07-15' },
+  ),
+  A(
+    null,
+    '青岚恒力智能装备有限公司',
+    '国科智能制造研究院东临分院',
+    'jointRD',
+    '焊装产线视觉检测系统联合研发',
+    280,
+    'landed',
+    { signedOn: '2025-10-28' },
+  ),
+  A(null, '东临精瓷科技有限公司', '江东省陶瓷工业研究所', 'jointLab', '先进结构陶瓷联合实验室', 300, 'stalled', {
+    signedOn: '2025-11-12',
+  }),
+  A(
+    null,
+    '东临数控机床股份有限公司',
+    '江淮工业大学',
+    'innovationCentre',
+    '五轴数控机床技术创新中心',
+    1500,
+    'inProgress',
+    { signedOn: '2026-01-16' },
+  ),
   A(null, '青岚步云鞋业有限公司', '楚天化工大学', 'techTransfer', '生物基鞋材发泡技术转让', 150, 'terminated', {
     signedOn: '2026-03-20',
     path: ['signed', 'terminated'],
   }),
-  A(null, '东临康泰医疗器械有限公司', '江东大学', 'jointRD', '可降解骨科植入物联合研发', 400, 'inProgress', { signedOn: '2026-04-10' }),
-  A(null, '青岚星箭复合材料有限公司', '秦川理工大学', 'jointLab', '航天复合材料结构联合实验室', 500, 'inProgress', { signedOn: '2026-06-18' }),
+  A(null, '东临康泰医疗器械有限公司', '江东大学', 'jointRD', '可降解骨科植入物联合研发', 400, 'inProgress', {
+    signedOn: '2026-04-10',
+  }),
+  A(null, '青岚星箭复合材料有限公司', '秦川理工大学', 'jointLab', '航天复合材料结构联合实验室', 500, 'inProgress', {
+    signedOn: '2026-06-18',
+  }),
   A(null, '江东沃野农林装备有限公司', '江东省农业机械学会', 'talent', '农机领域专家服务团', null, 'inProgress', {
     signedOn: '2026-07-09',
     note: '框架协议，不涉及资金；学会每季度组织专家到企业服务一次。',
   }),
-  A(null, '青岚瓷源陶瓷有限公司', '江东省陶瓷工业研究所', 'jointRD', '陶瓷窑炉余热回收联合研发', 120, 'signed', { signedOn: '2026-10-15' }),
+  A(null, '青岚瓷源陶瓷有限公司', '江东省陶瓷工业研究所', 'jointRD', '陶瓷窑炉余热回收联合研发', 120, 'signed', {
+    signedOn: '2026-10-15',
+  }),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -978,7 +1619,8 @@ const randomTime = (rng: Rng, from: string, to: string, step = 5) => {
   const steps = Math.floor((th * 60 + tm - start) / step);
   return clock(start + rng.int(0, steps) * step);
 };
-const randomDate = (rng: Rng, from: string, to: string) => addDays(from, rng.int(0, Math.max(0, daysBetween(from, to))));
+const randomDate = (rng: Rng, from: string, to: string) =>
+  addDays(from, rng.int(0, Math.max(0, daysBetween(from, to))));
 /** Move a weekend date back to Friday, unless that falls before `floor`, then on to Monday. */
 function workday(date: string, floor: string, ceiling: string): string {
   const day = weekday(date);
@@ -997,7 +1639,16 @@ const clampNow = (iso: string) => (iso > NOW ? NOW : iso);
 type Row = Record<string, unknown> & { id: number; createdAt: string; updatedAt: string };
 type Values = Record<string, unknown>;
 
-const COLLECTIONS = ['organizations', 'summits', 'series', 'lectures', 'ceremonies', 'attendees', 'agreements', 'followups'];
+const COLLECTIONS = [
+  'organizations',
+  'summits',
+  'series',
+  'lectures',
+  'ceremonies',
+  'attendees',
+  'agreements',
+  'followups',
+];
 const db: Record<string, Row[]> = Object.fromEntries(COLLECTIONS.map((name) => [name, []]));
 
 /**
@@ -1102,7 +1753,9 @@ function buildOrganizations() {
   const add = (values: Values, domain: string | null) => {
     const i = orgs.length;
     const created = stamp(i);
-    const updated = rng.chance(0.3) ? at(randomDate(rng, '2025-02-01', '2026-11-20'), randomTime(rng, '09:00', '17:30')) : created;
+    const updated = rng.chance(0.3)
+      ? at(randomDate(rng, '2025-02-01', '2026-11-20'), randomTime(rng, '09:00', '17:30'))
+      : created;
     const row = addRecord('organizations', values, created, updated);
     const info: OrgInfo = {
       row,
@@ -1121,7 +1774,10 @@ function buildOrganizations() {
   for (const [name, industry, city, domain] of ENTERPRISES) {
     const park = rng.pick(PARKS[city]);
     const note = rng.chance(0.6) ? rng.pick(ENTERPRISE_NOTES).replace('{n}', String(rng.int(2, 18))) : null;
-    add({ name, kind: 'enterprise', industry, city, address: `${park}${rng.pick(ROADS)}${rng.int(1, 300)}号`, note }, domain);
+    add(
+      { name, kind: 'enterprise', industry, city, address: `${park}${rng.pick(ROADS)}${rng.int(1, 300)}号`, note },
+      domain,
+    );
   }
   for (const [name, industry, city, domain, address] of UNIVERSITIES) {
     const contact = newName(rng);
@@ -1280,7 +1936,10 @@ function buildSummits() {
 function buildSeries() {
   for (const [i, s] of SERIES.entries()) {
     const { key, ...values } = s;
-    seriesByKey.set(key, addRecord('series', values, at('2025-01-06', clock(10 * 60 + i * 3)), at('2026-01-05', clock(9 * 60 + i * 11))));
+    seriesByKey.set(
+      key,
+      addRecord('series', values, at('2025-01-06', clock(10 * 60 + i * 3)), at('2026-01-05', clock(9 * 60 + i * 11))),
+    );
   }
 }
 
@@ -1289,10 +1948,20 @@ function buildCeremonies() {
   for (const spec of CEREMONIES) {
     const summit = spec.summit ? summitByKey.get(spec.summit)!.row : null;
     const created = at(addDays(spec.heldOn, -rng.int(12, 25)), randomTime(rng, '09:00', '17:00'));
-    const updated = spec.heldOn < TODAY ? at(addDays(spec.heldOn, 1), randomTime(rng, '09:00', '12:00')) : at(addDays(TODAY, -2), '16:40');
+    const updated =
+      spec.heldOn < TODAY
+        ? at(addDays(spec.heldOn, 1), randomTime(rng, '09:00', '12:00'))
+        : at(addDays(TODAY, -2), '16:40');
     const row = addRecord(
       'ceremonies',
-      { title: spec.title, summitId: summit?.id ?? null, heldOn: spec.heldOn, venue: spec.venue, host: spec.host, note: spec.note },
+      {
+        title: spec.title,
+        summitId: summit?.id ?? null,
+        heldOn: spec.heldOn,
+        venue: spec.venue,
+        host: spec.host,
+        note: spec.note,
+      },
       created,
       updated,
     );
@@ -1316,21 +1985,34 @@ function guestList(rng: Rng, spec: SummitSpec): Person[] {
   const matches = (p: Person) => !spec.industries || (p.industry !== null && spec.industries.includes(p.industry));
   for (const [role, count] of Object.entries(spec.guests) as [Role, number][]) {
     let pool = rng.shuffle(peopleByRole(role));
-    if (role === 'academician' && spec.key === 'im2026') pool = [...pool.filter((p) => p.honour), ...pool.filter((p) => !p.honour)];
-    else if (role === 'staff') pool = [...pool.filter((p) => p.title === '接站组'), ...pool.filter((p) => p.title !== '接站组')];
-    else if (role === 'official') pool = [...pool].sort((a, b) => OFFICIALS.findIndex(([, t]) => t === a.title) - OFFICIALS.findIndex(([, t]) => t === b.title));
-    else if (role === 'expert' && spec.kind === 'matchmaking') pool = [...pool.filter((p) => p.org?.kind === 'university'), ...pool.filter((p) => p.org?.kind !== 'university')];
+    if (role === 'academician' && spec.key === 'im2026')
+      pool = [...pool.filter((p) => p.honour), ...pool.filter((p) => !p.honour)];
+    else if (role === 'staff')
+      pool = [...pool.filter((p) => p.title === '接站组'), ...pool.filter((p) => p.title !== '接站组')];
+    else if (role === 'official')
+      pool = [...pool].sort(
+        (a, b) => OFFICIALS.findIndex(([, t]) => t === a.title) - OFFICIALS.findIndex(([, t]) => t === b.title),
+      );
+    else if (role === 'expert' && spec.kind === 'matchmaking')
+      pool = [...pool.filter((p) => p.org?.kind === 'university'), ...pool.filter((p) => p.org?.kind !== 'university')];
     else pool = [...pool.filter(matches), ...pool.filter((p) => !matches(p))];
     chosen.push(...pool.slice(0, count));
   }
   // Protocol order, which is also seating order: hometown academicians, leading officials, the rest.
   const rank = (p: Person) => (p.honour ? 0 : p.role === 'official' && PLATFORM_TITLES.has(p.title) ? 1 : 2);
-  return chosen.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i).map(({ p }) => p);
+  return chosen
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i)
+    .map(({ p }) => p);
 }
 
 type Phase = 'past' | 'upcoming' | 'planning';
 const phaseOf = (spec: SummitSpec): Phase =>
-  spec.status === 'finished' || spec.status === 'ongoing' ? 'past' : spec.status === 'inviting' ? 'upcoming' : 'planning';
+  spec.status === 'finished' || spec.status === 'ongoing'
+    ? 'past'
+    : spec.status === 'inviting'
+      ? 'upcoming'
+      : 'planning';
 
 function invitationFor(rng: Rng, person: Person, phase: Phase): string {
   if (phase === 'planning') return rng.weighted({ toInvite: 3, invited: 1 });
@@ -1388,7 +2070,8 @@ const distanceTo = (spec: SummitSpec, person: Person): Distance =>
 
 /** Arrival and departure of one guest from out of town (far: train or plane; nearby: mostly by car). */
 function travelPlan(rng: Rng, spec: SummitSpec, pickupStaff: string[], distance: Distance): Values {
-  const mode = distance === 'nearby' ? rng.weighted({ car: 80, train: 20 }) : rng.weighted({ train: 60, flight: 30, car: 10 });
+  const mode =
+    distance === 'nearby' ? rng.weighted({ car: 80, train: 20 }) : rng.weighted({ train: 60, flight: 30, car: 10 });
   const early = rng.chance(distance === 'nearby' ? 0.2 : 0.75);
   const day = early ? addDays(spec.startsOn, -1) : spec.startsOn;
   const time = early ? randomTime(rng, '10:00', '22:30') : randomTime(rng, '06:30', '08:20');
@@ -1408,11 +2091,21 @@ function travelPlan(rng: Rng, spec: SummitSpec, pickupStaff: string[], distance:
       ? `${rng.weighted({ G: 85, D: 15 })}${rng.int(101, 9399)}`
       : `${rng.pick(['MU', 'CA', 'CZ', 'HU', '3U', 'ZH', 'MF', 'FM'])}${rng.int(1001, 9899)}`;
   const arrivalStation =
-    mode === 'flight' ? rng.pick(AIRPORTS) : distance === 'nearby' ? spec.trainStations[0] : rng.pick(spec.trainStations);
+    mode === 'flight'
+      ? rng.pick(AIRPORTS)
+      : distance === 'nearby'
+        ? spec.trainStations[0]
+        : rng.pick(spec.trainStations);
   return { arrivalAt, arrivalMode: mode, arrivalNumber, arrivalStation, pickupBy: rng.pick(pickupStaff), departureAt };
 }
 
-function attendeeValues(rng: Rng, spec: SummitSpec, summitRow: Row, person: Person, ctx: { seats: SeatPlan; rooms: RoomPlan; pickupStaff: string[] }) {
+function attendeeValues(
+  rng: Rng,
+  spec: SummitSpec,
+  summitRow: Row,
+  person: Person,
+  ctx: { seats: SeatPlan; rooms: RoomPlan; pickupStaff: string[] },
+) {
   const phase = phaseOf(spec);
   const invitation = invitationFor(rng, person, phase);
   const attends = ['confirmed', 'checkedIn', 'absent'].includes(invitation);
@@ -1435,7 +2128,8 @@ function attendeeValues(rng: Rng, spec: SummitSpec, summitRow: Row, person: Pers
       phase === 'past' ? addDays(spec.startsOn, -rng.int(4, 25)) : randomDate(rng, '2026-10-20', addDays(TODAY, -1));
   }
   if (invitation === 'declined') {
-    const reasons = person.org?.kind === 'university' ? DECLINE_REASONS : DECLINE_REASONS.filter((r) => !r.includes('学校'));
+    const reasons =
+      person.org?.kind === 'university' ? DECLINE_REASONS : DECLINE_REASONS.filter((r) => !r.includes('学校'));
     notes.push(`婉拒：${rng.pick(reasons)}`);
   }
   if (invitation === 'absent') notes.push('已确认参会，当天临时有事未能到会');
@@ -1446,7 +2140,8 @@ function attendeeValues(rng: Rng, spec: SummitSpec, summitRow: Row, person: Pers
     attends &&
     invitation !== 'absent' &&
     distance !== 'local' &&
-    (['academician', 'expert', 'entrepreneur', 'guest'].includes(person.role) || (person.role === 'official' && distance === 'nearby'));
+    (['academician', 'expert', 'entrepreneur', 'guest'].includes(person.role) ||
+      (person.role === 'official' && distance === 'nearby'));
   if (travels) {
     if (phase === 'upcoming' && rng.chance(0.1)) {
       notes.push('行程待确认，已短信提醒');
@@ -1498,7 +2193,12 @@ function buildAttendees() {
       const changes = [created];
       if (values.repliedOn) changes.push(at(values.repliedOn as string, randomTime(rng, '09:00', '18:00')));
       if (values.arrivalAt && phaseOf(spec) === 'upcoming') {
-        changes.push(at(minDate(addDays(values.repliedOn as string, rng.int(1, 8)), addDays(TODAY, -1)), randomTime(rng, '09:00', '18:00')));
+        changes.push(
+          at(
+            minDate(addDays(values.repliedOn as string, rng.int(1, 8)), addDays(TODAY, -1)),
+            randomTime(rng, '09:00', '18:00'),
+          ),
+        );
       }
       if (values.checkedInAt) changes.push(values.checkedInAt as string);
       const updated = changes.reduce((a, b) => (a > b ? a : b));
@@ -1553,7 +2253,9 @@ function chooseSpeaker(rng: Rng, spec: LectureSpec, used: Set<string>): Person {
     : people;
   if (spec.speaker.startsWith('seminar:')) {
     const industries = spec.speaker.slice(8).split(',');
-    const pool = candidates.filter((p) => p.industry && industries.includes(p.industry) && (p.role === 'academician' || p.role === 'expert'));
+    const pool = candidates.filter(
+      (p) => p.industry && industries.includes(p.industry) && (p.role === 'academician' || p.role === 'expert'),
+    );
     const academicians = pool.filter((p) => p.role === 'academician');
     return rng.pick(academicians.length ? academicians : pool);
   }
@@ -1617,7 +2319,11 @@ function statusSequence(rng: Rng, path: string[], n: number): string[] {
   if (n < path.length) return path.slice(path.length - n);
   const counts = path.map(() => 1);
   const room = (i: number) =>
-    path[i] === 'terminated' ? 1 : path[i] === 'completed' || (path[i] === 'signed' && i < path.length - 1) ? 2 : Infinity;
+    path[i] === 'terminated'
+      ? 1
+      : path[i] === 'completed' || (path[i] === 'signed' && i < path.length - 1)
+        ? 2
+        : Infinity;
   for (let extra = n - path.length; extra > 0; extra--) {
     const open = path.map((_, i) => i).filter((i) => counts[i] < room(i));
     counts[open.length ? rng.pick(open) : 0]++;
@@ -1638,7 +2344,8 @@ function kindOfNote(rng: Rng, note: string, category: string): string {
 function categoryOf(previous: string, current: string, firstSoonAfterSigning: boolean): string {
   if (current === 'signed') return firstSoonAfterSigning ? 'afterSigning' : 'waiting';
   if (current === 'completed' && previous === 'completed') return 'closingReport';
-  if (current === 'inProgress') return previous === 'signed' ? 'kickoff' : previous === 'stalled' ? 'revive' : 'progress';
+  if (current === 'inProgress')
+    return previous === 'signed' ? 'kickoff' : previous === 'stalled' ? 'revive' : 'progress';
   if (current === 'landed') return previous === 'landed' ? 'landedProgress' : 'landing';
   if (current === 'completed') return 'completion';
   if (current === 'stalled') return previous === 'stalled' ? 'stalledStay' : 'stalling';
@@ -1648,7 +2355,8 @@ function categoryOf(previous: string, current: string, firstSoonAfterSigning: bo
 /** A note for one follow-up; `used` holds the templates this agreement already used, so none repeats. */
 function followupNote(rng: Rng, category: string, spec: AgreementSpec, step: number, used: Set<string>): string {
   let templates = FOLLOWUP_NOTES[category];
-  if (category === 'progress') templates = [...PROGRESS_BY_KIND[spec.kind], ...PROGRESS_BY_KIND[spec.kind], ...templates];
+  if (category === 'progress')
+    templates = [...PROGRESS_BY_KIND[spec.kind], ...PROGRESS_BY_KIND[spec.kind], ...templates];
   const productless = ['talent', 'platform', 'innovationCentre'].includes(spec.kind);
   if (category === 'landing' && (productless || rng.chance(0.6))) templates = [LANDING_BY_KIND[spec.kind]];
   if (spec.kind === 'talent' && TALENT_NOTES[category]) templates = TALENT_NOTES[category];
@@ -1667,7 +2375,8 @@ function followupNote(rng: Rng, category: string, spec: AgreementSpec, step: num
 }
 
 function nextSteps(category: string, spec: AgreementSpec): string[] {
-  let steps = category === 'progress' ? [...NEXT_STEPS.progress, ...PROGRESS_STEPS_BY_KIND[spec.kind]] : NEXT_STEPS[category];
+  let steps =
+    category === 'progress' ? [...NEXT_STEPS.progress, ...PROGRESS_STEPS_BY_KIND[spec.kind]] : NEXT_STEPS[category];
   if (spec.kind === 'talent' && TALENT_STEPS[category]) steps = TALENT_STEPS[category];
   return spec.wan === null ? steps.filter((step) => !step.includes('经费')) : steps;
 }
@@ -1736,7 +2445,8 @@ function buildAgreements() {
     const wanted = Math.min(6, Math.max(rng.int(low, high), Math.ceil(daysBetween(signedOn, last) / 120)));
     const dates = followupDates(rng, signedOn, last, wanted);
     let path = spec.path ?? STATUS_PATHS[spec.status];
-    if (!spec.path && spec.status !== 'signed' && dates.length > path.length && rng.chance(0.35)) path = ['signed', ...path];
+    if (!spec.path && spec.status !== 'signed' && dates.length > path.length && rng.chance(0.35))
+      path = ['signed', ...path];
     const statuses = statusSequence(rng, path, dates.length);
 
     const created = at(minDate(addDays(signedOn, 1), TODAY), randomTime(rng, '09:00', '11:30'));
@@ -1815,9 +2525,15 @@ function validate(): void {
       }
       for (const field of resource.fields) {
         if (!reasons[field.source] && JSON.stringify(record[field.source]) !== JSON.stringify(input[field.source])) {
-          problems.push(`${where}: ${field.source} is not in stored form (${JSON.stringify(input[field.source])} → ${JSON.stringify(record[field.source])})`);
+          problems.push(
+            `${where}: ${field.source} is not in stored form (${JSON.stringify(input[field.source])} → ${JSON.stringify(record[field.source])})`,
+          );
         }
-        if (field.type === 'reference' && row[field.source] !== null && !ids[field.reference!]?.has(row[field.source] as number)) {
+        if (
+          field.type === 'reference' &&
+          row[field.source] !== null &&
+          !ids[field.reference!]?.has(row[field.source] as number)
+        ) {
           problems.push(`${where}: ${field.source} = ${row[field.source]} points at no ${field.reference} record`);
         }
       }
@@ -1825,7 +2541,8 @@ function validate(): void {
         const value = row[key] as string;
         if (new Date(value).toISOString() !== value) problems.push(`${where}: ${key} is not an ISO string`);
       }
-      if (row.createdAt > row.updatedAt || row.updatedAt > NOW) problems.push(`${where}: timestamps out of order or in the future`);
+      if (row.createdAt > row.updatedAt || row.updatedAt > NOW)
+        problems.push(`${where}: timestamps out of order or in the future`);
     }
   }
 
@@ -1838,7 +2555,8 @@ function validate(): void {
   for (const c of data.ceremonies) {
     if (c.summitId === null) continue;
     const s = byId('summits', c.summitId);
-    if (c.heldOn < s.startsOn || c.heldOn > s.endsOn) problems.push(`ceremonies#${c.id}: held outside its summit's dates`);
+    if (c.heldOn < s.startsOn || c.heldOn > s.endsOn)
+      problems.push(`ceremonies#${c.id}: held outside its summit's dates`);
   }
   for (const l of data.lectures) {
     if (l.summitId === null) continue;
@@ -1851,13 +2569,16 @@ function validate(): void {
   if (signedAtMatch !== 11) problems.push(`the matchmaking meeting's ceremony has ${signedAtMatch} signings, not 11`);
   for (const a of data.agreements) {
     const where = `agreements#${a.id}`;
-    if (byId('organizations', a.enterpriseId).kind !== 'enterprise') problems.push(`${where}: enterpriseId is not an enterprise`);
+    if (byId('organizations', a.enterpriseId).kind !== 'enterprise')
+      problems.push(`${where}: enterpriseId is not an enterprise`);
     if (!['university', 'institute', 'association'].includes(byId('organizations', a.partnerId).kind as string)) {
       problems.push(`${where}: partnerId is not a university, institute or association`);
     }
-    if (a.ceremonyId !== null && byId('ceremonies', a.ceremonyId).heldOn !== a.signedOn) problems.push(`${where}: signedOn differs from its ceremony`);
+    if (a.ceremonyId !== null && byId('ceremonies', a.ceremonyId).heldOn !== a.signedOn)
+      problems.push(`${where}: signedOn differs from its ceremony`);
     const closed = a.status === 'completed' || a.status === 'terminated';
-    if (closed !== (a.nextFollowUpOn === null)) problems.push(`${where}: nextFollowUpOn must be null exactly when closed`);
+    if (closed !== (a.nextFollowUpOn === null))
+      problems.push(`${where}: nextFollowUpOn must be null exactly when closed`);
     const fs = data.followups.filter((f) => f.agreementId === a.id);
     if (fs.length < 1 || fs.length > 6) problems.push(`${where}: ${fs.length} follow-ups`);
     fs.forEach((f, i) => {
@@ -1865,21 +2586,29 @@ function validate(): void {
       if (i > 0 && f.on <= fs[i - 1].on) problems.push(`followups#${f.id}: not in date order`);
     });
     const lastF = fs[fs.length - 1];
-    if (lastF && a.status !== 'signed' && lastF.statusAfter !== a.status) problems.push(`${where}: last follow-up says ${lastF.statusAfter}, agreement ${a.status}`);
-    if (lastF && a.nextFollowUpOn !== null && lastF.nextOn !== a.nextFollowUpOn) problems.push(`${where}: last follow-up's nextOn differs from nextFollowUpOn`);
+    if (lastF && a.status !== 'signed' && lastF.statusAfter !== a.status)
+      problems.push(`${where}: last follow-up says ${lastF.statusAfter}, agreement ${a.status}`);
+    if (lastF && a.nextFollowUpOn !== null && lastF.nextOn !== a.nextFollowUpOn)
+      problems.push(`${where}: last follow-up's nextOn differs from nextFollowUpOn`);
   }
   const staffAt = new Set(data.attendees.filter((t) => t.role === 'staff').map((t) => `${t.summitId}/${t.name}`));
   for (const t of data.attendees) {
     const s = byId('summits', t.summitId);
-    if (t.pickupBy !== null && !staffAt.has(`${t.summitId}/${t.pickupBy}`)) problems.push(`attendees#${t.id}: picked up by ${t.pickupBy}, who is not staff at that summit`);
+    if (t.pickupBy !== null && !staffAt.has(`${t.summitId}/${t.pickupBy}`))
+      problems.push(`attendees#${t.id}: picked up by ${t.pickupBy}, who is not staff at that summit`);
     const future = s.startsOn > TODAY;
-    if (future && ['checkedIn', 'absent'].includes(t.invitation as string)) problems.push(`attendees#${t.id}: ${t.invitation} before the summit`);
-    if (!future && ['toInvite', 'invited'].includes(t.invitation as string)) problems.push(`attendees#${t.id}: still ${t.invitation} after the summit began`);
-    if (t.checkedInAt !== null && (t.checkedInAt as string) > NOW) problems.push(`attendees#${t.id}: checked in in the future`);
+    if (future && ['checkedIn', 'absent'].includes(t.invitation as string))
+      problems.push(`attendees#${t.id}: ${t.invitation} before the summit`);
+    if (!future && ['toInvite', 'invited'].includes(t.invitation as string))
+      problems.push(`attendees#${t.id}: still ${t.invitation} after the summit began`);
+    if (t.checkedInAt !== null && (t.checkedInAt as string) > NOW)
+      problems.push(`attendees#${t.id}: checked in in the future`);
   }
 
   if (problems.length) {
-    throw new Error(`db/seed.json would be invalid (${problems.length} problems):\n  ${problems.slice(0, 60).join('\n  ')}`);
+    throw new Error(
+      `db/seed.json would be invalid (${problems.length} problems):\n  ${problems.slice(0, 60).join('\n  ')}`,
+    );
   }
 }
 
@@ -1909,7 +2638,9 @@ function main() {
   const text = serialise();
   JSON.parse(text); // the file must be plain JSON
   // `npm run seed` writes db/seed.json; a path argument writes elsewhere (the tests compare).
-  const target = process.argv[2] ? resolve(process.argv[2]) : join(dirname(fileURLToPath(import.meta.url)), 'seed.json');
+  const target = process.argv[2]
+    ? resolve(process.argv[2])
+    : join(dirname(fileURLToPath(import.meta.url)), 'seed.json');
   writeFileSync(target, text);
   const counts = COLLECTIONS.map((name) => `${name} ${db[name].length}`).join(', ');
   console.log(`wrote ${target} (${Buffer.byteLength(text)} bytes): ${counts}`);

@@ -19,7 +19,18 @@ import summits from './summits';
 import users from './users';
 import audit from './audit';
 
-const views: Record<string, object> = { summits, series, lectures, ceremonies, attendees, organizations, agreements, followups, users, audit };
+const views: Record<string, object> = {
+  summits,
+  series,
+  lectures,
+  ceremonies,
+  attendees,
+  organizations,
+  agreements,
+  followups,
+  users,
+  audit,
+};
 
 export const App = () => (
   <Admin

@@ -32,9 +32,7 @@ export const resources: ResourceDef[] = [
 // The resources themselves, as an enumeration (the audit trail's "which kind of record").
 enums.resourceName = resources.map((r) => ({ id: r.name, label: r.label }));
 
-export const resourceByName: Record<string, ResourceDef> = Object.fromEntries(
-  resources.map((r) => [r.name, r]),
-);
+export const resourceByName: Record<string, ResourceDef> = Object.fromEntries(resources.map((r) => [r.name, r]));
 
 /** Fields the server owns: never validated as input, never written by clients. `version`
  * counts the record's changes; a client sends back the one it started from. */

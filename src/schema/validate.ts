@@ -38,8 +38,10 @@ export function convertValue(field: FieldDef, raw: unknown): Converted {
     case 'email': {
       if (typeof raw !== 'string' && typeof raw !== 'number') return { reason: { code: 'notText' } };
       const text = String(raw).trim();
-      if (CONTROL.test(text) || (field.type !== 'longtext' && LINE_BREAK.test(text))) return { reason: { code: 'badCharacters' } };
-      if (field.maxLength !== undefined && text.length > field.maxLength) return { reason: { code: 'tooLong', max: field.maxLength } };
+      if (CONTROL.test(text) || (field.type !== 'longtext' && LINE_BREAK.test(text)))
+        return { reason: { code: 'badCharacters' } };
+      if (field.maxLength !== undefined && text.length > field.maxLength)
+        return { reason: { code: 'tooLong', max: field.maxLength } };
       if (field.type === 'phone' && !PHONE.test(text)) return { reason: { code: 'badPhone' } };
       if (field.type === 'email' && !EMAIL.test(text)) return { reason: { code: 'badEmail' } };
       return { value: text };
@@ -100,11 +102,7 @@ const compareKey = (field: FieldDef, value: unknown) =>
  * per field; store nothing when there are reasons. References are only checked for form;
  * whether the referenced record exists is the server's job.
  */
-export function checkWrite(
-  resource: ResourceDef,
-  input: Row,
-  existing?: Row,
-): { record: Row; reasons: Reasons } {
+export function checkWrite(resource: ResourceDef, input: Row, existing?: Row): { record: Row; reasons: Reasons } {
   const reasons: Reasons = {};
   const known = new Set(resource.fields.map((field) => field.source));
   for (const key of Object.keys(input)) {
@@ -128,7 +126,12 @@ export function checkWrite(
   }
   for (const field of resource.fields) {
     const same = field.notSameAs && resource.fields.find((o) => o.source === field.notSameAs);
-    if (same && !reasons[field.source] && !isEmpty(record[field.source]) && record[field.source] === record[same.source]) {
+    if (
+      same &&
+      !reasons[field.source] &&
+      !isEmpty(record[field.source]) &&
+      record[field.source] === record[same.source]
+    ) {
       reasons[field.source] = { code: 'sameAs', other: same.label };
     }
     const other = field.notBefore && resource.fields.find((o) => o.source === field.notBefore);

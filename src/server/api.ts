@@ -1,6 +1,17 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import jsonServer from 'json-server';
-import { allows, enums, getField, maskPersonal, resourceByName, resources, roleSeesPersonalData, type Lang, type ResourceDef, type Role } from '../schema';
+import {
+  allows,
+  enums,
+  getField,
+  maskPersonal,
+  resourceByName,
+  resources,
+  roleSeesPersonalData,
+  type Lang,
+  type ResourceDef,
+  type Role,
+} from '../schema';
 import { actorOf, type AuditTrail } from './audit';
 import { createAuthRouter, requireSession, type AuthServices } from './auth/routes';
 import { hashPassword } from './auth/passwords';
@@ -38,14 +49,18 @@ const roleLabel = (role: unknown, lang: Lang) => enums.userRole.find((o) => o.id
 
 function forbid(lang: Lang, role: unknown, resource: ResourceDef, action: 'read' | 'write') {
   const verb = { read: { zh: '查看', en: 'read' }, write: { zh: '修改', en: 'change' } }[action][lang];
-  return new HttpError(403, message(lang, 'forbidden', { role: roleLabel(role, lang), action: verb, resource: resource.label[lang] }));
+  return new HttpError(
+    403,
+    message(lang, 'forbidden', { role: roleLabel(role, lang), action: verb, resource: resource.label[lang] }),
+  );
 }
 
 /** What a role gets to see of a record: never a password hash; personal data masked for viewers. */
 function present(resource: ResourceDef, row: Row, role: Role): Row {
   const shown = withoutSecrets(row);
   if (roleSeesPersonalData(role)) return shown;
-  for (const field of resource.fields) if (field.personal && shown[field.source] != null) shown[field.source] = maskPersonal(shown[field.source]);
+  for (const field of resource.fields)
+    if (field.personal && shown[field.source] != null) shown[field.source] = maskPersonal(shown[field.source]);
   return shown;
 }
 
@@ -69,7 +84,9 @@ export function createApi(options: ApiOptions) {
   const api = express.Router();
   // foreignKeySuffix that matches nothing: json-server's own cascade would also delete rows
   // whose optional reference is null; the schema-aware edge handles dependants instead.
-  const router = jsonServer.router(store.data, { foreignKeySuffix: '\u0000' }) as ReturnType<typeof jsonServer.router> & {
+  const router = jsonServer.router(store.data, { foreignKeySuffix: '\u0000' }) as ReturnType<
+    typeof jsonServer.router
+  > & {
     render: (req: Request, res: Response) => void;
   };
   const data = store.data;
@@ -96,10 +113,12 @@ export function createApi(options: ApiOptions) {
       const user = locals(res).user;
       const role = user.role as Role;
       const reading = req.method === 'GET' || req.method === 'HEAD';
-      if (!allows(role, resource, reading ? 'read' : 'write')) throw forbid(lang, role, resource, reading ? 'read' : 'write');
+      if (!allows(role, resource, reading ? 'read' : 'write'))
+        throw forbid(lang, role, resource, reading ? 'read' : 'write');
       // scrypt is slow and asynchronous: hash first, so the checks and the write below stay in one turn
       const body = req.body as Record<string, unknown> | undefined;
-      const passwordHash = typeof body?.password === 'string' && body.password.length >= 8 ? await hashPassword(body.password) : undefined;
+      const passwordHash =
+        typeof body?.password === 'string' && body.password.length >= 8 ? await hashPassword(body.password) : undefined;
 
       const id = req.params.id;
       locals(res).resource = resource;
@@ -125,14 +144,17 @@ export function createApi(options: ApiOptions) {
           try {
             const { query, start } = translateListQuery(resource, req.query as Record<string, unknown>);
             if (!roleSeesPersonalData(role)) {
-              const personal = Object.keys(query).map((key) => getField(resource, key.replace(/_(gte|lte|ne|like)$/, ''))).find((f) => f?.personal);
+              const personal = Object.keys(query)
+                .map((key) => getField(resource, key.replace(/_(gte|lte|ne|like)$/, '')))
+                .find((f) => f?.personal);
               if (personal) throw new HttpError(403, message(lang, 'personalFilter', { field: personal.label[lang] }));
             }
             applySearch(store, resource, query, role);
             req.query = query;
             locals(res).start = start;
           } catch (error) {
-            if (error instanceof QueryError) throw new HttpError(400, message(lang, 'badQuery', { detail: error.message }));
+            if (error instanceof QueryError)
+              throw new HttpError(400, message(lang, 'badQuery', { detail: error.message }));
             throw error;
           }
           break;
@@ -190,10 +212,17 @@ export function createApi(options: ApiOptions) {
       // A copy now: the stored row may change again before the disk answers.
       answer = { ...(payload as Row) };
       entries.push({ r: resource.name, put: answer });
-      const trail = audit.record(actor, req.method === 'POST' ? 'create' : 'update', resource.name, local.before ?? null, answer);
+      const trail = audit.record(
+        actor,
+        req.method === 'POST' ? 'create' : 'update',
+        resource.name,
+        local.before ?? null,
+        answer,
+      );
       if (trail) entries.push(trail);
     }
-    if (resource.name === 'users' && local.before?.disabled !== true && answer.disabled === true) options.sessions.endAllOf(answer.id as number);
+    if (resource.name === 'users' && local.before?.disabled !== true && answer.disabled === true)
+      options.sessions.endAllOf(answer.id as number);
     store.journal.append(entries).then(
       () => res.json(present(resource, answer, role)),
       (error: Error) => {

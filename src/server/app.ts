@@ -67,7 +67,10 @@ export async function createApp(store: Store, options: AppOptions) {
     if (req.method === 'OPTIONS') res.sendStatus(204);
     else next();
   });
-  app.use('/api', createApi({ store, audit, sessions, throttle, bodyLimit: options.bodyLimit, secureCookie: options.secureCookie }));
+  app.use(
+    '/api',
+    createApi({ store, audit, sessions, throttle, bodyLimit: options.bodyLimit, secureCookie: options.secureCookie }),
+  );
   app.use('/api', apiErrorHandler);
   const staticDir = options.staticDir;
   if (staticDir && fs.existsSync(path.join(staticDir, 'index.html'))) {

@@ -76,7 +76,13 @@ export class AuditTrail {
   }
 
   /** Adds an entry for one write and returns the journal entry that makes it durable. */
-  record(actor: Actor | null, action: AuditAction, resource: string, before: Row | null, after: Row | null): JournalEntry | null {
+  record(
+    actor: Actor | null,
+    action: AuditAction,
+    resource: string,
+    before: Row | null,
+    after: Row | null,
+  ): JournalEntry | null {
     let change: { before: Record<string, unknown> | null; after: Record<string, unknown> | null };
     if (before && after) {
       change = difference(before, after);
@@ -111,4 +117,3 @@ export class AuditTrail {
     return true;
   }
 }
-

@@ -15,6 +15,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env) {
     adminPassword: env.HUIWU_ADMIN_PASSWORD || undefined,
     sessionMinutes: Number(env.HUIWU_SESSION_MINUTES ?? 60),
     secureCookie: env.HUIWU_SECURE_COOKIE === '1',
-    corsOrigins: (env.HUIWU_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: (env.HUIWU_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
   };
 }

@@ -8,6 +8,7 @@ export async function createDevApi() {
   const config = configFromEnv();
   const store = openStore({ ...config, collections });
   const { app, createdAdmin } = await createApp(store, config);
-  if (createdAdmin?.password) console.log(`Created the admin account: username admin, password ${createdAdmin.password} (shown once)`);
+  if (createdAdmin?.password)
+    console.log(`Created the admin account: username admin, password ${createdAdmin.password} (shown once)`);
   return app;
 }

@@ -8,7 +8,9 @@ try {
   // `running at <url>` is what test/helpers/process.ts waits for.
   if (server.createdAdmin?.password) {
     console.log(`Created the admin account: username admin, password ${server.createdAdmin.password}`);
-    console.log('This password is shown once: log in and change it (or set HUIWU_ADMIN_PASSWORD before the first start).');
+    console.log(
+      'This password is shown once: log in and change it (or set HUIWU_ADMIN_PASSWORD before the first start).',
+    );
   }
   console.log(`Huiwu is running at ${shown}  (API: ${shown}/api, data: ${config.dataFile})`);
   const stop = () => void server.close().then(() => process.exit(0));

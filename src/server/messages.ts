@@ -14,14 +14,20 @@ const messages = {
     zh: '还有{list}关联到这条记录，不能直接删除。可以先处理它们，或选择连同删除（必须关联的记录一并删除，其余解除关联）。',
     en: '{list} still refer to this record, so it was not deleted. Handle them first, or delete with cascade (records that require it are deleted too; others are unlinked).',
   },
-  badVersion: { zh: '版本号 {version} 不对：请刷新后再改', en: 'Version {version} is not one this record had: reload and try again' },
+  badVersion: {
+    zh: '版本号 {version} 不对：请刷新后再改',
+    en: 'Version {version} is not one this record had: reload and try again',
+  },
   conflict: {
     zh: '在您编辑期间，别人已经修改了：{list}。您的修改没有保存；请查看对方的改动后再决定。',
     en: 'While you were editing, someone else changed: {list}. Your change was not saved; look at theirs, then decide.',
   },
   notAuthenticated: { zh: '请先登录', en: 'Please log in' },
   forbidden: { zh: '您的角色（{role}）不能{action}“{resource}”', en: 'Your role ({role}) may not {action} {resource}' },
-  personalFilter: { zh: '您的角色不能按个人信息（{field}）筛选', en: 'Your role may not filter by personal data ({field})' },
+  personalFilter: {
+    zh: '您的角色不能按个人信息（{field}）筛选',
+    en: 'Your role may not filter by personal data ({field})',
+  },
   badLogin: { zh: '用户名或密码不对', en: 'Wrong username or password' },
   disabled: { zh: '该账号已停用，请联系管理员', en: 'This account is disabled; ask an administrator' },
   throttled: { zh: '尝试次数过多，请 {seconds} 秒后再试', en: 'Too many attempts; try again in {seconds} s' },
@@ -37,8 +43,7 @@ const messages = {
 
 export type MessageKey = keyof typeof messages;
 
-export const requestLang = (req: Request): Lang =>
-  /^\s*zh/i.test(req.headers['accept-language'] ?? '') ? 'zh' : 'en';
+export const requestLang = (req: Request): Lang => (/^\s*zh/i.test(req.headers['accept-language'] ?? '') ? 'zh' : 'en');
 
 export function message(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}) {
   return messages[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
@@ -57,5 +62,6 @@ export class HttpError extends Error {
 
 /** Express 4 does not catch a rejected promise: pass it on to the error handler. */
 export const asyncHandler =
-  (handler: (req: Request, res: Response, next: NextFunction) => Promise<void>) => (req: Request, res: Response, next: NextFunction) =>
+  (handler: (req: Request, res: Response, next: NextFunction) => Promise<void>) =>
+  (req: Request, res: Response, next: NextFunction) =>
     handler(req, res, next).catch(next);

@@ -42,7 +42,11 @@ export function translateListQuery(resource: ResourceDef, raw: Record<string, un
 
   const sort = parseJson('sort', raw.sort);
   if (sort !== undefined) {
-    if (!Array.isArray(sort) || typeof sort[0] !== 'string' || !['ASC', 'DESC'].includes(String(sort[1]).toUpperCase())) {
+    if (
+      !Array.isArray(sort) ||
+      typeof sort[0] !== 'string' ||
+      !['ASC', 'DESC'].includes(String(sort[1]).toUpperCase())
+    ) {
       throw new QueryError('"sort" must look like ["field","ASC"]');
     }
     if (!isKnownField(resource, sort[0])) throw new QueryError(`cannot sort by unknown field "${sort[0]}"`);

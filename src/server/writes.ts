@@ -30,7 +30,13 @@ const withoutSystemFields = (body: Body): Body =>
   Object.fromEntries(Object.entries(body).filter(([key]) => !(systemFields as readonly string[]).includes(key)));
 
 /** What only the data can tell: references exist, unique values are free. */
-function checkAgainstData(ctx: WriteContext, resource: ResourceDef, record: Row | Body, reasons: Reasons, selfId?: unknown) {
+function checkAgainstData(
+  ctx: WriteContext,
+  resource: ResourceDef,
+  record: Row | Body,
+  reasons: Reasons,
+  selfId?: unknown,
+) {
   for (const field of resource.fields) {
     const value = record[field.source];
     if (reasons[field.source] || value === null || value === undefined) continue;
@@ -39,7 +45,9 @@ function checkAgainstData(ctx: WriteContext, resource: ResourceDef, record: Row 
     }
     if (field.unique) {
       const wanted = String(value).toLowerCase();
-      const taken = (ctx.data[resource.name] ?? []).some((row) => !sameId(row.id, selfId) && String(row[field.source] ?? '').toLowerCase() === wanted);
+      const taken = (ctx.data[resource.name] ?? []).some(
+        (row) => !sameId(row.id, selfId) && String(row[field.source] ?? '').toLowerCase() === wanted,
+      );
       if (taken) reasons[field.source] = { code: 'taken' };
     }
   }
@@ -71,7 +79,13 @@ export function prepareCreate(ctx: WriteContext, resource: ResourceDef, body: Bo
  * edits to different fields both survive, and only an edit to a field someone else changed
  * meanwhile is refused (409, with the current record and both values).
  */
-function changedByUser(ctx: WriteContext, resource: ResourceDef, input: Body, existing: Row, startedFrom: unknown): Body {
+function changedByUser(
+  ctx: WriteContext,
+  resource: ResourceDef,
+  input: Body,
+  existing: Row,
+  startedFrom: unknown,
+): Body {
   const current = typeof existing.version === 'number' ? existing.version : 1;
   if (startedFrom === undefined || startedFrom === null || startedFrom === current) return input;
   if (!Number.isInteger(startedFrom) || (startedFrom as number) < 1 || (startedFrom as number) > current) {
@@ -91,12 +105,26 @@ function changedByUser(ctx: WriteContext, resource: ResourceDef, input: Body, ex
   const touched = Object.keys(input).filter((key) => getField(resource, key) && !sameValue(proposed[key], base[key]));
   const conflicts = touched.filter((key) => (!known || changedBy.has(key)) && !sameValue(proposed[key], existing[key]));
   if (conflicts.length > 0) {
-    throw new HttpError(409, message(ctx.lang, 'conflict', { list: conflicts.map((key) => getField(resource, key)!.label[ctx.lang]).join(ctx.lang === 'zh' ? '、' : ', ') }), {
-      conflicts: Object.fromEntries(
-        conflicts.map((key) => [key, { mine: proposed[key], theirs: existing[key], by: changedBy.get(key)?.username ?? null, at: changedBy.get(key)?.at ?? null }]),
-      ),
-      current: withoutSecrets(existing),
-    });
+    throw new HttpError(
+      409,
+      message(ctx.lang, 'conflict', {
+        list: conflicts.map((key) => getField(resource, key)!.label[ctx.lang]).join(ctx.lang === 'zh' ? '、' : ', '),
+      }),
+      {
+        conflicts: Object.fromEntries(
+          conflicts.map((key) => [
+            key,
+            {
+              mine: proposed[key],
+              theirs: existing[key],
+              by: changedBy.get(key)?.username ?? null,
+              at: changedBy.get(key)?.at ?? null,
+            },
+          ]),
+        ),
+        current: withoutSecrets(existing),
+      },
+    );
   }
   return Object.fromEntries(touched.map((key) => [key, input[key]]));
 }
@@ -108,7 +136,9 @@ export function prepareUpdate(ctx: WriteContext, resource: ResourceDef, body: Bo
   checkAgainstData(ctx, resource, record, reasons, existing.id);
   storePassword(resource, record, ctx, false, reasons);
   if (Object.keys(reasons).length > 0) throw invalid(resource, reasons, ctx.lang);
-  const changed = Object.keys(record).some((key) => !(systemFields as readonly string[]).includes(key) && !sameValue(record[key], existing[key]));
+  const changed = Object.keys(record).some(
+    (key) => !(systemFields as readonly string[]).includes(key) && !sameValue(record[key], existing[key]),
+  );
   if (!changed) return {};
   const { id: _id, ...fields } = record;
   const version = typeof existing.version === 'number' ? existing.version : 1;

@@ -8,13 +8,23 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const trail = async (filter: object) =>
-  (await server.client.getList('audit', { filter, sort: { field: 'id', order: 'ASC' }, pagination: { page: 1, perPage: 100 } })).data;
+  (
+    await server.client.getList('audit', {
+      filter,
+      sort: { field: 'id', order: 'ASC' },
+      pagination: { page: 1, perPage: 100 },
+    })
+  ).data;
 
 describe('every write leaves an audit entry: who, when, which record, fields before and after', () => {
   it('create, update and delete', async () => {
     const organiser = await server.userWithRole('organiser');
     const { data } = await organiser.client.create('series', { data: { name: '青年科学家沙龙', host: '市科协' } });
-    await organiser.client.update('series', { id: data.id, data: { host: '市科技局', version: 1 }, previousData: data });
+    await organiser.client.update('series', {
+      id: data.id,
+      data: { host: '市科技局', version: 1 },
+      previousData: data,
+    });
     await organiser.client.delete('series', { id: data.id, previousData: data });
     const entries = await trail({ resource: 'series', recordId: String(data.id) });
     expect(entries.map((e) => [e.action, e.username, e.version])).toEqual([
@@ -41,7 +51,15 @@ describe('every write leaves an audit entry: who, when, which record, fields bef
     await server.api('/summits/1?cascade=true', { method: 'DELETE' });
     const entries = await trail({ action: ['delete', 'update'] });
     const touched = entries.map((e) => `${e.action} ${e.resource}/${e.recordId}`);
-    expect(touched).toEqual(expect.arrayContaining(['delete summits/1', 'delete attendees/1', 'delete attendees/2', 'update lectures/1', 'update ceremonies/1']));
+    expect(touched).toEqual(
+      expect.arrayContaining([
+        'delete summits/1',
+        'delete attendees/1',
+        'delete attendees/2',
+        'update lectures/1',
+        'update ceremonies/1',
+      ]),
+    );
     expect(entries.find((e) => e.resource === 'lectures')!.after).toEqual({ summitId: null });
   });
 

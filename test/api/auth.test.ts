@@ -12,15 +12,28 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const login = (username: string, password: string) =>
-  fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
 
 describe('without a session', () => {
   it('every API route but login answers 401, and nothing is written', async () => {
     const anonymous = sessionFor(server.url, '');
     const before = fs.readFileSync(`${server.dataFile}.journal`, 'utf8');
     for (const resource of resources) {
-      for (const [method, url] of [['GET', `/${resource.name}`], ['GET', `/${resource.name}/1`], ['POST', `/${resource.name}`], ['PUT', `/${resource.name}/1`], ['DELETE', `/${resource.name}/1`]]) {
-        const res = await anonymous.api(url, { method, body: method === 'POST' || method === 'PUT' ? '{"name":"x"}' : undefined });
+      for (const [method, url] of [
+        ['GET', `/${resource.name}`],
+        ['GET', `/${resource.name}/1`],
+        ['POST', `/${resource.name}`],
+        ['PUT', `/${resource.name}/1`],
+        ['DELETE', `/${resource.name}/1`],
+      ]) {
+        const res = await anonymous.api(url, {
+          method,
+          body: method === 'POST' || method === 'PUT' ? '{"name":"x"}' : undefined,
+        });
         expect(res.status, `${method} ${url}`).toBe(401);
         expect((await res.json()).message).toBe('Please log in');
       }
@@ -51,7 +64,10 @@ describe('logging in and out', () => {
   });
 
   it('refuses a wrong password or an unknown user with the same message', async () => {
-    for (const [u, p] of [['admin', 'wrong-password'], ['nobody', 'whatever1']]) {
+    for (const [u, p] of [
+      ['admin', 'wrong-password'],
+      ['nobody', 'whatever1'],
+    ]) {
       const res = await login(u, p);
       expect(res.status).toBe(401);
       expect((await res.json()).message).toBe('Wrong username or password');
@@ -84,7 +100,12 @@ describe('passwords', () => {
     const everything = JSON.stringify([
       await (await server.api('/users')).json(),
       await (await server.api(`/users/${id}`)).json(),
-      await (await server.api(`/users/${id}`, { method: 'PUT', body: JSON.stringify({ displayName: '钱进', password: 'a-new-password' }) })).json(),
+      await (
+        await server.api(`/users/${id}`, {
+          method: 'PUT',
+          body: JSON.stringify({ displayName: '钱进', password: 'a-new-password' }),
+        })
+      ).json(),
       await (await server.api('/audit?range=[0,1000]')).json(),
     ]);
     expect(everything).not.toMatch(/scrypt|passwordHash|a-new-password|official-password/);
@@ -96,11 +117,24 @@ describe('passwords', () => {
   it('each user changes their own, proving the current one; other sessions of theirs end', async () => {
     const user = await server.userWithRole('organiser');
     const other = await server.login(user.username, user.password);
-    const wrong = await user.api('/auth/password', { method: 'POST', body: JSON.stringify({ current: 'nope', password: 'brand-new-pass' }) });
+    const wrong = await user.api('/auth/password', {
+      method: 'POST',
+      body: JSON.stringify({ current: 'nope', password: 'brand-new-pass' }),
+    });
     expect(wrong.status).toBe(400);
-    const short = await user.api('/auth/password', { method: 'POST', body: JSON.stringify({ current: user.password, password: 'short' }) });
+    const short = await user.api('/auth/password', {
+      method: 'POST',
+      body: JSON.stringify({ current: user.password, password: 'short' }),
+    });
     expect((await short.json()).errors.password).toBe('At least 8 characters');
-    expect((await user.api('/auth/password', { method: 'POST', body: JSON.stringify({ current: user.password, password: 'brand-new-pass' }) })).status).toBe(200);
+    expect(
+      (
+        await user.api('/auth/password', {
+          method: 'POST',
+          body: JSON.stringify({ current: user.password, password: 'brand-new-pass' }),
+        })
+      ).status,
+    ).toBe(200);
     expect((await user.api('/auth/me')).status).toBe(200);
     expect((await other.api('/auth/me')).status).toBe(401);
     expect((await login(user.username, user.password)).status).toBe(401);
@@ -111,19 +145,34 @@ describe('passwords', () => {
 describe('user management', () => {
   it('admins create, re-role, disable and reset; a disabled user is logged out and cannot log in', async () => {
     const user = await server.userWithRole('viewer');
-    expect((await server.api(`/users/${user.id}`, { method: 'PUT', body: JSON.stringify({ role: 'official' }) })).status).toBe(200);
+    expect(
+      (await server.api(`/users/${user.id}`, { method: 'PUT', body: JSON.stringify({ role: 'official' }) })).status,
+    ).toBe(200);
     expect((await (await user.api('/auth/me')).json()).role).toBe('official');
-    expect((await server.api(`/users/${user.id}`, { method: 'PUT', body: JSON.stringify({ disabled: true }) })).status).toBe(200);
+    expect(
+      (await server.api(`/users/${user.id}`, { method: 'PUT', body: JSON.stringify({ disabled: true }) })).status,
+    ).toBe(200);
     expect((await user.api('/summits')).status).toBe(401);
-    expect((await (await login(user.username, user.password)).json()).message).toBe('This account is disabled; ask an administrator');
-    await server.api(`/users/${user.id}`, { method: 'PUT', body: JSON.stringify({ disabled: false, password: 'reset-by-admin' }) });
+    expect((await (await login(user.username, user.password)).json()).message).toBe(
+      'This account is disabled; ask an administrator',
+    );
+    await server.api(`/users/${user.id}`, {
+      method: 'PUT',
+      body: JSON.stringify({ disabled: false, password: 'reset-by-admin' }),
+    });
     expect((await login(user.username, 'reset-by-admin')).status).toBe(200);
   });
 
   it('usernames are unique, passwords at least 8 characters', async () => {
-    const res = await server.api('/users', { method: 'POST', body: JSON.stringify({ username: 'ADMIN', displayName: 'x', role: 'viewer', password: 'short' }) });
+    const res = await server.api('/users', {
+      method: 'POST',
+      body: JSON.stringify({ username: 'ADMIN', displayName: 'x', role: 'viewer', password: 'short' }),
+    });
     expect((await res.json()).errors).toEqual({ username: 'Already taken', password: 'At least 8 characters' });
-    const none = await server.api('/users', { method: 'POST', body: JSON.stringify({ username: 'nopass', displayName: 'x', role: 'viewer' }) });
+    const none = await server.api('/users', {
+      method: 'POST',
+      body: JSON.stringify({ username: 'nopass', displayName: 'x', role: 'viewer' }),
+    });
     expect((await none.json()).errors).toEqual({ password: 'Required' });
   });
 
@@ -147,7 +196,15 @@ describe('the first start', () => {
     const printed = /password (\w{16})\b/.exec(first.output())?.[1];
     expect(printed).toBeTruthy();
     for (const guess of ['admin', 'password', 'huiwu']) {
-      expect((await fetch(`${first.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: guess }) })).status).toBe(401);
+      expect(
+        (
+          await fetch(`${first.url}/api/auth/login`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ username: 'admin', password: guess }),
+          })
+        ).status,
+      ).toBe(401);
     }
     expect(await loginCookie(first.url, 'admin', printed!)).toMatch(/^huiwu_session=/);
     first.child.kill('SIGTERM');
@@ -161,11 +218,14 @@ describe('the first start', () => {
   it('uses HUIWU_ADMIN_PASSWORD when set, and does not print it', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'seed.json'), '{}');
-    const started = await spawnServer({ HUIWU_DATA: path.join(dir, 'data.json'), HUIWU_SEED: path.join(dir, 'seed.json'), HUIWU_ADMIN_PASSWORD: 'chosen-by-ops' });
+    const started = await spawnServer({
+      HUIWU_DATA: path.join(dir, 'data.json'),
+      HUIWU_SEED: path.join(dir, 'seed.json'),
+      HUIWU_ADMIN_PASSWORD: 'chosen-by-ops',
+    });
     expect(started.output()).not.toContain('chosen-by-ops');
     expect(await loginCookie(started.url, 'admin', 'chosen-by-ops')).toMatch(/^huiwu_session=/);
     started.child.kill('SIGTERM');
     await new Promise((r) => started.child.once('exit', r));
   });
 });
-

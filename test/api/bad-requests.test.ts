@@ -16,7 +16,11 @@ const expectJsonError = async (res: Response, status: number, message: RegExp) =
 
 describe('bad requests get a clear JSON answer', () => {
   it('malformed JSON is a 400', async () => {
-    await expectJsonError(await server.api('/summits', { method: 'POST', body: '{"name": "未完' }), 400, /not valid JSON/);
+    await expectJsonError(
+      await server.api('/summits', { method: 'POST', body: '{"name": "未完' }),
+      400,
+      /not valid JSON/,
+    );
   });
 
   it('a body that is not an object is a 400', async () => {
@@ -24,9 +28,16 @@ describe('bad requests get a clear JSON answer', () => {
   });
 
   it('a body over the limit is a 413 and nothing is written', async () => {
-    const res = await server.api('/organizations', { method: 'POST', body: JSON.stringify({ name: '大'.repeat(20_000), kind: 'enterprise' }) });
+    const res = await server.api('/organizations', {
+      method: 'POST',
+      body: JSON.stringify({ name: '大'.repeat(20_000), kind: 'enterprise' }),
+    });
     await expectJsonError(res, 413, /too large/);
-    const { total } = await server.client.getList('organizations', { filter: {}, sort: { field: 'id', order: 'ASC' }, pagination: { page: 1, perPage: 1 } });
+    const { total } = await server.client.getList('organizations', {
+      filter: {},
+      sort: { field: 'id', order: 'ASC' },
+      pagination: { page: 1, perPage: 1 },
+    });
     expect(total).toBe(3);
   });
 
@@ -39,14 +50,30 @@ describe('bad requests get a clear JSON answer', () => {
 
   it('bad sort, range and filter parameters are 400s', async () => {
     await expectJsonError(await server.api('/summits?sort=name'), 400, /sort/);
-    await expectJsonError(await server.api(`/summits?sort=${encodeURIComponent('["password","ASC"]')}`), 400, /unknown field "password"/);
+    await expectJsonError(
+      await server.api(`/summits?sort=${encodeURIComponent('["password","ASC"]')}`),
+      400,
+      /unknown field "password"/,
+    );
     await expectJsonError(await server.api(`/summits?range=${encodeURIComponent('[5,-1]')}`), 400, /range/);
-    await expectJsonError(await server.api(`/summits?filter=${encodeURIComponent('{"nope":1}')}`), 400, /unknown field "nope"/);
-    await expectJsonError(await server.api(`/summits?filter=${encodeURIComponent('{"name":{"$gt":1}}')}`), 400, /filter "name"/);
+    await expectJsonError(
+      await server.api(`/summits?filter=${encodeURIComponent('{"nope":1}')}`),
+      400,
+      /unknown field "nope"/,
+    );
+    await expectJsonError(
+      await server.api(`/summits?filter=${encodeURIComponent('{"name":{"$gt":1}}')}`),
+      400,
+      /filter "name"/,
+    );
   });
 
   it('X-HTTP-Method-Override cannot turn a create into an unchecked delete', async () => {
-    const res = await server.api('/summits/1', { method: 'POST', headers: { 'X-HTTP-Method-Override': 'DELETE' }, body: '{}' });
+    const res = await server.api('/summits/1', {
+      method: 'POST',
+      headers: { 'X-HTTP-Method-Override': 'DELETE' },
+      body: '{}',
+    });
     expect(res.status).toBe(404);
     expect((await server.client.getOne('summits', { id: 1 })).data.id).toBe(1);
   });

@@ -71,7 +71,9 @@ describe('reading', () => {
 
 describe('writing', () => {
   it('create stores a valid record with defaults and timestamps', async () => {
-    const { data } = await server.client.create('attendees', { data: { summitId: 1, name: '孙悦', phone: '13700003333' } });
+    const { data } = await server.client.create('attendees', {
+      data: { summitId: 1, name: '孙悦', phone: '13700003333' },
+    });
     expect(data).toMatchObject({ name: '孙悦', role: 'guest', invitation: 'toInvite', summitId: 1 });
     expect(typeof data.id).toBe('number');
     expect(data.createdAt).toBeTruthy();
@@ -101,9 +103,15 @@ describe('writing', () => {
   });
 
   it('delete answers the deleted record, deleteMany removes several', async () => {
-    const a = await server.client.create('followups', { data: { agreementId: 1, on: '2026-12-10', officer: '赵敏', note: '电话了解设备到货' } });
-    const b = await server.client.create('followups', { data: { agreementId: 1, on: '2026-12-12', officer: '赵敏', note: '现场查看' } });
-    const c = await server.client.create('followups', { data: { agreementId: 1, on: '2026-12-15', officer: '赵敏', note: '会商' } });
+    const a = await server.client.create('followups', {
+      data: { agreementId: 1, on: '2026-12-10', officer: '赵敏', note: '电话了解设备到货' },
+    });
+    const b = await server.client.create('followups', {
+      data: { agreementId: 1, on: '2026-12-12', officer: '赵敏', note: '现场查看' },
+    });
+    const c = await server.client.create('followups', {
+      data: { agreementId: 1, on: '2026-12-15', officer: '赵敏', note: '会商' },
+    });
     const { data } = await server.client.delete('followups', { id: a.data.id, previousData: a.data });
     expect(data).toMatchObject({ id: a.data.id, note: '电话了解设备到货' });
     await server.client.deleteMany('followups', { ids: [b.data.id, c.data.id] });

@@ -9,7 +9,11 @@ afterAll(() => server.close());
 
 const ids = async (resource: string, filter: object = {}) =>
   (
-    await server.client.getList(resource, { filter, sort: { field: 'id', order: 'ASC' }, pagination: { page: 1, perPage: 100 } })
+    await server.client.getList(resource, {
+      filter,
+      sort: { field: 'id', order: 'ASC' },
+      pagination: { page: 1, perPage: 100 },
+    })
   ).data.map((r) => r.id);
 
 describe('deleting a record others refer to', () => {

@@ -10,8 +10,15 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const list = async (resource: string, filter: object) =>
-  (await server.client.getList(resource, { filter, sort: { field: 'id', order: 'ASC' }, pagination: { page: 1, perPage: 100 } })).data.map((r) => r.id);
-const post = (resource: string, body: unknown) => server.api(`/${resource}`, { method: 'POST', body: JSON.stringify(body) });
+  (
+    await server.client.getList(resource, {
+      filter,
+      sort: { field: 'id', order: 'ASC' },
+      pagination: { page: 1, perPage: 100 },
+    })
+  ).data.map((r) => r.id);
+const post = (resource: string, body: unknown) =>
+  server.api(`/${resource}`, { method: 'POST', body: JSON.stringify(body) });
 
 describe('the search box', () => {
   it('finds text, enum labels in either language and the names of referenced records', async () => {
@@ -50,19 +57,34 @@ describe('dates and times', () => {
 describe('values', () => {
   it('refuses fractions where whole numbers are meant, hex and other non-decimal text', async () => {
     const lecture = { title: '讲座', kind: 'lecture', startsAt: '2026-12-05T09:00' };
-    expect((await (await post('lectures', { ...lecture, audience: 1.5 })).json()).errors.audience).toBe('Must be a whole number');
-    expect((await (await post('lectures', { ...lecture, audience: '0x10' })).json()).errors.audience).toBe('Must be a number');
+    expect((await (await post('lectures', { ...lecture, audience: 1.5 })).json()).errors.audience).toBe(
+      'Must be a whole number',
+    );
+    expect((await (await post('lectures', { ...lecture, audience: '0x10' })).json()).errors.audience).toBe(
+      'Must be a number',
+    );
     expect((await post('lectures', { ...lecture, audience: '120' })).status).toBe(201);
   });
 
   it('refuses control characters anywhere and line breaks in one-line text', async () => {
-    const body = await (await post('organizations', { name: '江淮\n科技', kind: 'enterprise', note: 'a\u0000b' })).json();
+    const body = await (
+      await post('organizations', { name: '江淮\n科技', kind: 'enterprise', note: 'a\u0000b' })
+    ).json();
     expect(Object.keys(body.errors).sort()).toEqual(['name', 'note']);
-    expect((await post('organizations', { name: '江淮科技', kind: 'enterprise', note: '第一行\n第二行' })).status).toBe(201);
+    expect((await post('organizations', { name: '江淮科技', kind: 'enterprise', note: '第一行\n第二行' })).status).toBe(
+      201,
+    );
   });
 
   it('refuses an agreement whose enterprise is also its partner', async () => {
-    const res = await post('agreements', { title: '自签', enterpriseId: 1, partnerId: 1, signedOn: '2026-06-01', kind: 'jointRD', officer: '赵敏' });
+    const res = await post('agreements', {
+      title: '自签',
+      enterpriseId: 1,
+      partnerId: 1,
+      signedOn: '2026-06-01',
+      kind: 'jointRD',
+      officer: '赵敏',
+    });
     expect((await res.json()).errors.partnerId).toBe('Cannot be the same as “Enterprise”');
   });
 });
@@ -71,7 +93,9 @@ describe('writes under load', () => {
   it('answers each concurrent update with its own result', async () => {
     const results = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        server.api('/attendees/2', { method: 'PUT', body: JSON.stringify({ hotel: `酒店${i}` }) }).then((r) => r.json()),
+        server
+          .api('/attendees/2', { method: 'PUT', body: JSON.stringify({ hotel: `酒店${i}` }) })
+          .then((r) => r.json()),
       ),
     );
     results.forEach((record, i) => expect(record.hotel).toBe(`酒店${i}`));
@@ -79,7 +103,15 @@ describe('writes under load', () => {
 
   it('never leaves a record pointing at one deleted at the same moment', async () => {
     for (let round = 0; round < 10; round++) {
-      const summit = await (await post('summits', { name: `论坛${round}`, kind: 'forum', startsOn: '2027-01-01', endsOn: '2027-01-02', status: 'planning' })).json();
+      const summit = await (
+        await post('summits', {
+          name: `论坛${round}`,
+          kind: 'forum',
+          startsOn: '2027-01-01',
+          endsOn: '2027-01-02',
+          status: 'planning',
+        })
+      ).json();
       await Promise.all([
         ...Array.from({ length: 5 }, (_, i) => post('attendees', { summitId: summit.id, name: `嘉宾${i}` })),
         server.api(`/summits/${summit.id}`, { method: 'DELETE' }),
@@ -124,7 +156,11 @@ describe('HTTP details', () => {
 
   it('a malformed URL or an unsupported charset is the client’s mistake, not a 500', async () => {
     expect((await server.api('/series/%E0%A4%A')).status).toBe(400);
-    const res = await server.api('/series', { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json; charset=latin1' } });
+    const res = await server.api('/series', {
+      method: 'POST',
+      body: '{}',
+      headers: { 'Content-Type': 'application/json; charset=latin1' },
+    });
     expect(res.status).toBe(415);
     expect((await res.json()).message).toBe('The request is malformed');
   });
@@ -135,9 +171,17 @@ describe('HTTP details', () => {
     const dir = tempDir();
     const { startServer } = await import('../../src/server/app');
     fs.writeFileSync(`${dir}/seed.json`, '{}');
-    const open = await startServer({ port: 0, dataFile: `${dir}/data.json`, seedFile: `${dir}/seed.json`, corsOrigins: ['https://portal.example'], adminPassword: ADMIN_PASSWORD });
+    const open = await startServer({
+      port: 0,
+      dataFile: `${dir}/data.json`,
+      seedFile: `${dir}/seed.json`,
+      corsOrigins: ['https://portal.example'],
+      adminPassword: ADMIN_PASSWORD,
+    });
     const cookie = await loginCookie(open.url, 'admin', ADMIN_PASSWORD);
-    const res = await fetch(`${open.url}/api/summits?range=[0,9]`, { headers: { Origin: 'https://portal.example', Cookie: cookie } });
+    const res = await fetch(`${open.url}/api/summits?range=[0,9]`, {
+      headers: { Origin: 'https://portal.example', Cookie: cookie },
+    });
     expect(res.headers.get('access-control-allow-origin')).toBe('https://portal.example');
     expect(res.headers.get('access-control-expose-headers')).toContain('Content-Range');
     await open.close();

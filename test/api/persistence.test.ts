@@ -12,7 +12,9 @@ describe('the live data file', () => {
     const dir = tempDir();
     const first = await startTestServer({ dir });
     expect(fs.existsSync(first.dataFile)).toBe(true);
-    const { data } = await first.client.create('organizations', { data: { name: '常州碳材料研究院', kind: 'institute' } });
+    const { data } = await first.client.create('organizations', {
+      data: { name: '常州碳材料研究院', kind: 'institute' },
+    });
     await first.client.update('summits', { id: 2, data: { status: 'cancelled' }, previousData: { id: 2 } });
     await first.client.delete('followups', { id: 1, previousData: { id: 1 } });
     await first.close();
@@ -41,7 +43,10 @@ describe('the live data file', () => {
     const dataFile = path.join(dir, 'data.json');
     fs.writeFileSync(dataFile, JSON.stringify(smallSeed()));
     const kept = { id: 9, name: '新材料产业联盟', kind: 'association' };
-    fs.writeFileSync(`${dataFile}.journal`, `${JSON.stringify([{ r: 'organizations', put: kept }])}\n[{"r":"organizations","put":{"id":10,"na`);
+    fs.writeFileSync(
+      `${dataFile}.journal`,
+      `${JSON.stringify([{ r: 'organizations', put: kept }])}\n[{"r":"organizations","put":{"id":10,"na`,
+    );
     const server = await startTestServer({ dir });
     expect((await server.client.getOne('organizations', { id: 9 })).data.name).toBe('新材料产业联盟');
     expect((await server.api('/organizations/10')).status).toBe(404);
@@ -98,7 +103,11 @@ describe('the journal', () => {
     journal.fd = writable;
     await server.close();
     const again = await startTestServer({ dir });
-    const { data } = await again.client.getList('series', { filter: { q: '写不进去' }, sort: { field: 'id', order: 'ASC' }, pagination: { page: 1, perPage: 5 } });
+    const { data } = await again.client.getList('series', {
+      filter: { q: '写不进去' },
+      sort: { field: 'id', order: 'ASC' },
+      pagination: { page: 1, perPage: 5 },
+    });
     expect(data).toEqual([]);
     await again.close();
   });
@@ -109,12 +118,17 @@ describe('the journal', () => {
     const journal = server.store.journal as unknown as { largeBytes: number };
     journal.largeBytes = 2000;
     const ids: number[] = [];
-    for (let i = 0; i < 40; i++) ids.push((await server.client.create('series', { data: { name: `系列${i}` } })).data.id as number);
+    for (let i = 0; i < 40; i++)
+      ids.push((await server.client.create('series', { data: { name: `系列${i}` } })).data.id as number);
     expect(fs.statSync(`${server.dataFile}.journal`).size).toBeLessThan(4000);
     expect(fs.readFileSync(server.dataFile, 'utf8')).toContain('系列30');
     await server.close();
     const again = await startTestServer({ dir });
-    const { total } = await again.client.getList('series', { filter: { id: ids }, sort: { field: 'id', order: 'ASC' }, pagination: { page: 1, perPage: 50 } });
+    const { total } = await again.client.getList('series', {
+      filter: { id: ids },
+      sort: { field: 'id', order: 'ASC' },
+      pagination: { page: 1, perPage: 50 },
+    });
     expect(total).toBe(40);
     await again.close();
   });
@@ -179,7 +193,9 @@ describe('a crash at any moment', () => {
     const { child, url } = await spawnServer(env);
     try {
       const cookie = await loginCookie(url, 'admin', ADMIN_PASSWORD);
-      const res = await fetch(`${url}/api/attendees?range=${encodeURIComponent('[0,100000]')}`, { headers: { Cookie: cookie } });
+      const res = await fetch(`${url}/api/attendees?range=${encodeURIComponent('[0,100000]')}`, {
+        headers: { Cookie: cookie },
+      });
       const rows = (await res.json()) as { id: number; name: string; hotel: string | null }[];
       const byId = new Map(rows.map((row) => [row.id, row]));
       expect(acknowledged.size).toBeGreaterThanOrEqual(450);

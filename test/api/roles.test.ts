@@ -8,18 +8,40 @@ const WRITES: Record<string, string[]> = {
   official: ['agreements', 'followups', 'organizations'],
   viewer: [],
 };
-const EVERYDAY = ['summits', 'series', 'lectures', 'ceremonies', 'attendees', 'organizations', 'agreements', 'followups'];
+const EVERYDAY = [
+  'summits',
+  'series',
+  'lectures',
+  'ceremonies',
+  'attendees',
+  'organizations',
+  'agreements',
+  'followups',
+];
 const ADMIN_ONLY = ['users', 'audit'];
 
 // A valid new record per resource (references point into the small seed).
 const NEW: Record<string, object> = {
-  summits: { name: '新型储能产业论坛', kind: 'forum', startsOn: '2027-05-10', endsOn: '2027-05-11', status: 'planning' },
+  summits: {
+    name: '新型储能产业论坛',
+    kind: 'forum',
+    startsOn: '2027-05-10',
+    endsOn: '2027-05-11',
+    status: 'planning',
+  },
   series: { name: '企业创新讲堂' },
   lectures: { title: '储能安全', kind: 'lecture', startsAt: '2027-05-10T09:00' },
   ceremonies: { title: '储能项目签约', heldOn: '2027-05-10' },
   attendees: { summitId: 1, name: '陆远' },
   organizations: { name: '青岚储能科技有限公司', kind: 'enterprise' },
-  agreements: { title: '储能联合实验室', enterpriseId: 1, partnerId: 2, signedOn: '2026-11-01', kind: 'jointLab', officer: '赵敏' },
+  agreements: {
+    title: '储能联合实验室',
+    enterpriseId: 1,
+    partnerId: 2,
+    signedOn: '2026-11-01',
+    kind: 'jointLab',
+    officer: '赵敏',
+  },
   followups: { agreementId: 1, on: '2026-11-10', officer: '赵敏', note: '电话跟进' },
 };
 
@@ -37,7 +59,8 @@ describe.each(Object.keys(WRITES))('%s', (role) => {
     expect((await session.api(`/${resource}`)).status).toBe(200);
     expect((await session.api(`/${resource}/1`)).status).toBe(200);
     const created = await session.api(`/${resource}`, { method: 'POST', body: JSON.stringify(NEW[resource]) });
-    const count = async () => Number((await server.api(`/${resource}?range=[0,0]`)).headers.get('content-range')!.split('/')[1]);
+    const count = async () =>
+      Number((await server.api(`/${resource}?range=[0,0]`)).headers.get('content-range')!.split('/')[1]);
     if (WRITES[role].includes(resource)) {
       expect(created.status).toBe(201);
       const { id } = await created.json();
@@ -65,7 +88,10 @@ describe.each(Object.keys(WRITES))('%s', (role) => {
 describe('viewers and personal data', () => {
   it('see phone numbers and e-mails masked in lists and records', async () => {
     const list = await (await sessions.viewer.api('/attendees?filter={"summitId":1}')).json();
-    expect(list.find((a: { id: number }) => a.id === 1)).toMatchObject({ phone: '139****1111', email: 'z***@example.cn' });
+    expect(list.find((a: { id: number }) => a.id === 1)).toMatchObject({
+      phone: '139****1111',
+      email: 'z***@example.cn',
+    });
     expect(await (await sessions.viewer.api('/attendees/2')).json()).toMatchObject({ phone: '139****2222' });
     expect(await (await sessions.viewer.api('/organizations/1')).json()).toMatchObject({ phone: '138****5678' });
     // others see them whole
@@ -77,13 +103,24 @@ describe('viewers and personal data', () => {
     const res = await sessions.viewer.api('/attendees?filter={"phone_like":"139"}');
     expect(res.status).toBe(403);
     expect((await res.json()).message).toBe('Your role may not filter by personal data (Phone)');
-    expect((await (await sessions.organiser.api('/attendees?filter={"q":"13900001111"}')).json()).map((a: { id: number }) => a.id)).toEqual([1]);
+    expect(
+      (await (await sessions.organiser.api('/attendees?filter={"q":"13900001111"}')).json()).map(
+        (a: { id: number }) => a.id,
+      ),
+    ).toEqual([1]);
   });
 });
 
 describe('the audit trail', () => {
   it('is read-only, for admins too', async () => {
-    expect((await server.api('/audit', { method: 'POST', body: JSON.stringify({ at: '2026-01-01T00:00', action: 'create', resource: 'x', recordId: '1' }) })).status).toBe(403);
+    expect(
+      (
+        await server.api('/audit', {
+          method: 'POST',
+          body: JSON.stringify({ at: '2026-01-01T00:00', action: 'create', resource: 'x', recordId: '1' }),
+        })
+      ).status,
+    ).toBe(403);
     expect((await server.api('/audit/1', { method: 'PUT', body: '{}' })).status).toBe(403);
     expect((await server.api('/audit/1', { method: 'DELETE' })).status).toBe(403);
   });

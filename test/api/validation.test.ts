@@ -10,7 +10,13 @@ afterAll(() => server.close());
 const post = (resource: string, body: unknown, lang = 'en') =>
   server.api(`/${resource}`, { method: 'POST', body: JSON.stringify(body), headers: { 'Accept-Language': lang } });
 const count = async (resource: string) =>
-  (await server.client.getList(resource, { filter: {}, sort: { field: 'id', order: 'ASC' }, pagination: { page: 1, perPage: 1 } })).total;
+  (
+    await server.client.getList(resource, {
+      filter: {},
+      sort: { field: 'id', order: 'ASC' },
+      pagination: { page: 1, perPage: 1 },
+    })
+  ).total;
 
 describe('schema validation on every write', () => {
   it('rejects unknown fields, wrong types, bad enum values, missing required fields and dangling references, writing nothing', async () => {
@@ -51,11 +57,21 @@ describe('schema validation on every write', () => {
     });
     const body = await res.json();
     expect(res.status).toBe(400);
-    expect(body.errors).toEqual({ title: 'At most 200 characters', signedOn: 'Use a date like 2026-05-25', amount: 'Must be at least 0' });
+    expect(body.errors).toEqual({
+      title: 'At most 200 characters',
+      signedOn: 'Use a date like 2026-05-25',
+      amount: 'Must be at least 0',
+    });
   });
 
   it('refuses an end before the start', async () => {
-    const res = await post('summits', { name: '新型储能论坛', kind: 'forum', startsOn: '2027-04-10', endsOn: '2027-04-09', status: 'planning' });
+    const res = await post('summits', {
+      name: '新型储能论坛',
+      kind: 'forum',
+      startsOn: '2027-04-10',
+      endsOn: '2027-04-09',
+      status: 'planning',
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).errors.endsOn).toBe('Cannot be before “Starts on”');
   });

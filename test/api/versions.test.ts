@@ -16,42 +16,80 @@ const get = async (id: number) => (await server.client.getOne('attendees', { id 
 describe('two staff editing one attendee at once', () => {
   it('changes to different fields both survive (clients that send only what changed)', async () => {
     const start = await get(1);
-    const a = await wang.api('/attendees/1', { method: 'PUT', body: JSON.stringify({ hotel: '青岚宾馆', version: start.version }) });
-    const b = await li.api('/attendees/1', { method: 'PUT', body: JSON.stringify({ seat: 'B-07', version: start.version }) });
+    const a = await wang.api('/attendees/1', {
+      method: 'PUT',
+      body: JSON.stringify({ hotel: '青岚宾馆', version: start.version }),
+    });
+    const b = await li.api('/attendees/1', {
+      method: 'PUT',
+      body: JSON.stringify({ seat: 'B-07', version: start.version }),
+    });
     expect([a.status, b.status]).toEqual([200, 200]);
     expect(await get(1)).toMatchObject({ hotel: '青岚宾馆', seat: 'B-07', version: start.version + 2 });
   });
 
   it('a change to a field someone else changed meanwhile is refused with 409, the current record and both values', async () => {
     const start = await get(1);
-    await wang.api('/attendees/1', { method: 'PUT', body: JSON.stringify({ pickupBy: '小周', version: start.version }) });
-    const res = await li.api('/attendees/1', { method: 'PUT', body: JSON.stringify({ pickupBy: '小吴', note: '坐轮椅', version: start.version }) });
+    await wang.api('/attendees/1', {
+      method: 'PUT',
+      body: JSON.stringify({ pickupBy: '小周', version: start.version }),
+    });
+    const res = await li.api('/attendees/1', {
+      method: 'PUT',
+      body: JSON.stringify({ pickupBy: '小吴', note: '坐轮椅', version: start.version }),
+    });
     expect(res.status).toBe(409);
     const body = await res.json();
     expect(body.message).toMatch(/someone else changed: Picked up by/);
-    expect(body.conflicts).toEqual({ pickupBy: { mine: '小吴', theirs: '小周', by: expect.stringMatching(/^organiser/), at: expect.any(String) } });
+    expect(body.conflicts).toEqual({
+      pickupBy: { mine: '小吴', theirs: '小周', by: expect.stringMatching(/^organiser/), at: expect.any(String) },
+    });
     expect(body.current).toMatchObject({ pickupBy: '小周', version: start.version + 1 });
     // nothing of the refused update was written, not even its other field
     expect(await get(1)).toMatchObject({ pickupBy: '小周', note: null });
     // re-applied on the current version, it goes through
-    expect((await li.api('/attendees/1', { method: 'PUT', body: JSON.stringify({ pickupBy: '小吴', note: '坐轮椅', version: body.current.version }) })).status).toBe(200);
+    expect(
+      (
+        await li.api('/attendees/1', {
+          method: 'PUT',
+          body: JSON.stringify({ pickupBy: '小吴', note: '坐轮椅', version: body.current.version }),
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('works the same for a client that sends the whole record, as ra-data-simple-rest does', async () => {
     const seen = await get(2); // both open the form on the same version
     await wang.client.update('attendees', { id: 2, data: { ...seen, hotel: '兴化宾馆' }, previousData: seen });
-    const { data } = await li.client.update('attendees', { id: 2, data: { ...seen, arrivalNumber: 'G7012' }, previousData: seen });
+    const { data } = await li.client.update('attendees', {
+      id: 2,
+      data: { ...seen, arrivalNumber: 'G7012' },
+      previousData: seen,
+    });
     expect(data).toMatchObject({ hotel: '兴化宾馆', arrivalNumber: 'G7012' }); // li's stale hotel did not undo wang's
     const again = await get(2);
     const clash = li.client.update('attendees', { id: 2, data: { ...seen, hotel: '国际酒店' }, previousData: seen });
-    await expect(clash).rejects.toMatchObject({ status: 409, body: { conflicts: { hotel: { mine: '国际酒店', theirs: '兴化宾馆' } } } });
+    await expect(clash).rejects.toMatchObject({
+      status: 409,
+      body: { conflicts: { hotel: { mine: '国际酒店', theirs: '兴化宾馆' } } },
+    });
     expect(await get(2)).toEqual(again);
   });
 
   it('the same value set by both is no conflict', async () => {
     const start = await get(3);
-    await wang.api('/attendees/3', { method: 'PUT', body: JSON.stringify({ hotel: '同一家', version: start.version }) });
-    expect((await li.api('/attendees/3', { method: 'PUT', body: JSON.stringify({ hotel: '同一家', version: start.version }) })).status).toBe(200);
+    await wang.api('/attendees/3', {
+      method: 'PUT',
+      body: JSON.stringify({ hotel: '同一家', version: start.version }),
+    });
+    expect(
+      (
+        await li.api('/attendees/3', {
+          method: 'PUT',
+          body: JSON.stringify({ hotel: '同一家', version: start.version }),
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('a version the record never had is refused', async () => {

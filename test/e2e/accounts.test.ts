@@ -10,7 +10,9 @@ let page: Page;
 
 beforeAll(async () => {
   server = await startAppServer();
-  await server.client.create('users', { data: { username: 'wangfang', displayName: '王芳', role: 'organiser', password: 'organiser-pass' } });
+  await server.client.create('users', {
+    data: { username: 'wangfang', displayName: '王芳', role: 'organiser', password: 'organiser-pass' },
+  });
   browser = await launchChromium();
   page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
   page.setDefaultTimeout(15_000);

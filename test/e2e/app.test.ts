@@ -59,7 +59,11 @@ describe('the app, end to end', () => {
     expect(await found.innerText()).toContain('13905150123');
     await shot('attendees-found');
 
-    const { data } = await server.client.getList('attendees', { filter: { q: '欧阳明远' }, sort: { field: 'id', order: 'ASC' }, pagination: { page: 1, perPage: 5 } });
+    const { data } = await server.client.getList('attendees', {
+      filter: { q: '欧阳明远' },
+      sort: { field: 'id', order: 'ASC' },
+      pagination: { page: 1, perPage: 5 },
+    });
     expect(data).toHaveLength(1);
     expect(data[0]).toMatchObject({ phone: '13905150123', hotel: '兴化宾馆' });
   });
@@ -71,7 +75,11 @@ describe('the app, end to end', () => {
       pagination: { page: 1, perPage: 1 },
     });
     const guest = data[0];
-    const beijing = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' })
+    const beijing = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Asia/Shanghai',
+      dateStyle: 'short',
+      timeStyle: 'short',
+    })
       .format(new Date(guest.arrivalAt))
       .replace(' ', 'T');
     const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Europe/Berlin' });

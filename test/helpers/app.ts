@@ -8,7 +8,8 @@ import { startTestServer, tempDir } from './server';
  * copy of the demo data. */
 export async function startAppServer() {
   const dist = path.resolve('dist');
-  if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('dist/ is missing: run `npx vite build` (npm test does) first');
+  if (!fs.existsSync(path.join(dist, 'index.html')))
+    throw new Error('dist/ is missing: run `npx vite build` (npm test does) first');
   const dir = tempDir();
   fs.copyFileSync(path.resolve('db/seed.json'), path.join(dir, 'seed.json'));
   fs.mkdirSync(screenshotDir, { recursive: true });

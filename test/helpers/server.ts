@@ -40,7 +40,12 @@ export function sessionFor(baseUrl: string, cookie: string, lang = 'en'): Sessio
     api: (pathAndQuery, init = {}) =>
       fetch(`${baseUrl}/api${pathAndQuery}`, {
         ...init,
-        headers: { 'Content-Type': 'application/json', 'Accept-Language': lang, ...(cookie ? { Cookie: cookie } : {}), ...(init.headers ?? {}) },
+        headers: {
+          'Content-Type': 'application/json',
+          'Accept-Language': lang,
+          ...(cookie ? { Cookie: cookie } : {}),
+          ...(init.headers ?? {}),
+        },
       }),
   };
 }
@@ -67,7 +72,8 @@ export async function startTestServer(
   const dataFile = path.join(dir, 'data.json');
   const server = await startServer({ port: 0, dataFile, seedFile, adminPassword: ADMIN_PASSWORD, ...serverOptions });
   const admin = sessionFor(server.url, await loginCookie(server.url, 'admin', ADMIN_PASSWORD), lang);
-  const login = async (username: string, password: string) => sessionFor(server.url, await loginCookie(server.url, username, password), lang);
+  const login = async (username: string, password: string) =>
+    sessionFor(server.url, await loginCookie(server.url, username, password), lang);
   let count = 0;
   return {
     ...server,
@@ -78,7 +84,9 @@ export async function startTestServer(
     userWithRole: async (role) => {
       const username = `${role}${++count}`;
       const password = `${role}-password-${count}`;
-      const { data } = await admin.client.create('users', { data: { username, displayName: username, role, password } });
+      const { data } = await admin.client.create('users', {
+        data: { username, displayName: username, role, password },
+      });
       return { ...(await login(username, password)), id: data.id as number, username, password };
     },
   };

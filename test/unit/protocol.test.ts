@@ -14,17 +14,37 @@ describe('translateListQuery (ra-data-simple-rest → json-server)', () => {
 
   it('keeps q, equality, id lists and operator suffixes, and escapes _like', () => {
     const { query } = translateListQuery(attendees, {
-      filter: JSON.stringify({ q: '张', summitId: 1, id: [1, 2], arrivalAt_gte: '2026-12-01', role_ne: 'staff', name_like: 'a.b(' }),
+      filter: JSON.stringify({
+        q: '张',
+        summitId: 1,
+        id: [1, 2],
+        arrivalAt_gte: '2026-12-01',
+        role_ne: 'staff',
+        name_like: 'a.b(',
+      }),
     });
-    expect(query).toEqual({ q: '张', summitId: ['1'], id: ['1', '2'], arrivalAt_gte: ['2026-11-30T16:00:00.000Z'], role_ne: ['staff'], name_like: ['a\\.b\\('] });
+    expect(query).toEqual({
+      q: '张',
+      summitId: ['1'],
+      id: ['1', '2'],
+      arrivalAt_gte: ['2026-11-30T16:00:00.000Z'],
+      role_ne: ['staff'],
+      name_like: ['a\\.b\\('],
+    });
   });
 
   it('reads a day given for a date-time field as a whole Beijing day', () => {
-    const { query } = translateListQuery(attendees, { filter: JSON.stringify({ arrivalAt_gte: '2026-12-04', arrivalAt_lte: '2026-12-04' }) });
+    const { query } = translateListQuery(attendees, {
+      filter: JSON.stringify({ arrivalAt_gte: '2026-12-04', arrivalAt_lte: '2026-12-04' }),
+    });
     expect(query).toEqual({ arrivalAt_gte: ['2026-12-03T16:00:00.000Z'], arrivalAt_lte: ['2026-12-04T15:59:59.999Z'] });
     // dates stay dates, full times stay as given
-    expect(translateListQuery(resourceByName.agreements, { filter: '{"signedOn_gte":"2026-01-01"}' }).query).toEqual({ signedOn_gte: ['2026-01-01'] });
-    expect(translateListQuery(attendees, { filter: '{"arrivalAt_gte":"2026-12-04T08:00:00.000Z"}' }).query.arrivalAt_gte).toEqual(['2026-12-04T08:00:00.000Z']);
+    expect(translateListQuery(resourceByName.agreements, { filter: '{"signedOn_gte":"2026-01-01"}' }).query).toEqual({
+      signedOn_gte: ['2026-01-01'],
+    });
+    expect(
+      translateListQuery(attendees, { filter: '{"arrivalAt_gte":"2026-12-04T08:00:00.000Z"}' }).query.arrivalAt_gte,
+    ).toEqual(['2026-12-04T08:00:00.000Z']);
   });
 
   it('skips empty filter values and makes an empty id list match nothing', () => {

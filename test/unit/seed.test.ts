@@ -22,7 +22,10 @@ describe('the demo data', () => {
         const { id: _id, createdAt: _c, updatedAt: _u, ...fields } = row;
         expect(checkWrite(resource, fields).reasons, `${resource.name}#${row.id}`).toEqual({});
         for (const field of resource.fields.filter((f) => f.type === 'reference' && row[f.source] !== null)) {
-          expect(seed[field.reference!].some((target) => target.id === row[field.source]), `${resource.name}#${row.id}.${field.source}`).toBe(true);
+          expect(
+            seed[field.reference!].some((target) => target.id === row[field.source]),
+            `${resource.name}#${row.id}.${field.source}`,
+          ).toBe(true);
         }
       }
     }

@@ -34,9 +34,27 @@ export const PasswordPage = () => {
       <Title title="huiwu.password.title" />
       <CardContent>
         <Form onSubmit={submit} validate={validate}>
-          <PasswordInput source="current" label="huiwu.password.current" autoComplete="current-password" fullWidth isRequired />
-          <PasswordInput source="password" label="huiwu.password.new" autoComplete="new-password" fullWidth isRequired />
-          <PasswordInput source="confirm" label="huiwu.password.confirm" autoComplete="new-password" fullWidth isRequired />
+          <PasswordInput
+            source="current"
+            label="huiwu.password.current"
+            autoComplete="current-password"
+            fullWidth
+            isRequired
+          />
+          <PasswordInput
+            source="password"
+            label="huiwu.password.new"
+            autoComplete="new-password"
+            fullWidth
+            isRequired
+          />
+          <PasswordInput
+            source="confirm"
+            label="huiwu.password.confirm"
+            autoComplete="new-password"
+            fullWidth
+            isRequired
+          />
           <SaveButton label="huiwu.password.save" disabled={saving} alwaysEnable />
         </Form>
       </CardContent>

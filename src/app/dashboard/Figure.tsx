@@ -6,7 +6,17 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 
 /** One headline number that opens the list behind it. */
-export const Figure = ({ title, value, detail, to }: { title: string; value: ReactNode; detail?: ReactNode; to: string }) => (
+export const Figure = ({
+  title,
+  value,
+  detail,
+  to,
+}: {
+  title: string;
+  value: ReactNode;
+  detail?: ReactNode;
+  to: string;
+}) => (
   <Card variant="outlined" sx={{ flex: '1 1 200px' }}>
     <CardActionArea component={Link} to={to} sx={{ height: '100%' }}>
       <CardContent>

@@ -5,7 +5,11 @@ import { Menu } from './Menu';
 
 // min-width 0 lets wide tables scroll inside their card instead of widening the page.
 export const Layout = ({ children }: { children: ReactNode }) => (
-  <RaLayout menu={Menu} appBar={AppBar} sx={{ minWidth: 0, '& .RaLayout-contentWithSidebar, & .RaLayout-appFrame, & .RaLayout-content': { minWidth: 0 } }}>
+  <RaLayout
+    menu={Menu}
+    appBar={AppBar}
+    sx={{ minWidth: 0, '& .RaLayout-contentWithSidebar, & .RaLayout-appFrame, & .RaLayout-content': { minWidth: 0 } }}
+  >
     {children}
   </RaLayout>
 );

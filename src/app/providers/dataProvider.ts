@@ -21,7 +21,9 @@ export const dataProvider: DataProvider = {
   // colleague's edits to other fields and answers 409 if they changed the same one.
   update: (resource, params) => {
     const previous = params.previousData ?? {};
-    const changed = Object.fromEntries(Object.entries(params.data).filter(([key, value]) => !same(value, previous[key])));
+    const changed = Object.fromEntries(
+      Object.entries(params.data).filter(([key, value]) => !same(value, previous[key])),
+    );
     return rest.update(resource, { ...params, data: { ...changed, version: previous.version } });
   },
   // meta.cascade deletes the dependants that require the record and unlinks the others.

@@ -23,7 +23,15 @@ export interface Conflict {
  * Someone else changed a field while this user was editing it (the server's 409): show both
  * values and let the user keep theirs or apply their own over it, knowingly.
  */
-export const ConflictDialog = ({ resource, conflict, onClose }: { resource: string; conflict: Conflict | null; onClose: () => void }) => {
+export const ConflictDialog = ({
+  resource,
+  conflict,
+  onClose,
+}: {
+  resource: string;
+  conflict: Conflict | null;
+  onClose: () => void;
+}) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const [update, { isPending }] = useUpdate();
@@ -74,7 +82,11 @@ export const ConflictDialog = ({ resource, conflict, onClose }: { resource: stri
                 <TableCell>{translate(`resources.${resource}.fields.${key}`)}</TableCell>
                 <TableCell>
                   {formatValue(definition, key, c.theirs, locale, translate)}
-                  {c.by && <Typography variant="caption" component="div" color="text.secondary">{c.by}</Typography>}
+                  {c.by && (
+                    <Typography variant="caption" component="div" color="text.secondary">
+                      {c.by}
+                    </Typography>
+                  )}
                 </TableCell>
                 <TableCell>{formatValue(definition, key, c.mine, locale, translate)}</TableCell>
               </TableRow>

@@ -42,6 +42,8 @@ export const FieldInput = ({ field }: { field: FieldDef }) => {
     case 'longtext':
       return <TextInput {...common} multiline minRows={3} fullWidth />;
     default:
-      return <TextInput {...common} type={field.type === 'email' ? 'email' : field.type === 'phone' ? 'tel' : 'text'} />;
+      return (
+        <TextInput {...common} type={field.type === 'email' ? 'email' : field.type === 'phone' ? 'tel' : 'text'} />
+      );
   }
 };

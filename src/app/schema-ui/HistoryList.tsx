@@ -13,7 +13,11 @@ export const HistoryList = ({ resource }: { resource: string }) => {
   const [locale] = useLocaleState();
   const { data, isPending } = useGetList(
     'audit',
-    { filter: { resource, recordId: String(record?.id) }, sort: { field: 'id', order: 'DESC' }, pagination: { page: 1, perPage: 200 } },
+    {
+      filter: { resource, recordId: String(record?.id) },
+      sort: { field: 'id', order: 'DESC' },
+      pagination: { page: 1, perPage: 200 },
+    },
     { enabled: !!record },
   );
   const definition = resourceByName[resource];
@@ -22,7 +26,16 @@ export const HistoryList = ({ resource }: { resource: string }) => {
   return (
     <Box component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }}>
       {data.map((entry) => (
-        <Box component="li" key={entry.id} sx={{ mb: 1.5, pl: 1.5, borderLeft: 3, borderColor: entry.action === 'delete' ? 'error.main' : 'primary.light' }}>
+        <Box
+          component="li"
+          key={entry.id}
+          sx={{
+            mb: 1.5,
+            pl: 1.5,
+            borderLeft: 3,
+            borderColor: entry.action === 'delete' ? 'error.main' : 'primary.light',
+          }}
+        >
           <Typography variant="body2" color="text.secondary">
             {formatDay(entry.at, 'datetime', locale)} · {entry.username ?? translate('huiwu.history.system')} ·{' '}
             {translate(`enums.auditAction.${entry.action}`)}
@@ -30,7 +43,8 @@ export const HistoryList = ({ resource }: { resource: string }) => {
           {entry.action === 'update' &&
             Object.keys(entry.after ?? {}).map((key) => (
               <Typography variant="body2" key={key}>
-                {translate(`resources.${resource}.fields.${key}`, { _: key })}: {formatValue(definition, key, entry.before?.[key], locale, translate)} →{' '}
+                {translate(`resources.${resource}.fields.${key}`, { _: key })}:{' '}
+                {formatValue(definition, key, entry.before?.[key], locale, translate)} →{' '}
                 <b>{formatValue(definition, key, entry.after[key], locale, translate)}</b>
               </Typography>
             ))}

@@ -9,7 +9,10 @@ export const SchemaFields = ({ resource, omit = [] }: { resource: ResourceDef; o
     {resource.fields
       .filter((field) => !omit.includes(field.source) && field.type !== 'password')
       .map((field) => (
-        <Box key={field.source} sx={field.type === 'longtext' || field.type === 'json' ? { gridColumn: '1 / -1' } : undefined}>
+        <Box
+          key={field.source}
+          sx={field.type === 'longtext' || field.type === 'json' ? { gridColumn: '1 / -1' } : undefined}
+        >
           <Labeled source={field.source} resource={resource.name}>
             <FieldDisplay field={field} />
           </Labeled>

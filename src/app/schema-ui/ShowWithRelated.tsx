@@ -18,22 +18,26 @@ export const ShowWithRelated = ({
 }) => {
   const { permissions } = usePermissions();
   return (
-  <Show actions={resource.readOnly ? false : <ShowActions />}>
-    <TabbedShowLayout>
-      <TabbedShowLayout.Tab label={detailsLabel}>
-        <SchemaFields resource={resource} />
-      </TabbedShowLayout.Tab>
-      {related.map((item) => (
-        <TabbedShowLayout.Tab key={`${item.resource}.${item.target}`} label={item.label} path={`${item.resource}-${item.target}`}>
-          <RelatedList related={item} />
+    <Show actions={resource.readOnly ? false : <ShowActions />}>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label={detailsLabel}>
+          <SchemaFields resource={resource} />
         </TabbedShowLayout.Tab>
-      ))}
-      {permissions === 'admin' && !resource.readOnly && (
-        <TabbedShowLayout.Tab label="huiwu.history.tab" path="history">
-          <HistoryList resource={resource.name} />
-        </TabbedShowLayout.Tab>
-      )}
-    </TabbedShowLayout>
-  </Show>
+        {related.map((item) => (
+          <TabbedShowLayout.Tab
+            key={`${item.resource}.${item.target}`}
+            label={item.label}
+            path={`${item.resource}-${item.target}`}
+          >
+            <RelatedList related={item} />
+          </TabbedShowLayout.Tab>
+        ))}
+        {permissions === 'admin' && !resource.readOnly && (
+          <TabbedShowLayout.Tab label="huiwu.history.tab" path="history">
+            <HistoryList resource={resource.name} />
+          </TabbedShowLayout.Tab>
+        )}
+      </TabbedShowLayout>
+    </Show>
   );
 };

@@ -11,7 +11,8 @@ import { formatDay } from './time';
 const representation = (resource: ResourceDef) => {
   const field = getField(resource, resource.titleField);
   if (field?.type !== 'date' && field?.type !== 'datetime') return resource.titleField;
-  return (record: Record<string, unknown>) => formatDay(record[resource.titleField], field.type as 'date' | 'datetime', i18nProvider.getLocale());
+  return (record: Record<string, unknown>) =>
+    formatDay(record[resource.titleField], field.type as 'date' | 'datetime', i18nProvider.getLocale());
 };
 
 /**

@@ -31,5 +31,4 @@ export const toLocalInput = (value: unknown) => {
 };
 
 /** … and back: what was typed, read as Beijing time. */
-export const fromLocalInput = (text: string) =>
-  text ? dayjs.tz(text, EVENT_TIME_ZONE).toISOString() : null;
+export const fromLocalInput = (text: string) => (text ? dayjs.tz(text, EVENT_TIME_ZONE).toISOString() : null);

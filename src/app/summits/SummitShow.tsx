@@ -7,7 +7,12 @@ export const SummitShow = () => (
     resource={resourceByName.summits}
     related={[
       { resource: 'attendees', target: 'summitId', label: 'huiwu.summit.guests', addLabel: 'huiwu.summit.addGuest' },
-      { resource: 'lectures', target: 'summitId', label: 'huiwu.summit.programme', sort: { field: 'startsAt', order: 'ASC' } },
+      {
+        resource: 'lectures',
+        target: 'summitId',
+        label: 'huiwu.summit.programme',
+        sort: { field: 'startsAt', order: 'ASC' },
+      },
       { resource: 'ceremonies', target: 'summitId', label: 'huiwu.summit.ceremonies' },
     ]}
   />

@@ -34,5 +34,3 @@ export function randomPassword(length = 16): string {
   const bytes = randomBytes(length);
   return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
 }
-
-

@@ -35,7 +35,12 @@ export function readSessionId(req: Request): string | undefined {
   return undefined;
 }
 
-export const publicUser = (user: Row) => ({ id: user.id, username: user.username, displayName: user.displayName, role: user.role });
+export const publicUser = (user: Row) => ({
+  id: user.id,
+  username: user.username,
+  displayName: user.displayName,
+  role: user.role,
+});
 
 // Compared against when the username is unknown, so a wrong name costs as long as a wrong password.
 const DUMMY_HASH = hashPassword('no such user');
@@ -70,7 +75,10 @@ export function createAuthRouter(services: AuthServices) {
         throw new HttpError(429, message(lang, 'throttled', { seconds: Math.ceil(wait / 1000) }));
       }
       const user = name ? findUser(store, name) : undefined;
-      const ok = await verifyPassword(typeof password === 'string' ? password : '', user?.passwordHash ?? (await DUMMY_HASH));
+      const ok = await verifyPassword(
+        typeof password === 'string' ? password : '',
+        user?.passwordHash ?? (await DUMMY_HASH),
+      );
       if (!user || !ok) {
         throttle.fail(keys);
         throw new HttpError(401, message(lang, 'badLogin'));
@@ -101,11 +109,15 @@ export function createAuthRouter(services: AuthServices) {
       const user = res.locals.user as Row;
       const { current, password } = (req.body ?? {}) as { current?: unknown; password?: unknown };
       if (!(await verifyPassword(typeof current === 'string' ? current : '', user.passwordHash))) {
-        throw new HttpError(400, message(lang, 'wrongPassword'), { errors: { current: message(lang, 'wrongPassword') } });
+        throw new HttpError(400, message(lang, 'wrongPassword'), {
+          errors: { current: message(lang, 'wrongPassword') },
+        });
       }
       const { reasons } = checkWrite(resourceByName.users, { password }, user);
       if (reasons.password) {
-        throw new HttpError(400, reasonText(reasons.password, lang), { errors: { password: reasonText(reasons.password, lang) } });
+        throw new HttpError(400, reasonText(reasons.password, lang), {
+          errors: { password: reasonText(reasons.password, lang) },
+        });
       }
       const hash = await hashPassword(password as string);
       const before = { ...user };

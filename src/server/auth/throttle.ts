@@ -23,7 +23,8 @@ export class LoginThrottle {
     const now = this.now();
     for (const key of keys) {
       const count = (this.failures.get(key)?.count ?? 0) + 1;
-      const delay = count <= this.free ? 0 : Math.min(this.baseMs * 2 ** (count - this.free - 1), this.maxSeconds * 1000);
+      const delay =
+        count <= this.free ? 0 : Math.min(this.baseMs * 2 ** (count - this.free - 1), this.maxSeconds * 1000);
       this.failures.set(key, { count, until: now + delay });
     }
   }

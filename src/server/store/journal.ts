@@ -6,8 +6,7 @@ import path from 'node:path';
  * of one request (a record, its dependants, its audit trail) share one line, so they land or
  * vanish together. */
 export type JournalEntry =
-  | { r: string; put: Record<string, unknown> & { id: number | string } }
-  | { r: string; del: number | string };
+  { r: string; put: Record<string, unknown> & { id: number | string } } | { r: string; del: number | string };
 
 interface Waiter {
   line: string;

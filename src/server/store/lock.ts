@@ -24,7 +24,8 @@ export function lockDataFile(dataFile: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(fs.readFileSync(lockFile, 'utf8'));
       if (owner === process.pid) throw new Error(`${dataFile} is already open in this process`);
-      if (owner && alive(owner)) throw new Error(`${dataFile} is in use by another Huiwu server (pid ${owner}); stop it first`);
+      if (owner && alive(owner))
+        throw new Error(`${dataFile} is in use by another Huiwu server (pid ${owner}); stop it first`);
       fs.rmSync(lockFile, { force: true });
     }
   }

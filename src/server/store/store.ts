@@ -79,7 +79,8 @@ export function openStore(options: { dataFile: string; seedFile: string; collect
       }
     }
     for (const name of collections) data[name] ??= [];
-    for (const [name, rows] of Object.entries(data)) nextId[name] = Math.max(nextId[name] ?? 1, ...numericIds(rows).map((id) => id + 1));
+    for (const [name, rows] of Object.entries(data))
+      nextId[name] = Math.max(nextId[name] ?? 1, ...numericIds(rows).map((id) => id + 1));
 
     const store: Store = {
       data,
