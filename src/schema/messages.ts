@@ -11,6 +11,7 @@ export type Reason =
   | { code: 'tooShort'; min: number }
   | { code: 'notObject' }
   | { code: 'taken' }
+  | { code: 'unknownName'; name: string }
   | { code: 'badCharacters' }
   | { code: 'sameAs'; other: Label }
   | { code: 'tooSmall'; min: number }
@@ -37,6 +38,7 @@ const zh: Templates = {
   tooShort: (r) => `至少 ${r.min} 个字符`,
   notObject: () => '应为一个对象',
   taken: () => '已被使用',
+  unknownName: (r) => `找不到名为“${r.name}”的记录`,
   badCharacters: () => '含有不能保存的字符（如换行或控制字符）',
   sameAs: (r) => `不能与“${r.other.zh}”相同`,
   tooSmall: (r) => `不能小于 ${r.min}`,
@@ -62,6 +64,7 @@ const en: Templates = {
   tooShort: (r) => `At least ${r.min} characters`,
   notObject: () => 'Must be an object',
   taken: () => 'Already taken',
+  unknownName: (r) => `No record is named “${r.name}”`,
   badCharacters: () => 'Contains characters that cannot be stored (line breaks or control characters)',
   sameAs: (r) => `Cannot be the same as “${r.other.en}”`,
   tooSmall: (r) => `Must be at least ${r.min}`,
