@@ -2,7 +2,8 @@ import AddIcon from '@mui/icons-material/Add';
 import { Button, Pagination, ReferenceManyField, useCanAccess, useRecordContext } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { resourceByName } from '../../schema';
-import { SchemaDataTable } from './SchemaList';
+import { GridView } from '../grid/GridView';
+import { PAGE_SIZES } from './SchemaList';
 
 export interface Related {
   /** the resource whose records point here */
@@ -26,10 +27,10 @@ export const RelatedList = ({ related }: { related: Related }) => {
         reference={related.resource}
         target={related.target}
         sort={related.sort ?? resource.sort}
-        perPage={25}
-        pagination={<Pagination />}
+        perPage={50}
+        pagination={<Pagination rowsPerPageOptions={PAGE_SIZES} />}
       >
-        <SchemaDataTable resource={resource} omit={[related.target]} />
+        <RelatedGrid related={related} />
       </ReferenceManyField>
     </>
   );
@@ -51,4 +52,10 @@ const AddRelatedButton = ({ related }: { related: Related }) => {
       <AddIcon />
     </Button>
   );
+};
+
+/** The related records as the grid; rows added by a paste belong to this record. */
+const RelatedGrid = ({ related }: { related: Related }) => {
+  const record = useRecordContext();
+  return <GridView resource={resourceByName[related.resource]} omit={[related.target]} defaults={{ [related.target]: record?.id }} />;
 };

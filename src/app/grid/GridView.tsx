@@ -1,0 +1,21 @@
+import { useState } from 'react';
+import type { RaRecord } from 'react-admin';
+import type { ResourceDef } from '../../schema';
+import { GridToolbar } from './GridToolbar';
+import { RecordDrawer } from './RecordDrawer';
+import { SchemaGrid } from './SchemaGrid';
+import { useGridLayout } from './useGridLayout';
+
+/** The grid with its toolbar and the drawer that opens a row's full form. Inside any
+ * react-admin list context: a resource's list, or a summit's guests. */
+export const GridView = ({ resource, omit = [], defaults = {} }: { resource: ResourceDef; omit?: string[]; defaults?: Record<string, unknown> }) => {
+  const { layout, setLayout } = useGridLayout(resource);
+  const [open, setOpen] = useState<RaRecord['id'] | null>(null);
+  return (
+    <>
+      <GridToolbar resource={resource} layout={layout} setLayout={setLayout} onOpen={setOpen} />
+      <SchemaGrid resource={resource} omit={omit} defaults={defaults} onOpen={setOpen} />
+      <RecordDrawer resource={resource} id={open} onClose={() => setOpen(null)} />
+    </>
+  );
+};

@@ -1,0 +1,247 @@
+import '@glideapps/glide-data-grid/dist/index.css';
+import {
+  CompactSelection,
+  DataEditor,
+  type EditableGridCell,
+  type GridCell,
+  type GridColumn,
+  type GridSelection,
+  type Item,
+} from '@glideapps/glide-data-grid';
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import { useTheme } from '@mui/material/styles';
+import { useEffect, useMemo, useState } from 'react';
+import {
+  useDataProvider,
+  useListContext,
+  useLocaleState,
+  useNotify,
+  usePermissions,
+  useRefresh,
+  useTranslate,
+  type RaRecord,
+} from 'react-admin';
+import { allows, resourceByName, type FieldDef, type Lang, type ResourceDef } from '../../schema';
+import type { ReferenceNames } from '../../schema/fromText';
+import { formatDay } from '../schema-ui/time';
+import { cellFor, fieldCellRenderer, valueOfEdit } from './cells';
+import { PastePreview } from './PastePreview';
+import { planPaste, referencedNames, type PastePlan } from './pastePlan';
+import { gridTheme, refusedTheme, savingTheme } from './theme';
+import { useCellWriter } from './useCellWriter';
+import { useGridLayout } from './useGridLayout';
+import { useReferenceTitles } from './useReferenceTitles';
+
+const WIDTHS: Partial<Record<FieldDef['type'], number>> = { date: 130, datetime: 170, boolean: 90, number: 100, money: 140, longtext: 240, reference: 200 };
+const noSelection: GridSelection = { columns: CompactSelection.empty(), rows: CompactSelection.empty() };
+
+/**
+ * Every resource's list as a spreadsheet (Glide Data Grid, MIT): type into cells, copy and
+ * paste blocks with Excel or WPS, fill down, select rows, sort, resize, move and freeze
+ * columns. It reads react-admin's list context (data, sort, filters, page, selection) and
+ * writes through the data provider, so every change passes the server's validation.
+ */
+export const SchemaGrid = ({
+  resource,
+  omit = [],
+  defaults = {},
+  onOpen,
+}: {
+  resource: ResourceDef;
+  /** columns not shown here (the summit, on a summit's guest list) */
+  omit?: string[];
+  /** values of rows added by a paste, besides the list's own filter */
+  defaults?: Record<string, unknown>;
+  onOpen?: (id: RaRecord['id']) => void;
+}) => {
+  const { data = [], sort, setSort, onSelect, selectedIds, filterValues } = useListContext();
+  const { permissions: role } = usePermissions();
+  const editable = allows(role, resource, 'write');
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const muiTheme = useTheme();
+  const { layout, visible: all, setLayout } = useGridLayout(resource);
+  const visible = all.filter((field) => !omit.includes(field.source));
+  const writer = useCellWriter(resource);
+  const titles = useReferenceTitles(resource, data);
+  const dataProvider = useDataProvider();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [selection, setSelection] = useState<GridSelection>(noSelection);
+  const [paste, setPaste] = useState<PastePlan | null>(null);
+
+  // A new page or a new filter starts with nothing selected.
+  useEffect(() => setSelection(noSelection), [data]);
+  useEffect(() => {
+    if (selectedIds.length === 0) setSelection((s) => (s.rows.length ? { ...s, rows: CompactSelection.empty() } : s));
+  }, [selectedIds]);
+
+  const money = useMemo(() => new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en', { style: 'currency', currency: 'CNY', maximumFractionDigits: 0 }), [locale]);
+  const display = (field: FieldDef, value: unknown): string => {
+    if (value === null || value === undefined || value === '') return '';
+    switch (field.type) {
+      case 'enum':
+        return translate(`enums.${field.enum}.${value}`, { _: String(value) });
+      case 'reference':
+        return titles[field.source]?.get(value) ?? '';
+      case 'date':
+      case 'datetime':
+        return formatDay(value, field.type, locale);
+      case 'money':
+        return money.format(Number(value));
+      case 'boolean':
+        return translate(value ? 'ra.boolean.true' : 'ra.boolean.false');
+      default:
+        return String(value);
+    }
+  };
+
+  const columns: GridColumn[] = visible.map((field) => ({
+    id: field.source,
+    title: translate(`resources.${resource.name}.fields.${field.source}`) + (sort.field === field.source ? (sort.order === 'ASC' ? ' ↑' : ' ↓') : ''),
+    width: layout.widths[field.source] ?? WIDTHS[field.type] ?? 140,
+  }));
+
+  const getCellContent = ([col, row]: Item): GridCell => {
+    const field = visible[col];
+    const record = data[row];
+    const pending = writer.pending(record?.id, field.source);
+    const value = pending ? pending.value : record?.[field.source];
+    const cell = cellFor(field, value, display(field, value), editable);
+    if (pending) return { ...cell, themeOverride: savingTheme };
+    if (writer.refused(record?.id, field.source)) return { ...cell, themeOverride: refusedTheme };
+    return cell;
+  };
+
+  const onCellsEdited = (edits: readonly { location: Item; value: EditableGridCell }[]) => {
+    const changes = edits
+      .filter(({ location: [, row] }) => data[row])
+      .map(({ location: [col, row], value }) => ({
+        id: data[row].id,
+        field: visible[col].source,
+        before: data[row][visible[col].source] ?? null,
+        after: valueOfEdit(value as GridCell),
+      }));
+    void writer.apply(changes);
+    return true;
+  };
+
+  // Pasting: look up the names it refers to, then show what it would do before doing it.
+  const onPaste = (target: Item, values: readonly (readonly string[])[]) => {
+    void (async () => {
+      const names: ReferenceNames = {};
+      for (const [reference, wanted] of Object.entries(referencedNames(visible, values, target[0]))) {
+        const title = resourceByName[reference].titleField;
+        const { data: found } = await dataProvider.getList(reference, {
+          filter: { [title]: [...wanted] },
+          pagination: { page: 1, perPage: wanted.size * 2 },
+          sort: { field: 'id', order: 'ASC' },
+        });
+        names[reference] = new Map(found.map((row) => [String(row[title]).toLowerCase(), row.id as number]));
+      }
+      // new rows start from what the list is filtered to (the summit it shows, say)
+      const filtered = Object.entries(filterValues).filter(([key, v]) => resource.fields.some((f) => f.source === key) && (typeof v !== 'object' || v === null));
+      const start = { ...Object.fromEntries(filtered), ...defaults };
+      setPaste(planPaste({ resource, columns: visible, rows: data, target: { row: target[1], column: target[0] }, values, names, defaults: start, lang: locale as Lang }));
+    })();
+    return false;
+  };
+
+  const confirmPaste = async () => {
+    const plan = paste!;
+    setPaste(null);
+    const created: RaRecord['id'][] = [];
+    for (const record of plan.creates) {
+      try {
+        created.push((await dataProvider.create(resource.name, { data: record })).data.id);
+      } catch (error) {
+        notify((error as Error).message, { type: 'error' });
+      }
+    }
+    await writer.apply(plan.changes, created);
+    refresh();
+  };
+
+  const onGridSelectionChange = (next: GridSelection) => {
+    setSelection(next);
+    const ids = next.rows.toArray().map((row) => data[row]?.id).filter((id) => id !== undefined);
+    if (ids.length !== selectedIds.length || ids.some((id) => !selectedIds.includes(id))) onSelect(ids);
+  };
+
+  const onColumnMoved = (from: number, to: number) => {
+    const shown = visible.map((f) => f.source);
+    const [moved] = shown.splice(from, 1);
+    shown.splice(to, 0, moved);
+    // hidden and omitted columns keep their places around the moved one
+    const order = layout.order.filter((s) => s !== moved);
+    const after = to === 0 ? -1 : order.indexOf(shown[to - 1]);
+    order.splice(after + 1, 0, moved);
+    setLayout({ ...layout, order });
+  };
+
+  const refused = Object.entries(writer.refusedList);
+  return (
+    <Box
+      sx={{ width: '100%' }}
+      onKeyDownCapture={(event) => {
+        if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') {
+          event.preventDefault();
+          void writer.undo();
+        }
+        if ((event.ctrlKey || event.metaKey) && event.key === 'Enter' && selection.current && onOpen) {
+          const record = data[selection.current.cell[1]];
+          if (record) onOpen(record.id);
+        }
+      }}
+    >
+      <DataEditor
+        columns={columns}
+        rows={data.length}
+        getCellContent={getCellContent}
+        customRenderers={[fieldCellRenderer]}
+        onCellsEdited={editable ? onCellsEdited : undefined}
+        onPaste={editable ? onPaste : false}
+        fillHandle={editable}
+        keybindings={{ downFill: true, rightFill: true, search: false }}
+        getCellsForSelection
+        gridSelection={selection}
+        onGridSelectionChange={onGridSelectionChange}
+        rowMarkers="both"
+        rowSelectionMode="multi"
+        freezeColumns={Math.min(layout.freeze, visible.length)}
+        onHeaderClicked={(col) => {
+          const field = visible[col].source;
+          setSort({ field, order: sort.field === field && sort.order === 'ASC' ? 'DESC' : 'ASC' });
+        }}
+        onColumnResize={(column, size) => setLayout({ ...layout, widths: { ...layout.widths, [String(column.id)]: size } })}
+        onColumnMoved={onColumnMoved}
+        theme={gridTheme(muiTheme)}
+        rowHeight={34}
+        headerHeight={38}
+        smoothScrollX
+        smoothScrollY
+        width="100%"
+        height={Math.max(320, Math.min(36 * (data.length + 1) + 20, window.innerHeight - 250))}
+      />
+      {/* screen readers hear each save; sighted users see the cell colour */}
+      <Box role="status" aria-live="polite" sx={{ position: 'absolute', left: -9999 }}>
+        {writer.announcement}
+      </Box>
+      {refused.length > 0 && (
+        <Box role="alert" sx={{ mt: 1 }}>
+          {refused.map(([key, reason]) => {
+            const [id, field] = key.split('.');
+            const row = data.findIndex((r) => String(r.id) === id);
+            return (
+              <Typography key={key} variant="body2" color="error">
+                {translate('huiwu.grid.refused', { row: row + 1, field: translate(`resources.${resource.name}.fields.${field}`), reason })}
+              </Typography>
+            );
+          })}
+        </Box>
+      )}
+      <PastePreview plan={paste} resource={resource.name} onConfirm={confirmPaste} onCancel={() => setPaste(null)} />
+    </Box>
+  );
+};

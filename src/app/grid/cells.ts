@@ -1,0 +1,75 @@
+import {
+  drawTextCell,
+  GridCellKind,
+  type CustomCell,
+  type CustomRenderer,
+  type GridCell,
+} from '@glideapps/glide-data-grid';
+import type { FieldDef } from '../../schema';
+import { CellEditor } from './CellEditor';
+
+/** Enum, reference, date and date-time cells: drawn as the text users read, edited with a
+ * picker that fits the field (see CellEditor). */
+export interface FieldCellData {
+  kind: 'huiwu-field';
+  field: FieldDef;
+  /** the stored value */
+  value: unknown;
+  /** what the cell shows, and what Ctrl+C copies */
+  display: string;
+}
+export type FieldCell = CustomCell<FieldCellData>;
+
+export const fieldCellRenderer: CustomRenderer<FieldCell> = {
+  kind: GridCellKind.Custom,
+  isMatch: (cell: CustomCell): cell is FieldCell => (cell.data as FieldCellData)?.kind === 'huiwu-field',
+  draw: (args, cell) => {
+    drawTextCell(args, cell.data.display, cell.contentAlign);
+    return true;
+  },
+  provideEditor: () => ({ editor: CellEditor, disablePadding: true, deletedValue: (cell) => ({ ...cell, copyData: '', data: { ...cell.data, value: null, display: '' } }) }),
+};
+
+/** The grid cell for one value of one field. */
+export function cellFor(field: FieldDef, value: unknown, display: string, editable: boolean): GridCell {
+  const base = { allowOverlay: editable, readonly: !editable };
+  switch (field.type) {
+    case 'enum':
+    case 'reference':
+    case 'date':
+    case 'datetime':
+      return { kind: GridCellKind.Custom, ...base, copyData: display, data: { kind: 'huiwu-field', field, value, display } };
+    case 'number':
+    case 'money':
+      return {
+        kind: GridCellKind.Number,
+        ...base,
+        data: typeof value === 'number' ? value : undefined,
+        displayData: display,
+        contentAlign: 'right',
+      };
+    case 'boolean':
+      return { kind: GridCellKind.Boolean, allowOverlay: false, readonly: !editable, data: value === true };
+    case 'password':
+    case 'json':
+      return { kind: GridCellKind.Text, allowOverlay: false, readonly: true, data: display, displayData: display };
+    default:
+      return { kind: GridCellKind.Text, ...base, data: value == null ? '' : String(value), displayData: display };
+  }
+}
+
+/** The stored value a finished edit holds. */
+export function valueOfEdit(cell: GridCell): unknown {
+  switch (cell.kind) {
+    case GridCellKind.Custom:
+      return (cell.data as FieldCellData).value;
+    case GridCellKind.Number:
+      return cell.data ?? null;
+    case GridCellKind.Boolean:
+      return cell.data === true;
+    case GridCellKind.Text:
+      return cell.data === '' ? null : cell.data;
+    default:
+      return null;
+  }
+}
