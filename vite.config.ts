@@ -21,6 +21,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'src/**/*.spec.ts'],
     environment: 'node',
     testTimeout: 30_000,
+    // browser tests wait for what a user waits for (a save, a reload): up to 10 s, not 1 s
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 60_000,
   },
 });

@@ -67,7 +67,9 @@ export function valueFromText(field: FieldDef, raw: string, references: Referenc
     case 'enum': {
       const options = enums[field.enum ?? ''] ?? [];
       const lower = text.toLowerCase();
-      const option = options.find((o) => o.id.toLowerCase() === lower || o.label.zh === text || o.label.en.toLowerCase() === lower);
+      const option = options.find(
+        (o) => o.id.toLowerCase() === lower || o.label.zh === text || o.label.en.toLowerCase() === lower,
+      );
       return option
         ? { value: option.id }
         : { reason: { code: 'badOption', options: options.map((o) => o.label.zh).join('、') } };

@@ -7,16 +7,28 @@ const field = (resource: string, source: string) => resourceByName[resource].fie
 
 describe('TSV as Excel and WPS write it', () => {
   it('splits cells and rows, CRLF or LF, and keeps empty cells', () => {
-    expect(parseTsv('张伟\t教授\r\n李娜\t\r\n')).toEqual([['张伟', '教授'], ['李娜', '']]);
-    expect(parseTsv('a\tb\nc\td')).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(parseTsv('张伟\t教授\r\n李娜\t\r\n')).toEqual([
+      ['张伟', '教授'],
+      ['李娜', ''],
+    ]);
+    expect(parseTsv('a\tb\nc\td')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
   });
 
   it('reads quoted cells holding tabs, line breaks and quotes', () => {
-    expect(parseTsv('"第一行\n第二行"\t"他说""好"""\r\nx\ty')).toEqual([['第一行\n第二行', '他说"好"'], ['x', 'y']]);
+    expect(parseTsv('"第一行\n第二行"\t"他说""好"""\r\nx\ty')).toEqual([
+      ['第一行\n第二行', '他说"好"'],
+      ['x', 'y'],
+    ]);
   });
 
   it('writes what it reads', () => {
-    const rows = [['兴化宾馆', '含\t制表符'], ['', '"引号"']];
+    const rows = [
+      ['兴化宾馆', '含\t制表符'],
+      ['', '"引号"'],
+    ];
     expect(parseTsv(toTsv(rows))).toEqual(rows);
   });
 });
@@ -44,12 +56,19 @@ describe('values from their text form', () => {
   });
 
   it('references by name, whatever the case, or by id', () => {
-    const names = { organizations: new Map([['江淮工业大学', 2], ['jianghuai tech', 7]]) };
+    const names = {
+      organizations: new Map([
+        ['江淮工业大学', 2],
+        ['jianghuai tech', 7],
+      ]),
+    };
     const org = field('attendees', 'organizationId');
     expect(valueFromText(org, '江淮工业大学', names)).toEqual({ value: 2 });
     expect(valueFromText(org, 'JiangHuai Tech', names)).toEqual({ value: 7 });
     expect(valueFromText(org, '#12', names)).toEqual({ value: 12 });
-    expect(valueFromText(org, '不存在的大学', names)).toEqual({ reason: { code: 'unknownName', name: '不存在的大学' } });
+    expect(valueFromText(org, '不存在的大学', names)).toEqual({
+      reason: { code: 'unknownName', name: '不存在的大学' },
+    });
   });
 
   it('numbers with separators, currency signs and 万; yes and no in both languages', () => {

@@ -5,7 +5,16 @@ import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
-import { Button, Form, SaveButton, useListContext, useNotify, useRefresh, useTranslate, useUpdateMany } from 'react-admin';
+import {
+  Button,
+  Form,
+  SaveButton,
+  useListContext,
+  useNotify,
+  useRefresh,
+  useTranslate,
+  useUpdateMany,
+} from 'react-admin';
 import type { ResourceDef } from '../../schema';
 import { FieldInput } from '../schema-ui/FieldInput';
 
@@ -43,7 +52,14 @@ export const BulkSetField = ({ resource }: { resource: ResourceDef }) => {
       <Dialog open={open} onClose={() => setOpen(false)} maxWidth="xs" fullWidth>
         <DialogTitle>{translate('huiwu.grid.bulkSetTitle', { smart_count: selectedIds.length })}</DialogTitle>
         <DialogContent>
-          <TextField select fullWidth margin="dense" label={translate('huiwu.grid.field')} value={source} onChange={(e) => setSource(e.target.value)}>
+          <TextField
+            select
+            fullWidth
+            margin="dense"
+            label={translate('huiwu.grid.field')}
+            value={source}
+            onChange={(e) => setSource(e.target.value)}
+          >
             {fields.map((f) => (
               <MenuItem key={f.source} value={f.source}>
                 {translate(`resources.${resource.name}.fields.${f.source}`)}

@@ -1,8 +1,10 @@
-import Autocomplete from '@mui/material/Autocomplete';
+import MenuItem from '@mui/material/MenuItem';
+import MenuList from '@mui/material/MenuList';
 import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
+import useAutocomplete from '@mui/material/useAutocomplete';
 import type { ProvideEditorComponent } from '@glideapps/glide-data-grid';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useGetList, useTranslate } from 'react-admin';
 import { enums, resourceByName } from '../../schema';
 import type { FieldCell } from './cells';
@@ -14,7 +16,7 @@ interface Option {
 }
 
 /** The picker of an enum, reference, date or date-time cell: Enter commits, Esc cancels. */
-export const CellEditor: ProvideEditorComponent<FieldCell> = ({ value: cell, onFinishedEditing }) => {
+export const CellEditor: ProvideEditorComponent<FieldCell> = ({ value: cell, onFinishedEditing, initialValue }) => {
   const { field } = cell.data;
   const finish = (value: unknown, display: string) =>
     onFinishedEditing({ ...cell, copyData: display, data: { ...cell.data, value, display } });
@@ -37,37 +39,121 @@ export const CellEditor: ProvideEditorComponent<FieldCell> = ({ value: cell, onF
       </Paper>
     );
   }
-  return field.type === 'enum' ? <EnumPicker cell={cell} finish={finish} /> : <ReferencePicker cell={cell} finish={finish} />;
+  // typing on a selected cell opens the picker with what was typed
+  return field.type === 'enum' ? (
+    <EnumPicker cell={cell} finish={finish} typed={initialValue} />
+  ) : (
+    <ReferencePicker cell={cell} finish={finish} typed={initialValue} />
+  );
 };
 
-const Picker = ({ options, cell, finish, onInput }: { options: Option[]; cell: FieldCell; finish: (value: unknown, display: string) => void; onInput?: (text: string) => void }) => (
-  <Paper sx={{ p: 1, minWidth: 260 }}>
-    <Autocomplete
-      openOnFocus
-      autoHighlight
-      options={options}
-      value={options.find((o) => o.id === cell.data.value) ?? null}
-      isOptionEqualToValue={(a, b) => a.id === b.id}
-      onInputChange={(_event, text) => onInput?.(text)}
-      onChange={(_event, option) => finish(option?.id ?? null, option?.label ?? '')}
-      renderInput={(params) => <TextField {...params} autoFocus size="small" />}
-      slotProps={{ popper: { disablePortal: true } }}
-    />
-  </Paper>
-);
+interface PickerProps {
+  cell: FieldCell;
+  finish: (value: unknown, display: string) => void;
+  typed?: string;
+}
 
-const EnumPicker = ({ cell, finish }: { cell: FieldCell; finish: (value: unknown, display: string) => void }) => {
+/** A search box with its options listed right under it, inside the grid's overlay (a popup
+ * elsewhere on the page would count as a click outside the editor). Arrow keys pick, Enter
+ * commits, Esc cancels. */
+const Picker = ({
+  options,
+  cell,
+  finish,
+  onInput,
+  typed,
+}: PickerProps & { options: Option[]; onInput?: (text: string) => void }) => {
+  const ref = useRef<HTMLInputElement>(null);
+  const { getRootProps, getInputProps, getListboxProps, getOptionProps, groupedOptions } = useAutocomplete<
+    Option,
+    false,
+    false,
+    false
+  >({
+    options,
+    open: true,
+    autoHighlight: true,
+    value: options.find((o) => o.id === cell.data.value) ?? null,
+    isOptionEqualToValue: (a, b) => a.id === b.id,
+    getOptionLabel: (o) => o.label,
+    onInputChange: (_event, text) => onInput?.(text),
+    onChange: (_event, option) => option && finish(option.id, option.label),
+  });
+  const input = getInputProps() as ReturnType<typeof getInputProps> & { ref: React.Ref<HTMLInputElement> };
+  // the grid keeps the focus while its overlay opens; take it once the picker is there
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      ref.current?.focus();
+      if (typed) {
+        const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+        setter.call(ref.current, typed);
+        ref.current?.dispatchEvent(new Event('input', { bubbles: true }));
+      } else ref.current?.select();
+      // says the picker has the keyboard now (tests wait for it; typing before would go to the grid)
+      if (ref.current) ref.current.dataset.ready = 'true';
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  return (
+    <Paper sx={{ p: 1, width: 280 }} {...getRootProps()}>
+      <TextField
+        size="small"
+        fullWidth
+        slotProps={{
+          htmlInput: {
+            ...input,
+            ref: (node: HTMLInputElement) => {
+              (ref as React.MutableRefObject<HTMLInputElement | null>).current = node;
+              if (typeof input.ref === 'function') input.ref(node);
+              else if (input.ref) (input.ref as React.MutableRefObject<HTMLInputElement | null>).current = node;
+            },
+          },
+        }}
+      />
+      <MenuList
+        dense
+        {...getListboxProps()}
+        sx={{ maxHeight: 240, overflow: 'auto', '& .Mui-focused': { bgcolor: 'action.selected' } }}
+      >
+        {(groupedOptions as Option[]).map((option, index) => {
+          const { key, ...props } = getOptionProps({ option, index }) as ReturnType<typeof getOptionProps> & {
+            key: string;
+          };
+          return (
+            <MenuItem
+              key={key}
+              {...props}
+              selected={(props as { 'aria-selected'?: boolean })['aria-selected'] === true}
+            >
+              {option.label}
+            </MenuItem>
+          );
+        })}
+      </MenuList>
+    </Paper>
+  );
+};
+
+const EnumPicker = ({ cell, finish, typed }: PickerProps) => {
   const translate = useTranslate();
-  const options = (enums[cell.data.field.enum ?? ''] ?? []).map((o) => ({ id: o.id, label: translate(`enums.${cell.data.field.enum}.${o.id}`) }));
-  return <Picker options={options} cell={cell} finish={finish} />;
+  const options = (enums[cell.data.field.enum ?? ''] ?? []).map((o) => ({
+    id: o.id,
+    label: translate(`enums.${cell.data.field.enum}.${o.id}`),
+  }));
+  return <Picker options={options} cell={cell} finish={finish} typed={typed} />;
 };
 
 /** References are picked by name, searched on the server as the user types. */
-const ReferencePicker = ({ cell, finish }: { cell: FieldCell; finish: (value: unknown, display: string) => void }) => {
+const ReferencePicker = ({ cell, finish, typed }: PickerProps) => {
   const target = resourceByName[cell.data.field.reference!];
-  const [q, setQ] = useState('');
-  const { data } = useGetList(target.name, { filter: q && q !== cell.data.display ? { q } : {}, pagination: { page: 1, perPage: 30 }, sort: target.sort });
+  const [q, setQ] = useState(typed ?? '');
+  const { data } = useGetList(target.name, {
+    filter: q && q !== cell.data.display ? { q } : {},
+    pagination: { page: 1, perPage: 30 },
+    sort: target.sort,
+  });
   const options = (data ?? []).map((row) => ({ id: row.id, label: String(row[target.titleField] ?? `#${row.id}`) }));
-  if (cell.data.value != null && !options.some((o) => o.id === cell.data.value)) options.unshift({ id: cell.data.value, label: cell.data.display });
-  return <Picker options={options} cell={cell} finish={finish} onInput={setQ} />;
+  if (cell.data.value != null && !options.some((o) => o.id === cell.data.value))
+    options.unshift({ id: cell.data.value, label: cell.data.display });
+  return <Picker options={options} cell={cell} finish={finish} onInput={setQ} typed={typed} />;
 };

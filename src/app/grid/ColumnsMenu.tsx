@@ -10,17 +10,33 @@ import type { ResourceDef } from '../../schema';
 import { defaultLayout, type GridLayout } from './useGridLayout';
 
 /** Show and hide columns, choose how many stay frozen on the left, or go back to the default. */
-export const ColumnsMenu = ({ resource, layout, setLayout }: { resource: ResourceDef; layout: GridLayout; setLayout: (l: GridLayout) => void }) => {
+export const ColumnsMenu = ({
+  resource,
+  layout,
+  setLayout,
+}: {
+  resource: ResourceDef;
+  layout: GridLayout;
+  setLayout: (l: GridLayout) => void;
+}) => {
   const translate = useTranslate();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const toggle = (source: string) =>
-    setLayout({ ...layout, hidden: layout.hidden.includes(source) ? layout.hidden.filter((s) => s !== source) : [...layout.hidden, source] });
+    setLayout({
+      ...layout,
+      hidden: layout.hidden.includes(source) ? layout.hidden.filter((s) => s !== source) : [...layout.hidden, source],
+    });
   return (
     <>
       <Button label="huiwu.grid.columns" onClick={(e) => setAnchor(e.currentTarget)}>
         <ViewColumnIcon />
       </Button>
-      <Menu anchorEl={anchor} open={!!anchor} onClose={() => setAnchor(null)} slotProps={{ paper: { sx: { maxHeight: 480 } } }}>
+      <Menu
+        anchorEl={anchor}
+        open={!!anchor}
+        onClose={() => setAnchor(null)}
+        slotProps={{ paper: { sx: { maxHeight: 480 } } }}
+      >
         {layout.order.map((source) => (
           <MenuItem key={source} dense onClick={() => toggle(source)}>
             <Checkbox size="small" checked={!layout.hidden.includes(source)} sx={{ p: 0, mr: 1 }} />

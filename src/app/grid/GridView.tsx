@@ -8,7 +8,15 @@ import { useGridLayout } from './useGridLayout';
 
 /** The grid with its toolbar and the drawer that opens a row's full form. Inside any
  * react-admin list context: a resource's list, or a summit's guests. */
-export const GridView = ({ resource, omit = [], defaults = {} }: { resource: ResourceDef; omit?: string[]; defaults?: Record<string, unknown> }) => {
+export const GridView = ({
+  resource,
+  omit = [],
+  defaults = {},
+}: {
+  resource: ResourceDef;
+  omit?: string[];
+  defaults?: Record<string, unknown>;
+}) => {
   const { layout, setLayout } = useGridLayout(resource);
   const [open, setOpen] = useState<RaRecord['id'] | null>(null);
   return (

@@ -8,7 +8,19 @@ import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
 
 /** Asks for a name (of a saved view). */
-export const NameDialog = ({ open, title, initial, onSave, onCancel }: { open: boolean; title: string; initial: string; onSave: (name: string) => void; onCancel: () => void }) => {
+export const NameDialog = ({
+  open,
+  title,
+  initial,
+  onSave,
+  onCancel,
+}: {
+  open: boolean;
+  title: string;
+  initial: string;
+  onSave: (name: string) => void;
+  onCancel: () => void;
+}) => {
   const translate = useTranslate();
   const [name, setName] = useState(initial);
   useEffect(() => setName(initial), [initial, open]);

@@ -12,7 +12,17 @@ import type { PastePlan } from './pastePlan';
 
 /** Before a paste writes anything: how many cells change, how many rows are added, which cells
  * are invalid and why. Invalid cells are never written. */
-export const PastePreview = ({ plan, resource, onConfirm, onCancel }: { plan: PastePlan | null; resource: string; onConfirm: () => void; onCancel: () => void }) => {
+export const PastePreview = ({
+  plan,
+  resource,
+  onConfirm,
+  onCancel,
+}: {
+  plan: PastePlan | null;
+  resource: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) => {
   const translate = useTranslate();
   if (!plan) return null;
   const nothing = plan.changes.length === 0 && plan.creates.length === 0;
@@ -21,14 +31,22 @@ export const PastePreview = ({ plan, resource, onConfirm, onCancel }: { plan: Pa
       <DialogTitle>{translate('huiwu.grid.paste.title')}</DialogTitle>
       <DialogContent>
         <Alert severity={plan.invalid.length ? 'warning' : 'info'} sx={{ mb: 1 }}>
-          {translate('huiwu.grid.paste.summary', { changes: plan.changes.length, creates: plan.creates.length, invalid: plan.invalid.length })}
+          {translate('huiwu.grid.paste.summary', {
+            changes: plan.changes.length,
+            creates: plan.creates.length,
+            invalid: plan.invalid.length,
+          })}
         </Alert>
         {plan.invalid.length > 0 && (
           <List dense aria-label={translate('huiwu.grid.paste.invalid')}>
             {plan.invalid.slice(0, 50).map((cell, i) => (
               <ListItem key={i} disableGutters>
                 <ListItemText
-                  primary={translate('huiwu.grid.paste.cell', { row: cell.row + 1, field: translate(`resources.${resource}.fields.${cell.field.source}`), text: cell.text })}
+                  primary={translate('huiwu.grid.paste.cell', {
+                    row: cell.row + 1,
+                    field: translate(`resources.${resource}.fields.${cell.field.source}`),
+                    text: cell.text,
+                  })}
                   secondary={cell.reason}
                 />
               </ListItem>

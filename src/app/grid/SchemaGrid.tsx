@@ -11,7 +11,7 @@ import {
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   useDataProvider,
   useListContext,
@@ -31,9 +31,18 @@ import { planPaste, referencedNames, type PastePlan } from './pastePlan';
 import { gridTheme, refusedTheme, savingTheme } from './theme';
 import { useCellWriter } from './useCellWriter';
 import { useGridLayout } from './useGridLayout';
+import { parseTsv } from './tsv';
 import { useReferenceTitles } from './useReferenceTitles';
 
-const WIDTHS: Partial<Record<FieldDef['type'], number>> = { date: 130, datetime: 170, boolean: 90, number: 100, money: 140, longtext: 240, reference: 200 };
+const WIDTHS: Partial<Record<FieldDef['type'], number>> = {
+  date: 130,
+  datetime: 170,
+  boolean: 90,
+  number: 100,
+  money: 140,
+  longtext: 240,
+  reference: 200,
+};
 const noSelection: GridSelection = { columns: CompactSelection.empty(), rows: CompactSelection.empty() };
 
 /**
@@ -55,7 +64,7 @@ export const SchemaGrid = ({
   defaults?: Record<string, unknown>;
   onOpen?: (id: RaRecord['id']) => void;
 }) => {
-  const { data = [], sort, setSort, onSelect, selectedIds, filterValues } = useListContext();
+  const { data = [], sort, setSort, onSelect, selectedIds, filterValues, page, perPage } = useListContext();
   const { permissions: role } = usePermissions();
   const editable = allows(role, resource, 'write');
   const translate = useTranslate();
@@ -71,13 +80,22 @@ export const SchemaGrid = ({
   const [selection, setSelection] = useState<GridSelection>(noSelection);
   const [paste, setPaste] = useState<PastePlan | null>(null);
 
-  // A new page or a new filter starts with nothing selected.
-  useEffect(() => setSelection(noSelection), [data]);
+  // A new page, order or filter starts with nothing selected; a saved edit keeps the cursor.
+  const view = JSON.stringify([page, perPage, sort, filterValues]);
+  useEffect(() => setSelection(noSelection), [view]);
   useEffect(() => {
     if (selectedIds.length === 0) setSelection((s) => (s.rows.length ? { ...s, rows: CompactSelection.empty() } : s));
   }, [selectedIds]);
 
-  const money = useMemo(() => new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en', { style: 'currency', currency: 'CNY', maximumFractionDigits: 0 }), [locale]);
+  const money = useMemo(
+    () =>
+      new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en', {
+        style: 'currency',
+        currency: 'CNY',
+        maximumFractionDigits: 0,
+      }),
+    [locale],
+  );
   const display = (field: FieldDef, value: unknown): string => {
     if (value === null || value === undefined || value === '') return '';
     switch (field.type) {
@@ -99,7 +117,9 @@ export const SchemaGrid = ({
 
   const columns: GridColumn[] = visible.map((field) => ({
     id: field.source,
-    title: translate(`resources.${resource.name}.fields.${field.source}`) + (sort.field === field.source ? (sort.order === 'ASC' ? ' ↑' : ' ↓') : ''),
+    title:
+      translate(`resources.${resource.name}.fields.${field.source}`) +
+      (sort.field === field.source ? (sort.order === 'ASC' ? ' ↑' : ' ↓') : ''),
     width: layout.widths[field.source] ?? WIDTHS[field.type] ?? 140,
   }));
 
@@ -141,9 +161,22 @@ export const SchemaGrid = ({
         names[reference] = new Map(found.map((row) => [String(row[title]).toLowerCase(), row.id as number]));
       }
       // new rows start from what the list is filtered to (the summit it shows, say)
-      const filtered = Object.entries(filterValues).filter(([key, v]) => resource.fields.some((f) => f.source === key) && (typeof v !== 'object' || v === null));
+      const filtered = Object.entries(filterValues).filter(
+        ([key, v]) => resource.fields.some((f) => f.source === key) && (typeof v !== 'object' || v === null),
+      );
       const start = { ...Object.fromEntries(filtered), ...defaults };
-      setPaste(planPaste({ resource, columns: visible, rows: data, target: { row: target[1], column: target[0] }, values, names, defaults: start, lang: locale as Lang }));
+      setPaste(
+        planPaste({
+          resource,
+          columns: visible,
+          rows: data,
+          target: { row: target[1], column: target[0] },
+          values,
+          names,
+          defaults: start,
+          lang: locale as Lang,
+        }),
+      );
     })();
     return false;
   };
@@ -165,7 +198,10 @@ export const SchemaGrid = ({
 
   const onGridSelectionChange = (next: GridSelection) => {
     setSelection(next);
-    const ids = next.rows.toArray().map((row) => data[row]?.id).filter((id) => id !== undefined);
+    const ids = next.rows
+      .toArray()
+      .map((row) => data[row]?.id)
+      .filter((id) => id !== undefined);
     if (ids.length !== selectedIds.length || ids.some((id) => !selectedIds.includes(id))) onSelect(ids);
   };
 
@@ -180,9 +216,30 @@ export const SchemaGrid = ({
     setLayout({ ...layout, order });
   };
 
+  // Paste from the event's own text: Glide would ask the Clipboard API, which makes the
+  // browser ask the user for permission. Listening on window in the capture phase, set up
+  // before the grid's own listener (layout effects run first), lets this one answer alone.
+  const container = useRef<HTMLDivElement>(null);
+  const latest = useRef({ onPaste, selection, editable });
+  latest.current = { onPaste, selection, editable };
+  useLayoutEffect(() => {
+    const listener = (event: ClipboardEvent) => {
+      const { onPaste: paste, selection: at, editable: canWrite } = latest.current;
+      const text = event.clipboardData?.getData('text/plain');
+      if (!container.current?.contains(document.activeElement) || !at.current || text === undefined) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      if (canWrite) paste(at.current.cell, parseTsv(text));
+    };
+    window.addEventListener('paste', listener, true);
+    return () => window.removeEventListener('paste', listener, true);
+  }, []);
+
   const refused = Object.entries(writer.refusedList);
+  const current = selection.current?.cell;
   return (
     <Box
+      ref={container}
       sx={{ width: '100%' }}
       onKeyDownCapture={(event) => {
         if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') {
@@ -195,13 +252,27 @@ export const SchemaGrid = ({
         }
       }}
     >
+      {/* Excel's name box: where the cursor is */}
+      <Typography
+        data-testid="name-box"
+        variant="caption"
+        color="text.secondary"
+        sx={{ display: 'block', px: 1, minHeight: 20 }}
+      >
+        {current && visible[current[0]] && data[current[1]]
+          ? translate('huiwu.grid.nameBox', {
+              row: current[1] + 1,
+              field: translate(`resources.${resource.name}.fields.${visible[current[0]].source}`),
+            })
+          : ''}
+      </Typography>
       <DataEditor
         columns={columns}
         rows={data.length}
         getCellContent={getCellContent}
         customRenderers={[fieldCellRenderer]}
         onCellsEdited={editable ? onCellsEdited : undefined}
-        onPaste={editable ? onPaste : false}
+        onPaste={false}
         fillHandle={editable}
         keybindings={{ downFill: true, rightFill: true, search: false }}
         getCellsForSelection
@@ -214,7 +285,9 @@ export const SchemaGrid = ({
           const field = visible[col].source;
           setSort({ field, order: sort.field === field && sort.order === 'ASC' ? 'DESC' : 'ASC' });
         }}
-        onColumnResize={(column, size) => setLayout({ ...layout, widths: { ...layout.widths, [String(column.id)]: size } })}
+        onColumnResize={(column, size) =>
+          setLayout({ ...layout, widths: { ...layout.widths, [String(column.id)]: size } })
+        }
         onColumnMoved={onColumnMoved}
         theme={gridTheme(muiTheme)}
         rowHeight={34}
@@ -235,7 +308,11 @@ export const SchemaGrid = ({
             const row = data.findIndex((r) => String(r.id) === id);
             return (
               <Typography key={key} variant="body2" color="error">
-                {translate('huiwu.grid.refused', { row: row + 1, field: translate(`resources.${resource.name}.fields.${field}`), reason })}
+                {translate('huiwu.grid.refused', {
+                  row: row + 1,
+                  field: translate(`resources.${resource.name}.fields.${field}`),
+                  reason,
+                })}
               </Typography>
             );
           })}

@@ -22,11 +22,22 @@ export interface SavedView {
 
 /** Named views ("需要接站的嘉宾", "逾期未跟进"): filters, sort, page size and columns, kept per
  * user and resource; create, rename, delete, pick. */
-export const ViewsMenu = ({ resource, layout, setLayout }: { resource: ResourceDef; layout: GridLayout; setLayout: (l: GridLayout) => void }) => {
+export const ViewsMenu = ({
+  resource,
+  layout,
+  setLayout,
+}: {
+  resource: ResourceDef;
+  layout: GridLayout;
+  setLayout: (l: GridLayout) => void;
+}) => {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
   const { filterValues, setFilters, sort, setSort, perPage, setPerPage } = useListContext();
-  const [views, setViews] = useStore<SavedView[]>(`huiwu.views.${identity?.username ?? 'anonymous'}.${resource.name}`, []);
+  const [views, setViews] = useStore<SavedView[]>(
+    `huiwu.views.${identity?.username ?? 'anonymous'}.${resource.name}`,
+    [],
+  );
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [naming, setNaming] = useState<{ view?: SavedView } | null>(null);
   const open = (view: SavedView) => {
@@ -39,7 +50,11 @@ export const ViewsMenu = ({ resource, layout, setLayout }: { resource: ResourceD
   const save = (name: string) => {
     const renaming = naming?.view;
     if (renaming) setViews(views.map((v) => (v === renaming ? { ...v, name } : v)));
-    else setViews([...views.filter((v) => v.name !== name), { name, filter: filterValues, sort: sort as SavedView['sort'], perPage, layout }]);
+    else
+      setViews([
+        ...views.filter((v) => v.name !== name),
+        { name, filter: filterValues, sort: sort as SavedView['sort'], perPage, layout },
+      ]);
     setNaming(null);
   };
   return (
@@ -51,16 +66,37 @@ export const ViewsMenu = ({ resource, layout, setLayout }: { resource: ResourceD
         {views.map((view) => (
           <MenuItem key={view.name} dense onClick={() => open(view)}>
             <ListItemText>{view.name}</ListItemText>
-            <IconButton size="small" aria-label={translate('huiwu.grid.renameView')} onClick={(e) => { e.stopPropagation(); setAnchor(null); setNaming({ view }); }}>
+            <IconButton
+              size="small"
+              aria-label={translate('huiwu.grid.renameView')}
+              onClick={(e) => {
+                e.stopPropagation();
+                setAnchor(null);
+                setNaming({ view });
+              }}
+            >
               <EditIcon fontSize="inherit" />
             </IconButton>
-            <IconButton size="small" aria-label={translate('huiwu.grid.deleteView')} onClick={(e) => { e.stopPropagation(); setViews(views.filter((v) => v !== view)); }}>
+            <IconButton
+              size="small"
+              aria-label={translate('huiwu.grid.deleteView')}
+              onClick={(e) => {
+                e.stopPropagation();
+                setViews(views.filter((v) => v !== view));
+              }}
+            >
               <DeleteIcon fontSize="inherit" />
             </IconButton>
           </MenuItem>
         ))}
         {views.length > 0 && <Divider />}
-        <MenuItem dense onClick={() => { setAnchor(null); setNaming({}); }}>
+        <MenuItem
+          dense
+          onClick={() => {
+            setAnchor(null);
+            setNaming({});
+          }}
+        >
           {translate('huiwu.grid.saveView')}
         </MenuItem>
       </Menu>

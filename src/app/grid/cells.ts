@@ -27,7 +27,11 @@ export const fieldCellRenderer: CustomRenderer<FieldCell> = {
     drawTextCell(args, cell.data.display, cell.contentAlign);
     return true;
   },
-  provideEditor: () => ({ editor: CellEditor, disablePadding: true, deletedValue: (cell) => ({ ...cell, copyData: '', data: { ...cell.data, value: null, display: '' } }) }),
+  provideEditor: () => ({
+    editor: CellEditor,
+    disablePadding: true,
+    deletedValue: (cell) => ({ ...cell, copyData: '', data: { ...cell.data, value: null, display: '' } }),
+  }),
 };
 
 /** The grid cell for one value of one field. */
@@ -38,7 +42,12 @@ export function cellFor(field: FieldDef, value: unknown, display: string, editab
     case 'reference':
     case 'date':
     case 'datetime':
-      return { kind: GridCellKind.Custom, ...base, copyData: display, data: { kind: 'huiwu-field', field, value, display } };
+      return {
+        kind: GridCellKind.Custom,
+        ...base,
+        copyData: display,
+        data: { kind: 'huiwu-field', field, value, display },
+      };
     case 'number':
     case 'money':
       return {

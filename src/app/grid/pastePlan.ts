@@ -62,7 +62,12 @@ export function planPaste(args: {
         rowInvalid = true;
       } else if (existing) {
         if (JSON.stringify(existing[field.source] ?? null) !== JSON.stringify(converted.value ?? null)) {
-          plan.changes.push({ id: existing.id, field: field.source, before: existing[field.source] ?? null, after: converted.value });
+          plan.changes.push({
+            id: existing.id,
+            field: field.source,
+            before: existing[field.source] ?? null,
+            after: converted.value,
+          });
         }
       } else record[field.source] = converted.value;
     });
@@ -71,7 +76,12 @@ export function planPaste(args: {
     const { reasons } = checkWrite(resource, record);
     const problems = Object.entries(reasons);
     for (const [source, reason] of problems) {
-      plan.invalid.push({ row: rowIndex, field: resource.fields.find((f) => f.source === source)!, text: String(record[source] ?? ''), reason: reasonText(reason, lang) });
+      plan.invalid.push({
+        row: rowIndex,
+        field: resource.fields.find((f) => f.source === source)!,
+        text: String(record[source] ?? ''),
+        reason: reasonText(reason, lang),
+      });
     }
     if (problems.length === 0) plan.creates.push(record);
   });

@@ -37,5 +37,7 @@ export function parseTsv(text: string): string[][] {
 const needsQuotes = /[\t\r\n"]/;
 
 export function toTsv(rows: string[][]): string {
-  return rows.map((row) => row.map((cell) => (needsQuotes.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join('\t')).join('\r\n');
+  return rows
+    .map((row) => row.map((cell) => (needsQuotes.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join('\t'))
+    .join('\r\n');
 }

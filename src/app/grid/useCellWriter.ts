@@ -36,7 +36,9 @@ export function useCellWriter(resource: ResourceDef) {
   /** Writes changes grouped by record; returns the ones the server accepted. */
   async function write(changes: CellChange[]): Promise<CellChange[]> {
     setPending((p) => ({ ...p, ...Object.fromEntries(changes.map((c) => [key(c.id, c.field), c.after])) }));
-    setRefused((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !changes.some((c) => key(c.id, c.field) === k))));
+    setRefused((r) =>
+      Object.fromEntries(Object.entries(r).filter(([k]) => !changes.some((c) => key(c.id, c.field) === k))),
+    );
     const byRecord = new Map<unknown, CellChange[]>();
     for (const change of changes) byRecord.set(change.id, [...(byRecord.get(change.id) ?? []), change]);
     const accepted: CellChange[] = [];
@@ -54,12 +56,17 @@ export function useCellWriter(resource: ResourceDef) {
         } catch (error) {
           const { body, message } = error as { body?: { errors?: Record<string, string> }; message: string };
           const reasons = body?.errors ?? {};
-          setRefused((r) => ({ ...r, ...Object.fromEntries(cells.map((c) => [key(c.id, c.field), reasons[c.field] ?? message])) }));
+          setRefused((r) => ({
+            ...r,
+            ...Object.fromEntries(cells.map((c) => [key(c.id, c.field), reasons[c.field] ?? message])),
+          }));
           messages.push(message);
         }
       }),
     );
-    setPending((p) => Object.fromEntries(Object.entries(p).filter(([k]) => !changes.some((c) => key(c.id, c.field) === k))));
+    setPending((p) =>
+      Object.fromEntries(Object.entries(p).filter(([k]) => !changes.some((c) => key(c.id, c.field) === k))),
+    );
     if (messages.length) notify(messages[0], { type: 'error', multiLine: true });
     if (accepted.length) setAnnouncement(`${accepted.length} ✓`);
     refresh();

@@ -21,10 +21,18 @@ export const defaultLayout = (resource: ResourceDef): GridLayout => ({
  * store, in localStorage). Fields added to the schema later appear at the end. */
 export function useGridLayout(resource: ResourceDef) {
   const { identity } = useGetIdentity();
-  const [stored, setLayout] = useStore<GridLayout>(`huiwu.grid.${identity?.username ?? 'anonymous'}.${resource.name}`, defaultLayout(resource));
+  const [stored, setLayout] = useStore<GridLayout>(
+    `huiwu.grid.${identity?.username ?? 'anonymous'}.${resource.name}`,
+    defaultLayout(resource),
+  );
   const known = new Set(resource.fields.map((f) => f.source));
-  const order = [...stored.order.filter((s) => known.has(s)), ...resource.fields.map((f) => f.source).filter((s) => !stored.order.includes(s))];
+  const order = [
+    ...stored.order.filter((s) => known.has(s)),
+    ...resource.fields.map((f) => f.source).filter((s) => !stored.order.includes(s)),
+  ];
   const layout = { ...stored, order };
-  const visible = order.filter((s) => !layout.hidden.includes(s)).map((s) => resource.fields.find((f) => f.source === s)!);
+  const visible = order
+    .filter((s) => !layout.hidden.includes(s))
+    .map((s) => resource.fields.find((f) => f.source === s)!);
   return { layout, visible, setLayout };
 }

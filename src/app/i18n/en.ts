@@ -13,6 +13,7 @@ export const en = {
       done: 'Deleted',
     },
     grid: {
+      nameBox: 'Row %{row} · %{field}',
       columns: 'Columns',
       freezeNone: 'Freeze no column',
       freeze: 'Freeze %{smart_count} column |||| Freeze %{smart_count} columns',
@@ -32,7 +33,8 @@ export const en = {
       refused: 'Row %{row}, %{field}: %{reason} (not saved)',
       paste: {
         title: 'Paste from the clipboard',
-        summary: '%{changes} cells change, %{creates} rows are added, %{invalid} cells are invalid and will not be written.',
+        summary:
+          '%{changes} cells change, %{creates} rows are added, %{invalid} cells are invalid and will not be written.',
         invalid: 'Invalid cells',
         cell: 'Row %{row}, %{field}: “%{text}”',
         confirm: 'Write',

@@ -15,6 +15,7 @@ export const zh: typeof en = {
       done: '已删除',
     },
     grid: {
+      nameBox: '第 %{row} 行 · %{field}',
       columns: '列',
       freezeNone: '不冻结列',
       // Chinese has one plural form: polyglot always takes it

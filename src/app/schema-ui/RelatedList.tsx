@@ -57,5 +57,11 @@ const AddRelatedButton = ({ related }: { related: Related }) => {
 /** The related records as the grid; rows added by a paste belong to this record. */
 const RelatedGrid = ({ related }: { related: Related }) => {
   const record = useRecordContext();
-  return <GridView resource={resourceByName[related.resource]} omit={[related.target]} defaults={{ [related.target]: record?.id }} />;
+  return (
+    <GridView
+      resource={resourceByName[related.resource]}
+      omit={[related.target]}
+      defaults={{ [related.target]: record?.id }}
+    />
+  );
 };

@@ -1,0 +1,199 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logIn, shot, startAppServer } from '../helpers/app';
+import { launchChromium } from '../helpers/browser';
+import { cellText, clickRowMarker, editCell, headers, openEditor, paste, selectCell, settle } from '../helpers/grid';
+import { ADMIN_PASSWORD, type TestServer } from '../helpers/server';
+
+// The spreadsheet grid, on the built app and the real server, as an organiser uses it.
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+let summitId: number;
+
+const guestList = () =>
+  `${server.url}/#/attendees?filter=${encodeURIComponent(JSON.stringify({ summitId }))}&sort=id&order=ASC&perPage=50`;
+const guests = async () =>
+  (
+    await server.client.getList('attendees', {
+      filter: { summitId },
+      sort: { field: 'id', order: 'ASC' },
+      pagination: { page: 1, perPage: 100 },
+    })
+  ).data;
+// rows have loaded when the first cell (the summit, a reference) shows its name
+const gridReady = () => expect.poll(() => page.locator('[data-testid="glide-cell-1-0"]').textContent()).toMatch(/\S/);
+
+beforeAll(async () => {
+  server = await startAppServer();
+  // a small summit of its own, so the tests know every row
+  const { data: summit } = await server.client.create('summits', {
+    data: { name: '表格测试论坛', kind: 'forum', startsOn: '2027-03-01', endsOn: '2027-03-02', status: 'planning' },
+  });
+  summitId = summit.id as number;
+  for (let i = 1; i <= 12; i++) {
+    await server.client.create('attendees', {
+      data: { summitId, name: `嘉宾${String(i).padStart(2, '0')}`, role: 'expert', invitation: 'invited' },
+    });
+  }
+  browser = await launchChromium();
+  page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  page.setDefaultTimeout(15_000);
+  await logIn(page, server.url, 'admin', ADMIN_PASSWORD);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the grid', () => {
+  it('edits a cell with the keyboard; the value is saved and still there after a reload', async () => {
+    await page.goto(guestList());
+    await gridReady();
+    await editCell(page, '职务/职称', 0, '首席科学家');
+    await expect.poll(async () => (await guests())[0].title).toBe('首席科学家');
+    // Enter committed and moved down, as in Excel
+    await expect.poll(() => page.getByTestId('name-box').innerText()).toBe('第 2 行 · 职务/职称');
+    // an enum by its label: type to search, Enter picks
+    await selectCell(page, '身份', 0);
+    await openEditor(page);
+    await page.keyboard.type('院士');
+    await settle(page);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await guests())[0].role).toBe('academician');
+    await page.reload();
+    await gridReady();
+    await expect.poll(() => cellText(page, '职务/职称', 0)).toBe('首席科学家');
+    expect(await cellText(page, '身份', 0)).toBe('院士');
+    await shot(page, 'grid-edited');
+  });
+
+  it('an invalid value is refused: the message shows beside the grid and the cell reverts', async () => {
+    await page.goto(guestList());
+    await gridReady();
+    await editCell(page, '手机', 1, '打电话给秘书');
+    const refusal = page.getByRole('alert').filter({ hasText: '第 2 行「手机」' });
+    await expect.poll(() => refusal.count()).toBe(1);
+    expect(await refusal.innerText()).toContain('电话号码格式不对');
+    expect(await cellText(page, '手机', 1)).toBe('');
+    expect((await guests())[1].phone).toBeNull();
+    await shot(page, 'grid-refused');
+  });
+
+  it('Ctrl+Z undoes the last change', async () => {
+    await page.goto(guestList());
+    await gridReady();
+    await editCell(page, '酒店', 2, '青岚宾馆');
+    await expect.poll(async () => (await guests())[2].hotel).toBe('青岚宾馆');
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await guests())[2].hotel).toBeNull();
+  });
+
+  it('pastes a 3×4 block from Excel: two rows updated, two added, after a preview', async () => {
+    const before = await guests();
+    await page.goto(guestList());
+    await gridReady();
+    await selectCell(page, '姓名', 10); // the 11th and 12th rows, then two new ones
+    await paste(
+      page,
+      '欧阳明\t青岚市科学技术局\t局长\r\n司马琳\t江淮工业大学\t教授\r\n诸葛瑾\t青岚市科学技术局\t副局长\r\n上官云\t江淮工业大学\t研究员\r\n',
+    );
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.innerText()).toContain('将修改 6 个单元格，新增 2 行；0 个单元格无效');
+    await shot(page, 'grid-paste-preview');
+    await dialog.getByRole('button', { name: '写入' }).click();
+    await expect.poll(async () => (await guests()).length).toBe(before.length + 2);
+    const after = await guests();
+    expect(after.slice(10).map((a) => [a.name, a.title])).toEqual([
+      ['欧阳明', '局长'],
+      ['司马琳', '教授'],
+      ['诸葛瑾', '副局长'],
+      ['上官云', '研究员'],
+    ]);
+    // the new guests belong to this summit, their organizations found by name
+    expect(after[13]).toMatchObject({ summitId, organizationId: after[11].organizationId });
+  });
+
+  it('a paste with invalid cells says which and why, and writes nothing for them', async () => {
+    const before = await guests();
+    await page.goto(guestList());
+    await gridReady();
+    await selectCell(page, '姓名', 0);
+    await paste(page, '嘉宾甲\t不存在的大学\r\n嘉宾乙\t江淮工业大学\r\n');
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.innerText()).toContain('将修改 3 个单元格，新增 0 行；1 个单元格无效');
+    expect(await dialog.innerText()).toContain('找不到名为“不存在的大学”的记录');
+    await dialog.getByRole('button', { name: '写入' }).click();
+    await expect.poll(async () => (await guests())[1].name).toBe('嘉宾乙');
+    const after = await guests();
+    expect(after[0].organizationId).toBe(before[0].organizationId); // the invalid cell: untouched
+    expect(after[0].name).toBe('嘉宾甲'); // the valid cell of the same row: written
+  });
+
+  it('fills a value down into 10 rows with Ctrl+D', async () => {
+    await page.goto(guestList());
+    await gridReady();
+    await editCell(page, '酒店', 0, '青岚国际酒店');
+    await expect.poll(async () => (await guests())[0].hotel).toBe('青岚国际酒店');
+    await selectCell(page, '酒店', 0);
+    for (let i = 0; i < 9; i++) await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Control+d');
+    await expect
+      .poll(async () => (await guests()).slice(0, 10).map((a) => a.hotel))
+      .toEqual(Array(10).fill('青岚国际酒店'));
+    expect((await guests())[10].hotel).toBeNull();
+    await shot(page, 'grid-filled');
+  });
+
+  it('bulk-sets the invitation status of selected rows', async () => {
+    const before = (await guests()).map((a) => a.invitation);
+    await page.goto(guestList());
+    await gridReady();
+    await clickRowMarker(page, 3);
+    await clickRowMarker(page, 5, 'Shift');
+    await expect.poll(() => page.getByText('已选择 3 项').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: '批量设置' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('字段').click();
+    await page.getByRole('option', { name: '邀请状态' }).click();
+    await dialog.getByLabel('邀请状态').click();
+    await page.getByRole('option', { name: '已确认' }).click();
+    await dialog.getByRole('button', { name: '应用' }).click();
+    await expect
+      .poll(async () => (await guests()).map((a) => a.invitation))
+      .toEqual(before.map((status, i) => (i >= 3 && i <= 5 ? 'confirmed' : status)));
+  });
+
+  it('hides a column, and it stays hidden after a reload', async () => {
+    await page.goto(guestList());
+    await gridReady();
+    expect(await headers(page)).toContain('手机');
+    await page.getByRole('button', { name: '列' }).click();
+    await page.getByRole('menuitem', { name: '手机' }).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => headers(page)).not.toContain('手机');
+    await page.reload();
+    await gridReady();
+    await expect.poll(() => headers(page)).toContain('姓名');
+    expect(await headers(page)).not.toContain('手机');
+  });
+
+  it('saves a view and opens it again', async () => {
+    await page.goto(
+      `${server.url}/#/attendees?filter=${encodeURIComponent(JSON.stringify({ summitId, invitation: ['confirmed'] }))}`,
+    );
+    await gridReady();
+    await page.getByRole('button', { name: '视图' }).click();
+    await page.getByRole('menuitem', { name: '保存当前视图…' }).click();
+    await page.getByLabel('视图名称').fill('已确认的嘉宾');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.goto(`${server.url}/#/attendees?filter=${encodeURIComponent('{}')}`);
+    await gridReady();
+    await expect.poll(() => page.getByText(/共 \d+ 条/).innerText()).not.toContain('共 3 条');
+    await page.getByRole('button', { name: '视图' }).click();
+    await page.getByRole('menuitem', { name: '已确认的嘉宾' }).click();
+    await expect.poll(() => page.getByText(/共 \d+ 条/).innerText()).toContain('共 3 条');
+    await shot(page, 'grid-view');
+  });
+});

@@ -1,0 +1,104 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * The grid draws on a canvas; its accessibility table (role grid, columnheader, gridcell with
+ * aria-colindex) says what is where, as a screen reader hears it, and the name box above it
+ * says where the cursor is, as in Excel. Tests read cells from the one, move with the keyboard
+ * and check the other, as a keyboard user does.
+ */
+export const headers = async (page: Page) =>
+  (await page.getByRole('columnheader', { includeHidden: true }).allInnerTexts()).map((h) =>
+    h.replace(/ [↑↓]$/, '').trim(),
+  );
+
+/** The text of a cell, by column header and row (0 is the first data row); the column must
+ * be in view (the accessibility table holds the columns drawn). */
+export async function cellText(page: Page, header: string, row: number) {
+  const col = (await headers(page)).indexOf(header);
+  if (col < 0) throw new Error(`no column "${header}" in ${(await headers(page)).join('|')}`);
+  // ids count the row markers as column 0
+  return (await page.locator(`[data-testid="glide-cell-${col + 1}-${row}"]`).innerText()).trim();
+}
+
+const nameBox = (page: Page) => page.getByTestId('name-box').innerText();
+
+/** The column and row the name box shows. */
+async function cursor(page: Page) {
+  const text = await nameBox(page);
+  return { label: text.split('·').pop()!.trim(), row: Number(/\d+/.exec(text)?.[0]) - 1 };
+}
+
+/** Puts the cursor on a cell, with the keyboard, as a keyboard user does: a click into the
+ * grid, arrow keys to the first column, then right to the column wanted (the grid scrolls
+ * sideways as it goes) and down to the row, checked against the name box. */
+export async function selectCell(page: Page, header: string, row: number) {
+  const box = (await page.locator('canvas[data-testid="data-grid-canvas"]').boundingBox())!;
+  await page.mouse.click(box.x + 80, box.y + 38 + 17);
+  for (let last = ''; ;) {
+    await page.keyboard.press('ArrowLeft');
+    const { label } = await cursor(page);
+    if (label === last) break;
+    last = label;
+  }
+  for (let last = (await cursor(page)).label; last !== header;) {
+    await page.keyboard.press('ArrowRight');
+    const { label } = await cursor(page);
+    if (label === last) throw new Error(`no column "${header}" in the grid`);
+    last = label;
+  }
+  for (let at = (await cursor(page)).row; at < row; at++) await page.keyboard.press('ArrowDown');
+  const now = await cursor(page);
+  if (now.label !== header || now.row !== row)
+    throw new Error(`cursor at ${JSON.stringify(now)}, wanted ${header} row ${row}`);
+}
+
+/** The open cell editor (text, number, picker), in the portal above the grid. */
+export const editor = (page: Page) => page.locator('#portal').locator('textarea, input').first();
+
+/** Opens the selected cell's editor with Enter and waits until it has the keyboard. */
+export async function openEditor(page: Page) {
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => {
+    const active = document.activeElement as HTMLElement | null;
+    // text editors are ready once focused; pickers say so when they have taken the focus
+    return (
+      !!active &&
+      !!document.getElementById('portal')?.contains(active) &&
+      (active.matches('textarea') || active.dataset.ready === 'true')
+    );
+  });
+}
+
+/** Types a value into a cell the way a user does: Enter opens the editor, Enter commits. */
+export async function editCell(page: Page, header: string, row: number, text: string) {
+  await selectCell(page, header, row);
+  await openEditor(page);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+  await settle(page);
+  await page.keyboard.press('Enter');
+}
+
+/** Two animation frames: the editor has taken in what was typed before Enter reads it
+ * (a person is never this fast; a test is). */
+export const settle = (page: Page) =>
+  page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+
+/** Pastes text as Excel or WPS put it on the clipboard, where the cursor is. */
+export async function paste(page: Page, text: string) {
+  await page.evaluate((tsv) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', tsv);
+    (document.activeElement ?? document).dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, text);
+}
+
+/** Clicks a row's marker (its checkbox), as a user selects rows; shift for a range. */
+export async function clickRowMarker(page: Page, row: number, modifier?: 'Shift' | 'Control') {
+  const box = (await page.locator('canvas[data-testid="data-grid-canvas"]').boundingBox())!;
+  if (modifier) await page.keyboard.down(modifier);
+  await page.mouse.click(box.x + 12, box.y + 38 + 34 * row + 17);
+  if (modifier) await page.keyboard.up(modifier);
+}
