@@ -43,8 +43,8 @@ describe('accounts in the app', () => {
     await page.getByRole('menuitem', { name: '峰会论坛' }).click();
     await expect.poll(() => page.getByRole('link', { name: '新建' }).count()).toBe(1);
     await page.getByRole('menuitem', { name: '签约项目' }).click();
-    await page.getByRole('columnheader', { name: '项目名称' }).waitFor(); // the agreements list, not the summits one
-    await page.getByRole('row').nth(1).waitFor();
+    await page.getByRole('columnheader', { name: '项目名称', includeHidden: true }).waitFor({ state: 'attached' }); // the agreements list, not the summits one
+    await page.getByRole('row', { includeHidden: true }).nth(1).waitFor({ state: 'attached' });
     expect(await page.getByRole('link', { name: '新建' }).count()).toBe(0);
     await shot(page, 'organiser-agreements');
   });
@@ -67,7 +67,7 @@ describe('accounts in the app', () => {
     await expect.poll(() => page.getByText('青岚大剧院').count()).toBeGreaterThan(0);
     await shot(page, 'summit-history');
     await page.getByRole('menuitem', { name: '用户' }).click();
-    await expect.poll(() => page.getByRole('row').filter({ hasText: 'wangfang' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('row', { includeHidden: true }).filter({ hasText: 'wangfang' }).count()).toBe(1);
     await shot(page, 'users');
   });
 

@@ -102,3 +102,20 @@ export async function clickRowMarker(page: Page, row: number, modifier?: 'Shift'
   await page.mouse.click(box.x + 12, box.y + 38 + 34 * row + 17);
   if (modifier) await page.keyboard.up(modifier);
 }
+
+/** The row (0 is the first data row) whose cells contain a text, as the accessibility table
+ * lists them. */
+export async function rowIndexOf(page: Page, text: string) {
+  const row = page.getByRole('row', { includeHidden: true }).filter({ hasText: text }).first();
+  await row.waitFor({ state: 'attached' });
+  return Number(await row.getAttribute('aria-rowindex')) - 2;
+}
+
+/** Rows of the grid holding a text. */
+export const rowsWith = (page: Page, text: string) => page.getByRole('row', { includeHidden: true }).filter({ hasText: text });
+
+/** Goes to a row's details page: the cursor on the row, then the toolbar's details button. */
+export async function openDetails(page: Page, text: string, column: string, detailsLabel: RegExp) {
+  await selectCell(page, column, await rowIndexOf(page, text));
+  await page.getByRole('link', { name: detailsLabel }).click();
+}

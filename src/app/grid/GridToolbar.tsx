@@ -1,7 +1,9 @@
-import OpenInNewIcon from '@mui/icons-material/OpenInNew';
+import EditIcon from '@mui/icons-material/Edit';
+import VisibilityIcon from '@mui/icons-material/Visibility';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { BulkDeleteButton, Button, useListContext, usePermissions, useTranslate, type RaRecord } from 'react-admin';
+import { BulkDeleteButton, Button, useCreatePath, useListContext, usePermissions, useTranslate, type RaRecord } from 'react-admin';
+import { Link } from 'react-router-dom';
 import { allows, type ResourceDef } from '../../schema';
 import { BulkSetField } from './BulkSetField';
 import { ColumnsMenu } from './ColumnsMenu';
@@ -13,13 +15,17 @@ export const GridToolbar = ({
   resource,
   layout,
   setLayout,
+  cursor,
   onOpen,
 }: {
   resource: ResourceDef;
   layout: GridLayout;
   setLayout: (l: GridLayout) => void;
+  /** the record under the grid's cursor */
+  cursor: RaRecord['id'] | null;
   onOpen?: (id: RaRecord['id']) => void;
 }) => {
+  const createPath = useCreatePath();
   const translate = useTranslate();
   const { selectedIds } = useListContext();
   const { permissions: role } = usePermissions();
@@ -28,16 +34,23 @@ export const GridToolbar = ({
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minHeight: 40, px: 1, flexWrap: 'wrap' }}>
       <ViewsMenu resource={resource} layout={layout} setLayout={setLayout} />
       <ColumnsMenu resource={resource} layout={layout} setLayout={setLayout} />
+      {cursor !== null && (
+        <>
+          <Button label="huiwu.grid.details" component={Link} to={createPath({ resource: resource.name, id: cursor, type: 'show' })}>
+            <VisibilityIcon />
+          </Button>
+          {editable && onOpen && (
+            <Button label="huiwu.grid.open" onClick={() => onOpen(cursor)}>
+              <EditIcon />
+            </Button>
+          )}
+        </>
+      )}
       {selectedIds.length > 0 && (
         <>
           <Typography variant="body2" sx={{ ml: 2 }}>
             {translate('ra.action.bulk_actions', { smart_count: selectedIds.length })}
           </Typography>
-          {selectedIds.length === 1 && onOpen && (
-            <Button label="huiwu.grid.open" onClick={() => onOpen(selectedIds[0])}>
-              <OpenInNewIcon />
-            </Button>
-          )}
           {editable && <BulkSetField resource={resource} />}
           {editable && <BulkDeleteButton mutationMode="undoable" />}
         </>

@@ -19,10 +19,11 @@ export const GridView = ({
 }) => {
   const { layout, setLayout } = useGridLayout(resource);
   const [open, setOpen] = useState<RaRecord['id'] | null>(null);
+  const [cursor, setCursor] = useState<RaRecord['id'] | null>(null);
   return (
     <>
-      <GridToolbar resource={resource} layout={layout} setLayout={setLayout} onOpen={setOpen} />
-      <SchemaGrid resource={resource} omit={omit} defaults={defaults} onOpen={setOpen} />
+      <GridToolbar resource={resource} layout={layout} setLayout={setLayout} cursor={cursor} onOpen={setOpen} />
+      <SchemaGrid resource={resource} omit={omit} defaults={defaults} onOpen={setOpen} onCursor={setCursor} />
       <RecordDrawer resource={resource} id={open} onClose={() => setOpen(null)} />
     </>
   );

@@ -56,6 +56,7 @@ export const SchemaGrid = ({
   omit = [],
   defaults = {},
   onOpen,
+  onCursor,
 }: {
   resource: ResourceDef;
   /** columns not shown here (the summit, on a summit's guest list) */
@@ -63,6 +64,8 @@ export const SchemaGrid = ({
   /** values of rows added by a paste, besides the list's own filter */
   defaults?: Record<string, unknown>;
   onOpen?: (id: RaRecord['id']) => void;
+  /** told the record under the cursor, for the toolbar's "details" and "form" buttons */
+  onCursor?: (id: RaRecord['id'] | null) => void;
 }) => {
   const { data = [], sort, setSort, onSelect, selectedIds, filterValues, page, perPage } = useListContext();
   const { permissions: role } = usePermissions();
@@ -198,6 +201,7 @@ export const SchemaGrid = ({
 
   const onGridSelectionChange = (next: GridSelection) => {
     setSelection(next);
+    onCursor?.(next.current ? (data[next.current.cell[1]]?.id ?? null) : null);
     const ids = next.rows
       .toArray()
       .map((row) => data[row]?.id)
