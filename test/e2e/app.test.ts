@@ -34,6 +34,7 @@ describe('the app, end to end', () => {
 
   it('lists summits, opens one, adds a guest through the form and finds them in the attendee list', async () => {
     await page.getByRole('menuitem', { name: 'Summits' }).click();
+    await page.getByRole('columnheader', { name: 'Starts on', includeHidden: true }).waitFor({ state: 'attached' });
     await openDetails(page, '智能制造', 'Name', /^Details$/);
     await page.getByRole('tab', { name: 'Guests' }).click();
     await page.getByRole('link', { name: 'Add guest' }).click();
@@ -106,10 +107,11 @@ describe('the app, end to end', () => {
     await expect.poll(() => page.getByRole('row', { includeHidden: true }).count()).toBeGreaterThan(10);
     await shot('attendees-zh');
     await page.getByRole('menuitem', { name: '峰会论坛' }).click();
+    await page.getByRole('columnheader', { name: /^开始日期/, includeHidden: true }).waitFor({ state: 'attached' });
     await openDetails(page, '智能制造', '名称', /^详情$/);
     await page.getByRole('tab', { name: '嘉宾名单' }).click();
     await expect.poll(() => page.getByRole('columnheader', { name: '邀请状态', includeHidden: true }).count()).toBe(1);
-    await expect.poll(() => page.getByText('已确认').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('gridcell', { name: '已确认', includeHidden: true }).count()).toBeGreaterThan(0);
     await shot('summit-guests-zh');
     await page.getByRole('menuitem', { name: '仪表盘' }).click();
     await expect.poll(() => page.getByText('即将举行的峰会').count()).toBeGreaterThan(0);

@@ -119,3 +119,10 @@ export async function openDetails(page: Page, text: string, column: string, deta
   await selectCell(page, column, await rowIndexOf(page, text));
   await page.getByRole('link', { name: detailsLabel }).click();
 }
+
+/** In an open picker: types a label, waits until it is the highlighted option, takes it. */
+export async function pickOption(page: Page, label: string) {
+  await page.keyboard.type(label);
+  await page.locator('#portal [role="option"].Mui-focused', { hasText: label }).waitFor();
+  await page.keyboard.press('Enter');
+}
