@@ -2,7 +2,15 @@ import EditIcon from '@mui/icons-material/Edit';
 import VisibilityIcon from '@mui/icons-material/Visibility';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { BulkDeleteButton, Button, useCreatePath, useListContext, usePermissions, useTranslate, type RaRecord } from 'react-admin';
+import {
+  BulkDeleteButton,
+  Button,
+  useCreatePath,
+  useListContext,
+  usePermissions,
+  useTranslate,
+  type RaRecord,
+} from 'react-admin';
 import { Link } from 'react-router-dom';
 import { allows, type ResourceDef } from '../../schema';
 import { BulkSetField } from './BulkSetField';
@@ -36,7 +44,11 @@ export const GridToolbar = ({
       <ColumnsMenu resource={resource} layout={layout} setLayout={setLayout} />
       {cursor !== null && (
         <>
-          <Button label="huiwu.grid.details" component={Link} to={createPath({ resource: resource.name, id: cursor, type: 'show' })}>
+          <Button
+            label="huiwu.grid.details"
+            component={Link}
+            to={createPath({ resource: resource.name, id: cursor, type: 'show' })}
+          >
             <VisibilityIcon />
           </Button>
           {editable && onOpen && (

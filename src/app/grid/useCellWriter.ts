@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { useDataProvider, useListContext, useNotify, useRefresh, type RaRecord } from 'react-admin';
+import { useDataProvider, useListContext, useNotify, useRefresh, useTranslate, type RaRecord } from 'react-admin';
 import type { ResourceDef } from '../../schema';
 
 export interface CellChange {
@@ -25,6 +25,7 @@ export function useCellWriter(resource: ResourceDef) {
   const dataProvider = useDataProvider();
   const notify = useNotify();
   const refresh = useRefresh();
+  const translate = useTranslate();
   const { data } = useListContext();
   const [pending, setPending] = useState<Record<string, unknown>>({});
   const [refused, setRefused] = useState<Record<string, string>>({});
@@ -68,7 +69,8 @@ export function useCellWriter(resource: ResourceDef) {
       Object.fromEntries(Object.entries(p).filter(([k]) => !changes.some((c) => key(c.id, c.field) === k))),
     );
     if (messages.length) notify(messages[0], { type: 'error', multiLine: true });
-    if (accepted.length) setAnnouncement(`${accepted.length} ✓`);
+    if (accepted.length) setAnnouncement(translate('huiwu.grid.saved', { smart_count: accepted.length }));
+    if (messages.length) setAnnouncement(messages[0]);
     refresh();
     return accepted;
   }

@@ -13,6 +13,7 @@ export const en = {
       done: 'Deleted',
     },
     grid: {
+      saved: 'Saved %{smart_count} cell |||| Saved %{smart_count} cells',
       nameBox: 'Row %{row} · %{field}',
       columns: 'Columns',
       freezeNone: 'Freeze no column',

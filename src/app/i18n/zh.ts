@@ -15,6 +15,7 @@ export const zh: typeof en = {
       done: '已删除',
     },
     grid: {
+      saved: '已保存 %{smart_count} 个单元格',
       nameBox: '第 %{row} 行 · %{field}',
       columns: '列',
       freezeNone: '不冻结列',

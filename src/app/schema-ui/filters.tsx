@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import {
   AutocompleteInput,
   DateInput,
+  NumberInput,
   ReferenceInput,
   SearchInput,
   SelectArrayInput,
@@ -11,8 +12,8 @@ import {
 import type { FieldDef, ResourceDef } from '../../schema';
 import { choicesFor } from './choices';
 
-/** The filters a field offers: enums by "is one of", references by name, dates by range,
- * the rest by "contains". Keys keep json-server's operator suffixes. */
+/** The filters a field offers: enums by "is one of", references by name, dates and numbers
+ * by range, the rest by "contains". Keys keep json-server's operator suffixes. */
 function filterInputs(resource: ResourceDef, field: FieldDef): ReactElement[] {
   const label = `resources.${resource.name}.fields.${field.source}`;
   const { source } = field;
@@ -30,6 +31,16 @@ function filterInputs(resource: ResourceDef, field: FieldDef): ReactElement[] {
       return [
         <DateInput key={`${source}_gte`} source={`${source}_gte`} label={<RangeLabel which="from" label={label} />} />,
         <DateInput key={`${source}_lte`} source={`${source}_lte`} label={<RangeLabel which="to" label={label} />} />,
+      ];
+    case 'number':
+    case 'money':
+      return [
+        <NumberInput
+          key={`${source}_gte`}
+          source={`${source}_gte`}
+          label={<RangeLabel which="from" label={label} />}
+        />,
+        <NumberInput key={`${source}_lte`} source={`${source}_lte`} label={<RangeLabel which="to" label={label} />} />,
       ];
     default:
       return field.filter === 'exact'

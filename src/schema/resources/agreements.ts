@@ -17,7 +17,7 @@ export const agreements: ResourceDef = {
     f.date('signedOn', '签约日期', 'Signed on', { required: true, filter: true }),
     f.enum('kind', '合作方式', 'Kind', 'agreementKind', { required: true }),
     f.enum('industry', '产业领域', 'Industry', 'industry'),
-    f.money('amount', '金额(元)', 'Amount (CNY)', { max: 1e12 }),
+    f.money('amount', '金额(元)', 'Amount (CNY)', { max: 1e12, filter: true }),
     f.enum('status', '状态', 'Status', 'agreementStatus', { required: true, default: 'signed' }),
     f.text('officer', '帮办专员', 'Officer', { required: true, maxLength: 40, filter: true }),
     f.date('nextFollowUpOn', '下次跟进', 'Next follow-up', { filter: true }),
