@@ -73,7 +73,9 @@ const Picker = ({
     options,
     open: true,
     autoHighlight: true,
-    value: options.find((o) => o.id === cell.data.value) ?? null,
+    // uncontrolled: a controlled value that changes identity (options arriving from the
+    // server) would make the picker reset what the user is typing
+    defaultValue: options.find((o) => o.id === cell.data.value) ?? null,
     isOptionEqualToValue: (a, b) => a.id === b.id,
     getOptionLabel: (o) => o.label,
     onInputChange: (_event, text) => onInput?.(text),

@@ -44,6 +44,10 @@ const WIDTHS: Partial<Record<FieldDef['type'], number>> = {
   reference: 200,
 };
 const noSelection: GridSelection = { columns: CompactSelection.empty(), rows: CompactSelection.empty() };
+// Stable across renders: a new array or theme object makes the grid rebuild, which would
+// reset an editor the user is typing in when fresh data arrives.
+const renderers = [fieldCellRenderer];
+const keybindings = { downFill: true, rightFill: true, search: false };
 
 /**
  * Every resource's list as a spreadsheet (Glide Data Grid, MIT): type into cells, copy and
@@ -73,6 +77,7 @@ export const SchemaGrid = ({
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const muiTheme = useTheme();
+  const theme = useMemo(() => gridTheme(muiTheme), [muiTheme]);
   const { layout, visible: all, setLayout } = useGridLayout(resource);
   const visible = all.filter((field) => !omit.includes(field.source));
   const writer = useCellWriter(resource);
@@ -274,11 +279,11 @@ export const SchemaGrid = ({
         columns={columns}
         rows={data.length}
         getCellContent={getCellContent}
-        customRenderers={[fieldCellRenderer]}
+        customRenderers={renderers}
         onCellsEdited={editable ? onCellsEdited : undefined}
         onPaste={false}
         fillHandle={editable}
-        keybindings={{ downFill: true, rightFill: true, search: false }}
+        keybindings={keybindings}
         getCellsForSelection
         gridSelection={selection}
         onGridSelectionChange={onGridSelectionChange}
@@ -293,7 +298,7 @@ export const SchemaGrid = ({
           setLayout({ ...layout, widths: { ...layout.widths, [String(column.id)]: size } })
         }
         onColumnMoved={onColumnMoved}
-        theme={gridTheme(muiTheme)}
+        theme={theme}
         rowHeight={34}
         headerHeight={38}
         smoothScrollX
