@@ -1,4 +1,5 @@
 import { enums } from './enums';
+import { EVENT_UTC_OFFSET } from './index';
 import type { Reason } from './messages';
 import type { FieldDef } from './types';
 
@@ -8,14 +9,14 @@ import type { FieldDef } from './types';
  * numbers with thousands separators or 万, references by name. Shared by paste and import.
  */
 
-/** Names of referenced records, per resource, lower-cased: name → id. */
+/** Names of referenced records, per resource, lower-cased: name → id (-1: several share it). */
 export type ReferenceNames = Record<string, Map<string, number>>;
 
 export type FromText = { value: unknown } | { reason: Reason };
 
 // 2025-5-25, 2025/05/25, 2025.5.25, 2025年5月25日, 20250525; then, for times, 14:30, 14:30:00, 14时30分
 const DAY = /^(\d{4})(?:\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{2})(\d{2}))/;
-const TIME = /^\s*[T ]?\s*(\d{1,2})\s*[:：时]\s*(\d{2})\s*分?(?:\s*[:：]\s*\d{2})?\s*$/;
+const TIME = /^\s*[T ]?\s*(\d{1,2})\s*[:：时]\s*(\d{2})\s*分?(?:\s*[:：]\s*(\d{2}))?\s*$/;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -31,7 +32,7 @@ function parseDay(text: string): { date: string; time: string | null } | null {
   if (rest.trim() === '') return { date, time: null };
   const t = TIME.exec(rest);
   if (!t || Number(t[1]) > 23 || Number(t[2]) > 59) return null;
-  return { date, time: `${pad(Number(t[1]))}:${t[2]}` };
+  return { date, time: `${pad(Number(t[1]))}:${t[2]}:${t[3] ?? '00'}` };
 }
 
 const TRUE = new Set(['true', 'yes', 'y', '是', '有', '√', '✓', '1', '需要']);
@@ -46,15 +47,24 @@ export function valueFromText(field: FieldDef, raw: string, references: Referenc
       return day && !day.time ? { value: day.date } : { reason: { code: 'notDate' } };
     }
     case 'datetime': {
-      if (/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/.test(text)) return { value: text };
+      if (/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/.test(text) && !Number.isNaN(Date.parse(text))) {
+        return { value: new Date(text).toISOString() };
+      }
       const day = parseDay(text);
-      // wall-clock text is Beijing time, as the server reads a time without a zone
-      return day?.time ? { value: `${day.date}T${day.time}` } : { reason: { code: 'notDateTime' } };
+      // wall-clock text is Beijing time, as the server reads a time without a zone; stored
+      // as the server stores it (UTC), so an unchanged time compares equal
+      return day?.time
+        ? { value: new Date(`${day.date}T${day.time}${EVENT_UTC_OFFSET}`).toISOString() }
+        : { reason: { code: 'notDateTime' } };
     }
     case 'number':
     case 'money': {
       const wan = /^(-?[\d,.]+)\s*万$/.exec(text);
-      const plain = (wan ? wan[1] : text).replace(/[,，\s]/g, '').replace(/^[¥￥]/, '');
+      const number = (wan ? wan[1] : text).replace(/^(CN)?[¥￥]\s*/, '').replace(/\s/g, '');
+      // commas only as thousands separators: "1,5" is not fifteen
+      if (/[,，]/.test(number) && !/^-?\d{1,3}([,，]\d{3})*(\.\d+)?$/.test(number))
+        return { reason: { code: 'notNumber' } };
+      const plain = number.replace(/[,，]/g, '');
       if (!/^-?\d+(\.\d+)?$/.test(plain)) return { reason: { code: 'notNumber' } };
       return { value: wan ? Math.round(Number(plain) * 10000 * 100) / 100 : Number(plain) };
     }
@@ -77,8 +87,10 @@ export function valueFromText(field: FieldDef, raw: string, references: Referenc
     case 'reference': {
       const byName = references[field.reference ?? ''];
       const id = byName?.get(text.toLowerCase());
+      if (id === -1) return { reason: { code: 'ambiguousName', name: text } };
       if (id !== undefined) return { value: id };
-      if (/^#?\d+$/.test(text)) return { value: Number(text.replace('#', '')) };
+      // an id only when written as one: "360" may well be a name
+      if (/^#\d+$/.test(text)) return { value: Number(text.slice(1)) };
       return { reason: { code: 'unknownName', name: text } };
     }
     default:

@@ -12,6 +12,8 @@ export type Reason =
   | { code: 'notObject' }
   | { code: 'taken' }
   | { code: 'unknownName'; name: string }
+  | { code: 'ambiguousName'; name: string }
+  | { code: 'pastePastPage' }
   | { code: 'badCharacters' }
   | { code: 'sameAs'; other: Label }
   | { code: 'tooSmall'; min: number }
@@ -39,6 +41,8 @@ const zh: Templates = {
   notObject: () => '应为一个对象',
   taken: () => '已被使用',
   unknownName: (r) => `找不到名为“${r.name}”的记录`,
+  ambiguousName: (r) => `有多条记录都叫“${r.name}”，请用编号（如 #12）`,
+  pastePastPage: () => '超出本页末尾：下一页还有记录，请翻到最后一页再粘贴新行',
   badCharacters: () => '含有不能保存的字符（如换行或控制字符）',
   sameAs: (r) => `不能与“${r.other.zh}”相同`,
   tooSmall: (r) => `不能小于 ${r.min}`,
@@ -65,6 +69,8 @@ const en: Templates = {
   notObject: () => 'Must be an object',
   taken: () => 'Already taken',
   unknownName: (r) => `No record is named “${r.name}”`,
+  ambiguousName: (r) => `Several records are named “${r.name}”: use the id (#12)`,
+  pastePastPage: () => 'Past the end of this page, where the next page continues: paste new rows on the last page',
   badCharacters: () => 'Contains characters that cannot be stored (line breaks or control characters)',
   sameAs: (r) => `Cannot be the same as “${r.other.en}”`,
   tooSmall: (r) => `Must be at least ${r.min}`,

@@ -67,7 +67,9 @@ describe('accounts in the app', () => {
     await expect.poll(() => page.getByText('青岚大剧院').count()).toBeGreaterThan(0);
     await shot(page, 'summit-history');
     await page.getByRole('menuitem', { name: '用户' }).click();
-    await expect.poll(() => page.getByRole('row', { includeHidden: true }).filter({ hasText: 'wangfang' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('row', { includeHidden: true }).filter({ hasText: 'wangfang' }).count())
+      .toBe(1);
     await shot(page, 'users');
   });
 

@@ -111,7 +111,9 @@ describe('the app, end to end', () => {
     await openDetails(page, '智能制造', '名称', /^详情$/);
     await page.getByRole('tab', { name: '嘉宾名单' }).click();
     await expect.poll(() => page.getByRole('columnheader', { name: '邀请状态', includeHidden: true }).count()).toBe(1);
-    await expect.poll(() => page.getByRole('gridcell', { name: '已确认', includeHidden: true }).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByRole('gridcell', { name: '已确认', includeHidden: true }).count())
+      .toBeGreaterThan(0);
     await shot('summit-guests-zh');
     await page.getByRole('menuitem', { name: '仪表盘' }).click();
     await expect.poll(() => page.getByText('即将举行的峰会').count()).toBeGreaterThan(0);

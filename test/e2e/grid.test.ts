@@ -2,7 +2,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn, shot, startAppServer } from '../helpers/app';
 import { launchChromium } from '../helpers/browser';
-import { cellText, clickRowMarker, editCell, headers, openEditor, paste, pickOption, selectCell } from '../helpers/grid';
+import {
+  cellText,
+  clickRowMarker,
+  editCell,
+  headers,
+  openEditor,
+  paste,
+  pickOption,
+  selectCell,
+} from '../helpers/grid';
 import { ADMIN_PASSWORD, type TestServer } from '../helpers/server';
 
 // The spreadsheet grid, on the built app and the real server, as an organiser uses it.
@@ -37,7 +46,11 @@ beforeAll(async () => {
     });
   }
   browser = await launchChromium();
-  page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  page = await browser.newPage({
+    locale: 'zh-CN',
+    viewport: { width: 1440, height: 900 },
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
   page.setDefaultTimeout(15_000);
   await logIn(page, server.url, 'admin', ADMIN_PASSWORD);
 });
@@ -101,12 +114,14 @@ describe('the grid', () => {
     await expect.poll(() => dialog.innerText()).toContain('将修改 6 个单元格，新增 2 行；0 个单元格无效');
     await shot(page, 'grid-paste-preview');
     await dialog.getByRole('button', { name: '写入' }).click();
-    await expect.poll(async () => (await guests()).slice(10).map((a) => [a.name, a.title])).toEqual([
-      ['欧阳明', '局长'],
-      ['司马琳', '教授'],
-      ['诸葛瑾', '副局长'],
-      ['上官云', '研究员'],
-    ]);
+    await expect
+      .poll(async () => (await guests()).slice(10).map((a) => [a.name, a.title]))
+      .toEqual([
+        ['欧阳明', '局长'],
+        ['司马琳', '教授'],
+        ['诸葛瑾', '副局长'],
+        ['上官云', '研究员'],
+      ]);
     const after = await guests();
     expect(after).toHaveLength(before.length + 2);
     // the new guests belong to this summit, their organizations found by name
@@ -127,6 +142,26 @@ describe('the grid', () => {
     const after = await guests();
     expect(after[0].organizationId).toBe(before[0].organizationId); // the invalid cell: untouched
     expect(after[0].name).toBe('嘉宾甲'); // the valid cell of the same row: written
+  });
+
+  it('copies a block with Ctrl+C as tab-separated text, labels as people read them', async () => {
+    await page.goto(guestList());
+    await gridReady();
+    await selectCell(page, '姓名', 0);
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Control+c');
+    const rows = (await guests()).slice(0, 2);
+    const orgName = async (id: number | null) =>
+      id ? (await server.client.getOne('organizations', { id })).data.name : '';
+    const expected = [];
+    for (const a of rows)
+      expected.push(
+        [a.name, await orgName(a.organizationId), a.title ?? '', a.role === 'academician' ? '院士' : '专家'].join('\t'),
+      );
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(expected.join('\n'));
   });
 
   it('fills a value down into 10 rows with Ctrl+D', async () => {

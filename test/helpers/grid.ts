@@ -112,7 +112,8 @@ export async function rowIndexOf(page: Page, text: string) {
 }
 
 /** Rows of the grid holding a text. */
-export const rowsWith = (page: Page, text: string) => page.getByRole('row', { includeHidden: true }).filter({ hasText: text });
+export const rowsWith = (page: Page, text: string) =>
+  page.getByRole('row', { includeHidden: true }).filter({ hasText: text });
 
 /** Goes to a row's details page: the cursor on the row, then the toolbar's details button. */
 export async function openDetails(page: Page, text: string, column: string, detailsLabel: RegExp) {

@@ -42,9 +42,19 @@ describe('values from their text form', () => {
     expect(valueFromText(field('followups', 'on'), '下周三')).toEqual({ reason: { code: 'notDate' } });
   });
 
-  it('date-times as Beijing wall-clock time', () => {
-    expect(valueFromText(field('attendees', 'arrivalAt'), '2026/12/3 14:30')).toEqual({ value: '2026-12-03T14:30' });
-    expect(valueFromText(field('attendees', 'arrivalAt'), '2026年12月3日 9:05')).toEqual({ value: '2026-12-03T09:05' });
+  it('date-times as Beijing wall-clock time, stored in UTC as the server stores them', () => {
+    expect(valueFromText(field('attendees', 'arrivalAt'), '2026/12/3 14:30')).toEqual({
+      value: '2026-12-03T06:30:00.000Z',
+    });
+    expect(valueFromText(field('attendees', 'arrivalAt'), '2026年12月3日 9:05:30')).toEqual({
+      value: '2026-12-03T01:05:30.000Z',
+    });
+    expect(valueFromText(field('attendees', 'arrivalAt'), '2026-12-03T06:30:00.000Z')).toEqual({
+      value: '2026-12-03T06:30:00.000Z',
+    });
+    expect(valueFromText(field('attendees', 'arrivalAt'), '2026-12-03T99:00Z')).toEqual({
+      reason: { code: 'notDateTime' },
+    });
   });
 
   it('enum labels in either language, or the code', () => {
@@ -66,6 +76,10 @@ describe('values from their text form', () => {
     expect(valueFromText(org, '江淮工业大学', names)).toEqual({ value: 2 });
     expect(valueFromText(org, 'JiangHuai Tech', names)).toEqual({ value: 7 });
     expect(valueFromText(org, '#12', names)).toEqual({ value: 12 });
+    expect(valueFromText(org, '360', names)).toEqual({ reason: { code: 'unknownName', name: '360' } }); // a name, not an id
+    expect(valueFromText(org, '青岚大学', { organizations: new Map([['青岚大学', -1]]) })).toEqual({
+      reason: { code: 'ambiguousName', name: '青岚大学' },
+    });
     expect(valueFromText(org, '不存在的大学', names)).toEqual({
       reason: { code: 'unknownName', name: '不存在的大学' },
     });
@@ -77,6 +91,9 @@ describe('values from their text form', () => {
     expect(valueFromText(amount, '¥500000')).toEqual({ value: 500_000 });
     expect(valueFromText(amount, '1600万')).toEqual({ value: 16_000_000 });
     expect(valueFromText(amount, '很多')).toEqual({ reason: { code: 'notNumber' } });
+    expect(valueFromText(amount, 'CN¥1,235')).toEqual({ value: 1235 });
+    expect(valueFromText(amount, '1,5')).toEqual({ reason: { code: 'notNumber' } });
+    expect(valueFromText(amount, '1,2万')).toEqual({ reason: { code: 'notNumber' } });
     const certificate = field('attendees', 'certificate');
     expect(valueFromText(certificate, '是')).toEqual({ value: true });
     expect(valueFromText(certificate, 'No')).toEqual({ value: false });

@@ -16,12 +16,23 @@ interface Option {
 }
 
 /** The picker of an enum, reference, date or date-time cell: Enter commits, Esc cancels. */
-export const CellEditor: ProvideEditorComponent<FieldCell> = ({ value: cell, onFinishedEditing, initialValue }) => {
+export const CellEditor: ProvideEditorComponent<FieldCell> = ({
+  value: cell,
+  onChange,
+  onFinishedEditing,
+  initialValue,
+}) => {
   const { field } = cell.data;
-  const finish = (value: unknown, display: string) =>
-    onFinishedEditing({ ...cell, copyData: display, data: { ...cell.data, value, display } });
+  const edited = (value: unknown, display: string): FieldCell => ({
+    ...cell,
+    copyData: display,
+    data: { ...cell.data, value, display },
+  });
+  const finish = (value: unknown, display: string) => onFinishedEditing(edited(value, display));
   if (field.type === 'date' || field.type === 'datetime') {
     const date = field.type === 'date';
+    const read = (text: string) =>
+      edited(text === '' ? null : date ? text : fromLocalInput(text), text.replace('T', ' '));
     return (
       <Paper sx={{ p: 1 }}>
         <TextField
@@ -29,27 +40,29 @@ export const CellEditor: ProvideEditorComponent<FieldCell> = ({ value: cell, onF
           size="small"
           type={date ? 'date' : 'datetime-local'}
           defaultValue={date ? (cell.data.value ?? '') : toLocalInput(cell.data.value)}
+          // Tab and a click elsewhere commit what the grid was last told
+          onChange={(event) => onChange(read(event.target.value))}
           onKeyDown={(event) => {
-            if (event.key !== 'Enter') return;
-            const text = (event.target as HTMLInputElement).value;
-            const value = text === '' ? null : date ? text : fromLocalInput(text);
-            finish(value, text.replace('T', ' '));
+            if (event.key === 'Enter') onFinishedEditing(read((event.target as HTMLInputElement).value));
           }}
         />
       </Paper>
     );
   }
   // typing on a selected cell opens the picker with what was typed
+  const cancel = () => onFinishedEditing(undefined);
   return field.type === 'enum' ? (
-    <EnumPicker cell={cell} finish={finish} typed={initialValue} />
+    <EnumPicker cell={cell} finish={finish} cancel={cancel} typed={initialValue} />
   ) : (
-    <ReferencePicker cell={cell} finish={finish} typed={initialValue} />
+    <ReferencePicker cell={cell} finish={finish} cancel={cancel} typed={initialValue} />
   );
 };
 
 interface PickerProps {
   cell: FieldCell;
   finish: (value: unknown, display: string) => void;
+  /** Esc: the picker stops Esc from reaching the grid, so it says so itself */
+  cancel: () => void;
   typed?: string;
 }
 
@@ -60,6 +73,7 @@ const Picker = ({
   options,
   cell,
   finish,
+  cancel,
   onInput,
   typed,
 }: PickerProps & { options: Option[]; onInput?: (text: string) => void }) => {
@@ -80,6 +94,7 @@ const Picker = ({
     getOptionLabel: (o) => o.label,
     onInputChange: (_event, text) => onInput?.(text),
     onChange: (_event, option) => option && finish(option.id, option.label),
+    onClose: (_event, reason) => reason === 'escape' && cancel(),
   });
   const input = getInputProps() as ReturnType<typeof getInputProps> & { ref: React.Ref<HTMLInputElement> };
   // the grid keeps the focus while its overlay opens; take it once the picker is there
@@ -136,17 +151,17 @@ const Picker = ({
   );
 };
 
-const EnumPicker = ({ cell, finish, typed }: PickerProps) => {
+const EnumPicker = ({ cell, finish, cancel, typed }: PickerProps) => {
   const translate = useTranslate();
   const options = (enums[cell.data.field.enum ?? ''] ?? []).map((o) => ({
     id: o.id,
     label: translate(`enums.${cell.data.field.enum}.${o.id}`),
   }));
-  return <Picker options={options} cell={cell} finish={finish} typed={typed} />;
+  return <Picker options={options} cell={cell} finish={finish} cancel={cancel} typed={typed} />;
 };
 
 /** References are picked by name, searched on the server as the user types. */
-const ReferencePicker = ({ cell, finish, typed }: PickerProps) => {
+const ReferencePicker = ({ cell, finish, cancel, typed }: PickerProps) => {
   const target = resourceByName[cell.data.field.reference!];
   const [q, setQ] = useState(typed ?? '');
   const { data } = useGetList(target.name, {
@@ -157,5 +172,5 @@ const ReferencePicker = ({ cell, finish, typed }: PickerProps) => {
   const options = (data ?? []).map((row) => ({ id: row.id, label: String(row[target.titleField] ?? `#${row.id}`) }));
   if (cell.data.value != null && !options.some((o) => o.id === cell.data.value))
     options.unshift({ id: cell.data.value, label: cell.data.display });
-  return <Picker options={options} cell={cell} finish={finish} onInput={setQ} typed={typed} />;
+  return <Picker options={options} cell={cell} finish={finish} cancel={cancel} onInput={setQ} typed={typed} />;
 };

@@ -71,7 +71,18 @@ export const SchemaGrid = ({
   /** told the record under the cursor, for the toolbar's "details" and "form" buttons */
   onCursor?: (id: RaRecord['id'] | null) => void;
 }) => {
-  const { data = [], sort, setSort, onSelect, selectedIds, filterValues, page, perPage } = useListContext();
+  const {
+    data = [],
+    sort,
+    setSort,
+    onSelect,
+    onUnselectItems,
+    selectedIds,
+    filterValues,
+    page,
+    perPage,
+    total = 0,
+  } = useListContext();
   const { permissions: role } = usePermissions();
   const editable = allows(role, resource, 'write');
   const translate = useTranslate();
@@ -90,10 +101,21 @@ export const SchemaGrid = ({
 
   // A new page, order or filter starts with nothing selected; a saved edit keeps the cursor.
   const view = JSON.stringify([page, perPage, sort, filterValues]);
-  useEffect(() => setSelection(noSelection), [view]);
   useEffect(() => {
-    if (selectedIds.length === 0) setSelection((s) => (s.rows.length ? { ...s, rows: CompactSelection.empty() } : s));
-  }, [selectedIds]);
+    setSelection(noSelection);
+    onUnselectItems();
+    writer.clearRefused();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the view changes
+  }, [view]);
+  // Ticked rows are react-admin's selectedIds (by id), drawn at wherever those rows are now.
+  const tickedRows = useMemo(
+    () =>
+      data.reduce(
+        (rows, row, index) => (selectedIds.includes(row.id) ? rows.add(index) : rows),
+        CompactSelection.empty(),
+      ),
+    [data, selectedIds],
+  );
 
   const money = useMemo(
     () =>
@@ -136,21 +158,31 @@ export const SchemaGrid = ({
     const record = data[row];
     const pending = writer.pending(record?.id, field.source);
     const value = pending ? pending.value : record?.[field.source];
-    const cell = cellFor(field, value, display(field, value), editable);
+    // the record's id rides along with the cell into its editor: rows may move (a refresh
+    // re-sorts the page) while the user types, and the edit must reach this record
+    const cell = Object.assign(cellFor(field, value, display(field, value), editable), { rowId: record?.id });
     if (pending) return { ...cell, themeOverride: savingTheme };
     if (writer.refused(record?.id, field.source)) return { ...cell, themeOverride: refusedTheme };
     return cell;
   };
 
   const onCellsEdited = (edits: readonly { location: Item; value: EditableGridCell }[]) => {
-    const changes = edits
-      .filter(({ location: [, row] }) => data[row])
-      .map(({ location: [col, row], value }) => ({
-        id: data[row].id,
-        field: visible[col].source,
-        before: data[row][visible[col].source] ?? null,
-        after: valueOfEdit(value as GridCell),
-      }));
+    const changes = edits.flatMap(({ location: [col, row], value }) => {
+      // one edit: the record it was opened on; a fill or a clear: the rows it covers now
+      const id = edits.length === 1 ? ((value as { rowId?: RaRecord['id'] }).rowId ?? data[row]?.id) : data[row]?.id;
+      const record = data.find((r) => r.id === id);
+      if (id === undefined) return [];
+      const source = visible[col].source;
+      const shown = writer.pending(id, source);
+      return [
+        {
+          id,
+          field: source,
+          before: shown ? shown.value : (record?.[source] ?? null),
+          after: valueOfEdit(value as GridCell),
+        },
+      ];
+    });
     void writer.apply(changes);
     return true;
   };
@@ -166,15 +198,24 @@ export const SchemaGrid = ({
           pagination: { page: 1, perPage: wanted.size * 2 },
           sort: { field: 'id', order: 'ASC' },
         });
-        names[reference] = new Map(found.map((row) => [String(row[title]).toLowerCase(), row.id as number]));
+        // a name two records share is ambiguous (-1): the user must give the id
+        const byName = new Map<string, number>();
+        for (const row of found) {
+          const name = String(row[title]).toLowerCase();
+          byName.set(name, byName.has(name) ? -1 : (row.id as number));
+        }
+        names[reference] = byName;
       }
       // new rows start from what the list is filtered to (the summit it shows, say)
       const filtered = Object.entries(filterValues).filter(
         ([key, v]) => resource.fields.some((f) => f.source === key) && (typeof v !== 'object' || v === null),
       );
       const start = { ...Object.fromEntries(filtered), ...defaults };
+      // rows past the end of the page are new only on the last page; elsewhere they exist on the next
+      const canCreate = (page - 1) * perPage + data.length >= total;
       setPaste(
         planPaste({
+          canCreate,
           resource,
           columns: visible,
           rows: data,
@@ -251,11 +292,14 @@ export const SchemaGrid = ({
       ref={container}
       sx={{ width: '100%' }}
       onKeyDownCapture={(event) => {
-        if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') {
+        // only keys pressed on the grid itself: editors and dialogs keep their own Ctrl+Z
+        const target = event.target as HTMLElement;
+        if (!container.current?.contains(target) || target.matches('input, textarea')) return;
+        if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'z') {
           event.preventDefault();
           void writer.undo();
         }
-        if ((event.ctrlKey || event.metaKey) && event.key === 'Enter' && selection.current && onOpen) {
+        if ((event.ctrlKey || event.metaKey) && event.key === 'Enter' && selection.current && onOpen && editable) {
           const record = data[selection.current.cell[1]];
           if (record) onOpen(record.id);
         }
@@ -285,7 +329,7 @@ export const SchemaGrid = ({
         fillHandle={editable}
         keybindings={keybindings}
         getCellsForSelection
-        gridSelection={selection}
+        gridSelection={{ ...selection, rows: tickedRows }}
         onGridSelectionChange={onGridSelectionChange}
         rowMarkers="both"
         rowSelectionMode="multi"

@@ -6,6 +6,7 @@ import {
   type GridCell,
 } from '@glideapps/glide-data-grid';
 import type { FieldDef } from '../../schema';
+import { toLocalInput } from '../schema-ui/time';
 import { CellEditor } from './CellEditor';
 
 /** Enum, reference, date and date-time cells: drawn as the text users read, edited with a
@@ -34,9 +35,19 @@ export const fieldCellRenderer: CustomRenderer<FieldCell> = {
   }),
 };
 
+/** What Ctrl+C puts on the clipboard for a cell: labels and names as read, but dates and
+ * numbers in a form a spreadsheet (and this grid's paste) reads back exactly. */
+function copyText(field: FieldDef, value: unknown, display: string): string {
+  if (value === null || value === undefined) return '';
+  if (field.type === 'date' || field.type === 'number' || field.type === 'money') return String(value);
+  if (field.type === 'datetime') return toLocalInput(value).replace('T', ' ');
+  return display;
+}
+
 /** The grid cell for one value of one field. */
 export function cellFor(field: FieldDef, value: unknown, display: string, editable: boolean): GridCell {
   const base = { allowOverlay: editable, readonly: !editable };
+  const copyData = copyText(field, value, display);
   switch (field.type) {
     case 'enum':
     case 'reference':
@@ -45,7 +56,7 @@ export function cellFor(field: FieldDef, value: unknown, display: string, editab
       return {
         kind: GridCellKind.Custom,
         ...base,
-        copyData: display,
+        copyData,
         data: { kind: 'huiwu-field', field, value, display },
       };
     case 'number':
@@ -55,6 +66,7 @@ export function cellFor(field: FieldDef, value: unknown, display: string, editab
         ...base,
         data: typeof value === 'number' ? value : undefined,
         displayData: display,
+        copyData,
         contentAlign: 'right',
       };
     case 'boolean':

@@ -45,12 +45,23 @@ export function planPaste(args: {
   names: ReferenceNames;
   defaults: Record<string, unknown>;
   lang: Lang;
+  /** false when the rows past the end of this page exist on the next one */
+  canCreate: boolean;
 }): PastePlan {
-  const { resource, columns, rows, target, values, names, defaults, lang } = args;
+  const { resource, columns, rows, target, values, names, defaults, lang, canCreate } = args;
   const plan: PastePlan = { changes: [], creates: [], invalid: [] };
   values.forEach((cells, i) => {
     const rowIndex = target.row + i;
     const existing = rows[rowIndex];
+    if (!existing && !canCreate) {
+      plan.invalid.push({
+        row: rowIndex,
+        field: columns[target.column],
+        text: cells.join(' '),
+        reason: reasonText({ code: 'pastePastPage' }, lang),
+      });
+      return;
+    }
     const record: Record<string, unknown> = existing ? {} : { ...defaults };
     let rowInvalid = false;
     cells.forEach((text, j) => {

@@ -16,10 +16,14 @@ interface Step {
 }
 
 const key = (id: unknown, field: string) => `${id}.${field}`;
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /**
  * Saves cells at once, through the data provider (so through the server's validation):
  * shows them as saving, reverts and explains a refused one, and keeps the steps Ctrl+Z undoes.
+ * Writes to one record go one after another, each from the version the last one returned, so
+ * quick successive edits (and an undo right after a save) are never mistaken for a
+ * colleague's change.
  */
 export function useCellWriter(resource: ResourceDef) {
   const dataProvider = useDataProvider();
@@ -31,8 +35,34 @@ export function useCellWriter(resource: ResourceDef) {
   const [refused, setRefused] = useState<Record<string, string>>({});
   const [announcement, setAnnouncement] = useState('');
   const undoStack = useRef<Step[]>([]);
+  // the newest copy of each record this grid has written, and the write queue per record
+  const written = useRef(new Map<unknown, RaRecord>());
+  const queues = useRef(new Map<unknown, Promise<unknown>>());
 
-  const rowOf = (id: unknown) => data?.find((row) => row.id === id);
+  const latest = (id: unknown): RaRecord => {
+    const shown = data?.find((row) => row.id === id);
+    const mine = written.current.get(id);
+    if (!shown) return mine ?? ({ id } as RaRecord);
+    return mine && Number(mine.version) > Number(shown.version) ? mine : shown;
+  };
+
+  const writeRecord = (id: unknown, cells: CellChange[]) => {
+    const run = async () => {
+      const previous = latest(id);
+      const { data: saved } = await dataProvider.update(resource.name, {
+        id: id as RaRecord['id'],
+        data: { ...previous, ...Object.fromEntries(cells.map((c) => [c.field, c.after])) },
+        previousData: previous,
+      });
+      written.current.set(id, saved);
+    };
+    const next = (queues.current.get(id) ?? Promise.resolve()).then(run, run);
+    queues.current.set(
+      id,
+      next.catch(() => undefined),
+    );
+    return next;
+  };
 
   /** Writes changes grouped by record; returns the ones the server accepted. */
   async function write(changes: CellChange[]): Promise<CellChange[]> {
@@ -46,13 +76,8 @@ export function useCellWriter(resource: ResourceDef) {
     const messages: string[] = [];
     await Promise.all(
       [...byRecord].map(async ([id, cells]) => {
-        const previous = rowOf(id) ?? { id };
         try {
-          await dataProvider.update(resource.name, {
-            id: id as RaRecord['id'],
-            data: { ...previous, ...Object.fromEntries(cells.map((c) => [c.field, c.after])) },
-            previousData: previous as RaRecord,
-          });
+          await writeRecord(id, cells);
           accepted.push(...cells);
         } catch (error) {
           const { body, message } = error as { body?: { errors?: Record<string, string> }; message: string };
@@ -68,31 +93,50 @@ export function useCellWriter(resource: ResourceDef) {
     setPending((p) =>
       Object.fromEntries(Object.entries(p).filter(([k]) => !changes.some((c) => key(c.id, c.field) === k))),
     );
-    if (messages.length) notify(messages[0], { type: 'error', multiLine: true });
-    if (accepted.length) setAnnouncement(translate('huiwu.grid.saved', { smart_count: accepted.length }));
-    if (messages.length) setAnnouncement(messages[0]);
+    if (messages.length) {
+      notify(messages[0], { type: 'error', multiLine: true });
+      setAnnouncement(messages[0]);
+    } else if (accepted.length) setAnnouncement(translate('huiwu.grid.saved', { smart_count: accepted.length }));
     refresh();
     return accepted;
   }
 
+  /** Saves a user action and remembers it for Ctrl+Z (at once, so an undo pressed while it is
+   * still saving undoes this one, not the one before). */
   async function apply(changes: CellChange[], created: RaRecord['id'][] = []) {
-    const real = changes.filter((c) => JSON.stringify(c.before ?? null) !== JSON.stringify(c.after ?? null));
+    const real = changes.filter((c) => !same(c.before, c.after));
+    if (real.length === 0 && created.length === 0) return [];
+    const step: Step = { changes: real, created };
+    undoStack.current.push(step);
     const accepted = real.length ? await write(real) : [];
-    if (accepted.length || created.length) undoStack.current.push({ changes: accepted, created });
+    step.changes = accepted;
+    if (accepted.length === 0 && created.length === 0) undoStack.current = undoStack.current.filter((s) => s !== step);
     return accepted;
   }
 
   async function undo() {
     const step = undoStack.current.pop();
     if (!step) return;
-    await write(step.changes.map((c) => ({ ...c, before: c.after, after: c.before })));
-    if (step.created.length) await dataProvider.deleteMany(resource.name, { ids: step.created });
+    const reverted = await write(step.changes.map((c) => ({ ...c, before: c.after, after: c.before })));
+    // what could not be reverted stays undoable
+    const left = step.changes.filter((c) => !reverted.some((r) => r.id === c.id && r.field === c.field));
+    if (left.length) undoStack.current.push({ changes: left, created: [] });
+    if (step.created.length) {
+      try {
+        await dataProvider.deleteMany(resource.name, { ids: step.created });
+      } catch (error) {
+        notify((error as Error).message, { type: 'error' });
+      }
+    }
     refresh();
   }
 
   return {
     apply,
     undo,
+    /** forgets refusals shown for rows no longer in view */
+    clearRefused: () => setRefused({}),
+    /** the value being saved in a cell, if any */
     pending: (id: unknown, field: string) => (key(id, field) in pending ? { value: pending[key(id, field)] } : null),
     refused: (id: unknown, field: string) => refused[key(id, field)],
     refusedList: refused,

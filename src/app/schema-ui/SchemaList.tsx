@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { CreateButton, FilterButton, List, Pagination, TopToolbar } from 'react-admin';
+import { CreateButton, FilterButton, List, Pagination, TopToolbar, useGetIdentity } from 'react-admin';
 import type { ResourceDef } from '../../schema';
 import { GridView } from '../grid/GridView';
 import { schemaFilters } from './filters';
@@ -14,20 +14,25 @@ const ListActions = () => (
 export const PAGE_SIZES = [25, 50, 100, 250, 500];
 
 /** A resource's list: the spreadsheet grid, its filters and default order, all from the schema. */
-export const SchemaList = ({ resource, children }: { resource: ResourceDef; children?: ReactNode }) => (
-  <List
-    // react-admin's default CSV is not what Excel users need (codes, ids, no BOM): no export
-    // button until the Excel-ready exporter exists.
-    exporter={false}
-    resource={resource.name}
-    filters={schemaFilters(resource)}
-    sort={resource.sort}
-    perPage={50}
-    pagination={<Pagination rowsPerPageOptions={PAGE_SIZES} />}
-    actions={<ListActions />}
-    // wide tables scroll inside the card, so the toolbar and the menu stay in view
-    sx={{ minWidth: 0, '& .RaList-main': { minWidth: 0 }, '& .RaList-content': { overflowX: 'auto', minWidth: 0 } }}
-  >
-    {children ?? <GridView resource={resource} />}
-  </List>
-);
+export const SchemaList = ({ resource, children }: { resource: ResourceDef; children?: ReactNode }) => {
+  // filters, sort and page size are kept per user, not per browser
+  const { identity } = useGetIdentity();
+  return (
+    <List
+      storeKey={`${identity?.username ?? 'anonymous'}.${resource.name}.listParams`}
+      // react-admin's default CSV is not what Excel users need (codes, ids, no BOM): no export
+      // button until the Excel-ready exporter exists.
+      exporter={false}
+      resource={resource.name}
+      filters={schemaFilters(resource)}
+      sort={resource.sort}
+      perPage={50}
+      pagination={<Pagination rowsPerPageOptions={PAGE_SIZES} />}
+      actions={<ListActions />}
+      // wide tables scroll inside the card, so the toolbar and the menu stay in view
+      sx={{ minWidth: 0, '& .RaList-main': { minWidth: 0 }, '& .RaList-content': { overflowX: 'auto', minWidth: 0 } }}
+    >
+      {children ?? <GridView resource={resource} />}
+    </List>
+  );
+};
