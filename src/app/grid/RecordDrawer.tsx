@@ -21,6 +21,8 @@ export const RecordDrawer = ({
   >
     {id !== null && (
       <Edit
+        // the page keeps the list's title
+        title={false}
         resource={resource.name}
         id={id}
         mutationMode="pessimistic"
