@@ -33,6 +33,13 @@ const guests = async () =>
 // rows have loaded when the first cell (the summit, a reference) shows its name
 const gridReady = () => expect.poll(() => page.locator('[data-testid="glide-cell-1-0"]').textContent()).toMatch(/\S/);
 
+/** The summit's guests in a freshly loaded page: the last test's grid must not answer for this one. */
+async function openGuestList() {
+  await page.goto(guestList());
+  await page.reload();
+  await gridReady();
+}
+
 beforeAll(async () => {
   server = await startAppServer();
   // a small summit of its own, so the tests know every row
@@ -62,8 +69,7 @@ afterAll(async () => {
 
 describe('the grid', () => {
   it('edits a cell with the keyboard; the value is saved and still there after a reload', async () => {
-    await page.goto(guestList());
-    await gridReady();
+    await openGuestList();
     await editCell(page, '职务/职称', 0, '首席科学家');
     await expect.poll(async () => (await guests())[0].title).toBe('首席科学家');
     // Enter committed and moved down, as in Excel
@@ -81,8 +87,7 @@ describe('the grid', () => {
   });
 
   it('an invalid value is refused: the message shows beside the grid and the cell reverts', async () => {
-    await page.goto(guestList());
-    await gridReady();
+    await openGuestList();
     await editCell(page, '手机', 1, '打电话给秘书');
     const refusal = page.getByRole('alert').filter({ hasText: '第 2 行「手机」' });
     await expect.poll(() => refusal.count()).toBe(1);
@@ -93,8 +98,7 @@ describe('the grid', () => {
   });
 
   it('Ctrl+Z undoes the last change', async () => {
-    await page.goto(guestList());
-    await gridReady();
+    await openGuestList();
     await editCell(page, '酒店', 2, '青岚宾馆');
     await expect.poll(async () => (await guests())[2].hotel).toBe('青岚宾馆');
     await page.keyboard.press('Control+z');
@@ -103,8 +107,7 @@ describe('the grid', () => {
 
   it('pastes a 3×4 block from Excel: two rows updated, two added, after a preview', async () => {
     const before = await guests();
-    await page.goto(guestList());
-    await gridReady();
+    await openGuestList();
     await selectCell(page, '姓名', 10); // the 11th and 12th rows, then two new ones
     await paste(
       page,
@@ -130,8 +133,7 @@ describe('the grid', () => {
 
   it('a paste with invalid cells says which and why, and writes nothing for them', async () => {
     const before = await guests();
-    await page.goto(guestList());
-    await gridReady();
+    await openGuestList();
     await selectCell(page, '姓名', 0);
     await paste(page, '嘉宾甲\t不存在的大学\r\n嘉宾乙\t江淮工业大学\r\n');
     const dialog = page.getByRole('dialog');
@@ -145,8 +147,7 @@ describe('the grid', () => {
   });
 
   it('copies a block with Ctrl+C as tab-separated text, labels as people read them', async () => {
-    await page.goto(guestList());
-    await gridReady();
+    await openGuestList();
     await selectCell(page, '姓名', 0);
     await page.keyboard.press('Shift+ArrowRight');
     await page.keyboard.press('Shift+ArrowRight');
@@ -165,8 +166,7 @@ describe('the grid', () => {
   });
 
   it('fills a value down into 10 rows with Ctrl+D', async () => {
-    await page.goto(guestList());
-    await gridReady();
+    await openGuestList();
     await editCell(page, '酒店', 0, '青岚国际酒店');
     await expect.poll(async () => (await guests())[0].hotel).toBe('青岚国际酒店');
     await selectCell(page, '酒店', 0);
@@ -181,8 +181,7 @@ describe('the grid', () => {
 
   it('bulk-sets the invitation status of selected rows', async () => {
     const before = (await guests()).map((a) => a.invitation);
-    await page.goto(guestList());
-    await gridReady();
+    await openGuestList();
     await clickRowMarker(page, 3);
     await clickRowMarker(page, 5, 'Shift');
     await expect.poll(() => page.getByText('已选择 3 项').count()).toBeGreaterThan(0);
@@ -199,8 +198,7 @@ describe('the grid', () => {
   });
 
   it('hides a column, and it stays hidden after a reload', async () => {
-    await page.goto(guestList());
-    await gridReady();
+    await openGuestList();
     expect(await headers(page)).toContain('手机');
     await page.getByRole('button', { name: '列' }).click();
     await page.getByRole('menuitem', { name: '手机' }).click();
@@ -228,5 +226,28 @@ describe('the grid', () => {
     await page.getByRole('menuitem', { name: '已确认的嘉宾' }).click();
     await expect.poll(() => page.getByText(/共 \d+ 条/).innerText()).toContain('共 3 条');
     await shot(page, 'grid-view');
+  });
+
+  it('renames and deletes a saved view', async () => {
+    await page.getByRole('button', { name: '视图' }).click();
+    await page.getByRole('menuitem', { name: '已确认的嘉宾' }).getByRole('button', { name: '重命名视图' }).click();
+    await page.getByLabel('视图名称').fill('已确认');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('button', { name: '视图' }).click();
+    await expect.poll(() => page.getByRole('menuitem', { name: '已确认' }).count()).toBe(1);
+    await page.getByRole('menuitem', { name: '已确认' }).getByRole('button', { name: '删除视图' }).click();
+    await expect.poll(() => page.getByRole('menuitem', { name: '已确认' }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+  });
+
+  it('opens a row’s whole form beside the grid, which keeps its place', async () => {
+    await openGuestList();
+    await selectCell(page, '姓名', 4);
+    await page.getByRole('button', { name: '表单编辑' }).click();
+    const note = page.getByRole('textbox', { name: '备注' });
+    await note.fill('需要安排轮椅\n饮食：清真');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect.poll(async () => (await guests())[4].note).toBe('需要安排轮椅\n饮食：清真');
+    await expect.poll(() => page.getByTestId('name-box').innerText()).toBe('第 5 行 · 姓名');
   });
 });
