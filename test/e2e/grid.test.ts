@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn, shot, startAppServer } from '../helpers/app';
 import { launchChromium } from '../helpers/browser';
@@ -249,5 +251,50 @@ describe('the grid', () => {
     await page.getByRole('button', { name: '保存' }).click();
     await expect.poll(async () => (await guests())[4].note).toBe('需要安排轮椅\n饮食：清真');
     await expect.poll(() => page.getByTestId('name-box').innerText()).toBe('第 5 行 · 姓名');
+  });
+
+  it('exports what the grid shows to Excel and CSV, every row, in Chinese', async () => {
+    await openGuestList();
+    const all = await guests();
+    await page.getByRole('button', { name: '导出' }).click();
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('menuitem', { name: /^Excel/ }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toMatch(/^参会人员-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const [{ data: sheet }] = (await readXlsxFile(await xlsx.path())) as unknown as { data: unknown[][] }[];
+    expect(sheet[0].slice(0, 3)).toEqual(['峰会', '姓名', '单位']);
+    expect(sheet.slice(1).map((row) => row[1])).toEqual(all.map((a) => a.name));
+    expect(sheet[1][0]).toBe('表格测试论坛'); // names, not ids
+    await page.getByRole('button', { name: '导出' }).click();
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('menuitem', { name: /^CSV/ }).click(),
+    ]);
+    const text = fs.readFileSync(await csv.path(), 'utf8');
+    expect(text.startsWith('\uFEFF峰会,姓名,单位')).toBe(true);
+    expect(text.split('\r\n')).toHaveLength(all.length + 2); // header, rows, and the final line end
+  });
+
+  it('a viewer’s export carries the masked phone numbers the viewer sees', async () => {
+    await server.api(`/attendees/${(await guests())[0].id}`, {
+      method: 'PUT',
+      body: JSON.stringify({ phone: '13912345678' }),
+    });
+    await server.client.create('users', {
+      data: { username: 'guankan', displayName: '观看员', role: 'viewer', password: 'viewer-pass-1' },
+    });
+    const viewer = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    await logIn(viewer, server.url, 'guankan', 'viewer-pass-1');
+    await viewer.goto(guestList());
+    await viewer.getByRole('button', { name: '导出' }).click();
+    const [csv] = await Promise.all([
+      viewer.waitForEvent('download'),
+      viewer.getByRole('menuitem', { name: /^CSV/ }).click(),
+    ]);
+    const text = fs.readFileSync(await csv.path(), 'utf8');
+    expect(text).toContain('139****5678');
+    expect(text).not.toContain('13912345678');
+    await viewer.close();
   });
 });

@@ -14,8 +14,9 @@ import {
 import { Link } from 'react-router-dom';
 import { allows, type ResourceDef } from '../../schema';
 import { BulkSetField } from './BulkSetField';
+import { ExportMenu } from '../export/ExportMenu';
 import { ColumnsMenu } from './ColumnsMenu';
-import type { GridLayout } from './useGridLayout';
+import { useGridLayout, type GridLayout } from './useGridLayout';
 import { ViewsMenu } from './ViewsMenu';
 
 /** Above the grid: views and columns; with rows selected, what can be done to all of them. */
@@ -34,6 +35,7 @@ export const GridToolbar = ({
   onOpen?: (id: RaRecord['id']) => void;
 }) => {
   const createPath = useCreatePath();
+  const { visible } = useGridLayout(resource);
   const translate = useTranslate();
   const { selectedIds } = useListContext();
   const { permissions: role } = usePermissions();
@@ -42,6 +44,7 @@ export const GridToolbar = ({
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minHeight: 40, px: 1, flexWrap: 'wrap' }}>
       <ViewsMenu resource={resource} layout={layout} setLayout={setLayout} />
       <ColumnsMenu resource={resource} layout={layout} setLayout={setLayout} />
+      <ExportMenu resource={resource} columns={visible} />
       {cursor !== null && (
         <>
           <Button

@@ -12,6 +12,12 @@ export const en = {
         'Records that cannot exist without it (such as its attendees or follow-ups) are deleted too; other records that mention it are kept and unlinked. This cannot be undone.',
       done: 'Deleted',
     },
+    export: {
+      button: 'Export',
+      xlsx: 'Excel (.xlsx)',
+      csv: 'CSV (UTF-8, opens in Excel)',
+      progress: '%{done} of %{total} rows',
+    },
     grid: {
       saved: 'Saved %{smart_count} cell |||| Saved %{smart_count} cells',
       nameBox: 'Row %{row} · %{field}',

@@ -14,6 +14,12 @@ export const zh: typeof en = {
         '必须依附于它的记录（如该峰会的参会人员、该项目的跟进记录）将一并删除；其他提到它的记录会保留并解除关联。此操作无法撤销。',
       done: '已删除',
     },
+    export: {
+      button: '导出',
+      xlsx: 'Excel 表格 (.xlsx)',
+      csv: 'CSV（UTF-8，Excel 可直接打开）',
+      progress: '已取 %{done} / %{total} 行',
+    },
     grid: {
       saved: '已保存 %{smart_count} 个单元格',
       nameBox: '第 %{row} 行 · %{field}',
