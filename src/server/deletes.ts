@@ -60,7 +60,7 @@ export function handleDependants(
     const counts = countByResource(direct);
     const list = Object.entries(counts)
       .map(([name, n]) =>
-        lang === 'zh' ? `${resources[name].label.zh} ${n} 条` : `${n} ${resources[name].label.en.toLowerCase()}`,
+        lang === 'zh' ? `${resources[name].label.zh} ${n} 条` : `${resources[name].label.en.toLowerCase()}: ${n}`,
       )
       .join(lang === 'zh' ? '、' : ', ');
     throw new HttpError(409, message(lang, 'hasDependants', { list }), { dependants: counts });

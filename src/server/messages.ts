@@ -11,8 +11,8 @@ const messages = {
   noRoute: { zh: '没有这个接口', en: 'No such API route' },
   badQuery: { zh: '查询参数有误：{detail}', en: 'Bad query: {detail}' },
   hasDependants: {
-    zh: '还有{list}关联到这条记录，不能直接删除。可以先处理它们，或选择连同删除（必须关联的记录一并删除，其余解除关联）。',
-    en: '{list} still refer to this record, so it was not deleted. Handle them first, or delete with cascade (records that require it are deleted too; others are unlinked).',
+    zh: '还有{list}关联到这条记录，不能直接删除。可以先处理它们，或使用“连同关联记录删除”（必须依附于它的记录一并删除，其余解除关联）。',
+    en: 'Other records still refer to this one ({list}), so it was not deleted. Handle them first, or use “Delete with dependants” (records that require it are deleted too; others are unlinked).',
   },
   badVersion: {
     zh: '版本号 {version} 不对：请刷新后再改',

@@ -20,7 +20,7 @@ export const FieldInput = ({ field }: { field: FieldDef }) => {
     case 'reference':
       return (
         <ReferenceInput source={field.source} reference={field.reference!}>
-          <AutocompleteInput isRequired={field.required} fullWidth />
+          <AutocompleteInput isRequired={field.required} fullWidth noOptionsText="ra.navigation.no_results" />
         </ReferenceInput>
       );
     case 'enum':

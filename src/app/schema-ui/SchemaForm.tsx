@@ -5,7 +5,8 @@ import { checkWrite } from '../../schema/validate';
 import { FieldInput } from './FieldInput';
 
 /** The form for creating or editing a record. The same checks as the server run as the
- * user types; what only the server knows (a reference that vanished) comes back per field. */
+ * user leaves each field; what only the server knows (a reference that vanished) comes back
+ * per field. */
 export const SchemaForm = ({ resource }: { resource: ResourceDef }) => {
   const [locale] = useLocaleState();
   const validate = (values: Record<string, unknown>) => {
@@ -20,7 +21,14 @@ export const SchemaForm = ({ resource }: { resource: ResourceDef }) => {
     resource.fields.filter((field) => field.default !== undefined).map((field) => [field.source, field.default]),
   );
   return (
-    <SimpleForm validate={validate} defaultValues={defaults} sx={{ maxWidth: 720 }}>
+    // checked as the user leaves each field, then again as they correct it
+    <SimpleForm
+      validate={validate}
+      defaultValues={defaults}
+      mode="onBlur"
+      reValidateMode="onChange"
+      sx={{ maxWidth: 720 }}
+    >
       {resource.fields.map((field) => (
         <FieldInput key={field.source} field={field} />
       ))}

@@ -23,7 +23,7 @@ function filterInputs(resource: ResourceDef, field: FieldDef): ReactElement[] {
     case 'reference':
       return [
         <ReferenceInput key={source} source={source} reference={field.reference!}>
-          <AutocompleteInput label={label} />
+          <AutocompleteInput label={label} noOptionsText="ra.navigation.no_results" />
         </ReferenceInput>,
       ];
     case 'date':
