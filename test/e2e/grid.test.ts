@@ -297,4 +297,24 @@ describe('the grid', () => {
     expect(text).not.toContain('13912345678');
     await viewer.close();
   });
+
+  it('prints the summit’s sign-in sheet from its guest list', async () => {
+    await openGuestList();
+    const expected = (await guests()).filter((a) => !['declined', 'toInvite', 'absent'].includes(a.invitation));
+    await page.getByRole('button', { name: '导出' }).click();
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('menuitem', { name: /^签到表/ }).click(),
+    ]);
+    expect(file.suggestedFilename()).toBe('表格测试论坛 签到表.xlsx');
+    const [{ data }] = (await readXlsxFile(await file.path())) as unknown as { data: unknown[][] }[];
+    expect(data[0][0]).toBe('表格测试论坛 签到表');
+    expect(data[1]).toEqual(['序号', '姓名', '单位', '职务/职称', '签名']);
+    expect(
+      data
+        .slice(2)
+        .map((row) => row[1])
+        .sort(),
+    ).toEqual(expected.map((a) => a.name).sort());
+  });
 });

@@ -55,6 +55,39 @@ export async function exportList(args: {
   };
 }
 
+/** Every row matching a filter, in chunks of 1,000 (react-admin's lists stop at one page). */
+export async function fetchAll(
+  dataProvider: DataProvider,
+  resource: string,
+  filter: Record<string, unknown>,
+  sort: SortPayload,
+  onProgress: (done: number, total: number) => void = () => {},
+) {
+  const rows: Record<string, unknown>[] = [];
+  for (let page = 1; ; page++) {
+    const { data, total = 0 } = await dataProvider.getList(resource, {
+      filter,
+      sort,
+      pagination: { page, perPage: CHUNK },
+    });
+    rows.push(...data);
+    onProgress(rows.length, total);
+    if (data.length < CHUNK || rows.length >= total) return rows;
+  }
+}
+
+/** The names of the records a reference field of these rows points at: id → name. */
+export async function fetchTitles(dataProvider: DataProvider, field: FieldDef, rows: Record<string, unknown>[]) {
+  const target = resourceByName[field.reference!];
+  const ids = [...new Set(rows.map((row) => row[field.source]).filter((id) => id !== null && id !== undefined))];
+  const names = new Map<unknown, string>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const { data } = await dataProvider.getMany(target.name, { ids: ids.slice(i, i + CHUNK) as (string | number)[] });
+    for (const row of data) names.set(row.id, String(row[target.titleField] ?? `#${row.id}`));
+  }
+  return names;
+}
+
 /** Hands a file to the browser's download. */
 export function download({ blob, filename }: { blob: Blob; filename: string }) {
   const url = URL.createObjectURL(blob);

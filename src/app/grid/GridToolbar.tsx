@@ -19,6 +19,8 @@ import { ColumnsMenu } from './ColumnsMenu';
 import { useGridLayout, type GridLayout } from './useGridLayout';
 import { ViewsMenu } from './ViewsMenu';
 
+const scalar = (value: unknown) => (typeof value === 'number' || typeof value === 'string' ? value : undefined);
+
 /** Above the grid: views and columns; with rows selected, what can be done to all of them. */
 export const GridToolbar = ({
   resource,
@@ -26,6 +28,7 @@ export const GridToolbar = ({
   setLayout,
   cursor,
   onOpen,
+  summitId,
 }: {
   resource: ResourceDef;
   layout: GridLayout;
@@ -33,18 +36,20 @@ export const GridToolbar = ({
   /** the record under the grid's cursor */
   cursor: RaRecord['id'] | null;
   onOpen?: (id: RaRecord['id']) => void;
+  /** the summit the rows belong to, when there is one (its printable sheets) */
+  summitId?: unknown;
 }) => {
   const createPath = useCreatePath();
   const { visible } = useGridLayout(resource);
   const translate = useTranslate();
-  const { selectedIds } = useListContext();
+  const { selectedIds, filterValues } = useListContext();
   const { permissions: role } = usePermissions();
   const editable = allows(role, resource, 'write');
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minHeight: 40, px: 1, flexWrap: 'wrap' }}>
       <ViewsMenu resource={resource} layout={layout} setLayout={setLayout} />
       <ColumnsMenu resource={resource} layout={layout} setLayout={setLayout} />
-      <ExportMenu resource={resource} columns={visible} />
+      <ExportMenu resource={resource} columns={visible} summitId={summitId ?? scalar(filterValues.summitId)} />
       {cursor !== null && (
         <>
           <Button

@@ -22,7 +22,14 @@ export const GridView = ({
   const [cursor, setCursor] = useState<RaRecord['id'] | null>(null);
   return (
     <>
-      <GridToolbar resource={resource} layout={layout} setLayout={setLayout} cursor={cursor} onOpen={setOpen} />
+      <GridToolbar
+        resource={resource}
+        layout={layout}
+        setLayout={setLayout}
+        cursor={cursor}
+        onOpen={setOpen}
+        summitId={defaults.summitId}
+      />
       <SchemaGrid resource={resource} omit={omit} defaults={defaults} onOpen={setOpen} onCursor={setCursor} />
       <RecordDrawer resource={resource} id={open} onClose={() => setOpen(null)} />
     </>

@@ -13,6 +13,9 @@ export const en = {
       done: 'Deleted',
     },
     export: {
+      signIn: 'Sign-in sheet (A4)',
+      pickUp: 'Pick-up schedule',
+      certificates: 'Certificate list',
       button: 'Export',
       xlsx: 'Excel (.xlsx)',
       csv: 'CSV (UTF-8, opens in Excel)',

@@ -15,6 +15,9 @@ export const zh: typeof en = {
       done: '已删除',
     },
     export: {
+      signIn: '签到表（A4 打印）',
+      pickUp: '接站安排表',
+      certificates: '荣誉证书名单',
       button: '导出',
       xlsx: 'Excel 表格 (.xlsx)',
       csv: 'CSV（UTF-8，Excel 可直接打开）',

@@ -8,6 +8,7 @@ import { en } from '../i18n/en';
 import raChinese from '../i18n/raChinese';
 import { schemaMessages } from '../i18n/schemaMessages';
 import { zh } from '../i18n/zh';
+import { dayjsLocale } from '../schema-ui/time';
 
 dayjs.extend(localizedFormat);
 
@@ -17,9 +18,6 @@ const catalogue: Record<Locale, TranslationMessages> = {
   zh: { ...raChinese, ...schemaMessages('zh'), ...zh } as TranslationMessages,
   en: { ...englishMessages, ...schemaMessages('en'), ...en } as TranslationMessages,
 };
-
-/** dayjs follows the app's language, so dates read the way the user reads. */
-export const dayjsLocale = (locale: string) => (locale === 'zh' ? 'zh-cn' : 'en');
 
 export const i18nProvider = polyglotI18nProvider(
   (locale) => {

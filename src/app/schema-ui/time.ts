@@ -2,10 +2,12 @@ import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 import { EVENT_TIME_ZONE } from '../../schema';
-import { dayjsLocale } from '../providers/i18nProvider';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
+
+/** dayjs follows the app's language, so dates read the way the user reads. */
+export const dayjsLocale = (locale: string) => (locale === 'zh' ? 'zh-cn' : 'en');
 
 // Events happen in China: times read and are typed in Beijing time, wherever the browser is.
 

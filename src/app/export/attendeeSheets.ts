@@ -1,0 +1,146 @@
+import type { Workbook, Worksheet } from 'exceljs';
+import { enums, type Lang } from '../../schema';
+import { toLocalInput } from '../schema-ui/time';
+
+/** The ready-made sheets organisers print for a summit: who signs in, who is picked up where
+ * and when, whose certificate is written how. Built from the summit's attendees. */
+export type SheetKind = 'signIn' | 'pickUp' | 'certificates';
+
+type Row = Record<string, unknown>;
+
+interface Sheet {
+  title: string;
+  headers: string[];
+  /** a row of cells, or a group heading spanning the sheet */
+  rows: (string[] | { heading: string })[];
+  /** taller rows, for handwriting */
+  rowHeight?: number;
+  widths: number[];
+}
+
+const words = {
+  signIn: { zh: '签到表', en: 'Sign-in sheet' },
+  pickUp: { zh: '接站安排表', en: 'Pick-up schedule' },
+  certificates: { zh: '荣誉证书名单', en: 'Certificate list' },
+  no: { zh: '序号', en: 'No.' },
+  name: { zh: '姓名', en: 'Name' },
+  org: { zh: '单位', en: 'Organization' },
+  title: { zh: '职务/职称', en: 'Title' },
+  signature: { zh: '签名', en: 'Signature' },
+  time: { zh: '抵达时间', en: 'Arrives' },
+  mode: { zh: '交通方式', en: 'Mode' },
+  number: { zh: '车次/航班', en: 'Train/flight' },
+  phone: { zh: '手机', en: 'Phone' },
+  pickupBy: { zh: '接站人员', en: 'Picked up by' },
+  note: { zh: '备注', en: 'Note' },
+  people: { zh: '人', en: 'guests' },
+  noStation: { zh: '未填站点', en: 'No station given' },
+} as const;
+
+// Chinese names sort by pinyin, whatever language the sheet is in
+const pinyin = new Intl.Collator('zh-CN-u-co-pinyin');
+
+export function buildSheet(
+  kind: SheetKind,
+  summitName: string,
+  attendees: Row[],
+  orgNames: Map<unknown, string>,
+  lang: Lang,
+): Sheet {
+  const w = (key: keyof typeof words) => words[key][lang];
+  const org = (a: Row) => orgNames.get(a.organizationId) ?? '';
+  const byName = (a: Row, b: Row) => pinyin.compare(String(a.name), String(b.name));
+  const title = `${summitName} ${w(kind)}`;
+  if (kind === 'signIn') {
+    // everyone expected: not those who declined or were never invited
+    const expected = attendees
+      .filter((a) => !['declined', 'toInvite', 'absent'].includes(String(a.invitation)))
+      .sort(byName);
+    return {
+      title,
+      headers: [w('no'), w('name'), w('org'), w('title'), w('signature')],
+      rows: expected.map((a, i) => [String(i + 1), String(a.name), org(a), String(a.title ?? ''), '']),
+      rowHeight: 30,
+      widths: [6, 12, 30, 20, 22],
+    };
+  }
+  if (kind === 'certificates') {
+    const listed = attendees.filter((a) => a.certificate === true).sort(byName);
+    return {
+      title,
+      headers: [w('no'), w('name'), w('title'), w('org'), w('note')],
+      rows: listed.map((a, i) => [String(i + 1), String(a.name), String(a.title ?? ''), org(a), String(a.note ?? '')]),
+      widths: [6, 12, 22, 30, 40],
+    };
+  }
+  // pick-up: arrivals grouped by day and station, each group in time order
+  const arriving = attendees.filter((a) => a.arrivalAt).map((a) => ({ a, local: toLocalInput(a.arrivalAt) }));
+  arriving.sort((x, y) => x.local.localeCompare(y.local));
+  const groups = new Map<string, typeof arriving>();
+  for (const item of arriving) {
+    const key = `${item.local.slice(0, 10)}\u0000${item.a.arrivalStation ?? w('noStation')}`;
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  const rows: Sheet['rows'] = [];
+  for (const [key, items] of [...groups].sort(([x], [y]) => x.localeCompare(y))) {
+    const [day, station] = key.split('\u0000');
+    rows.push({ heading: `${day} · ${station} · ${items.length} ${w('people')}` });
+    for (const { a, local } of items) {
+      const mode = enums.arrivalMode.find((o) => o.id === a.arrivalMode)?.label[lang] ?? '';
+      rows.push([
+        local.slice(11),
+        String(a.name),
+        org(a),
+        mode,
+        String(a.arrivalNumber ?? ''),
+        String(a.phone ?? ''),
+        String(a.pickupBy ?? ''),
+      ]);
+    }
+  }
+  return {
+    title,
+    headers: [w('time'), w('name'), w('org'), w('mode'), w('number'), w('phone'), w('pickupBy')],
+    rows,
+    widths: [10, 12, 28, 10, 12, 15, 12],
+  };
+}
+
+/** The sheet as a printable workbook: A4, fitted to the page width, title and header repeated. */
+export async function sheetToXlsx(ExcelJS: { Workbook: new () => Workbook }, sheet: Sheet): Promise<ArrayBuffer> {
+  const workbook = new ExcelJS.Workbook();
+  const ws: Worksheet = workbook.addWorksheet(sheet.title.slice(0, 31), {
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:2',
+    },
+    views: [{ state: 'frozen', ySplit: 2 }],
+  });
+  const last = sheet.headers.length;
+  ws.addRow([sheet.title]);
+  ws.mergeCells(1, 1, 1, last);
+  ws.getRow(1).font = { bold: true, size: 16 };
+  ws.getRow(1).alignment = { horizontal: 'center' };
+  ws.addRow(sheet.headers).font = { bold: true };
+  const border = { style: 'thin' as const };
+  for (const entry of sheet.rows) {
+    if (!Array.isArray(entry)) {
+      const row = ws.addRow([entry.heading]);
+      ws.mergeCells(row.number, 1, row.number, last);
+      row.font = { bold: true };
+      continue;
+    }
+    const row = ws.addRow(entry);
+    if (sheet.rowHeight) row.height = sheet.rowHeight;
+  }
+  for (let r = 2; r <= ws.rowCount; r++) {
+    for (let c = 1; c <= last; c++)
+      ws.getCell(r, c).border = { top: border, left: border, bottom: border, right: border };
+  }
+  sheet.widths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
+  return (await workbook.xlsx.writeBuffer()) as ArrayBuffer;
+}
