@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { Button, useDataProvider, useListContext, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { getField, resourceByName, type FieldDef, type Lang, type ResourceDef } from '../../schema';
 import { buildSheet, sheetToXlsx, type SheetKind } from './attendeeSheets';
-import { download, exportList, fetchAll, fetchTitles } from './exportList';
+import { download, exportList, fetchAll, fetchTitles, XLSX_TYPE } from './exportList';
 
 /** Export what the grid shows (filters, sort, visible columns; every row) to Excel or CSV. */
 export const ExportMenu = ({
@@ -28,58 +28,55 @@ export const ExportMenu = ({
   const { filterValues, sort, total } = useListContext();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const run = async (format: 'xlsx' | 'csv') => {
-    setAnchor(null);
-    setProgress({ done: 0, total: total ?? 0 });
-    try {
-      download(
-        await exportList({
-          dataProvider,
-          resource,
-          columns: columns.filter((f) => f.type !== 'password' && f.type !== 'json'),
-          filter: filterValues,
-          sort,
-          format,
-          lang: locale as Lang,
-          onProgress: (done, all) => setProgress({ done, total: all }),
-        }),
-      );
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    } finally {
-      setProgress(null);
-    }
-  };
-  const sheet = async (kind: SheetKind) => {
-    setAnchor(null);
-    setProgress({ done: 0, total: total ?? 0 });
-    try {
+  // one export at a time, with its progress, and a clear message if it fails
+  const withProgress =
+    (task: (onProgress: (done: number, all: number) => void) => Promise<{ blob: Blob; filename: string }>) =>
+    async () => {
+      setAnchor(null);
+      setProgress({ done: 0, total: total ?? 0 });
+      try {
+        download(await task((done, all) => setProgress({ done, total: all })));
+      } catch (error) {
+        notify((error as Error).message, { type: 'error' });
+      } finally {
+        setProgress(null);
+      }
+    };
+  const run = (format: 'xlsx' | 'csv') =>
+    withProgress((onProgress) =>
+      exportList({
+        dataProvider,
+        resource,
+        columns: columns.filter((f) => f.type !== 'password' && f.type !== 'json'),
+        filter: filterValues,
+        sort,
+        format,
+        lang: locale as Lang,
+        onProgress,
+      }),
+    );
+  const sheet = (kind: SheetKind) =>
+    withProgress(async (onProgress) => {
       const { data: summit } = await dataProvider.getOne('summits', { id: summitId as number });
       const attendees = await fetchAll(
         dataProvider,
         'attendees',
         { summitId },
         { field: 'id', order: 'ASC' },
-        (done, all) => setProgress({ done, total: all }),
+        onProgress,
       );
-      const orgNames = await fetchTitles(
-        dataProvider,
-        getField(resourceByName.attendees, 'organizationId')!,
+      const orgField = getField(resourceByName.attendees, 'organizationId')!;
+      const built = buildSheet(
+        kind,
+        String(summit.name),
         attendees,
+        await fetchTitles(dataProvider, orgField, attendees),
+        locale as Lang,
       );
-      const built = buildSheet(kind, String(summit.name), attendees, orgNames, locale as Lang);
       const { default: ExcelJS } = await import('exceljs');
       const buffer = await sheetToXlsx(ExcelJS, built);
-      download({
-        blob: new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
-        filename: `${built.title}.xlsx`,
-      });
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    } finally {
-      setProgress(null);
-    }
-  };
+      return { blob: new Blob([buffer], { type: XLSX_TYPE }), filename: `${built.title}.xlsx` };
+    });
   const sheets = resource.name === 'attendees' && summitId !== undefined && summitId !== null;
   return (
     <>
@@ -87,12 +84,12 @@ export const ExportMenu = ({
         <DownloadIcon />
       </Button>
       <Menu anchorEl={anchor} open={!!anchor} onClose={() => setAnchor(null)}>
-        <MenuItem onClick={() => run('xlsx')}>{translate('huiwu.export.xlsx')}</MenuItem>
-        <MenuItem onClick={() => run('csv')}>{translate('huiwu.export.csv')}</MenuItem>
+        <MenuItem onClick={run('xlsx')}>{translate('huiwu.export.xlsx')}</MenuItem>
+        <MenuItem onClick={run('csv')}>{translate('huiwu.export.csv')}</MenuItem>
         {sheets && <Divider />}
         {sheets &&
           (['signIn', 'pickUp', 'certificates'] as const).map((kind) => (
-            <MenuItem key={kind} onClick={() => sheet(kind)}>
+            <MenuItem key={kind} onClick={sheet(kind)}>
               {translate(`huiwu.export.${kind}`)}
             </MenuItem>
           ))}

@@ -4,6 +4,7 @@ import { toCsv } from './csv';
 import { buildTable, type ReferenceTitles } from './table';
 
 const CHUNK = 1000;
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * Exports what the user sees: the list's filters and sort, the visible columns in their order,
@@ -21,28 +22,10 @@ export async function exportList(args: {
   onProgress: (done: number, total: number) => void;
 }): Promise<{ blob: Blob; filename: string }> {
   const { dataProvider, resource, columns, filter, sort, format, lang, onProgress } = args;
-  const rows: Record<string, unknown>[] = [];
-  for (let page = 1; ; page++) {
-    const { data, total = 0 } = await dataProvider.getList(resource.name, {
-      filter,
-      sort,
-      pagination: { page, perPage: CHUNK },
-    });
-    rows.push(...data);
-    onProgress(rows.length, total);
-    if (data.length < CHUNK || rows.length >= total) break;
-  }
+  const rows = await fetchAll(dataProvider, resource.name, filter, sort, onProgress);
   const titles: ReferenceTitles = {};
-  for (const field of columns.filter((f) => f.type === 'reference')) {
-    const target = resourceByName[field.reference!];
-    const ids = [...new Set(rows.map((row) => row[field.source]).filter((id) => id !== null && id !== undefined))];
-    const names = new Map<unknown, string>();
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      const { data } = await dataProvider.getMany(target.name, { ids: ids.slice(i, i + CHUNK) as (string | number)[] });
-      for (const row of data) names.set(row.id, String(row[target.titleField] ?? `#${row.id}`));
-    }
-    titles[field.source] = names;
-  }
+  for (const field of columns.filter((f) => f.type === 'reference'))
+    titles[field.source] = await fetchTitles(dataProvider, field, rows);
   const table = buildTable(resource, columns, rows, titles, lang);
   const stamp = new Date().toISOString().slice(0, 10);
   const filename = `${resource.label[lang]}-${stamp}.${format}`;
@@ -50,7 +33,7 @@ export async function exportList(args: {
   const [{ default: ExcelJS }, { toXlsx }] = await Promise.all([import('exceljs'), import('./xlsx')]);
   const buffer = await toXlsx(ExcelJS, table, resource.label[lang]);
   return {
-    blob: new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+    blob: new Blob([buffer], { type: XLSX_TYPE }),
     filename,
   };
 }
