@@ -82,3 +82,6 @@ export const dependantsOf = (target: string): Dependant[] =>
  * Beijing time (China has no daylight saving, so the offset is fixed). */
 export const EVENT_TIME_ZONE = 'Asia/Shanghai';
 export const EVENT_UTC_OFFSET = '+08:00';
+
+/** Two stored values are the same when their JSON is (null and absent alike). */
+export const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

@@ -8,5 +8,4 @@ export const sameId = (a: unknown, b: unknown) => a !== null && a !== undefined 
 export const findById = (rows: Row[] | undefined, id: unknown): Row | undefined =>
   rows?.find((row) => sameId(row.id, id));
 
-/** Two stored values are the same when their JSON is (null and absent alike). */
-export const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+export { sameValue } from '../schema';

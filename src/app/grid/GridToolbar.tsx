@@ -16,7 +16,8 @@ import { allows, type ResourceDef } from '../../schema';
 import { BulkSetField } from './BulkSetField';
 import { ExportMenu } from '../export/ExportMenu';
 import { ColumnsMenu } from './ColumnsMenu';
-import { useGridLayout, type GridLayout } from './useGridLayout';
+import type { GridLayout } from './useGridLayout';
+import type { FieldDef } from '../../schema';
 import { ViewsMenu } from './ViewsMenu';
 
 const scalar = (value: unknown) => (typeof value === 'number' || typeof value === 'string' ? value : undefined);
@@ -26,6 +27,7 @@ export const GridToolbar = ({
   resource,
   layout,
   setLayout,
+  visible,
   cursor,
   onOpen,
   summitId,
@@ -33,6 +35,8 @@ export const GridToolbar = ({
   resource: ResourceDef;
   layout: GridLayout;
   setLayout: (l: GridLayout) => void;
+  /** the columns shown, in order */
+  visible: FieldDef[];
   /** the record under the grid's cursor */
   cursor: RaRecord['id'] | null;
   onOpen?: (id: RaRecord['id']) => void;
@@ -40,7 +44,6 @@ export const GridToolbar = ({
   summitId?: unknown;
 }) => {
   const createPath = useCreatePath();
-  const { visible } = useGridLayout(resource);
   const translate = useTranslate();
   const { selectedIds, filterValues } = useListContext();
   const { permissions: role } = usePermissions();

@@ -17,7 +17,8 @@ export const GridView = ({
   omit?: string[];
   defaults?: Record<string, unknown>;
 }) => {
-  const { layout, setLayout } = useGridLayout(resource);
+  const columns = useGridLayout(resource);
+  const { layout, setLayout, visible } = columns;
   const [open, setOpen] = useState<RaRecord['id'] | null>(null);
   const [cursor, setCursor] = useState<RaRecord['id'] | null>(null);
   return (
@@ -26,11 +27,19 @@ export const GridView = ({
         resource={resource}
         layout={layout}
         setLayout={setLayout}
+        visible={visible}
         cursor={cursor}
         onOpen={setOpen}
         summitId={defaults.summitId}
       />
-      <SchemaGrid resource={resource} omit={omit} defaults={defaults} onOpen={setOpen} onCursor={setCursor} />
+      <SchemaGrid
+        resource={resource}
+        columns={columns}
+        omit={omit}
+        defaults={defaults}
+        onOpen={setOpen}
+        onCursor={setCursor}
+      />
       <RecordDrawer resource={resource} id={open} onClose={() => setOpen(null)} />
     </>
   );

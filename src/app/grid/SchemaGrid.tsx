@@ -30,7 +30,7 @@ import { PastePreview } from './PastePreview';
 import { planPaste, referencedNames, type PastePlan } from './pastePlan';
 import { gridTheme, refusedTheme, savingTheme } from './theme';
 import { useCellWriter } from './useCellWriter';
-import { useGridLayout } from './useGridLayout';
+import type { useGridLayout } from './useGridLayout';
 import { parseTsv } from './tsv';
 import { useReferenceTitles } from './useReferenceTitles';
 
@@ -57,12 +57,15 @@ const keybindings = { downFill: true, rightFill: true, search: false };
  */
 export const SchemaGrid = ({
   resource,
+  columns: gridColumns,
   omit = [],
   defaults = {},
   onOpen,
   onCursor,
 }: {
   resource: ResourceDef;
+  /** the user's column layout (GridView reads it once for the toolbar and the grid) */
+  columns: ReturnType<typeof useGridLayout>;
   /** columns not shown here (the summit, on a summit's guest list) */
   omit?: string[];
   /** values of rows added by a paste, besides the list's own filter */
@@ -89,7 +92,7 @@ export const SchemaGrid = ({
   const [locale] = useLocaleState();
   const muiTheme = useTheme();
   const theme = useMemo(() => gridTheme(muiTheme), [muiTheme]);
-  const { layout, visible: all, setLayout } = useGridLayout(resource);
+  const { layout, visible: all, setLayout } = gridColumns;
   const visible = all.filter((field) => !omit.includes(field.source));
   const writer = useCellWriter(resource);
   const titles = useReferenceTitles(resource, data);

@@ -1,4 +1,4 @@
-import type { FieldDef, Lang, ResourceDef } from '../../schema';
+import { sameValue, type FieldDef, type Lang, type ResourceDef } from '../../schema';
 import { valueFromText, type ReferenceNames } from '../../schema/fromText';
 import { reasonText } from '../../schema/messages';
 import { checkWrite } from '../../schema/validate';
@@ -72,7 +72,7 @@ export function planPaste(args: {
         plan.invalid.push({ row: rowIndex, field, text, reason: reasonText(converted.reason, lang) });
         rowInvalid = true;
       } else if (existing) {
-        if (JSON.stringify(existing[field.source] ?? null) !== JSON.stringify(converted.value ?? null)) {
+        if (!sameValue(existing[field.source], converted.value)) {
           plan.changes.push({
             id: existing.id,
             field: field.source,

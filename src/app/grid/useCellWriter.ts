@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useDataProvider, useListContext, useNotify, useRefresh, useTranslate, type RaRecord } from 'react-admin';
-import type { ResourceDef } from '../../schema';
+import { sameValue, type ResourceDef } from '../../schema';
 
 export interface CellChange {
   id: RaRecord['id'];
@@ -16,8 +16,6 @@ interface Step {
 }
 
 const key = (id: unknown, field: string) => `${id}.${field}`;
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
 /**
  * Saves cells at once, through the data provider (so through the server's validation):
  * shows them as saving, reverts and explains a refused one, and keeps the steps Ctrl+Z undoes.
@@ -104,7 +102,7 @@ export function useCellWriter(resource: ResourceDef) {
   /** Saves a user action and remembers it for Ctrl+Z (at once, so an undo pressed while it is
    * still saving undoes this one, not the one before). */
   async function apply(changes: CellChange[], created: RaRecord['id'][] = []) {
-    const real = changes.filter((c) => !same(c.before, c.after));
+    const real = changes.filter((c) => !sameValue(c.before, c.after));
     if (real.length === 0 && created.length === 0) return [];
     const step: Step = { changes: real, created };
     undoStack.current.push(step);

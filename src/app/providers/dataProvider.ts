@@ -1,5 +1,6 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider } from 'react-admin';
+import { sameValue } from '../../schema';
 import { i18nProvider } from './i18nProvider';
 
 export const apiUrl = '/api';
@@ -13,8 +14,6 @@ export const httpClient = (url: string, options: fetchUtils.Options = {}) => {
 
 const rest = simpleRestProvider(apiUrl, httpClient);
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
 export const dataProvider: DataProvider = {
   ...rest,
   // Only what the user changed, with the version they started from: the server keeps a
@@ -22,7 +21,7 @@ export const dataProvider: DataProvider = {
   update: (resource, params) => {
     const previous = params.previousData ?? {};
     const changed = Object.fromEntries(
-      Object.entries(params.data).filter(([key, value]) => !same(value, previous[key])),
+      Object.entries(params.data).filter(([key, value]) => !sameValue(value, previous[key])),
     );
     return rest.update(resource, { ...params, data: { ...changed, version: previous.version } });
   },
