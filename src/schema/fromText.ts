@@ -35,22 +35,38 @@ function parseDay(text: string): { date: string; time: string | null } | null {
   return { date, time: `${pad(Number(t[1]))}:${t[2]}:${t[3] ?? '00'}` };
 }
 
+// Excel counts days from 1899-12-30; a date cell that lost its format shows as such a number
+// (45800 is 2025-05-23). Five digits cover 1927 to 2173 and never look like 20250525.
+const SERIAL = /^\d{5}(\.\d+)?$/;
+const DAY_MS = 86_400_000;
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** An Excel serial as YYYY-MM-DD and HH:mm:ss (null when it has no time of day). */
+function fromSerial(text: string): { date: string; time: string | null } {
+  const ms = Math.round((Number(text) * DAY_MS) / 1000) * 1000;
+  const d = new Date(EXCEL_EPOCH + ms);
+  const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const time = ms % DAY_MS === 0 ? null : `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  return { date, time };
+}
+
 const TRUE = new Set(['true', 'yes', 'y', '是', '有', '√', '✓', '1', '需要']);
 const FALSE = new Set(['false', 'no', 'n', '否', '无', '×', '✗', '0', '不需要']);
 
 export function valueFromText(field: FieldDef, raw: string, references: ReferenceNames = {}): FromText {
-  const text = raw.trim();
+  // our own exports keep formula-like text as text with a leading apostrophe: take it off
+  const text = raw.trim().replace(/^'(?=[=+\-@\t\r])/, '');
   if (text === '') return { value: null };
   switch (field.type) {
     case 'date': {
-      const day = parseDay(text);
+      const day = SERIAL.test(text) ? fromSerial(text) : parseDay(text);
       return day && !day.time ? { value: day.date } : { reason: { code: 'notDate' } };
     }
     case 'datetime': {
       if (/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/.test(text) && !Number.isNaN(Date.parse(text))) {
         return { value: new Date(text).toISOString() };
       }
-      const day = parseDay(text);
+      const day = SERIAL.test(text) ? fromSerial(text) : parseDay(text);
       // wall-clock text is Beijing time, as the server reads a time without a zone; stored
       // as the server stores it (UTC), so an unchanged time compares equal
       return day?.time

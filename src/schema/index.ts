@@ -85,3 +85,16 @@ export const EVENT_UTC_OFFSET = '+08:00';
 
 /** Two stored values are the same when their JSON is (null and absent alike). */
 export const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** Whether people may import rows of this resource from a spreadsheet (not accounts: they
+ * carry passwords; not the audit trail: nobody writes it). */
+export const importable = (resource: ResourceDef) =>
+  !resource.readOnly && !resource.fields.some((field) => field.type === 'password');
+
+/** The keys an imported row may be matched by: the declared ones, then each unique field. */
+export const importKeysOf = (resource: ResourceDef): string[][] => {
+  const keys = [...(resource.importKeys ?? [])];
+  for (const field of resource.fields)
+    if (field.unique && !keys.some((k) => k.length === 1 && k[0] === field.source)) keys.push([field.source]);
+  return keys;
+};

@@ -26,7 +26,9 @@ export type Reason =
   | { code: 'missingReference'; id: string }
   | { code: 'badPhone' }
   | { code: 'badEmail' }
-  | { code: 'beforeField'; other: Label };
+  | { code: 'beforeField'; other: Label }
+  | { code: 'duplicateInFile'; line: number }
+  | { code: 'ambiguousMatch'; count: number };
 
 type Templates = { [C in Reason['code']]: (r: Extract<Reason, { code: C }>) => string };
 
@@ -56,6 +58,8 @@ const zh: Templates = {
   badPhone: () => '电话号码格式不对，例如 13812345678 或 0571-88886666',
   badEmail: () => '邮箱格式不对，例如 name@example.cn',
   beforeField: (r) => `不能早于“${r.other.zh}”`,
+  duplicateInFile: (r) => `与文件第 ${r.line} 行是同一条记录（匹配依据相同），只导入一次`,
+  ambiguousMatch: (r) => `已有 ${r.count} 条记录都符合匹配依据，无法确定更新哪一条`,
 };
 
 const en: Templates = {
@@ -84,6 +88,8 @@ const en: Templates = {
   badPhone: () => 'Not a phone number, e.g. 13812345678 or 0571-88886666',
   badEmail: () => 'Not an e-mail address, e.g. name@example.cn',
   beforeField: (r) => `Cannot be before “${r.other.en}”`,
+  duplicateInFile: (r) => `Same record as line ${r.line} of the file (same match key); imported once`,
+  ambiguousMatch: (r) => `${r.count} existing records share this match key: cannot tell which to update`,
 };
 
 export const reasonText = (reason: Reason, lang: Lang): string =>

@@ -50,6 +50,8 @@ export interface FieldDef {
   unique?: boolean;
   /** personal data (phone, e-mail): masked for roles that do not need it */
   personal?: boolean;
+  /** other headers that name this field in people's spreadsheets (import matches them) */
+  aliases?: string[];
 }
 
 export type MenuGroup = 'events' | 'people' | 'projects' | 'admin';
@@ -72,6 +74,9 @@ export interface ResourceDef {
   readers?: Role[];
   /** nobody writes it through the API, admins included (the audit trail) */
   readOnly?: boolean;
+  /** how an imported row finds the record it updates, best first: each key is a list of
+   * fields that together pick one record (phone within a summit); unique fields also do */
+  importKeys?: string[][];
   fields: FieldDef[];
 }
 

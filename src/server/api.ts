@@ -4,6 +4,7 @@ import {
   allows,
   enums,
   getField,
+  importable,
   maskPersonal,
   resourceByName,
   resources,
@@ -16,6 +17,7 @@ import { actorOf, type AuditTrail } from './audit';
 import { createAuthRouter, requireSession, type AuthServices } from './auth/routes';
 import { hashPassword } from './auth/passwords';
 import { handleDependants } from './deletes';
+import { runImport } from './imports';
 import { asyncHandler, HttpError, message, requestLang } from './messages';
 import { contentRange, QueryError, translateListQuery } from './protocol';
 import { findById, type Row } from './records';
@@ -28,6 +30,8 @@ import { prepareCreate, prepareUpdate, type WriteContext } from './writes';
 export interface ApiOptions extends AuthServices {
   /** largest request body, as body-parser understands it ('1mb') */
   bodyLimit?: string;
+  /** largest import (a spreadsheet's rows as JSON) */
+  importLimit?: string;
 }
 
 interface Locals {
@@ -80,7 +84,7 @@ function applySearch(store: Store, resource: ResourceDef, query: Record<string, 
  * whose answers are journalled to disk (with their audit entries) before they are sent.
  */
 export function createApi(options: ApiOptions) {
-  const { store, audit, bodyLimit = '1mb' } = options;
+  const { store, audit, bodyLimit = '1mb', importLimit = '64mb' } = options;
   const api = express.Router();
   // foreignKeySuffix that matches nothing: json-server's own cascade would also delete rows
   // whose optional reference is null; the schema-aware edge handles dependants instead.
@@ -98,9 +102,41 @@ export function createApi(options: ApiOptions) {
     if (store.journal.failure) throw new HttpError(503, message(requestLang(req), 'diskFailed'));
     next();
   });
-  api.use(express.json({ limit: bodyLimit, strict: false }));
+  // Imports are large and parsed only once the session is known; everything else is small.
+  const smallJson = express.json({ limit: bodyLimit, strict: false });
+  api.use((req, res, next) => (IMPORT_PATH.test(req.path) ? next() : smallJson(req, res, next)));
   api.use('/auth', createAuthRouter(options));
   api.use(requireSession(options));
+  api.post(
+    '/:resource/import',
+    express.json({ limit: importLimit }),
+    asyncHandler(async (req, res) => {
+      const lang = requestLang(req);
+      const resource = lookupResource(req.params.resource);
+      if (!resource) throw new HttpError(404, message(lang, 'noRoute'));
+      const user = locals(res).user;
+      if (!allows(user.role as Role, resource, 'write')) throw forbid(lang, user.role, resource, 'write');
+      if (!importable(resource))
+        throw new HttpError(400, message(lang, 'notImportable', { resource: resource.label[lang] }));
+      let report;
+      try {
+        report = await runImport({
+          store,
+          audit,
+          actor: actorOf(user),
+          resource,
+          body: req.body,
+          dryRun: req.query.dryRun === 'true',
+          lang,
+        });
+      } catch (error) {
+        if (error instanceof HttpError) throw error;
+        console.error('import write failed; stopping writes until restart', error);
+        throw new HttpError(500, message(lang, 'diskFailed'));
+      }
+      res.json(report);
+    }),
+  );
 
   api.use(
     '/:resource/:id?',
@@ -243,6 +279,8 @@ export function createApi(options: ApiOptions) {
   api.use(router);
   return api;
 }
+
+const IMPORT_PATH = /^\/[^/]+\/import\/?$/;
 
 export const EXPOSED_HEADERS = 'Content-Range, X-Total-Count, Location';
 

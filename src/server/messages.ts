@@ -33,6 +33,16 @@ const messages = {
   throttled: { zh: '尝试次数过多，请 {seconds} 秒后再试', en: 'Too many attempts; try again in {seconds} s' },
   wrongPassword: { zh: '当前密码不对', en: 'The current password is wrong' },
   lastAdmin: { zh: '至少要保留一个可用的管理员账号', en: 'At least one active admin account must remain' },
+  importBody: {
+    zh: '导入内容格式有误：{detail}',
+    en: 'The import is malformed: {detail}',
+  },
+  importTooMany: { zh: '一次最多导入 {max} 行，请拆分文件', en: 'At most {max} rows per import: split the file' },
+  notImportable: { zh: '“{resource}”不支持导入', en: '{resource} cannot be imported' },
+  importRefused: {
+    zh: '有 {count} 行不能导入（原因见各行），所以一行也没有写入。修改后再导入。',
+    en: '{count} rows cannot be imported (see each row), so nothing was written. Correct them and import again.',
+  },
   badRequest: { zh: '请求格式有误', en: 'The request is malformed' },
   internal: { zh: '服务器内部错误', en: 'Internal server error' },
   diskFailed: {

@@ -18,7 +18,7 @@ export interface WriteContext {
 
 type Body = Record<string, unknown>;
 
-function invalid(resource: ResourceDef, reasons: Reasons, lang: Lang): HttpError {
+export function invalid(resource: ResourceDef, reasons: Reasons, lang: Lang): HttpError {
   const errors = Object.fromEntries(Object.entries(reasons).map(([key, reason]) => [key, reasonText(reason, lang)]));
   const list = Object.entries(errors)
     .map(([key, text]) => `${getField(resource, key)?.label[lang] ?? key}: ${text}`)
@@ -29,9 +29,27 @@ function invalid(resource: ResourceDef, reasons: Reasons, lang: Lang): HttpError
 const withoutSystemFields = (body: Body): Body =>
   Object.fromEntries(Object.entries(body).filter(([key]) => !(systemFields as readonly string[]).includes(key)));
 
+/** How the data answers the questions a write asks of it. Plain scans for one write; an
+ * import of thousands of rows passes indexes instead (see imports.ts). */
+export interface Lookups {
+  exists(resource: string, id: unknown): boolean;
+  /** whether another record than `selfId` holds this value of a unique field */
+  taken(resource: ResourceDef, field: string, value: unknown, selfId?: unknown): boolean;
+}
+
+export const scanLookups = (data: Data): Lookups => ({
+  exists: (resource, id) => !!findById(data[resource], id),
+  taken: (resource, field, value, selfId) => {
+    const wanted = String(value).toLowerCase();
+    return (data[resource.name] ?? []).some(
+      (row) => !sameId(row.id, selfId) && String(row[field] ?? '').toLowerCase() === wanted,
+    );
+  },
+});
+
 /** What only the data can tell: references exist, unique values are free. */
-function checkAgainstData(
-  ctx: WriteContext,
+export function checkAgainstData(
+  lookups: Lookups,
   resource: ResourceDef,
   record: Row | Body,
   reasons: Reasons,
@@ -40,16 +58,10 @@ function checkAgainstData(
   for (const field of resource.fields) {
     const value = record[field.source];
     if (reasons[field.source] || value === null || value === undefined) continue;
-    if (field.type === 'reference' && !findById(ctx.data[field.reference!], value)) {
+    if (field.type === 'reference' && !lookups.exists(field.reference!, value)) {
       reasons[field.source] = { code: 'missingReference', id: String(value) };
     }
-    if (field.unique) {
-      const wanted = String(value).toLowerCase();
-      const taken = (ctx.data[resource.name] ?? []).some(
-        (row) => !sameId(row.id, selfId) && String(row[field.source] ?? '').toLowerCase() === wanted,
-      );
-      if (taken) reasons[field.source] = { code: 'taken' };
-    }
+    if (field.unique && lookups.taken(resource, field.source, value, selfId)) reasons[field.source] = { code: 'taken' };
   }
 }
 
@@ -65,7 +77,7 @@ function storePassword(resource: ResourceDef, record: Body, ctx: WriteContext, c
 /** Checks a new record against the schema and the data; returns what to store. */
 export function prepareCreate(ctx: WriteContext, resource: ResourceDef, body: Body): Body {
   const { record, reasons } = checkWrite(resource, body);
-  checkAgainstData(ctx, resource, record, reasons);
+  checkAgainstData(scanLookups(ctx.data), resource, record, reasons);
   storePassword(resource, record, ctx, true, reasons);
   if (Object.keys(reasons).length > 0) throw invalid(resource, reasons, ctx.lang);
   const now = new Date().toISOString();
@@ -133,7 +145,7 @@ function changedByUser(
 export function prepareUpdate(ctx: WriteContext, resource: ResourceDef, body: Body, existing: Row): Body {
   const input = changedByUser(ctx, resource, withoutSystemFields(body), existing, body.version);
   const { record, reasons } = checkWrite(resource, input, existing);
-  checkAgainstData(ctx, resource, record, reasons, existing.id);
+  checkAgainstData(scanLookups(ctx.data), resource, record, reasons, existing.id);
   storePassword(resource, record, ctx, false, reasons);
   if (Object.keys(reasons).length > 0) throw invalid(resource, reasons, ctx.lang);
   const changed = Object.keys(record).some(
