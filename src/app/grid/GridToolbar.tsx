@@ -15,6 +15,7 @@ import { Link } from 'react-router-dom';
 import { allows, type ResourceDef } from '../../schema';
 import { BulkSetField } from './BulkSetField';
 import { ExportMenu } from '../export/ExportMenu';
+import { ImportButton } from '../import/ImportButton';
 import { ColumnsMenu } from './ColumnsMenu';
 import type { GridLayout } from './useGridLayout';
 import type { FieldDef } from '../../schema';
@@ -31,6 +32,7 @@ export const GridToolbar = ({
   cursor,
   onOpen,
   summitId,
+  fixed,
 }: {
   resource: ResourceDef;
   layout: GridLayout;
@@ -42,6 +44,8 @@ export const GridToolbar = ({
   onOpen?: (id: RaRecord['id']) => void;
   /** the summit the rows belong to, when there is one (its printable sheets) */
   summitId?: unknown;
+  /** values the list fixes for its rows (a summit's guests): imported rows get them too */
+  fixed: Record<string, unknown>;
 }) => {
   const createPath = useCreatePath();
   const translate = useTranslate();
@@ -53,6 +57,7 @@ export const GridToolbar = ({
       <ViewsMenu resource={resource} layout={layout} setLayout={setLayout} />
       <ColumnsMenu resource={resource} layout={layout} setLayout={setLayout} />
       <ExportMenu resource={resource} columns={visible} summitId={summitId ?? scalar(filterValues.summitId)} />
+      <ImportButton resource={resource} fixed={fixed} />
       {cursor !== null && (
         <>
           <Button

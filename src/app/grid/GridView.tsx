@@ -31,6 +31,7 @@ export const GridView = ({
         cursor={cursor}
         onOpen={setOpen}
         summitId={defaults.summitId}
+        fixed={defaults}
       />
       <SchemaGrid
         resource={resource}

@@ -1,6 +1,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider } from 'react-admin';
 import { sameValue } from '../../schema';
+import type { ImportReport } from '../import/importRequest';
 import { i18nProvider } from './i18nProvider';
 
 export const apiUrl = '/api';
@@ -14,7 +15,12 @@ export const httpClient = (url: string, options: fetchUtils.Options = {}) => {
 
 const rest = simpleRestProvider(apiUrl, httpClient);
 
-export const dataProvider: DataProvider = {
+export interface HuiwuDataProvider extends DataProvider {
+  /** POST /api/:resource/import: the preview with `dryRun`, else the all-or-nothing commit */
+  importRows(resource: string, params: { body: object; dryRun: boolean }): Promise<ImportReport>;
+}
+
+export const dataProvider: HuiwuDataProvider = {
   ...rest,
   // Only what the user changed, with the version they started from: the server keeps a
   // colleague's edits to other fields and answers 409 if they changed the same one.
@@ -32,5 +38,12 @@ export const dataProvider: DataProvider = {
       method: 'DELETE',
     });
     return { data: json };
+  },
+  importRows: async (resource, { body, dryRun }) => {
+    const { json } = await httpClient(`${apiUrl}/${resource}/import${dryRun ? '?dryRun=true' : ''}`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    });
+    return json as ImportReport;
   },
 };

@@ -1,0 +1,111 @@
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { autoMap, findHeaderRow } from '../../src/app/import/mapping';
+import { cellText, decodeText, parseDelimited, readSpreadsheet } from '../../src/app/import/readSpreadsheet';
+import { resourceByName } from '../../src/schema';
+import { valueFromText } from '../../src/schema/fromText';
+
+const attendees = resourceByName.attendees;
+const field = (source: string) => attendees.fields.find((f) => f.source === source)!;
+const bytes = (buffer: Buffer) => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+
+describe('reading the files people bring', () => {
+  const text = '姓名,单位\r\n张伟,江淮工业大学\r\n';
+  it('decodes UTF-8 with and without a BOM, UTF-16 and GBK', () => {
+    expect(decodeText(bytes(Buffer.from('\uFEFF' + text, 'utf8')))).toEqual({ text, encoding: 'UTF-8' });
+    expect(decodeText(bytes(Buffer.from(text, 'utf8')))).toEqual({ text, encoding: 'UTF-8' });
+    expect(decodeText(bytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])))).toEqual({
+      text,
+      encoding: 'UTF-16',
+    });
+    expect(decodeText(bytes(iconv.encode(text, 'gbk')))).toEqual({ text, encoding: 'GB18030' });
+    // a rare character only GB18030 has, beyond GBK
+    expect(decodeText(bytes(iconv.encode('䶮', 'gb18030'))).text).toBe('䶮');
+  });
+
+  it('parses quoted CSV and tab-separated text, leaving out empty rows but keeping line numbers', () => {
+    expect(parseDelimited('姓名,备注\r\n张伟,"说 ""你好"", 再见"\r\n\r\n李娜,\r\n')).toEqual({
+      rows: [
+        ['姓名', '备注'],
+        ['张伟', '说 "你好", 再见'],
+        ['李娜', ''],
+      ],
+      lines: [1, 2, 4],
+    });
+    expect(parseDelimited('姓名\t手机\n张伟\t13900001111\n').rows).toEqual([
+      ['姓名', '手机'],
+      ['张伟', '13900001111'],
+    ]);
+  });
+
+  it('reads XLSX cells as people see them: dates, numbers, formulas, rich text, links', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('名单');
+    sheet.addRow(['姓名', '到达', '回复', '人数', '合计', '备注', '邮箱']);
+    sheet.addRow([
+      '张伟',
+      new Date(Date.UTC(2026, 11, 4, 9, 59, 59, 999)), // Excel's floating point: 10:00
+      new Date(Date.UTC(2026, 10, 20)),
+      12,
+      { formula: 'D2*2', result: 24 },
+      { richText: [{ text: '素' }, { text: '食', font: { bold: true } }] },
+      { text: 'z@example.cn', hyperlink: 'mailto:z@example.cn' },
+    ]);
+    sheet.addRow([]);
+    sheet.addRow(['李娜']);
+    const read = await readSpreadsheet({ name: 'a.xlsx', bytes: (await workbook.xlsx.writeBuffer()) as ArrayBuffer });
+    expect(read.rows[1]).toEqual(['张伟', '2026-12-04 10:00', '2026-11-20', '12', '24', '素食', 'z@example.cn']);
+    expect(read.rows[2]).toEqual(['李娜']);
+    expect(read.lines).toEqual([1, 2, 4]);
+    expect(cellText(null)).toBe('');
+  });
+
+  it('turns Excel date serials into dates, and takes off the apostrophe that kept a formula as text', () => {
+    expect(valueFromText(field('repliedOn'), '46000')).toEqual({ value: '2025-12-09' });
+    expect(valueFromText(field('arrivalAt'), '46360.375')).toEqual({ value: '2026-12-04T01:00:00.000Z' }); // 9:00 Beijing
+    expect(valueFromText(field('repliedOn'), '46360.375')).toEqual({ reason: { code: 'notDate' } });
+    expect(valueFromText(field('phone'), "'+86 139 0000 1111")).toEqual({ value: '+86 139 0000 1111' });
+    expect(valueFromText(field('title'), "'教授")).toEqual({ value: "'教授" });
+  });
+});
+
+describe('matching headers to fields', () => {
+  it('knows Chinese and English headers, aliases, and headers that contain a field’s name', () => {
+    const headers = ['序号', '嘉宾姓名', 'Organization', '手机号码', 'E-mail', '到达时间', '车次', '饮食禁忌', 'Hotel'];
+    expect(autoMap(attendees, headers)).toEqual([
+      null,
+      'name',
+      'organizationId',
+      'phone',
+      'email',
+      'arrivalAt',
+      'arrivalNumber',
+      null,
+      'hotel',
+    ]);
+  });
+
+  it('prefers what the user chose last time, never fills a field twice, and leaves out what the list fixes', () => {
+    expect(
+      autoMap(attendees, ['峰会', '姓名', '备注', '饮食禁忌'], { 饮食禁忌: 'note', 备注: null }, ['summitId']),
+    ).toEqual([null, 'name', null, 'note']);
+    expect(autoMap(attendees, ['姓名', 'Name'])).toEqual(['name', null]);
+  });
+
+  it('finds the header under a title row', () => {
+    const rows = [
+      ['第三届智能制造高峰论坛嘉宾名单'],
+      [],
+      ['姓名', '单位', '手机'],
+      ['张伟', '江淮工业大学', '13900001111'],
+    ];
+    expect(findHeaderRow(attendees, rows)).toBe(2);
+    expect(
+      findHeaderRow(attendees, [
+        ['a', 'b'],
+        ['c', 'd'],
+      ]),
+    ).toBe(0);
+  });
+});
