@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -137,6 +138,38 @@ describe('importing a guest list', () => {
     await shot(page, 'import-again');
     await dialog.getByRole('button', { name: '取消' }).click();
     expect(await guests()).toHaveLength(3);
+  });
+
+  it('previews and imports a 10,000-row workbook into the whole attendee list', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('名单');
+    sheet.addRow(['峰会', 'Name', 'Phone', 'Arrives at']);
+    for (let i = 0; i < 10_000; i++)
+      sheet.addRow([
+        '导入测试论坛',
+        `批量嘉宾${i}`,
+        `150${String(i).padStart(8, '0')}`,
+        new Date(Date.UTC(2027, 3, 1, 8, i % 60)),
+      ]);
+    const file = path.join(tempDir(), '万人名单.xlsx');
+    fs.writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+
+    await page.goto(`${server.url}/#/attendees`);
+    await page.getByRole('button', { name: '导入', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('input[type=file]').setInputFiles(file);
+    await expect.poll(() => dialog.getByRole('combobox', { name: '峰会', exact: true }).inputValue()).toBe('summitId');
+    await dialog.getByRole('button', { name: '预览' }).click();
+    await expect.poll(() => dialog.getByTestId('import-counts').innerText()).toContain('新增 10000');
+    expect(await dialog.innerText()).toContain('仅显示前 200 行，共 10000 行');
+    await dialog.getByRole('button', { name: '导入 10000 行' }).click();
+    await expect.poll(() => dialog.getByTestId('import-done').innerText()).toContain('新增 10000 条');
+    const { total } = await server.client.getList('attendees', {
+      filter: { summitId },
+      sort: { field: 'id', order: 'ASC' },
+      pagination: { page: 1, perPage: 1 },
+    });
+    expect(total).toBe(10_003);
   });
 
   it('says what is wrong with a file it cannot read', async () => {
