@@ -98,3 +98,4 @@ export const importKeysOf = (resource: ResourceDef): string[][] => {
     if (field.unique && !keys.some((k) => k.length === 1 && k[0] === field.source)) keys.push([field.source]);
   return keys;
 };
+export { beijingDay, expandNamedFilters, meetsNamedFilter } from './namedFilters';

@@ -28,7 +28,10 @@ export type Reason =
   | { code: 'badEmail' }
   | { code: 'beforeField'; other: Label }
   | { code: 'duplicateInFile'; line: number }
-  | { code: 'ambiguousMatch'; count: number };
+  | { code: 'ambiguousMatch'; count: number }
+  | { code: 'immutable' }
+  | { code: 'setBy'; via: Label }
+  | { code: 'badMove'; from: Label; to: Label; allowed: Label[] };
 
 type Templates = { [C in Reason['code']]: (r: Extract<Reason, { code: C }>) => string };
 
@@ -60,6 +63,12 @@ const zh: Templates = {
   beforeField: (r) => `不能早于“${r.other.zh}”`,
   duplicateInFile: (r) => `与文件第 ${r.line} 行是同一条记录（匹配依据相同），只导入一次`,
   ambiguousMatch: (r) => `已有 ${r.count} 条记录都符合匹配依据，无法确定更新哪一条`,
+  immutable: () => '创建后不能修改',
+  setBy: (r) => `不能直接修改，请新增一条“${r.via.zh}”`,
+  badMove: (r) =>
+    r.allowed.length === 0
+      ? `“${r.from.zh}”是最终状态，不能再改为“${r.to.zh}”`
+      : `不能从“${r.from.zh}”改为“${r.to.zh}”，只能改为：${r.allowed.map((l) => l.zh).join('、')}`,
 };
 
 const en: Templates = {
@@ -90,6 +99,12 @@ const en: Templates = {
   beforeField: (r) => `Cannot be before “${r.other.en}”`,
   duplicateInFile: (r) => `Same record as line ${r.line} of the file (same match key); imported once`,
   ambiguousMatch: (r) => `${r.count} existing records share this match key: cannot tell which to update`,
+  immutable: () => 'Cannot be changed once created',
+  setBy: (r) => `Not changed directly: add a ${r.via.en.toLowerCase()}`,
+  badMove: (r) =>
+    r.allowed.length === 0
+      ? `“${r.from.en}” is final: it cannot become “${r.to.en}”`
+      : `Cannot move from “${r.from.en}” to “${r.to.en}”; it can become: ${r.allowed.map((l) => l.en).join(', ')}`,
 };
 
 export const reasonText = (reason: Reason, lang: Lang): string =>

@@ -52,6 +52,12 @@ export interface FieldDef {
   personal?: boolean;
   /** other headers that name this field in people's spreadsheets (import matches them) */
   aliases?: string[];
+  /** an enum with a lifecycle: the values each value may move to; any other move is refused */
+  transitions?: Record<string, string[]>;
+  /** changed only by creating a record of that resource (an agreement's status, by a follow-up) */
+  setBy?: string;
+  /** set when the record is created and never changed after (a follow-up's status move is history) */
+  immutable?: boolean;
 }
 
 export type MenuGroup = 'events' | 'people' | 'projects' | 'admin';
@@ -77,6 +83,12 @@ export interface ResourceDef {
   /** how an imported row finds the record it updates, best first: each key is a list of
    * fields that together pick one record (phone within a summit); unique fields also do */
   importKeys?: string[][];
+  /** creating a record also sets fields of the record its `reference` points at, in the same
+   * atomic step: parent field ← own field, for the own fields that are given */
+  setsParent?: { reference: string; fields: Record<string, string> };
+  /** filters the server computes, by name (?filter={"overdue":true}); in `where`, `$today` and
+   * `$yesterday` are Beijing dates */
+  namedFilters?: Record<string, { label: Label; where: Record<string, unknown> }>;
   fields: FieldDef[];
 }
 

@@ -1,7 +1,7 @@
 import { enums } from './enums';
-import { EVENT_UTC_OFFSET, systemFields } from './index';
+import { EVENT_UTC_OFFSET, resourceByName, systemFields } from './index';
 import type { Reason } from './messages';
-import type { FieldDef, ResourceDef } from './types';
+import type { FieldDef, Label, ResourceDef } from './types';
 
 export type Reasons = Record<string, Reason>;
 type Row = Record<string, unknown>;
@@ -102,7 +102,13 @@ const compareKey = (field: FieldDef, value: unknown) =>
  * per field; store nothing when there are reasons. References are only checked for form;
  * whether the referenced record exists is the server's job.
  */
-export function checkWrite(resource: ResourceDef, input: Row, existing?: Row): { record: Row; reasons: Reasons } {
+export function checkWrite(
+  resource: ResourceDef,
+  input: Row,
+  existing?: Row,
+  /** the resource whose new record makes this change (a follow-up moving its agreement) */
+  via?: string,
+): { record: Row; reasons: Reasons } {
   const reasons: Reasons = {};
   const known = new Set(resource.fields.map((field) => field.source));
   for (const key of Object.keys(input)) {
@@ -142,5 +148,32 @@ export function checkWrite(resource: ResourceDef, input: Row, existing?: Row): {
       reasons[field.source] = { code: 'beforeField', other: other.label };
     }
   }
+  if (existing) checkChanges(resource, record, existing, reasons, via);
   return { record, reasons };
+}
+
+const resourceSingular = (name: string): Label => resourceByName[name]?.singular ?? { zh: name, en: name };
+
+const optionLabel = (field: FieldDef, id: unknown) =>
+  enums[field.enum ?? '']?.find((o) => o.id === id)?.label ?? { zh: String(id), en: String(id) };
+
+/** What may not change the way an update would change it: fixed fields, fields that move only
+ * through another record, and moves a lifecycle does not allow. */
+function checkChanges(resource: ResourceDef, record: Row, existing: Row, reasons: Reasons, via?: string) {
+  for (const field of resource.fields) {
+    const before = existing[field.source] ?? null;
+    const after = record[field.source] ?? null;
+    if (reasons[field.source] || JSON.stringify(before) === JSON.stringify(after)) continue;
+    if (field.immutable) reasons[field.source] = { code: 'immutable' };
+    else if (field.setBy && field.setBy !== via) {
+      reasons[field.source] = { code: 'setBy', via: resourceSingular(field.setBy) };
+    } else if (field.transitions && before !== null && !field.transitions[String(before)]?.includes(String(after))) {
+      reasons[field.source] = {
+        code: 'badMove',
+        from: optionLabel(field, before),
+        to: optionLabel(field, after),
+        allowed: (field.transitions[String(before)] ?? []).map((id) => optionLabel(field, id)),
+      };
+    }
+  }
 }

@@ -16,6 +16,7 @@ import {
 import { actorOf, type AuditTrail } from './audit';
 import { createAuthRouter, requireSession, type AuthServices } from './auth/routes';
 import { hashPassword } from './auth/passwords';
+import { aggregate } from './aggregates';
 import { handleDependants } from './deletes';
 import { runImport } from './imports';
 import { asyncHandler, HttpError, message, requestLang } from './messages';
@@ -25,13 +26,15 @@ import { searchIds } from './search';
 import type { JournalEntry } from './store/journal';
 import type { Store } from './store/store';
 import { guardLastAdmin, withoutSecrets } from './users';
-import { prepareCreate, prepareUpdate, type WriteContext } from './writes';
+import { prepareCreate, prepareParentUpdate, prepareUpdate, type ParentUpdate, type WriteContext } from './writes';
 
 export interface ApiOptions extends AuthServices {
   /** largest request body, as body-parser understands it ('1mb') */
   bodyLimit?: string;
   /** largest import (a spreadsheet's rows as JSON) */
   importLimit?: string;
+  /** the time, for what "today" means (overdue); tests set it */
+  now?: () => number;
 }
 
 interface Locals {
@@ -41,6 +44,8 @@ interface Locals {
   journal?: JournalEntry[];
   before?: Row;
   data?: unknown;
+  /** what a new record changes in the record it refers to (a follow-up in its agreement) */
+  parent?: ParentUpdate | null;
 }
 
 const locals = (res: Response) => res.locals as Locals;
@@ -68,6 +73,15 @@ function present(resource: ResourceDef, row: Row, role: Role): Row {
   return shown;
 }
 
+/** Viewers may not filter or group by personal data: they could find out a masked number. */
+function refusePersonal(resource: ResourceDef, keys: string[], role: Role, lang: Lang) {
+  if (roleSeesPersonalData(role)) return;
+  const personal = keys
+    .map((key) => getField(resource, key.replace(/_(gte|lte|ne|like)$/, '')))
+    .find((f) => f?.personal);
+  if (personal) throw new HttpError(403, message(lang, 'personalFilter', { field: personal.label[lang] }));
+}
+
 /** Turns the search box's text into the ids it matches, so json-server never searches ids,
  * codes or timestamps. */
 function applySearch(store: Store, resource: ResourceDef, query: Record<string, string | string[]>, role: Role) {
@@ -84,7 +98,7 @@ function applySearch(store: Store, resource: ResourceDef, query: Record<string, 
  * whose answers are journalled to disk (with their audit entries) before they are sent.
  */
 export function createApi(options: ApiOptions) {
-  const { store, audit, bodyLimit = '1mb', importLimit = '64mb' } = options;
+  const { store, audit, bodyLimit = '1mb', importLimit = '64mb', now = Date.now } = options;
   const api = express.Router();
   // foreignKeySuffix that matches nothing: json-server's own cascade would also delete rows
   // whose optional reference is null; the schema-aware edge handles dependants instead.
@@ -138,6 +152,38 @@ export function createApi(options: ApiOptions) {
     }),
   );
 
+  api.get(
+    '/:resource/aggregate',
+    asyncHandler(async (req, res) => {
+      const lang = requestLang(req);
+      const resource = lookupResource(req.params.resource);
+      if (!resource) throw new HttpError(404, message(lang, 'noRoute'));
+      const role = locals(res).user.role as Role;
+      if (!allows(role, resource, 'read')) throw forbid(lang, role, resource, 'read');
+      const raw = req.query as Record<string, unknown>;
+      const text = (name: string) => (typeof raw[name] === 'string' ? (raw[name] as string) : undefined);
+      try {
+        const { query } = translateListQuery(resource, { filter: raw.filter }, now());
+        const groupBy = text('groupBy');
+        refusePersonal(resource, [...Object.keys(query), ...(groupBy ? [groupBy.split(':')[0]] : [])], role, lang);
+        applySearch(store, resource, query, role);
+        const top = text('top') === undefined ? undefined : Number(text('top'));
+        if (top !== undefined && !(Number.isInteger(top) && top > 0)) throw new QueryError('"top" must be a count');
+        res.json(
+          aggregate(store.data[resource.name] ?? [], resource, query, {
+            groupBy,
+            sum: text('sum'),
+            max: text('max'),
+            top,
+          }),
+        );
+      } catch (error) {
+        if (error instanceof QueryError) throw new HttpError(400, message(lang, 'badQuery', { detail: error.message }));
+        throw error;
+      }
+    }),
+  );
+
   api.use(
     '/:resource/:id?',
     asyncHandler(async (req, res, next) => {
@@ -178,13 +224,8 @@ export function createApi(options: ApiOptions) {
             break;
           }
           try {
-            const { query, start } = translateListQuery(resource, req.query as Record<string, unknown>);
-            if (!roleSeesPersonalData(role)) {
-              const personal = Object.keys(query)
-                .map((key) => getField(resource, key.replace(/_(gte|lte|ne|like)$/, '')))
-                .find((f) => f?.personal);
-              if (personal) throw new HttpError(403, message(lang, 'personalFilter', { field: personal.label[lang] }));
-            }
+            const { query, start } = translateListQuery(resource, req.query as Record<string, unknown>, now());
+            refusePersonal(resource, Object.keys(query), role, lang);
             applySearch(store, resource, query, role);
             req.query = query;
             locals(res).start = start;
@@ -194,9 +235,12 @@ export function createApi(options: ApiOptions) {
             throw error;
           }
           break;
-        case 'POST':
-          req.body = { ...prepareCreate(ctx, resource, body!), id: store.takeId(resource.name) };
+        case 'POST': {
+          const record = prepareCreate(ctx, resource, body!);
+          locals(res).parent = prepareParentUpdate(ctx, resource, record, resourceByName);
+          req.body = { ...record, id: store.takeId(resource.name) };
           break;
+        }
         case 'PUT':
         case 'PATCH': {
           // PUT merges: ra-data-simple-rest's updateMany sends partial records.
@@ -256,6 +300,15 @@ export function createApi(options: ApiOptions) {
         answer,
       );
       if (trail) entries.push(trail);
+      // the agreement moves with its follow-up, in the same journal line
+      const parent = local.parent;
+      if (parent) {
+        const before = { ...parent.existing };
+        Object.assign(parent.existing, parent.fields);
+        entries.push({ r: parent.resource.name, put: { ...parent.existing } });
+        const parentTrail = audit.record(actor, 'update', parent.resource.name, before, parent.existing);
+        if (parentTrail) entries.push(parentTrail);
+      }
     }
     if (resource.name === 'users' && local.before?.disabled !== true && answer.disabled === true)
       options.sessions.endAllOf(answer.id as number);

@@ -26,6 +26,8 @@ export interface ServerOptions {
   /** minutes of inactivity that end a session */
   sessionMinutes?: number;
   secureCookie?: boolean;
+  /** the clock, for what "today" means (overdue follow-ups); tests set it */
+  now?: () => number;
   /** login throttling: failures allowed before waits start, and the first wait */
   throttle?: { free: number; baseMs: number };
 }
@@ -69,7 +71,15 @@ export async function createApp(store: Store, options: AppOptions) {
   });
   app.use(
     '/api',
-    createApi({ store, audit, sessions, throttle, bodyLimit: options.bodyLimit, secureCookie: options.secureCookie }),
+    createApi({
+      store,
+      audit,
+      sessions,
+      throttle,
+      bodyLimit: options.bodyLimit,
+      secureCookie: options.secureCookie,
+      now: options.now,
+    }),
   );
   app.use('/api', apiErrorHandler);
   const staticDir = options.staticDir;

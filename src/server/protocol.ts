@@ -1,4 +1,4 @@
-import { EVENT_UTC_OFFSET, getField, systemFields, type ResourceDef } from '../schema';
+import { EVENT_UTC_OFFSET, expandNamedFilters, getField, systemFields, type ResourceDef } from '../schema';
 
 /**
  * The edge between ra-data-simple-rest (sort=[f,o]&range=[a,b]&filter={...}) and json-server
@@ -36,7 +36,12 @@ const scalar = (key: string, value: unknown): string => {
   throw new QueryError(`filter "${key}" must be text, a number, true/false or a list of them`);
 };
 
-export function translateListQuery(resource: ResourceDef, raw: Record<string, unknown>): ListQuery {
+/** `now` decides what named filters mean (overdue: a next follow-up day before today in Beijing). */
+export function translateListQuery(
+  resource: ResourceDef,
+  raw: Record<string, unknown>,
+  now: number = Date.now(),
+): ListQuery {
   const query: Record<string, string | string[]> = {};
   let start = 0;
 
@@ -64,10 +69,11 @@ export function translateListQuery(resource: ResourceDef, raw: Record<string, un
     query._end = String(range[1] + 1);
   }
 
-  const filter = parseJson('filter', raw.filter) ?? {};
-  if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) {
+  const given = parseJson('filter', raw.filter) ?? {};
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
     throw new QueryError('"filter" must be a JSON object');
   }
+  const filter = expandNamedFilters(resource, given as Record<string, unknown>, now);
   for (const [key, value] of Object.entries(filter)) {
     if (value === undefined || value === null || value === '') continue;
     if (key === 'q') {

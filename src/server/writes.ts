@@ -156,3 +156,47 @@ export function prepareUpdate(ctx: WriteContext, resource: ResourceDef, body: Bo
   const version = typeof existing.version === 'number' ? existing.version : 1;
   return { ...fields, updatedAt: new Date().toISOString(), version: version + 1 };
 }
+
+/** The change a new record makes to the record it refers to (see `setsParent` in the schema). */
+export interface ParentUpdate {
+  resource: ResourceDef;
+  existing: Row;
+  fields: Body;
+}
+
+/**
+ * What a new record (a follow-up) changes in its parent (the agreement): checked here, with
+ * the parent's rules (a status move its lifecycle allows), and refused as the new record's own
+ * error, on the field that asked for it. Applied by the caller in the same step as the create.
+ */
+export function prepareParentUpdate(
+  ctx: WriteContext,
+  resource: ResourceDef,
+  record: Body,
+  resources: Record<string, ResourceDef>,
+): ParentUpdate | null {
+  const link = resource.setsParent;
+  if (!link) return null;
+  const parentResource = resources[getField(resource, link.reference)!.reference!];
+  const existing = findById(ctx.data[parentResource.name], record[link.reference]);
+  if (!existing) return null; // prepareCreate has already refused a missing reference
+  const changes: Body = {};
+  for (const [parentField, ownField] of Object.entries(link.fields))
+    if (record[ownField] !== null && record[ownField] !== undefined) changes[parentField] = record[ownField];
+  const { record: merged, reasons } = checkWrite(parentResource, changes, existing, resource.name);
+  const own: Reasons = {};
+  for (const [parentField, reason] of Object.entries(reasons)) own[link.fields[parentField] ?? parentField] = reason;
+  if (Object.keys(own).length > 0) throw invalid(resource, own, ctx.lang);
+  const changed = Object.keys(changes).filter((key) => !sameValue(merged[key], existing[key]));
+  if (changed.length === 0) return null;
+  const version = typeof existing.version === 'number' ? existing.version : 1;
+  return {
+    resource: parentResource,
+    existing,
+    fields: {
+      ...Object.fromEntries(changed.map((key) => [key, merged[key]])),
+      updatedAt: new Date().toISOString(),
+      version: version + 1,
+    },
+  };
+}

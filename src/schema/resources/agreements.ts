@@ -1,6 +1,20 @@
 import { f } from '../fields';
 import type { ResourceDef } from '../types';
 
+/** Where an agreement may go from each status: forward towards completion, aside to stalled
+ * or terminated, back from stalled. Completed and terminated are final. */
+export const AGREEMENT_MOVES: Record<string, string[]> = {
+  signed: ['inProgress', 'landed', 'stalled', 'terminated'],
+  inProgress: ['landed', 'stalled', 'terminated'],
+  landed: ['completed', 'stalled', 'terminated'],
+  stalled: ['inProgress', 'landed', 'terminated'],
+  completed: [],
+  terminated: [],
+};
+
+/** Still being followed: not completed, not terminated. */
+export const OPEN_STATUSES = Object.keys(AGREEMENT_MOVES).filter((status) => AGREEMENT_MOVES[status].length > 0);
+
 export const agreements: ResourceDef = {
   name: 'agreements',
   label: { zh: '签约项目', en: 'Agreements' },
@@ -10,6 +24,13 @@ export const agreements: ResourceDef = {
   sort: { field: 'signedOn', order: 'DESC' },
   writers: ['official'],
   importKeys: [['title']],
+  namedFilters: {
+    // its next follow-up day has passed and it is still being followed
+    overdue: {
+      label: { zh: '跟进逾期', en: 'Overdue' },
+      where: { status: OPEN_STATUSES, nextFollowUpOn_lte: '$yesterday' },
+    },
+  },
   fields: [
     f.text('title', '项目名称', 'Title', {
       required: true,
@@ -34,7 +55,12 @@ export const agreements: ResourceDef = {
       filter: true,
       aliases: ['金额', '合同金额', '投资额', 'amount'],
     }),
-    f.enum('status', '状态', 'Status', 'agreementStatus', { required: true, default: 'signed' }),
+    f.enum('status', '状态', 'Status', 'agreementStatus', {
+      required: true,
+      default: 'signed',
+      transitions: AGREEMENT_MOVES,
+      setBy: 'followups',
+    }),
     f.text('officer', '帮办专员', 'Officer', {
       required: true,
       maxLength: 40,

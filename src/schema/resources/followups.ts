@@ -9,13 +9,15 @@ export const followups: ResourceDef = {
   titleField: 'on',
   sort: { field: 'on', order: 'DESC' },
   writers: ['official'],
+  // a follow-up moves its agreement: the status and the next follow-up day, in the same step
+  setsParent: { reference: 'agreementId', fields: { status: 'statusAfter', nextFollowUpOn: 'nextOn' } },
   fields: [
-    f.ref('agreementId', '签约项目', 'Agreement', 'agreements', { required: true }),
+    f.ref('agreementId', '签约项目', 'Agreement', 'agreements', { required: true, immutable: true }),
     f.date('on', '跟进日期', 'Date', { required: true, filter: true }),
     f.text('officer', '跟进人', 'Officer', { required: true, maxLength: 40, filter: true }),
     f.enum('kind', '方式', 'Kind', 'followupKind', { required: true, default: 'visit' }),
     f.longtext('note', '情况说明', 'Note', { required: true, list: true, maxLength: 2000 }),
-    f.enum('statusAfter', '跟进后状态', 'Status after', 'agreementStatus'),
+    f.enum('statusAfter', '跟进后状态', 'Status after', 'agreementStatus', { immutable: true }),
     f.text('nextStep', '下一步', 'Next step', { maxLength: 200 }),
     f.date('nextOn', '下次跟进', 'Next follow-up', { notBefore: 'on' }),
   ],

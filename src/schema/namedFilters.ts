@@ -1,0 +1,65 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import type { ResourceDef } from './types';
+
+dayjs.extend(utc);
+
+/** Beijing is UTC+8 all year (no daylight saving). */
+const BEIJING_MINUTES = 8 * 60;
+
+/** The calendar day in Beijing at a moment (plus some days), whatever zone the machine is in. */
+export const beijingDay = (at: Date | number = Date.now(), addDays = 0) =>
+  dayjs(at).utcOffset(BEIJING_MINUTES).add(addDays, 'day').format('YYYY-MM-DD');
+
+const placeholder = (value: unknown, now: Date | number): unknown => {
+  if (value === '$today') return beijingDay(now);
+  if (value === '$yesterday') return beijingDay(now, -1);
+  return value;
+};
+
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
+
+/**
+ * A list filter with its named filters ({"overdue": true}) replaced by what they mean, on
+ * `now`'s Beijing day. A condition the filter also sets on its own narrows both: status
+ * [signed, stalled] with overdue's open statuses is just those two.
+ */
+export function expandNamedFilters(
+  resource: ResourceDef,
+  filter: Record<string, unknown>,
+  now: Date | number,
+): Record<string, unknown> {
+  const named = resource.namedFilters ?? {};
+  const out: Record<string, unknown> = {};
+  const conditions: [string, unknown][] = [];
+  for (const [key, value] of Object.entries(filter)) {
+    if (!Object.hasOwn(named, key)) conditions.push([key, value]);
+    else if (value === true || value === 'true')
+      for (const [k, v] of Object.entries(named[key].where))
+        conditions.push([k, Array.isArray(v) ? v.map((x) => placeholder(x, now)) : placeholder(v, now)]);
+  }
+  for (const [key, value] of conditions) {
+    if (!Object.hasOwn(out, key)) out[key] = value;
+    else if (key.endsWith('_lte')) out[key] = String(out[key]) < String(value) ? out[key] : value;
+    else if (key.endsWith('_gte')) out[key] = String(out[key]) > String(value) ? out[key] : value;
+    else if (!/_(ne|like)$/.test(key)) {
+      const wanted = new Set(list(value).map(String));
+      out[key] = list(out[key]).filter((v) => wanted.has(String(v)));
+    }
+  }
+  return out;
+}
+
+/** Whether a record meets a named filter today (the grid marks overdue agreements). Only the
+ * conditions named filters use: a value among a list, on or before, on or after. */
+export function meetsNamedFilter(resource: ResourceDef, name: string, row: Record<string, unknown>, now: Date | number) {
+  const where = expandNamedFilters(resource, { [name]: true }, now);
+  return Object.entries(where).every(([key, value]) => {
+    const field = key.replace(/_(gte|lte)$/, '');
+    const actual = row[field];
+    if (actual === null || actual === undefined) return false;
+    if (key.endsWith('_lte')) return String(actual) <= String(value);
+    if (key.endsWith('_gte')) return String(actual) >= String(value);
+    return list(value).map(String).includes(String(actual));
+  });
+}

@@ -1,0 +1,86 @@
+import { beijingDay, getField, type FieldDef, type ResourceDef } from '../schema';
+import { QueryError } from './protocol';
+import { queryMatcher } from './query';
+import type { Row } from './records';
+
+/** One group of an aggregate: its key (a value, a month, a year), how many, and the total. */
+export interface Group {
+  key: string | number | boolean | null;
+  count: number;
+  sum?: number;
+  max?: string | number | null;
+}
+
+export interface Aggregate {
+  count: number;
+  sum?: number;
+  groups?: Group[];
+}
+
+const NUMERIC = new Set(['number', 'money']);
+
+/** A row's group: the field's value, or for dates its month (2026-05) or year (2026), by Beijing day. */
+function grouper(field: FieldDef, part: string | undefined): (row: Row) => Group['key'] {
+  const value = (row: Row) => row[field.source] ?? null;
+  if (!part) return (row) => value(row) as Group['key'];
+  const length = part === 'month' ? 7 : 4;
+  return (row) => {
+    const v = value(row);
+    if (v === null) return null;
+    const day = field.type === 'datetime' ? beijingDay(new Date(String(v))) : String(v);
+    return day.slice(0, length);
+  };
+}
+
+/**
+ * Counts and totals over the rows a list query matches, computed where the data is: the
+ * dashboard's figures and charts, the board's column headers, the ledger's summary.
+ * `groupBy` is a field, or `field:month` / `field:year` for dates; `top` keeps the largest
+ * groups by count.
+ */
+export function aggregate(
+  rows: Row[],
+  resource: ResourceDef,
+  query: Record<string, string | string[]>,
+  options: { groupBy?: string; sum?: string; max?: string; top?: number },
+): Aggregate {
+  const sumField = options.sum ? getField(resource, options.sum) : undefined;
+  if (options.sum && (!sumField || !NUMERIC.has(sumField.type))) throw new QueryError(`cannot sum "${options.sum}"`);
+  const maxField = options.max ? getField(resource, options.max) : undefined;
+  if (options.max && !maxField) throw new QueryError(`no field "${options.max}"`);
+  const [groupSource, part] = options.groupBy?.split(':') ?? [];
+  const groupField = groupSource ? getField(resource, groupSource) : undefined;
+  if (groupSource && !groupField) throw new QueryError(`cannot group by unknown field "${groupSource}"`);
+  if (part && (!['month', 'year'].includes(part) || !groupField || !['date', 'datetime'].includes(groupField.type)))
+    throw new QueryError(`cannot group "${groupSource}" by "${part}"`);
+  const keyOf = groupField ? grouper(groupField, part) : null;
+
+  const matches = queryMatcher(query);
+  const groups = new Map<Group['key'], Group>();
+  const total: Aggregate = { count: 0, ...(sumField ? { sum: 0 } : {}) };
+  for (const row of rows) {
+    if (!matches(row)) continue;
+    const amount = sumField && typeof row[sumField.source] === 'number' ? (row[sumField.source] as number) : 0;
+    total.count++;
+    if (sumField) total.sum! += amount;
+    if (!keyOf) continue;
+    const key = keyOf(row);
+    let group = groups.get(key);
+    if (!group) {
+      group = { key, count: 0, ...(sumField ? { sum: 0 } : {}), ...(maxField ? { max: null } : {}) };
+      groups.set(key, group);
+    }
+    group.count++;
+    if (sumField) group.sum! += amount;
+    if (maxField) {
+      const v = row[maxField.source] as string | number | null | undefined;
+      if (v !== null && v !== undefined && (group.max === null || group.max === undefined || v > group.max))
+        group.max = v;
+    }
+  }
+  if (keyOf) {
+    const list = [...groups.values()].sort((a, b) => String(a.key ?? '').localeCompare(String(b.key ?? '')));
+    total.groups = options.top !== undefined ? list.sort((a, b) => b.count - a.count).slice(0, options.top) : list;
+  }
+  return total;
+}
