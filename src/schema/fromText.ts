@@ -1,5 +1,5 @@
 import { enums } from './enums';
-import { EVENT_UTC_OFFSET } from './index';
+import { EVENT_UTC_OFFSET, resourceByName } from './index';
 import type { Reason } from './messages';
 import type { FieldDef } from './types';
 
@@ -75,8 +75,11 @@ export function valueFromText(field: FieldDef, raw: string, references: Referenc
     }
     case 'number':
     case 'money': {
-      const wan = /^(-?[\d,.]+)\s*万$/.exec(text);
-      const number = (wan ? wan[1] : text).replace(/^(CN)?[¥￥]\s*/, '').replace(/\s/g, '');
+      const wan = /^(-?[\d,.]+)\s*万元?$/.exec(text);
+      const number = (wan ? wan[1] : text)
+        .replace(/^(CN)?[¥￥]\s*/, '')
+        .replace(/元$/, '')
+        .replace(/\s/g, '');
       // commas only as thousands separators: "1,5" is not fifteen
       if (/[,，]/.test(number) && !/^-?\d{1,3}([,，]\d{3})*(\.\d+)?$/.test(number))
         return { reason: { code: 'notNumber' } };
@@ -103,11 +106,12 @@ export function valueFromText(field: FieldDef, raw: string, references: Referenc
     case 'reference': {
       const byName = references[field.reference ?? ''];
       const id = byName?.get(text.toLowerCase());
-      if (id === -1) return { reason: { code: 'ambiguousName', name: text } };
+      const what = resourceByName[field.reference ?? '']?.singular;
+      if (id === -1) return { reason: { code: 'ambiguousName', name: text, what } };
       if (id !== undefined) return { value: id };
       // an id only when written as one: "360" may well be a name
       if (/^#\d+$/.test(text)) return { value: Number(text.slice(1)) };
-      return { reason: { code: 'unknownName', name: text } };
+      return { reason: { code: 'unknownName', name: text, what } };
     }
     default:
       return { value: text };

@@ -86,10 +86,11 @@ export const EVENT_UTC_OFFSET = '+08:00';
 /** Two stored values are the same when their JSON is (null and absent alike). */
 export const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-/** Whether people may import rows of this resource from a spreadsheet (not accounts: they
- * carry passwords; not the audit trail: nobody writes it). */
+/** Whether people may import rows of this resource from a spreadsheet: not accounts (they
+ * carry passwords), not the audit trail (nobody writes it), not follow-ups (each one moves its
+ * agreement through the lifecycle, one decision at a time). */
 export const importable = (resource: ResourceDef) =>
-  !resource.readOnly && !resource.fields.some((field) => field.type === 'password');
+  !resource.readOnly && !resource.setsParent && !resource.fields.some((field) => field.type === 'password');
 
 /** The keys an imported row may be matched by: the declared ones, then each unique field. */
 export const importKeysOf = (resource: ResourceDef): string[][] => {
@@ -99,3 +100,4 @@ export const importKeysOf = (resource: ResourceDef): string[][] => {
   return keys;
 };
 export { beijingDay, expandNamedFilters, meetsNamedFilter } from './namedFilters';
+export { allowedMoves, childDefaults, childFieldFor, parentLink } from './children';

@@ -11,8 +11,8 @@ export type Reason =
   | { code: 'tooShort'; min: number }
   | { code: 'notObject' }
   | { code: 'taken' }
-  | { code: 'unknownName'; name: string }
-  | { code: 'ambiguousName'; name: string }
+  | { code: 'unknownName'; name: string; what?: Label }
+  | { code: 'ambiguousName'; name: string; what?: Label }
   | { code: 'pastePastPage' }
   | { code: 'badCharacters' }
   | { code: 'sameAs'; other: Label }
@@ -45,8 +45,8 @@ const zh: Templates = {
   tooShort: (r) => `至少 ${r.min} 个字符`,
   notObject: () => '应为一个对象',
   taken: () => '已被使用',
-  unknownName: (r) => `找不到名为“${r.name}”的记录`,
-  ambiguousName: (r) => `有多条记录都叫“${r.name}”，请用编号（如 #12）`,
+  unknownName: (r) => `找不到名为“${r.name}”的${r.what?.zh ?? '记录'}`,
+  ambiguousName: (r) => `有多个${r.what?.zh ?? '记录'}都叫“${r.name}”，请用编号（如 #12）`,
   pastePastPage: () => '超出本页末尾：下一页还有记录，请翻到最后一页再粘贴新行',
   badCharacters: () => '含有不能保存的字符（如换行或控制字符）',
   sameAs: (r) => `不能与“${r.other.zh}”相同`,
@@ -81,8 +81,9 @@ const en: Templates = {
   tooShort: (r) => `At least ${r.min} characters`,
   notObject: () => 'Must be an object',
   taken: () => 'Already taken',
-  unknownName: (r) => `No record is named “${r.name}”`,
-  ambiguousName: (r) => `Several records are named “${r.name}”: use the id (#12)`,
+  unknownName: (r) => `No ${r.what?.en.toLowerCase() ?? 'record'} is named “${r.name}”`,
+  ambiguousName: (r) =>
+    `Several ${r.what ? `${r.what.en.toLowerCase()}s` : 'records'} are named “${r.name}”: use the id (#12)`,
   pastePastPage: () => 'Past the end of this page, where the next page continues: paste new rows on the last page',
   badCharacters: () => 'Contains characters that cannot be stored (line breaks or control characters)',
   sameAs: (r) => `Cannot be the same as “${r.other.en}”`,

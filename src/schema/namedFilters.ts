@@ -52,7 +52,12 @@ export function expandNamedFilters(
 
 /** Whether a record meets a named filter today (the grid marks overdue agreements). Only the
  * conditions named filters use: a value among a list, on or before, on or after. */
-export function meetsNamedFilter(resource: ResourceDef, name: string, row: Record<string, unknown>, now: Date | number) {
+export function meetsNamedFilter(
+  resource: ResourceDef,
+  name: string,
+  row: Record<string, unknown>,
+  now: Date | number,
+) {
   const where = expandNamedFilters(resource, { [name]: true }, now);
   return Object.entries(where).every(([key, value]) => {
     const field = key.replace(/_(gte|lte)$/, '');

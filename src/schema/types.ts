@@ -88,7 +88,10 @@ export interface ResourceDef {
   setsParent?: { reference: string; fields: Record<string, string> };
   /** filters the server computes, by name (?filter={"overdue":true}); in `where`, `$today` and
    * `$yesterday` are Beijing dates */
-  namedFilters?: Record<string, { label: Label; where: Record<string, unknown> }>;
+  namedFilters?: Record<
+    string,
+    { label: Label; where: Record<string, unknown>; /** the grid marks its rows */ highlight?: boolean }
+  >;
   fields: FieldDef[];
 }
 

@@ -43,6 +43,12 @@ export function convertValue(field: FieldDef, raw: unknown): Converted {
       if (field.maxLength !== undefined && text.length > field.maxLength)
         return { reason: { code: 'tooLong', max: field.maxLength } };
       if (field.type === 'phone' && !PHONE.test(text)) return { reason: { code: 'badPhone' } };
+      // a mobile number is stored as its 11 digits, however it was typed (138 1234 5678,
+      // +86-138-1234-5678), so search and matching find it; landlines keep their dashes
+      if (field.type === 'phone') {
+        const mobile = /^(?:\+?86)?(1\d{10})$/.exec(text.replace(/[\s-]/g, ''));
+        if (mobile) return { value: mobile[1] };
+      }
       if (field.type === 'email' && !EMAIL.test(text)) return { reason: { code: 'badEmail' } };
       return { value: text };
     }

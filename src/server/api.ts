@@ -123,8 +123,8 @@ export function createApi(options: ApiOptions) {
   api.use(requireSession(options));
   api.post(
     '/:resource/import',
-    express.json({ limit: importLimit }),
-    asyncHandler(async (req, res) => {
+    // who may import is known before a large body is read
+    (req, res, next) => {
       const lang = requestLang(req);
       const resource = lookupResource(req.params.resource);
       if (!resource) throw new HttpError(404, message(lang, 'noRoute'));
@@ -132,22 +132,20 @@ export function createApi(options: ApiOptions) {
       if (!allows(user.role as Role, resource, 'write')) throw forbid(lang, user.role, resource, 'write');
       if (!importable(resource))
         throw new HttpError(400, message(lang, 'notImportable', { resource: resource.label[lang] }));
-      let report;
-      try {
-        report = await runImport({
-          store,
-          audit,
-          actor: actorOf(user),
-          resource,
-          body: req.body,
-          dryRun: req.query.dryRun === 'true',
-          lang,
-        });
-      } catch (error) {
-        if (error instanceof HttpError) throw error;
-        console.error('import write failed; stopping writes until restart', error);
-        throw new HttpError(500, message(lang, 'diskFailed'));
-      }
+      locals(res).resource = resource;
+      next();
+    },
+    express.json({ limit: importLimit }),
+    asyncHandler(async (req, res) => {
+      const report = await runImport({
+        store,
+        audit,
+        actor: actorOf(locals(res).user),
+        resource: locals(res).resource!,
+        body: req.body,
+        dryRun: req.query.dryRun === 'true',
+        lang: requestLang(req),
+      });
       res.json(report);
     }),
   );

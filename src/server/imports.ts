@@ -57,9 +57,13 @@ interface Planned {
   existing?: Row;
 }
 
-/** Text, ignoring case and spaces; phones by their digits: "138 1234 5678" is 13812345678. */
+/** Text, ignoring case and spaces; phones by their digits, without China's +86:
+ * "+86 138 1234 5678" is 13812345678. */
 function keyPart(field: FieldDef, value: unknown): string {
-  if (field.type === 'phone') return String(value).replace(/\D/g, '');
+  if (field.type === 'phone')
+    return String(value)
+      .replace(/\D/g, '')
+      .replace(/^(?:00)?86(1\d{10})$/, '$1');
   if (typeof value === 'string') return value.replace(/\s+/g, '').toLowerCase();
   return JSON.stringify(value);
 }
@@ -72,6 +76,56 @@ function keyOf(fields: FieldDef[], record: Record<string, unknown>): string | nu
     parts.push(keyPart(field, value));
   }
   return JSON.stringify(parts);
+}
+
+/**
+ * The chosen key and, after it, the resource's other keys: a guest without a phone is still
+ * found by name within the summit, and one first imported without a phone is found again when
+ * the next file has it. Each key indexes the stored records and the file's earlier rows.
+ */
+function keyChain(data: Data, resource: ResourceDef, chosen: string[] | null) {
+  if (!chosen) return null;
+  const all = importKeysOf(resource);
+  const from = all.findIndex((k) => JSON.stringify(k) === JSON.stringify(chosen));
+  const chain = all.slice(from).map((sources) => {
+    const fields = sources.map((source) => getField(resource, source)!);
+    const stored = new Map<string, Row[]>();
+    for (const row of data[resource.name] ?? []) {
+      const key = keyOf(fields, row);
+      if (key !== null) stored.set(key, [...(stored.get(key) ?? []), row]);
+    }
+    return { fields, stored, inFile: new Map<string, { line: number; values: Record<string, unknown> }>() };
+  });
+  const fields = new Set(chain.flatMap((k) => k.fields));
+  return {
+    /** the stored records the row's first matching key finds, and an earlier line with any of its keys */
+    match(values: Record<string, unknown>, line: number) {
+      let matches: Row[] = [];
+      let earlier: number | undefined;
+      chain.forEach((key, k) => {
+        const value = keyOf(key.fields, values);
+        if (value === null) return;
+        // a later key only finds records no earlier key tells apart: two 张伟 with different
+        // phones are two people
+        const agrees = (row: Record<string, unknown>) =>
+          chain.slice(0, k).every((earlierKey) => {
+            const mine = keyOf(earlierKey.fields, values);
+            const theirs = keyOf(earlierKey.fields, row);
+            return mine === null || theirs === null || mine === theirs;
+          });
+        if (matches.length === 0) matches = (key.stored.get(value) ?? []).filter(agrees);
+        const before = key.inFile.get(value);
+        if (before && agrees(before.values)) earlier ??= before.line;
+        if (!before) key.inFile.set(value, { line, values });
+      });
+      return { matches, earlier };
+    },
+    /** whether a value equals the stored one as a key compares them */
+    same(source: string, value: unknown, stored: unknown) {
+      const field = [...fields].find((f) => f.source === source);
+      return field ? stored != null && keyPart(field, value) === keyPart(field, stored) : undefined;
+    },
+  };
 }
 
 /** name → id of every record a reference column may name; -1 when several share a name. */
@@ -149,8 +203,7 @@ function readRequest(resource: ResourceDef, body: unknown, lang: Lang) {
   const fixed = request.fixed ?? {};
   if (typeof fixed !== 'object' || Array.isArray(fixed)) badBody(lang, 'fixed');
   for (const source of Object.keys(fixed)) if (!getField(resource, source)) badBody(lang, `fixed ${source}`);
-  const keyFields = key?.map((source) => getField(resource, source)!) ?? null;
-  return { request, columns, keyFields, fixed };
+  return { request, columns, key, fixed };
 }
 
 /**
@@ -158,19 +211,13 @@ function readRequest(resource: ResourceDef, body: unknown, lang: Lang) {
  * key finds, nothing (already the same), or invalid with the reason per cell. Reads only.
  */
 function planImport(data: Data, resource: ResourceDef, body: unknown, lang: Lang) {
-  const { request, columns, keyFields, fixed } = readRequest(resource, body, lang);
+  const { request, columns, key, fixed } = readRequest(resource, body, lang);
   const names = referenceNames(
     data,
     columns.filter((f): f is FieldDef => f?.type === 'reference'),
   );
   const lookups = indexedLookups(data, resource);
-  const existingByKey = new Map<string, Row[]>();
-  if (keyFields)
-    for (const row of data[resource.name] ?? []) {
-      const key = keyOf(keyFields, row);
-      if (key !== null) existingByKey.set(key, [...(existingByKey.get(key) ?? []), row]);
-    }
-  const firstLine = new Map<string, number>();
+  const keys = keyChain(data, resource, key);
   const lineOf = (i: number) => request.lines?.[i] ?? i + 2;
 
   const planned = request.rows.map((cells, i): Planned => {
@@ -184,12 +231,9 @@ function planImport(data: Data, resource: ResourceDef, body: unknown, lang: Lang
     });
     Object.assign(values, fixed);
     let existing: Row | undefined;
-    const key = keyFields && keyOf(keyFields, values);
-    if (key) {
-      const earlier = firstLine.get(key);
+    if (keys) {
+      const { matches, earlier } = keys.match(values, lineOf(i));
       if (earlier !== undefined) reasons[''] = { code: 'duplicateInFile', line: earlier };
-      else firstLine.set(key, lineOf(i));
-      const matches = existingByKey.get(key) ?? [];
       if (matches.length > 1) reasons[''] ??= { code: 'ambiguousMatch', count: matches.length };
       existing = matches[0];
     }
@@ -202,12 +246,8 @@ function planImport(data: Data, resource: ResourceDef, body: unknown, lang: Lang
     if (existing) {
       // empty cells leave stored values alone: an import adds what the file knows; the key's
       // own fields compare as the key does ("139 0000 1111" finds 13900001111 and leaves it)
-      const sameAsStored = (source: string, value: unknown) => {
-        const keyField = keyFields!.find((f) => f.source === source);
-        return keyField
-          ? keyPart(keyField, value) === keyPart(keyField, existing[source])
-          : sameValue(value, existing[source]);
-      };
+      const sameAsStored = (source: string, value: unknown) =>
+        keys?.same(source, value, existing[source]) ?? sameValue(value, existing[source]);
       const changes = Object.fromEntries(
         Object.entries(values).filter(([source, value]) => !sameAsStored(source, value)),
       );
@@ -219,7 +259,8 @@ function planImport(data: Data, resource: ResourceDef, body: unknown, lang: Lang
         if (field.unique) lookups.claim(field.source, record[field.source], existing.id);
       return {
         result: { outcome: 'update', id: existing.id, changed: Object.keys(changes) },
-        values: changes,
+        // as the schema stores them (a list's fixed "3" is the id 3)
+        values: Object.fromEntries(Object.keys(changes).map((source) => [source, record[source]])),
         existing,
       };
     }
@@ -260,7 +301,26 @@ export async function runImport(args: {
       rows,
     });
 
-  // Nothing below can fail before the journal: the checks above were the last word.
+  // The checks above were the last word; from here memory changes, and if anything fails
+  // before the journal holds it all, memory and disk differ: stop writing until a restart.
+  try {
+    return await commit(store, audit, actor, resource, planned, counts, rows);
+  } catch (error) {
+    store.journal.failure ??= error as Error;
+    console.error('import failed after memory changed; stopping writes until restart', error);
+    throw new HttpError(500, message(lang, 'diskFailed'));
+  }
+}
+
+async function commit(
+  store: Store,
+  audit: AuditTrail,
+  actor: Actor | null,
+  resource: ResourceDef,
+  planned: Planned[],
+  counts: Record<Outcome, number>,
+  rows: RowResult[],
+): Promise<ImportReport> {
   const now = new Date().toISOString();
   const entries: JournalEntry[] = [];
   const collection = (store.data[resource.name] ??= []);

@@ -28,7 +28,7 @@ const agreement = (id: number, fields: Record<string, unknown>) => ({
 beforeAll(async () => {
   const seed = smallSeed();
   // hand-counted below: statuses, amounts, industries, months, partners
-  seed.agreements.push(
+  (seed.agreements as Record<string, unknown>[]).push(
     agreement(3, {
       status: 'completed',
       amount: 3_000_000,

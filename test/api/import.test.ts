@@ -59,7 +59,7 @@ describe('importing rows from a spreadsheet', () => {
     expect(report.rows[0]).toMatchObject({ id: zhang.id, changed: ['role', 'arrivalAt'] });
     expect(report.rows[2].errors['']).toContain('line 3');
     expect(report.rows[3].errors).toEqual({
-      organizationId: 'No record is named “不存在的单位”',
+      organizationId: 'No organization is named “不存在的单位”',
       phone: expect.stringContaining('Not a phone number'),
       arrivalAt: expect.stringContaining('2026-05-25 14:30'),
     });
@@ -187,6 +187,64 @@ describe('committing an import', () => {
   });
 });
 
+describe('matching rows to the people already there', () => {
+  const summitOf = async (name: string) => {
+    const { data } = await server.client.create('summits', {
+      data: { name, kind: 'summit', startsOn: '2027-02-01', endsOn: '2027-02-02', status: 'planning' },
+    });
+    return data.id as number;
+  };
+  const run = (summitId: number, rows: string[][], dryRun = false) =>
+    importRows(
+      'attendees',
+      { columns: ['name', 'phone', 'title'], key: ['summitId', 'phone'], fixed: { summitId }, rows },
+      { dryRun },
+    ).then((res) => res.json());
+
+  it('finds a guest without a phone by name, so a second import adds nobody', async () => {
+    const summitId = await summitOf('匹配测试一');
+    expect((await run(summitId, [['周到', '', '顾问']])).counts).toMatchObject({ create: 1 });
+    expect((await run(summitId, [['周到', '', '高级顾问']])).counts).toMatchObject({ create: 0, update: 1 });
+    // and again once the next file has the phone: the same person, now with a number
+    expect((await run(summitId, [['周到', '13512345678', '高级顾问']])).counts).toMatchObject({ update: 1 });
+    expect(await all('attendees', { summitId })).toMatchObject([{ name: '周到', phone: '13512345678' }]);
+  });
+
+  it('knows +86 and spaced numbers as the same phone, and stores mobiles as 11 digits', async () => {
+    const summitId = await summitOf('匹配测试二');
+    await run(summitId, [['吴用', '135 0000 8888', '']]);
+    expect((await all('attendees', { summitId }))[0].phone).toBe('13500008888');
+    const again = await run(summitId, [['吴用', '+86 135-0000-8888', '参谋']], true);
+    expect(again.rows[0]).toMatchObject({ outcome: 'update', changed: ['title'] });
+  });
+
+  it('keeps two people with the same name but different phones apart', async () => {
+    const summitId = await summitOf('匹配测试三');
+    await run(summitId, [['王伟', '13600001111', '']]);
+    const report = await run(
+      summitId,
+      [
+        ['王伟', '13600002222', ''],
+        ['王伟', '13600001111', '教授'],
+      ],
+      true,
+    );
+    expect(report.rows.map((r: { outcome: string }) => r.outcome)).toEqual(['create', 'update']);
+  });
+
+  it('stores what an update sets as the schema stores it', async () => {
+    const summitId = await summitOf('匹配测试四');
+    await run(summitId, [['孙立', '13700005555', '']]);
+    await importRows('attendees', {
+      columns: ['phone'],
+      key: ['summitId', 'phone'],
+      fixed: { summitId, organizationId: '3' },
+      rows: [['13700005555']],
+    });
+    expect((await all('attendees', { summitId }))[0].organizationId).toBe(3);
+  });
+});
+
 describe('who may import what', () => {
   it('refuses viewers, accounts, unknown columns and keys, with a message', async () => {
     const viewer = await server.userWithRole('viewer');
@@ -196,6 +254,9 @@ describe('who may import what', () => {
     const users = await importRows('users', { columns: ['username'], rows: [['x']] });
     expect(users.status).toBe(400);
     expect((await users.json()).message).toBe('Users cannot be imported');
+    // a follow-up moves its agreement one decision at a time: not by the thousand
+    const followups = await importRows('followups', { columns: ['note'], rows: [['x']] });
+    expect((await followups.json()).message).toBe('Follow-ups cannot be imported');
     const column = await importRows('attendees', { columns: ['shoeSize'], rows: [['42']] });
     expect((await column.json()).message).toBe('The import is malformed: column shoeSize');
     const key = await importRows('attendees', { columns: ['name'], rows: [['某人']], key: ['hotel'] });

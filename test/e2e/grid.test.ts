@@ -140,7 +140,7 @@ describe('the grid', () => {
     await paste(page, '嘉宾甲\t不存在的大学\r\n嘉宾乙\t江淮工业大学\r\n');
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.innerText()).toContain('将修改 3 个单元格，新增 0 行；1 个单元格无效');
-    expect(await dialog.innerText()).toContain('找不到名为“不存在的大学”的记录');
+    expect(await dialog.innerText()).toContain('找不到名为“不存在的大学”的单位');
     await dialog.getByRole('button', { name: '写入' }).click();
     await expect.poll(async () => (await guests())[1].name).toBe('嘉宾乙');
     const after = await guests();

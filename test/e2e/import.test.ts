@@ -66,8 +66,8 @@ describe('importing a guest list', () => {
     // the header under the title row is found, its columns guessed; the summit comes from the page
     const mapping = dialog.getByRole('table', { name: '文件中的列' });
     await mapping.waitFor();
-    expect(await dialog.innerText()).toContain('嘉宾名单.csv：共 4 行（GB18030）');
-    expect(await dialog.innerText()).toContain('峰会取自本页');
+    expect(await dialog.innerText()).toContain('嘉宾名单.csv：共 4 行（GBK/GB18030）');
+    expect(await dialog.innerText()).toContain('所有行都将导入本页的峰会');
     const fieldOf = (header: string) => mapping.getByRole('combobox', { name: header, exact: true });
     expect(await fieldOf('姓名').inputValue()).toBe('name');
     expect(await fieldOf('工作单位').inputValue()).toBe('organizationId');
@@ -85,7 +85,7 @@ describe('importing a guest list', () => {
     const preview = dialog.getByRole('table', { name: '每一行将会怎样' });
     // invalid rows first, with the reason under each bad cell
     const bad = preview.locator('tr[data-outcome=invalid]');
-    expect(await bad.innerText()).toContain('找不到名为“不存在的公司”的记录');
+    expect(await bad.innerText()).toContain('找不到名为“不存在的公司”的单位');
     expect(await bad.innerText()).toContain('电话号码格式不对');
     await shot(page, 'import-preview');
 
@@ -112,7 +112,9 @@ describe('importing a guest list', () => {
     expect(sheet[1][8]).toContain('手机: 电话号码格式不对');
 
     await dialog.getByRole('button', { name: '导入 3 行有效数据，跳过 1 行' }).click();
-    await expect.poll(() => dialog.getByTestId('import-done').innerText()).toContain('新增 3 条，更新 0 条');
+    await expect
+      .poll(() => dialog.getByTestId('import-done').innerText())
+      .toContain('新增 3 条，更新 0 条，0 条无变化，跳过 1 行有问题的数据');
     const imported = await guests();
     expect(imported.map((g) => g.name)).toEqual(['韩立', '南宫婉', '厉飞雨']);
     expect(imported[0]).toMatchObject({
@@ -138,19 +140,27 @@ describe('importing a guest list', () => {
     await shot(page, 'import-again');
     await dialog.getByRole('button', { name: '取消' }).click();
     expect(await guests()).toHaveLength(3);
+
+    // exporting this guest list gives these three, not every summit's guests
+    await page.getByRole('button', { name: '导出' }).click();
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('menuitem', { name: /^CSV/ }).click(),
+    ]);
+    const lines = fs
+      .readFileSync(await csv.path(), 'utf8')
+      .trim()
+      .split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(['南宫婉', '厉飞雨', '韩立']);
   });
 
   it('previews and imports a 10,000-row workbook into the whole attendee list', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('名单');
-    sheet.addRow(['峰会', 'Name', 'Phone', 'Arrives at']);
+    sheet.addRow(['Name', 'Phone', 'Arrives at']);
     for (let i = 0; i < 10_000; i++)
-      sheet.addRow([
-        '导入测试论坛',
-        `批量嘉宾${i}`,
-        `150${String(i).padStart(8, '0')}`,
-        new Date(Date.UTC(2027, 3, 1, 8, i % 60)),
-      ]);
+      sheet.addRow([`批量嘉宾${i}`, `150${String(i).padStart(8, '0')}`, new Date(Date.UTC(2027, 3, 1, 8, i % 60))]);
     const file = path.join(tempDir(), '万人名单.xlsx');
     fs.writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
 
@@ -158,7 +168,9 @@ describe('importing a guest list', () => {
     await page.getByRole('button', { name: '导入', exact: true }).click();
     const dialog = page.getByRole('dialog');
     await dialog.locator('input[type=file]').setInputFiles(file);
-    await expect.poll(() => dialog.getByRole('combobox', { name: '峰会', exact: true }).inputValue()).toBe('summitId');
+    // no summit column: every row goes to the summit chosen here
+    await expect.poll(() => dialog.innerText()).toContain('以下必填字段没有对应的列：峰会');
+    await dialog.getByTestId('import-fixed-summitId').selectOption({ label: '导入测试论坛' });
     await dialog.getByRole('button', { name: '预览' }).click();
     await expect.poll(() => dialog.getByTestId('import-counts').innerText()).toContain('新增 10000');
     expect(await dialog.innerText()).toContain('仅显示前 200 行，共 10000 行');

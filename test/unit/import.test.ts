@@ -2,7 +2,14 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { autoMap, findHeaderRow } from '../../src/app/import/mapping';
-import { cellText, decodeText, parseDelimited, readSpreadsheet } from '../../src/app/import/readSpreadsheet';
+import { toImportFile } from '../../src/app/import/importRequest';
+import {
+  cellText,
+  decodeText,
+  parseDelimited,
+  readSpreadsheet,
+  UnreadableFile,
+} from '../../src/app/import/readSpreadsheet';
 import { resourceByName } from '../../src/schema';
 import { valueFromText } from '../../src/schema/fromText';
 
@@ -61,6 +68,30 @@ describe('reading the files people bring', () => {
     expect(cellText(null)).toBe('');
   });
 
+  it('reads a time-only cell as the time, and refuses a CSV whose quote never closes', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('x').addRow(['抵达', new Date(Date.UTC(1899, 11, 30, 14, 30))]);
+    const read = await readSpreadsheet({ name: 'a.xlsx', bytes: (await workbook.xlsx.writeBuffer()) as ArrayBuffer });
+    expect(read.rows[0]).toEqual(['抵达', '14:30']);
+    expect(() => parseDelimited('姓名,备注\n张伟,"没有收尾\n李娜,好\n')).toThrow(UnreadableFile);
+  });
+
+  it('leaves out a total row at the foot of the sheet', () => {
+    const file = toImportFile(
+      'a.csv',
+      {
+        rows: [
+          ['姓名', '手机'],
+          ['张伟', '139'],
+          ['合计', '1人'],
+        ],
+        lines: [1, 2, 3],
+      },
+      0,
+    );
+    expect(file).toMatchObject({ rows: [['张伟', '139']], lines: [2], totals: 1 });
+  });
+
   it('turns Excel date serials into dates, and takes off the apostrophe that kept a formula as text', () => {
     expect(valueFromText(field('repliedOn'), '46000')).toEqual({ value: '2025-12-09' });
     expect(valueFromText(field('arrivalAt'), '46360.375')).toEqual({ value: '2026-12-04T01:00:00.000Z' }); // 9:00 Beijing
@@ -107,5 +138,11 @@ describe('matching headers to fields', () => {
         ['c', 'd'],
       ]),
     ).toBe(0);
+    // headers matched by hand last time count: a data row naming a hotel does not win
+    const own = [
+      ['客人', '联络', '住处'],
+      ['张伟', '13900001111', '青岚宾馆酒店'],
+    ];
+    expect(findHeaderRow(attendees, own, { 客人: 'name', 联络: 'phone', 住处: 'hotel' })).toBe(0);
   });
 });

@@ -76,12 +76,14 @@ describe('values from their text form', () => {
     expect(valueFromText(org, '江淮工业大学', names)).toEqual({ value: 2 });
     expect(valueFromText(org, 'JiangHuai Tech', names)).toEqual({ value: 7 });
     expect(valueFromText(org, '#12', names)).toEqual({ value: 12 });
-    expect(valueFromText(org, '360', names)).toEqual({ reason: { code: 'unknownName', name: '360' } }); // a name, not an id
+    expect(valueFromText(org, '360', names)).toEqual({
+      reason: { code: 'unknownName', name: '360', what: expect.anything() },
+    }); // a name, not an id
     expect(valueFromText(org, '青岚大学', { organizations: new Map([['青岚大学', -1]]) })).toEqual({
-      reason: { code: 'ambiguousName', name: '青岚大学' },
+      reason: { code: 'ambiguousName', name: '青岚大学', what: expect.anything() },
     });
     expect(valueFromText(org, '不存在的大学', names)).toEqual({
-      reason: { code: 'unknownName', name: '不存在的大学' },
+      reason: { code: 'unknownName', name: '不存在的大学', what: { zh: '单位', en: 'Organization' } },
     });
   });
 

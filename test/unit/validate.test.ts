@@ -56,10 +56,12 @@ describe('checkWrite', () => {
 });
 
 describe('convertValue', () => {
-  it('accepts Chinese mobile and landline numbers and refuses words', () => {
+  it('accepts Chinese mobile and landline numbers, storing mobiles as their 11 digits, and refuses words', () => {
     const phone = field('attendees', 'phone');
-    for (const ok of ['13812345678', '+86 138 1234 5678', '0571-88886666', '010-12345678'])
-      expect(convertValue(phone, ok)).toEqual({ value: ok });
+    for (const mobile of ['13812345678', '+86 138 1234 5678', '138-1234-5678', '86 13812345678'])
+      expect(convertValue(phone, mobile)).toEqual({ value: '13812345678' });
+    for (const landline of ['0571-88886666', '010-12345678'])
+      expect(convertValue(phone, landline)).toEqual({ value: landline });
     expect(convertValue(phone, '请联系秘书')).toEqual({ reason: { code: 'badPhone' } });
   });
 

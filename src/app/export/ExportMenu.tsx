@@ -15,11 +15,14 @@ export const ExportMenu = ({
   resource,
   columns,
   summitId,
+  fixed = {},
 }: {
   resource: ResourceDef;
   columns: FieldDef[];
   /** the summit these attendees belong to, when the list shows one: its printable sheets */
   summitId?: unknown;
+  /** what the list is fixed to (a summit's guests): part of the filter, though not in filterValues */
+  fixed?: Record<string, unknown>;
 }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
@@ -48,7 +51,7 @@ export const ExportMenu = ({
         dataProvider,
         resource,
         columns: columns.filter((f) => f.type !== 'password' && f.type !== 'json'),
-        filter: filterValues,
+        filter: { ...filterValues, ...fixed },
         sort,
         format,
         lang: locale as Lang,

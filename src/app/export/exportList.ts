@@ -18,13 +18,24 @@ function fileBuilder() {
     };
   }
   const worker = new Worker(new URL('./fileWorker.ts', import.meta.url), { type: 'module' });
+  // a worker that fails while loading or taking rows must fail the export, not hang it
+  let failed: Error | null = null;
+  let fail: (error: Error) => void = (error) => {
+    failed = error;
+  };
+  worker.onerror = (event) => fail(new Error(event.message || 'export worker failed'));
+  worker.onmessageerror = () => fail(new Error('export worker could not read the rows'));
   return {
-    add: (chunk: Record<string, unknown>[]) => worker.postMessage({ rows: chunk }),
+    add: (chunk: Record<string, unknown>[]) => {
+      if (failed) throw failed;
+      worker.postMessage({ rows: chunk });
+    },
     finish: (job: Omit<FileJob, 'rows'>) =>
       new Promise<ArrayBuffer | string>((resolve, reject) => {
+        if (failed) return reject(failed);
+        fail = reject;
         worker.onmessage = (event: MessageEvent<{ file?: ArrayBuffer | string; error?: string }>) =>
           event.data.error === undefined ? resolve(event.data.file!) : reject(new Error(event.data.error));
-        worker.onerror = (event) => reject(new Error(event.message));
         worker.postMessage({ finish: job });
       }),
     stop: () => worker.terminate(),

@@ -56,7 +56,12 @@ export const GridToolbar = ({
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minHeight: 40, px: 1, flexWrap: 'wrap' }}>
       <ViewsMenu resource={resource} layout={layout} setLayout={setLayout} />
       <ColumnsMenu resource={resource} layout={layout} setLayout={setLayout} />
-      <ExportMenu resource={resource} columns={visible} summitId={summitId ?? scalar(filterValues.summitId)} />
+      <ExportMenu
+        resource={resource}
+        columns={visible}
+        summitId={summitId ?? scalar(filterValues.summitId)}
+        fixed={fixed}
+      />
       <ImportButton resource={resource} fixed={fixed} />
       {cursor !== null && (
         <>

@@ -10,6 +10,9 @@ export function schemaMessages(lang: Lang) {
           // Chinese has no plural: polyglot always picks the first form, so give it the list name.
           name: lang === 'zh' ? resource.label.zh : `${resource.singular.en} |||| ${resource.label.en}`,
           fields: Object.fromEntries(resource.fields.map((field) => [field.source, field.label[lang]])),
+          filters: Object.fromEntries(
+            Object.entries(resource.namedFilters ?? {}).map(([name, named]) => [name, named.label[lang]]),
+          ),
         },
       ]),
     ),

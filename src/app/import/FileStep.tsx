@@ -11,15 +11,20 @@ export const FileStep = ({
   resource,
   onFile,
   disabled,
+  fixed,
 }: {
   resource: ResourceDef;
+  /** fields the page fills, not the file */
+  fixed: string[];
   onFile: (file: File) => void;
   disabled: boolean;
 }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const [over, setOver] = useState(false);
-  const fields = importableFields(resource).map((field) => field.label[locale as Lang]);
+  const fields = importableFields(resource)
+    .filter((field) => !fixed.includes(field.source))
+    .map((field) => field.label[locale as Lang]);
   return (
     <Box
       onDragOver={(e) => {

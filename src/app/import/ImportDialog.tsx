@@ -27,7 +27,7 @@ import { invalidRowsTable } from './invalidRows';
 import { autoMap, findHeaderRow, normaliseHeader, type RememberedMapping } from './mapping';
 import { MappingStep } from './MappingStep';
 import { PreviewStep } from './PreviewStep';
-import { readSpreadsheet, UnreadableFile } from './readSpreadsheet';
+import { readSpreadsheet, UnreadableFile, type SheetText } from './readSpreadsheet';
 
 type Stage = 'file' | 'map' | 'preview' | 'done';
 const STAGES: Stage[] = ['file', 'map', 'preview', 'done'];
@@ -58,10 +58,12 @@ export const ImportDialog = ({
   const refresh = useRefresh();
   const [remembered, remember] = useStore<Remembered>(`huiwu.import.${resource.name}`, { mapping: {} });
   const [stage, setStage] = useState<Stage>('file');
+  const [sheet, setSheet] = useState<{ name: string; text: SheetText; headerRow: number } | null>(null);
   const [file, setFile] = useState<ImportFile | null>(null);
   const [choices, setChoices] = useState<ImportChoices | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [refused, setRefused] = useState<string | undefined>();
+  const [done, setDone] = useState<Record<'create' | 'update' | 'unchanged' | 'skipped', number> | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -79,25 +81,35 @@ export const ImportDialog = ({
 
   const readFile = (chosen: File) =>
     attempt(translate('huiwu.import.reading'), async () => {
-      let sheet;
+      let text: SheetText;
       try {
-        sheet = await readSpreadsheet({ name: chosen.name, bytes: await chosen.arrayBuffer() });
+        text = await readSpreadsheet({ name: chosen.name, bytes: await chosen.arrayBuffer() });
       } catch (e) {
-        if (e instanceof UnreadableFile) throw new Error(translate(`huiwu.import.unreadable.${e.message}`));
+        if (e instanceof UnreadableFile)
+          throw new Error(translate(`huiwu.import.unreadable.${e.message}`, { line: e.line }));
         throw e;
       }
-      const header = findHeaderRow(resource, sheet.rows);
-      const read = toImportFile(chosen.name, sheet, header);
-      if (read.rows.length === 0) throw new Error(translate('huiwu.import.empty'));
+      if (text.rows.length === 0) throw new Error(translate('huiwu.import.nothing'));
+      if (text.rows.length < 2) throw new Error(translate('huiwu.import.empty'));
       const keys = importKeysOf(resource).map((k) => JSON.stringify(k));
       const key =
         remembered.key === null || (remembered.key && keys.includes(JSON.stringify(remembered.key)))
           ? remembered.key
           : (importKeysOf(resource)[0] ?? null);
-      setFile(read);
-      setChoices({ columns: autoMap(resource, read.headers, remembered.mapping, Object.keys(fixed)), key, fixed });
+      applyHeaderRow(
+        { name: chosen.name, text, headerRow: findHeaderRow(resource, text.rows, remembered.mapping) },
+        key,
+      );
       setStage('map');
     });
+
+  /** The rows under the header row, their columns matched to fields again. */
+  const applyHeaderRow = (next: { name: string; text: SheetText; headerRow: number }, key = choices?.key ?? null) => {
+    const read = toImportFile(next.name, next.text, next.headerRow);
+    setSheet(next);
+    setFile(read);
+    setChoices({ columns: autoMap(resource, read.headers, remembered.mapping, Object.keys(fixed)), key, fixed });
+  };
 
   const preview = () =>
     attempt(translate('huiwu.import.checking', { smart_count: file!.rows.length }), async () => {
@@ -121,7 +133,12 @@ export const ImportDialog = ({
           body: importBody(file!, choices!, writable),
           dryRun: false,
         });
-        setReport(written);
+        setDone({
+          create: written.counts.create,
+          update: written.counts.update,
+          unchanged: report!.counts.unchanged,
+          skipped: report!.counts.invalid,
+        });
         setStage('done');
         refresh();
       } catch (e) {
@@ -138,7 +155,7 @@ export const ImportDialog = ({
     });
 
   const downloadInvalid = () =>
-    attempt(translate('huiwu.import.reading'), async () => {
+    attempt(translate('huiwu.import.preparing'), async () => {
       const table = invalidRowsTable(
         file!,
         report!,
@@ -177,16 +194,30 @@ export const ImportDialog = ({
             {error}
           </Alert>
         )}
-        {stage === 'file' && <FileStep resource={resource} onFile={readFile} disabled={!!busy} />}
+        {stage === 'file' && (
+          <FileStep resource={resource} onFile={readFile} disabled={!!busy} fixed={Object.keys(fixed)} />
+        )}
         {stage === 'map' && file && choices && (
-          <MappingStep resource={resource} file={file} choices={choices} onChange={setChoices} />
+          <MappingStep
+            resource={resource}
+            file={file}
+            choices={choices}
+            onChange={setChoices}
+            pageFixed={Object.keys(fixed)}
+            header={{
+              row: sheet!.headerRow,
+              rows: sheet!.text.rows.slice(0, 10),
+              lines: sheet!.text.lines,
+              onChange: (headerRow) => applyHeaderRow({ ...sheet!, headerRow }),
+            }}
+          />
         )}
         {stage === 'preview' && file && choices && report && (
           <PreviewStep resource={resource} file={file} choices={choices} report={report} refused={refused} />
         )}
-        {stage === 'done' && report && (
+        {stage === 'done' && done && (
           <Alert severity="success" data-testid="import-done">
-            {translate('huiwu.import.done', { create: report.counts.create, update: report.counts.update })}
+            {translate('huiwu.import.done', done)}
           </Alert>
         )}
       </DialogContent>

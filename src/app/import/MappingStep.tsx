@@ -7,8 +7,8 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useLocaleState, useTranslate } from 'react-admin';
-import { getField, importKeysOf, type Lang, type ResourceDef } from '../../schema';
+import { useGetList, useLocaleState, useTranslate } from 'react-admin';
+import { getField, importKeysOf, resourceByName, type FieldDef, type Lang, type ResourceDef } from '../../schema';
 import { importableFields } from './mapping';
 import { missingRequired, type ImportChoices, type ImportFile } from './importRequest';
 
@@ -20,24 +20,49 @@ export const MappingStep = ({
   file,
   choices,
   onChange,
+  header,
+  pageFixed,
 }: {
   resource: ResourceDef;
   file: ImportFile;
   choices: ImportChoices;
   onChange: (choices: ImportChoices) => void;
+  /** which of the file's first rows is the header (a title row may sit above it) */
+  header: { row: number; rows: string[][]; lines: number[]; onChange: (row: number) => void };
+  /** the fields the page fixes (a summit's guest list); others may be fixed by the user here */
+  pageFixed: string[];
 }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const lang = locale as Lang;
   const label = (source: string) => getField(resource, source)?.label[lang] ?? source;
-  const fields = importableFields(resource).filter((field) => !Object.hasOwn(choices.fixed, field.source));
+  const fields = importableFields(resource).filter((field) => !pageFixed.includes(field.source));
+  // a required reference no column fills can take one value for every row (all into one summit)
+  const pickable = resource.fields.filter(
+    (field) =>
+      field.type === 'reference' &&
+      field.required &&
+      !pageFixed.includes(field.source) &&
+      !choices.columns.includes(field.source),
+  );
+  const pick = (source: string, id: string) => {
+    const fixed = { ...choices.fixed };
+    if (id) fixed[source] = Number(id);
+    else delete fixed[source];
+    onChange({ ...choices, fixed });
+  };
   const keys = importKeysOf(resource);
   const missing = missingRequired(resource, choices);
+  // a key whose fields no column fills matches nothing: every row would be new
+  const unkeyed = (choices.key ?? []).filter(
+    (source) => !choices.columns.includes(source) && !Object.hasOwn(choices.fixed, source),
+  );
   const samples = (j: number) =>
     file.rows
       .map((cells) => cells[j])
       .filter((text) => text && text.trim())
       .slice(0, 3)
+      .map((text) => (text.length > 40 ? `${text.slice(0, 40)}…` : text))
       .join(' · ');
   const setColumn = (j: number, source: string | null) =>
     onChange({
@@ -51,9 +76,26 @@ export const MappingStep = ({
         {translate('huiwu.import.fileSummary', {
           name: file.name,
           smart_count: file.rows.length,
-          encoding: file.encoding ?? 'XLSX',
+          encoding: file.encoding === 'GB18030' ? 'GBK/GB18030' : (file.encoding ?? 'XLSX'),
         })}
+        {file.totals > 0 && ` · ${translate('huiwu.import.totalsSkipped', { smart_count: file.totals })}`}
       </Typography>
+      <TextField
+        select
+        size="small"
+        label={translate('huiwu.import.headerRow')}
+        value={header.row}
+        onChange={(e) => header.onChange(Number(e.target.value))}
+        slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'import-header-row' } }}
+        sx={{ maxWidth: 420 }}
+      >
+        {header.rows.map((cells, i) => (
+          <option key={i} value={i}>
+            {translate('huiwu.import.lineN', { line: header.lines[i] })}:{' '}
+            {cells.filter(Boolean).slice(0, 4).join(' · ')}
+          </option>
+        ))}
+      </TextField>
       <TextField
         select
         size="small"
@@ -71,12 +113,24 @@ export const MappingStep = ({
         ))}
         <option value={NO_KEY}>{translate('huiwu.import.noKey')}</option>
       </TextField>
-      {Object.keys(choices.fixed).length > 0 && (
+      {pageFixed.length > 0 && (
         <Alert severity="info">
-          {translate('huiwu.import.fixed', {
-            fields: Object.keys(choices.fixed)
-              .map(label)
-              .join(lang === 'zh' ? '、' : ', '),
+          {translate('huiwu.import.fixed', { fields: pageFixed.map(label).join(lang === 'zh' ? '、' : ', ') })}
+        </Alert>
+      )}
+      {pickable.map((field) => (
+        <FixedPicker
+          key={field.source}
+          field={field}
+          label={translate('huiwu.import.pickFixed', { field: field.label[lang] })}
+          value={choices.fixed[field.source]}
+          onPick={(id) => pick(field.source, id)}
+        />
+      ))}
+      {unkeyed.length > 0 && (
+        <Alert severity="warning">
+          {translate('huiwu.import.unkeyed', {
+            fields: unkeyed.map(label).join(lang === 'zh' ? '、' : ', '),
           })}
         </Alert>
       )}
@@ -128,5 +182,43 @@ export const MappingStep = ({
         </TableBody>
       </Table>
     </Box>
+  );
+};
+
+/** One record of a reference's resource, for every row (the summit a guest list belongs to). */
+const FixedPicker = ({
+  field,
+  label,
+  value,
+  onPick,
+}: {
+  field: FieldDef;
+  label: string;
+  value: unknown;
+  onPick: (id: string) => void;
+}) => {
+  const translate = useTranslate();
+  const target = resourceByName[field.reference!];
+  const { data } = useGetList(target.name, {
+    sort: target.sort,
+    pagination: { page: 1, perPage: 500 },
+  });
+  return (
+    <TextField
+      select
+      size="small"
+      label={label}
+      value={value === undefined ? '' : String(value)}
+      onChange={(e) => onPick(e.target.value)}
+      slotProps={{ select: { native: true }, htmlInput: { 'data-testid': `import-fixed-${field.source}` } }}
+      sx={{ maxWidth: 420 }}
+    >
+      <option value="">{translate('huiwu.import.pickNone')}</option>
+      {(data ?? []).map((row) => (
+        <option key={row.id} value={String(row.id)}>
+          {String(row[target.titleField] ?? row.id)}
+        </option>
+      ))}
+    </TextField>
   );
 };

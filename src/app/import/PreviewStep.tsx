@@ -15,6 +15,9 @@ import { useLocaleState, useTranslate } from 'react-admin';
 import { getField, type Lang, type ResourceDef } from '../../schema';
 import type { ImportChoices, ImportFile, ImportReport, Outcome } from './importRequest';
 
+/** A long cell (a 5,000-character note) is shown by its start; its reason still shows below. */
+const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
+
 /** More rows than this are counted, not drawn: the counts and the download carry the rest. */
 const SHOWN = 200;
 
@@ -68,7 +71,12 @@ export const PreviewStep = ({
         ))}
       </Tabs>
       <Box sx={{ overflow: 'auto', maxHeight: '50vh' }}>
-        <Table size="small" stickyHeader aria-label={translate('huiwu.import.preview')}>
+        <Table
+          size="small"
+          stickyHeader
+          aria-label={translate('huiwu.import.preview')}
+          sx={{ '& th': { whiteSpace: 'nowrap' }, '& td': { minWidth: 56 } }}
+        >
           <TableHead>
             <TableRow>
               <TableCell>{translate('huiwu.import.line')}</TableCell>
@@ -115,7 +123,7 @@ export const PreviewStep = ({
                               : undefined,
                         })}
                       >
-                        {file.rows[i][j]}
+                        <span title={file.rows[i][j]}>{clip(file.rows[i][j])}</span>
                         {error && (
                           <Typography variant="caption" sx={{ display: 'block', color: 'error.dark' }}>
                             {error}

@@ -24,6 +24,8 @@ export interface ImportFile {
   rows: string[][];
   lines: number[];
   encoding?: string;
+  /** total rows at the foot of the sheet (合计 9人), left out */
+  totals: number;
 }
 
 export interface ImportChoices {
@@ -56,16 +58,23 @@ export const missingRequired = (resource: ResourceDef, choices: ImportChoices): 
       !Object.hasOwn(choices.fixed, field.source),
   );
 
+/** A row that sums up the others ("合计", "共计 9 人"), not a record. */
+const TOTAL = /^(合计|总计|小计|共计|total|sum)[:：]?$/i;
+
 /** The rows under the header row, all as wide as the header (Excel drops trailing blanks). */
 export function toImportFile(name: string, sheet: SheetText, headerRow: number): ImportFile {
   const headers = (sheet.rows[headerRow] ?? []).map((h) => h.trim());
   const width = sheet.rows.slice(headerRow + 1).reduce((w, cells) => Math.max(w, cells.length), headers.length);
   while (headers.length < width) headers.push('');
+  const rows = sheet.rows.slice(headerRow + 1).map((cells) => Array.from({ length: width }, (_, j) => cells[j] ?? ''));
+  const lines = sheet.lines.slice(headerRow + 1);
+  const kept = rows.map((_, i) => i).filter((i) => !rows[i].some((cell) => TOTAL.test(cell.trim())));
   return {
     name,
     headers,
-    rows: sheet.rows.slice(headerRow + 1).map((cells) => Array.from({ length: width }, (_, j) => cells[j] ?? '')),
-    lines: sheet.lines.slice(headerRow + 1),
+    rows: kept.map((i) => rows[i]),
+    lines: kept.map((i) => lines[i]),
     encoding: sheet.encoding,
+    totals: rows.length - kept.length,
   };
 }

@@ -77,10 +77,11 @@ export function autoMap(
  * above it. The row among the first ten whose cells name the most fields; the first row when
  * none names any.
  */
-export function findHeaderRow(resource: ResourceDef, rows: string[][]): number {
+export function findHeaderRow(resource: ResourceDef, rows: string[][], remembered: RememberedMapping = {}): number {
   let best = { index: 0, score: 0 };
   rows.slice(0, 10).forEach((cells, index) => {
-    const score = autoMap(resource, cells).filter(Boolean).length;
+    // headers the user matched by hand before count too; a later row must name strictly more
+    const score = autoMap(resource, cells, remembered).filter(Boolean).length;
     if (score > best.score) best = { index, score };
   });
   return best.index;

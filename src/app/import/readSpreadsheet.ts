@@ -40,7 +40,10 @@ export function parseDelimited(text: string): Omit<SheetText, 'encoding'> {
   // guessed on the rows that hold something (empty ones confuse the guess), then parsed
   // whole so that each row keeps its line number
   const { delimiter } = Papa.parse<string[]>(text, { skipEmptyLines: true, preview: 50 }).meta;
-  const { data } = Papa.parse<string[]>(text, { delimiter });
+  const { data, errors } = Papa.parse<string[]>(text, { delimiter });
+  // an unclosed quote would swallow every row after it into one cell
+  const quote = errors.find((e) => e.type === 'Quotes');
+  if (quote) throw new UnreadableFile('quotes', (quote.row ?? 0) + 1);
   return withLines(
     data,
     data.map((_, i) => i + 1),
@@ -54,8 +57,10 @@ function dateText(value: Date): string {
   const d = new Date(Math.round(value.getTime() / 1000) * 1000); // 09:59:59.999 is 10:00
   const day = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   const seconds = d.getUTCHours() * 3600 + d.getUTCMinutes() * 60 + d.getUTCSeconds();
-  if (seconds === 0) return day;
-  return `${day} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}${d.getUTCSeconds() ? `:${pad(d.getUTCSeconds())}` : ''}`;
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}${d.getUTCSeconds() ? `:${pad(d.getUTCSeconds())}` : ''}`;
+  // a time-only cell (14:30) is a time on Excel's day zero, 1899-12-30: the time alone
+  if (d.getUTCFullYear() < 1900) return time;
+  return seconds === 0 ? day : `${day} ${time}`;
 }
 
 /** One exceljs cell as text: dates as 2026-05-25 14:30, formulas by their result, rich text joined. */
@@ -91,7 +96,15 @@ export async function readXlsx(
   return withLines(rows, lines);
 }
 
-export class UnreadableFile extends Error {}
+/** A file that cannot be read, and why: 'xls', 'xlsx', or 'quotes' (at `line`). */
+export class UnreadableFile extends Error {
+  constructor(
+    reason: string,
+    readonly line?: number,
+  ) {
+    super(reason);
+  }
+}
 
 /** Any file people bring: .xlsx, or .csv/.tsv/.txt text. Old binary .xls is refused with a way out. */
 export async function readSpreadsheet(file: { name: string; bytes: ArrayBuffer }): Promise<SheetText> {

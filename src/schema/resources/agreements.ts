@@ -29,6 +29,7 @@ export const agreements: ResourceDef = {
     overdue: {
       label: { zh: '跟进逾期', en: 'Overdue' },
       where: { status: OPEN_STATUSES, nextFollowUpOn_lte: '$yesterday' },
+      highlight: true,
     },
   },
   fields: [
