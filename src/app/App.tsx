@@ -3,6 +3,7 @@ import { Route } from 'react-router-dom';
 import { resources } from '../schema';
 import { PasswordPage } from './account/PasswordPage';
 import agreements from './agreements';
+import { AgreementBoard } from './agreements/board/AgreementBoard';
 import attendees from './attendees';
 import ceremonies from './ceremonies';
 import { Dashboard } from './dashboard/Dashboard';
@@ -49,6 +50,7 @@ export const App = () => (
     ))}
     <CustomRoutes>
       <Route path="/password" element={<PasswordPage />} />
+      <Route path="/agreements-board" element={<AgreementBoard />} />
     </CustomRoutes>
   </Admin>
 );

@@ -1,16 +1,18 @@
 import { resourceByName } from '../../schema';
 import { ShowWithRelated } from '../schema-ui/ShowWithRelated';
+import { AgreementSummary } from './AgreementSummary';
 
-/** An agreement with its follow-up log, newest first. */
+/** An agreement: the overview with its follow-up timeline, the follow-ups as a grid, its history. */
 export const AgreementShow = () => (
   <ShowWithRelated
     resource={resourceByName.agreements}
+    detailsLabel="huiwu.agreement.overview"
+    details={<AgreementSummary />}
     related={[
       {
         resource: 'followups',
         target: 'agreementId',
         label: 'huiwu.agreement.followups',
-        addLabel: 'huiwu.agreement.addFollowup',
         sort: { field: 'on', order: 'DESC' },
       },
     ]}

@@ -23,7 +23,10 @@ export const BulkSetField = ({ resource }: { resource: ResourceDef }) => {
   const translate = useTranslate();
   const { selectedIds, onUnselectItems } = useListContext();
   const [open, setOpen] = useState(false);
-  const fields = resource.fields.filter((f) => f.type !== 'password' && f.type !== 'json' && f.type !== 'longtext');
+  // not what moves only through another record, or is fixed once created
+  const fields = resource.fields.filter(
+    (f) => f.type !== 'password' && f.type !== 'json' && f.type !== 'longtext' && !f.setBy && !f.immutable,
+  );
   const [source, setSource] = useState(fields[0]?.source);
   const [updateMany, { isPending }] = useUpdateMany();
   const notify = useNotify();

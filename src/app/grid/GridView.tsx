@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import type { RaRecord } from 'react-admin';
-import type { ResourceDef } from '../../schema';
+import { useRefresh, type RaRecord } from 'react-admin';
+import { resourceByName, type FieldDef, type ResourceDef } from '../../schema';
+import { AddChildDialog } from '../schema-ui/AddChildDialog';
 import { GridToolbar } from './GridToolbar';
 import { RecordDrawer } from './RecordDrawer';
 import { SchemaGrid } from './SchemaGrid';
@@ -21,6 +22,8 @@ export const GridView = ({
   const { layout, setLayout, visible } = columns;
   const [open, setOpen] = useState<RaRecord['id'] | null>(null);
   const [cursor, setCursor] = useState<RaRecord['id'] | null>(null);
+  const [through, setThrough] = useState<{ field: FieldDef; record: RaRecord } | null>(null);
+  const refresh = useRefresh();
   return (
     <>
       <GridToolbar
@@ -40,7 +43,17 @@ export const GridView = ({
         defaults={defaults}
         onOpen={setOpen}
         onCursor={setCursor}
+        onEditThrough={(field, record) => setThrough({ field, record })}
       />
+      {through && (
+        <AddChildDialog
+          child={resourceByName[through.field.setBy!]}
+          parentResource={resource}
+          parent={through.record}
+          onClose={() => setThrough(null)}
+          onDone={refresh}
+        />
+      )}
       <RecordDrawer resource={resource} id={open} onClose={() => setOpen(null)} />
     </>
   );

@@ -10,7 +10,7 @@ import {
 } from '@glideapps/glide-data-grid';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { useTheme } from '@mui/material/styles';
+import { alpha, useTheme } from '@mui/material/styles';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   useDataProvider,
@@ -22,7 +22,7 @@ import {
   useTranslate,
   type RaRecord,
 } from 'react-admin';
-import { allows, resourceByName, type FieldDef, type Lang, type ResourceDef } from '../../schema';
+import { allows, meetsNamedFilter, resourceByName, type FieldDef, type Lang, type ResourceDef } from '../../schema';
 import type { ReferenceNames } from '../../schema/fromText';
 import { formatDay } from '../schema-ui/time';
 import { cellFor, fieldCellRenderer, valueOfEdit } from './cells';
@@ -62,6 +62,7 @@ export const SchemaGrid = ({
   defaults = {},
   onOpen,
   onCursor,
+  onEditThrough,
 }: {
   resource: ResourceDef;
   /** the user's column layout (GridView reads it once for the toolbar and the grid) */
@@ -73,6 +74,9 @@ export const SchemaGrid = ({
   onOpen?: (id: RaRecord['id']) => void;
   /** told the record under the cursor, for the toolbar's "details" and "form" buttons */
   onCursor?: (id: RaRecord['id'] | null) => void;
+  /** a cell whose field moves only through another record (an agreement's status) was
+   * opened: that record's form takes over */
+  onEditThrough?: (field: FieldDef, record: RaRecord) => void;
 }) => {
   const {
     data = [],
@@ -148,6 +152,11 @@ export const SchemaGrid = ({
     }
   };
 
+  // rows a named filter marks (overdue agreements), on today's Beijing day
+  const marks = Object.keys(resource.namedFilters ?? {}).filter((name) => resource.namedFilters![name].highlight);
+  const highlighted = (row: RaRecord) => marks.some((name) => meetsNamedFilter(resource, name, row, Date.now()));
+  const highlightTheme = useMemo(() => ({ bgCell: alpha(muiTheme.palette.error.main, 0.08) }), [muiTheme]);
+
   const columns: GridColumn[] = visible.map((field) => ({
     id: field.source,
     title:
@@ -163,7 +172,9 @@ export const SchemaGrid = ({
     const value = pending ? pending.value : record?.[field.source];
     // the record's id rides along with the cell into its editor: rows may move (a refresh
     // re-sorts the page) while the user types, and the edit must reach this record
-    const cell = Object.assign(cellFor(field, value, display(field, value), editable), { rowId: record?.id });
+    // typed into only where a plain edit may change it
+    const typed = editable && !field.setBy && !field.immutable;
+    const cell = Object.assign(cellFor(field, value, display(field, value), typed), { rowId: record?.id });
     if (pending) return { ...cell, themeOverride: savingTheme };
     if (writer.refused(record?.id, field.source)) return { ...cell, themeOverride: refusedTheme };
     return cell;
@@ -328,6 +339,11 @@ export const SchemaGrid = ({
         getCellContent={getCellContent}
         customRenderers={renderers}
         onCellsEdited={editable ? onCellsEdited : undefined}
+        onCellActivated={([col, row]) => {
+          const field = visible[col];
+          if (editable && field?.setBy && data[row] && onEditThrough) onEditThrough(field, data[row]);
+        }}
+        getRowThemeOverride={(row) => (data[row] && highlighted(data[row]) ? highlightTheme : undefined)}
         onPaste={false}
         fillHandle={editable}
         keybindings={keybindings}

@@ -1,6 +1,6 @@
-import { sameValue, type FieldDef, type Lang, type ResourceDef } from '../../schema';
+import { resourceByName, sameValue, type FieldDef, type Lang, type ResourceDef } from '../../schema';
 import { valueFromText, type ReferenceNames } from '../../schema/fromText';
-import { reasonText } from '../../schema/messages';
+import { reasonText, type Reason } from '../../schema/messages';
 import { checkWrite } from '../../schema/validate';
 import type { CellChange } from './useCellWriter';
 
@@ -18,6 +18,11 @@ export interface PastePlan {
   creates: Record<string, unknown>[];
   invalid: InvalidCell[];
 }
+
+const valueOrNull = (field: FieldDef, text: string, names: ReferenceNames) => {
+  const converted = valueFromText(field, text, names);
+  return 'value' in converted ? converted.value : undefined;
+};
 
 /** The names a paste refers to, per referenced resource, so they can be looked up at once. */
 export function referencedNames(columns: FieldDef[], values: readonly (readonly string[])[], startColumn: number) {
@@ -67,6 +72,15 @@ export function planPaste(args: {
     cells.forEach((text, j) => {
       const field = columns[target.column + j];
       if (!field || field.type === 'password' || field.type === 'json') return;
+      // what only another record moves (an agreement's status) is not pasted over
+      if (existing && (field.setBy || field.immutable)) {
+        const reason: Reason = field.setBy
+          ? { code: 'setBy', via: resourceByName[field.setBy].singular }
+          : { code: 'immutable' };
+        if (!sameValue(existing[field.source], valueOrNull(field, text, names)))
+          plan.invalid.push({ row: rowIndex, field, text, reason: reasonText(reason, lang) });
+        return;
+      }
       const converted = valueFromText(field, text, names);
       if ('reason' in converted) {
         plan.invalid.push({ row: rowIndex, field, text, reason: reasonText(converted.reason, lang) });

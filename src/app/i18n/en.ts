@@ -139,6 +139,14 @@ export const en = {
       overdue: 'Follow-up overdue',
       summit: 'Summit',
     },
+    board: {
+      title: 'Project board',
+      next: 'Next',
+      more: '%{smart_count} more… |||| %{smart_count} more…',
+      any: 'Any',
+      year: 'Year signed',
+      total: '%{count} agreements, %{amount} in all',
+    },
     child: {
       title: 'New %{child} for “%{parent}”',
       saved: '%{child} saved',

@@ -139,6 +139,14 @@ export const zh: typeof en = {
       overdue: '跟进逾期',
       summit: '所属峰会',
     },
+    board: {
+      title: '项目看板',
+      next: '下次跟进',
+      more: '还有 %{smart_count} 个…',
+      any: '全部',
+      year: '签约年份',
+      total: '共 %{count} 个项目，金额合计 %{amount}',
+    },
     child: {
       title: '为“%{parent}”新增%{child}',
       saved: '%{child}已保存',

@@ -1,3 +1,4 @@
+import ViewKanbanIcon from '@mui/icons-material/ViewKanban';
 import ListSubheader from '@mui/material/ListSubheader';
 import { Fragment } from 'react';
 import { Menu as RaMenu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
@@ -24,7 +25,13 @@ export const Menu = () => {
               </ListSubheader>
             )}
             {items.map((resource) => (
-              <RaMenu.ResourceItem key={resource.name} name={resource.name} />
+              <Fragment key={resource.name}>
+                <RaMenu.ResourceItem name={resource.name} />
+                {/* the agreements' board sits right under their ledger */}
+                {resource.name === 'agreements' && (
+                  <RaMenu.Item to="/agreements-board" primaryText="huiwu.board.title" leftIcon={<ViewKanbanIcon />} />
+                )}
+              </Fragment>
             ))}
           </Fragment>
         );

@@ -18,6 +18,23 @@ const rest = simpleRestProvider(apiUrl, httpClient);
 export interface HuiwuDataProvider extends DataProvider {
   /** POST /api/:resource/import: the preview with `dryRun`, else the all-or-nothing commit */
   importRows(resource: string, params: { body: object; dryRun: boolean }): Promise<ImportReport>;
+  /** GET /api/:resource/aggregate: counts and sums computed by the server */
+  aggregate(resource: string, params: AggregateParams): Promise<Aggregate>;
+}
+
+export interface AggregateParams {
+  filter?: Record<string, unknown>;
+  /** a field, or field:month / field:year for dates */
+  groupBy?: string;
+  sum?: string;
+  max?: string;
+  top?: number;
+}
+
+export interface Aggregate {
+  count: number;
+  sum?: number;
+  groups?: { key: string | number | boolean | null; count: number; sum?: number; max?: string | number | null }[];
 }
 
 export const dataProvider: HuiwuDataProvider = {
@@ -45,5 +62,14 @@ export const dataProvider: HuiwuDataProvider = {
       body: JSON.stringify(body),
     });
     return json as ImportReport;
+  },
+  aggregate: async (resource, { filter = {}, groupBy, sum, max, top }) => {
+    const params = new URLSearchParams({ filter: JSON.stringify(filter) });
+    if (groupBy) params.set('groupBy', groupBy);
+    if (sum) params.set('sum', sum);
+    if (max) params.set('max', max);
+    if (top) params.set('top', String(top));
+    const { json } = await httpClient(`${apiUrl}/${resource}/aggregate?${params}`);
+    return json as Aggregate;
   },
 };

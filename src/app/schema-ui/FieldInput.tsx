@@ -8,23 +8,45 @@ import {
   ReferenceInput,
   SelectInput,
   TextInput,
+  useRecordContext,
 } from 'react-admin';
 import type { FieldDef } from '../../schema';
 import { choicesFor } from './choices';
 import { fromLocalInput, toLocalInput } from './time';
 
-/** The input that fits one schema field. Validation comes from the form (see SchemaForm). */
-export const FieldInput = ({ field }: { field: FieldDef }) => {
-  const common = { source: field.source, isRequired: field.required };
+/** The input that fits one schema field. Validation comes from the form (see SchemaForm).
+ * On an existing record, fields fixed at creation or moved only through another record (an
+ * agreement's status, through a follow-up) are shown but locked, with the reason. */
+export const FieldInput = ({ field, only }: { field: FieldDef; /** the enum values offered */ only?: string[] }) => {
+  const record = useRecordContext();
+  const locked = record?.id !== undefined && (field.immutable || field.setBy !== undefined);
+  const common = {
+    source: field.source,
+    isRequired: field.required,
+    ...(locked
+      ? { disabled: true, helperText: field.setBy ? `huiwu.setBy.${field.setBy}` : 'huiwu.setBy.immutable' }
+      : {}),
+  };
   switch (field.type) {
     case 'reference':
       return (
         <ReferenceInput source={field.source} reference={field.reference!}>
-          <AutocompleteInput isRequired={field.required} fullWidth noOptionsText="ra.navigation.no_results" />
+          <AutocompleteInput
+            isRequired={field.required}
+            fullWidth
+            noOptionsText="ra.navigation.no_results"
+            disabled={locked}
+          />
         </ReferenceInput>
       );
     case 'enum':
-      return <SelectInput {...common} choices={choicesFor(field)} emptyText={field.required ? undefined : ' '} />;
+      return (
+        <SelectInput
+          {...common}
+          choices={choicesFor(field).filter((choice) => !only || only.includes(choice.id))}
+          emptyText={field.required ? undefined : ' '}
+        />
+      );
     case 'date':
       return <DateInput {...common} />;
     case 'datetime':

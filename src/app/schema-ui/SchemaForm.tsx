@@ -1,3 +1,4 @@
+import type { ReactElement } from 'react';
 import { SimpleForm, useLocaleState } from 'react-admin';
 import type { Lang, ResourceDef } from '../../schema';
 import { reasonText } from '../../schema/messages';
@@ -7,7 +8,19 @@ import { FieldInput } from './FieldInput';
 /** The form for creating or editing a record. The same checks as the server run as the
  * user leaves each field; what only the server knows (a reference that vanished) comes back
  * per field. */
-export const SchemaForm = ({ resource }: { resource: ResourceDef }) => {
+export const SchemaForm = ({
+  resource,
+  omit = [],
+  only = {},
+  toolbar,
+}: {
+  resource: ResourceDef;
+  /** fields not shown (the follow-up's agreement, when the form opens from it) */
+  omit?: string[];
+  /** per enum field, the values offered (the moves a status may make) */
+  only?: Record<string, string[]>;
+  toolbar?: ReactElement | false;
+}) => {
   const [locale] = useLocaleState();
   const validate = (values: Record<string, unknown>) => {
     const { reasons } = checkWrite(resource, values);
@@ -28,10 +41,13 @@ export const SchemaForm = ({ resource }: { resource: ResourceDef }) => {
       mode="onBlur"
       reValidateMode="onChange"
       sx={{ maxWidth: 720 }}
+      toolbar={toolbar}
     >
-      {resource.fields.map((field) => (
-        <FieldInput key={field.source} field={field} />
-      ))}
+      {resource.fields
+        .filter((field) => !omit.includes(field.source))
+        .map((field) => (
+          <FieldInput key={field.source} field={field} only={only[field.source]} />
+        ))}
     </SimpleForm>
   );
 };

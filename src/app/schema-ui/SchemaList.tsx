@@ -24,7 +24,7 @@ export const SchemaList = ({ resource, children }: { resource: ResourceDef; chil
       // button until the Excel-ready exporter exists.
       exporter={false}
       resource={resource.name}
-      filters={schemaFilters(resource)}
+      filters={schemaFilters(resource, identity?.fullName as string | undefined)}
       sort={resource.sort}
       perPage={50}
       pagination={<Pagination rowsPerPageOptions={PAGE_SIZES} />}

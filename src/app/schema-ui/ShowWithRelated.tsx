@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Show, TabbedShowLayout, usePermissions } from 'react-admin';
 import type { ResourceDef } from '../../schema';
 import { HistoryList } from './HistoryList';
@@ -11,17 +12,20 @@ export const ShowWithRelated = ({
   resource,
   detailsLabel = 'huiwu.common.details',
   related,
+  details,
 }: {
   resource: ResourceDef;
   detailsLabel?: string;
   related: Related[];
+  /** the first tab, when every field in schema order is not the best view */
+  details?: ReactNode;
 }) => {
   const { permissions } = usePermissions();
   return (
     <Show actions={resource.readOnly ? false : <ShowActions />}>
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label={detailsLabel}>
-          <SchemaFields resource={resource} />
+          {details ?? <SchemaFields resource={resource} />}
         </TabbedShowLayout.Tab>
         {related.map((item) => (
           <TabbedShowLayout.Tab

@@ -9,7 +9,8 @@ import {
   TextInput,
   useTranslate,
 } from 'react-admin';
-import type { FieldDef, ResourceDef } from '../../schema';
+import Chip from '@mui/material/Chip';
+import { getField, type FieldDef, type ResourceDef } from '../../schema';
 import { choicesFor } from './choices';
 
 /** The filters a field offers: enums by "is one of", references by name, dates and numbers
@@ -54,7 +55,24 @@ const RangeLabel = ({ which, label }: { which: 'from' | 'to' | 'contains'; label
   return <>{translate(`huiwu.filter.${which}`, { field: translate(label) })}</>;
 };
 
-export const schemaFilters = (resource: ResourceDef): ReactElement[] => [
+/** A filter that is on or off (overdue, mine): react-admin's filter form sets `defaultValue`
+ * when it is chosen from the filter menu; a chip shows it is on. */
+const QuickFilter = ({ label }: { source: string; label: string; defaultValue: unknown }) => {
+  const translate = useTranslate();
+  return <Chip sx={{ mb: 1 }} label={translate(label)} />;
+};
+
+/**
+ * The filters of a list: search, the schema's named filters (overdue), the fields marked
+ * `filter`, and "mine" where records name a responsible officer (the user's display name).
+ */
+export const schemaFilters = (resource: ResourceDef, me?: string): ReactElement[] => [
   <SearchInput key="q" source="q" alwaysOn />,
+  ...Object.keys(resource.namedFilters ?? {}).map((name) => (
+    <QuickFilter key={name} source={name} label={`resources.${resource.name}.filters.${name}`} defaultValue={true} />
+  )),
+  ...(me && getField(resource, 'officer')
+    ? [<QuickFilter key="mine" source="officer" label="huiwu.filter.mine" defaultValue={me} />]
+    : []),
   ...resource.fields.filter((field) => field.filter).flatMap((field) => filterInputs(resource, field)),
 ];
