@@ -1,9 +1,10 @@
+import { lazy } from 'react';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { resources } from '../schema';
 import { PasswordPage } from './account/PasswordPage';
 import agreements from './agreements';
-import { AgreementBoard } from './agreements/board/AgreementBoard';
+
 import attendees from './attendees';
 import ceremonies from './ceremonies';
 import { Dashboard } from './dashboard/Dashboard';
@@ -19,6 +20,11 @@ import series from './series';
 import summits from './summits';
 import users from './users';
 import audit from './audit';
+
+// the board (drag and drop) loads when it is opened
+const AgreementBoard = lazy(() =>
+  import('./agreements/board/AgreementBoard').then((m) => ({ default: m.AgreementBoard })),
+);
 
 const views: Record<string, object> = {
   summits,

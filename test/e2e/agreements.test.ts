@@ -130,3 +130,22 @@ describe('an agreement', () => {
     await shot(page, 'agreements-overdue');
   });
 });
+
+describe('the dashboard', () => {
+  it('shows the figures and charts, and a bar opens the agreements behind it', async () => {
+    await page.goto(`${server.url}/#/`);
+    const chart = page.getByTestId('chart-status');
+    const bars = chart.locator('.MuiBarChart-element');
+    await expect.poll(() => bars.count()).toBe(6);
+    await page.getByTestId('chart-partners').locator('.MuiBarChart-element').first().waitFor();
+    await shot(page, 'dashboard');
+    const { total: completed } = await server.client.getList('agreements', {
+      filter: { status: ['completed'] },
+      sort: { field: 'id', order: 'ASC' },
+      pagination: { page: 1, perPage: 1 },
+    });
+    await bars.nth(3).click(); // 已完成
+    await expect.poll(() => decodeURIComponent(page.url())).toContain('"status":["completed"]');
+    await expect.poll(() => page.getByText(`共 ${completed} 条`).count()).toBeGreaterThan(0);
+  });
+});

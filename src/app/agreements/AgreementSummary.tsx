@@ -40,11 +40,14 @@ export const AgreementSummary = () => {
         <Item source="enterpriseId" />
         <Item source="partnerId" />
         <Item source="ceremonyId" />
-        <Labeled label="resources.summits.name">
+        <Box>
+          <Typography variant="caption" color="text.secondary" component="div">
+            {translate('huiwu.agreement.summit')}
+          </Typography>
           <ReferenceField source="ceremonyId" reference="ceremonies" link={false} emptyText="—">
             <ReferenceField source="summitId" reference="summits" link="show" emptyText="—" />
           </ReferenceField>
-        </Labeled>
+        </Box>
         <Item source="signedOn" />
         <Item source="kind" />
         <Item source="industry" />

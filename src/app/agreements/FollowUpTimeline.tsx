@@ -61,9 +61,10 @@ export const FollowUpTimeline = () => {
             </Typography>
             {(followup.nextStep || followup.nextOn) && (
               <Typography variant="caption" color="text.secondary">
-                {translate('huiwu.agreement.next')}
-                {followup.nextStep ? ` ${followup.nextStep}` : ''}
-                {followup.nextOn ? ` · ${formatDay(followup.nextOn, 'date', locale)}` : ''}
+                {translate('huiwu.agreement.next')}{' '}
+                {[followup.nextStep, followup.nextOn && formatDay(followup.nextOn, 'date', locale)]
+                  .filter(Boolean)
+                  .join(' · ')}
               </Typography>
             )}
           </Box>

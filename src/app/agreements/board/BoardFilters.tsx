@@ -32,10 +32,11 @@ export const BoardFilters = ({ value, onChange }: { value: BoardFilter; onChange
     <TextField
       select
       size="small"
+      fullWidth={false}
       label={label}
       value={value[key] ?? ANY}
       onChange={(e) => onChange({ ...value, [key]: e.target.value === ANY ? undefined : parse(e.target.value) })}
-      sx={{ minWidth: 160 }}
+      sx={{ width: 200 }}
     >
       <MenuItem value={ANY}>{translate('huiwu.board.any')}</MenuItem>
       {options.map((option) => (

@@ -1,0 +1,56 @@
+import dayjs from 'dayjs';
+import { useGetList } from 'react-admin';
+import { beijingDay } from '../../schema';
+import { useAggregate } from '../providers/useAggregate';
+
+/** Every figure of the home page, each with the list filter that shows the rows behind it.
+ * Counts and sums are computed by the server; only five summits come to the browser. */
+export function useDashboardFigures() {
+  const today = beijingDay();
+  const year = today.slice(0, 4);
+  const in30 = beijingDay(Date.now(), 30);
+  const upcomingFilter = { endsOn_gte: today };
+  const summits = useGetList('summits', {
+    filter: upcomingFilter,
+    sort: { field: 'startsOn', order: 'ASC' },
+    pagination: { page: 1, perPage: 5 },
+  });
+  const lecturesFilter = { startsAt_gte: today, startsAt_lte: in30 };
+  const lectures = useGetList('lectures', { filter: lecturesFilter, pagination: { page: 1, perPage: 1 } });
+  const next = summits.data?.[0];
+  const confirmedFilter = { summitId: next?.id, invitation: ['confirmed', 'checkedIn'] };
+  const guests = useAggregate('attendees', { filter: { summitId: next?.id }, groupBy: 'invitation' }, !!next);
+  const arrivalsFilter = { arrivalAt_gte: today, arrivalAt_lte: beijingDay(Date.now(), 2) };
+  const arrivals = useAggregate('attendees', { filter: arrivalsFilter });
+  const yearFilter = { signedOn_gte: `${year}-01-01`, signedOn_lte: `${year}-12-31` };
+  const signed = useAggregate('agreements', { filter: yearFilter, groupBy: 'status', sum: 'amount' });
+  const overdue = useAggregate('agreements', { filter: { overdue: true } });
+
+  const invitation = (ids: string[]) =>
+    (guests.data?.groups ?? []).filter((g) => ids.includes(String(g.key))).reduce((n, g) => n + g.count, 0);
+  const landed = (signed.data?.groups ?? [])
+    .filter((g) => g.key === 'landed' || g.key === 'completed')
+    .reduce((n, g) => n + g.count, 0);
+  return {
+    year,
+    summits: { list: summits.data, total: summits.total, filter: upcomingFilter },
+    lectures: { total: lectures.total, filter: lecturesFilter },
+    next,
+    guests: {
+      confirmed: invitation(['confirmed', 'checkedIn']),
+      invited: invitation(['invited', 'confirmed', 'declined', 'checkedIn', 'absent']),
+      loaded: !!guests.data,
+      filter: confirmedFilter,
+    },
+    arrivals: { total: arrivals.data?.count, filter: arrivalsFilter },
+    signed: {
+      count: signed.data?.count,
+      amount: signed.data?.sum ?? 0,
+      landedShare: signed.data?.count ? Math.round((landed / signed.data.count) * 100) : 0,
+      filter: yearFilter,
+    },
+    overdue: { total: overdue.data?.count, filter: { overdue: true } },
+    /** the first day of the month 23 months ago: two years of months, this one included */
+    since: dayjs(today).subtract(23, 'month').startOf('month').format('YYYY-MM-DD'),
+  };
+}
