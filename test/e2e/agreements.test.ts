@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn, shot, startAppServer } from '../helpers/app';
 import { launchChromium } from '../helpers/browser';
@@ -128,6 +129,32 @@ describe('an agreement', () => {
     });
     await expect.poll(() => page.getByText(`共 ${total} 条`).count()).toBeGreaterThan(0);
     await shot(page, 'agreements-overdue');
+  });
+});
+
+describe('the ledger', () => {
+  it('exports a period’s agreements with a summary sheet in one click', async () => {
+    await page.goto(`${server.url}/#/agreements`);
+    await page.getByRole('button', { name: '导出台账' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('签约日期自').fill('2026-11-01');
+    await dialog.getByLabel('签约日期至').fill('2026-11-30');
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: '导出 (.xlsx)' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toBe('签约项目工作台账-2026-11-01-2026-11-30.xlsx');
+    const sheets = (await readXlsxFile(await file.path())) as unknown as { sheet: string; data: unknown[][] }[];
+    const { data: november } = await server.client.getList('agreements', {
+      filter: { signedOn_gte: '2026-11-01', signedOn_lte: '2026-11-30' },
+      sort: { field: 'signedOn', order: 'ASC' },
+      pagination: { page: 1, perPage: 1000 },
+    });
+    const titles = sheets[0].data.slice(2).map((row) => row[1]);
+    expect(titles.sort()).toEqual(november.map((a) => a.title).sort());
+    expect(titles).toContain('看板测试：石墨烯联合实验室');
+    const total = november.reduce((sum, a) => sum + (a.amount ?? 0), 0);
+    expect(sheets[1].data).toContainEqual(['合计', november.length, total]);
   });
 });
 

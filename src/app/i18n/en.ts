@@ -147,6 +147,15 @@ export const en = {
       year: 'Year signed',
       total: '%{count} agreements, %{amount} in all',
     },
+    ledger: {
+      button: 'Export the ledger',
+      title: 'Export the agreements ledger',
+      from: 'Signed from',
+      to: 'Signed until',
+      badRange: 'Give two dates, the first not after the second',
+      export: 'Export (.xlsx)',
+      file: 'Agreements ledger',
+    },
     child: {
       title: 'New %{child} for “%{parent}”',
       saved: '%{child} saved',

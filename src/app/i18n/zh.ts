@@ -147,6 +147,15 @@ export const zh: typeof en = {
       year: '签约年份',
       total: '共 %{count} 个项目，金额合计 %{amount}',
     },
+    ledger: {
+      button: '导出台账',
+      title: '导出签约项目工作台账',
+      from: '签约日期自',
+      to: '签约日期至',
+      badRange: '请填写两个日期，且开始日期不晚于结束日期',
+      export: '导出 (.xlsx)',
+      file: '签约项目工作台账',
+    },
     child: {
       title: '为“%{parent}”新增%{child}',
       saved: '%{child}已保存',

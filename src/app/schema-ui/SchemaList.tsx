@@ -4,8 +4,9 @@ import type { ResourceDef } from '../../schema';
 import { GridView } from '../grid/GridView';
 import { schemaFilters } from './filters';
 
-const ListActions = () => (
+const ListActions = ({ extra }: { extra?: ReactNode }) => (
   <TopToolbar>
+    {extra}
     <FilterButton />
     <CreateButton />
   </TopToolbar>
@@ -14,7 +15,16 @@ const ListActions = () => (
 export const PAGE_SIZES = [25, 50, 100, 250, 500];
 
 /** A resource's list: the spreadsheet grid, its filters and default order, all from the schema. */
-export const SchemaList = ({ resource, children }: { resource: ResourceDef; children?: ReactNode }) => {
+export const SchemaList = ({
+  resource,
+  children,
+  actions,
+}: {
+  resource: ResourceDef;
+  children?: ReactNode;
+  /** buttons of this resource's own, beside filter and create (the agreements ledger) */
+  actions?: ReactNode;
+}) => {
   // filters, sort and page size are kept per user, not per browser
   const { identity } = useGetIdentity();
   return (
@@ -28,7 +38,7 @@ export const SchemaList = ({ resource, children }: { resource: ResourceDef; chil
       sort={resource.sort}
       perPage={50}
       pagination={<Pagination rowsPerPageOptions={PAGE_SIZES} />}
-      actions={<ListActions />}
+      actions={<ListActions extra={actions} />}
       // wide tables scroll inside the card, so the toolbar and the menu stay in view
       sx={{ minWidth: 0, '& .RaList-main': { minWidth: 0 }, '& .RaList-content': { overflowX: 'auto', minWidth: 0 } }}
     >

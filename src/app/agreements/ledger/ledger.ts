@@ -1,0 +1,160 @@
+import type { Workbook } from 'exceljs';
+import { enums, meetsNamedFilter, resourceByName, type Lang } from '../../../schema';
+
+/**
+ * The agreements ledger (工作台账) officials report upward: one row per agreement signed in a
+ * period, with its parties, amount, status, officer, last and next follow-up; and a summary
+ * of totals by status and by industry. Built from rows the API gave, so it is what the user may see.
+ */
+
+type Row = Record<string, unknown>;
+
+export interface LedgerRange {
+  from: string;
+  to: string;
+}
+
+export interface Ledger {
+  title: string;
+  headers: string[];
+  /** text, numbers, and days as YYYY-MM-DD (written as real dates) */
+  rows: (string | number | null)[][];
+  /** which columns hold days, and which money */
+  dayColumns: number[];
+  moneyColumn: number;
+  summary: { heading: string; lines: { label: string; count: number; amount: number }[] }[];
+  total: { count: number; amount: number };
+}
+
+const words = {
+  title: { zh: '签约项目工作台账', en: 'Agreements ledger' },
+  no: { zh: '序号', en: 'No.' },
+  lastFollowUp: { zh: '最近跟进', en: 'Last follow-up' },
+  overdue: { zh: '跟进逾期', en: 'Overdue' },
+  yes: { zh: '是', en: 'Yes' },
+  byStatus: { zh: '按状态', en: 'By status' },
+  byIndustry: { zh: '按产业领域', en: 'By industry' },
+  count: { zh: '项目数', en: 'Agreements' },
+  amount: { zh: '金额(元)', en: 'Amount (CNY)' },
+  total: { zh: '合计', en: 'Total' },
+  none: { zh: '未填', en: 'Not given' },
+  summary: { zh: '汇总', en: 'Summary' },
+  ledger: { zh: '台账', en: 'Ledger' },
+} as const;
+
+const COLUMNS = ['title', 'enterpriseId', 'partnerId', 'signedOn', 'kind', 'industry', 'amount', 'status', 'officer'];
+
+export function buildLedger(args: {
+  agreements: Row[];
+  /** organisation names by id */
+  names: Map<unknown, string>;
+  /** each agreement's last follow-up day */
+  lastFollowUp: Map<unknown, string>;
+  range: LedgerRange;
+  lang: Lang;
+  now: number;
+}): Ledger {
+  const { agreements, names, lastFollowUp, range, lang, now } = args;
+  const w = (key: keyof typeof words) => words[key][lang];
+  const resource = resourceByName.agreements;
+  const field = (source: string) => resource.fields.find((f) => f.source === source)!;
+  const label = (enumName: string, id: unknown) =>
+    enums[enumName].find((o) => o.id === id)?.label[lang] ?? (id == null ? '' : String(id));
+  const headers = [
+    w('no'),
+    ...COLUMNS.map((source) => field(source).label[lang]),
+    w('lastFollowUp'),
+    field('nextFollowUpOn').label[lang],
+    w('overdue'),
+  ];
+  const rows = agreements.map((a, i) => [
+    i + 1,
+    String(a.title ?? ''),
+    names.get(a.enterpriseId) ?? '',
+    names.get(a.partnerId) ?? '',
+    (a.signedOn as string) ?? null,
+    label('agreementKind', a.kind),
+    label('industry', a.industry),
+    typeof a.amount === 'number' ? a.amount : null,
+    label('agreementStatus', a.status),
+    String(a.officer ?? ''),
+    lastFollowUp.get(a.id) ?? null,
+    (a.nextFollowUpOn as string) ?? null,
+    meetsNamedFilter(resource, 'overdue', a, now) ? w('yes') : '',
+  ]);
+  const totals = (key: (a: Row) => string, order: string[]) => {
+    const lines = new Map<string, { label: string; count: number; amount: number }>();
+    for (const id of order) lines.set(id, { label: id, count: 0, amount: 0 });
+    for (const a of agreements) {
+      const line = lines.get(key(a)) ?? { label: key(a), count: 0, amount: 0 };
+      line.count++;
+      line.amount += typeof a.amount === 'number' ? a.amount : 0;
+      lines.set(key(a), line);
+    }
+    return [...lines.values()].filter((line) => line.count > 0);
+  };
+  const byStatus = totals(
+    (a) => label('agreementStatus', a.status),
+    enums.agreementStatus.map((o) => o.label[lang]),
+  );
+  const byIndustry = totals(
+    (a) => (a.industry ? label('industry', a.industry) : w('none')),
+    enums.industry.map((o) => o.label[lang]),
+  );
+  return {
+    title: `${w('title')} ${range.from} – ${range.to}`,
+    headers,
+    rows,
+    dayColumns: [4, 10, 11],
+    moneyColumn: 7,
+    summary: [
+      { heading: w('byStatus'), lines: byStatus },
+      { heading: w('byIndustry'), lines: byIndustry },
+    ],
+    total: {
+      count: agreements.length,
+      amount: agreements.reduce((sum, a) => sum + (typeof a.amount === 'number' ? a.amount : 0), 0),
+    },
+  };
+}
+
+/** The ledger as a workbook: the rows (real dates and amounts, header frozen, A4 landscape)
+ * and the summary sheet. `ExcelJS` is passed in so the browser loads it only here. */
+export async function ledgerToXlsx(
+  ExcelJS: { Workbook: new () => Workbook },
+  ledger: Ledger,
+  lang: Lang,
+): Promise<ArrayBuffer> {
+  const w = (key: keyof typeof words) => words[key][lang];
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Huiwu';
+  const sheet = workbook.addWorksheet(w('ledger'), {
+    views: [{ state: 'frozen', ySplit: 2 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  sheet.addRow([ledger.title]).font = { bold: true, size: 14 };
+  sheet.mergeCells(1, 1, 1, ledger.headers.length);
+  sheet.addRow(ledger.headers).font = { bold: true };
+  for (const column of ledger.dayColumns) sheet.getColumn(column + 1).numFmt = 'yyyy-mm-dd';
+  sheet.getColumn(ledger.moneyColumn + 1).numFmt = '#,##0';
+  for (const cells of ledger.rows)
+    sheet.addRow(
+      cells.map((cell, i) =>
+        ledger.dayColumns.includes(i) && typeof cell === 'string' ? new Date(`${cell}T00:00:00Z`) : cell,
+      ),
+    );
+  [6, 30, 26, 26, 12, 14, 14, 14, 10, 10, 12, 12, 8].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+
+  const summary = workbook.addWorksheet(w('summary'));
+  summary.getColumn(3).numFmt = '#,##0';
+  summary.addRow([ledger.title]).font = { bold: true, size: 14 };
+  for (const part of ledger.summary) {
+    summary.addRow([]);
+    summary.addRow([part.heading, w('count'), w('amount')]).font = { bold: true };
+    for (const line of part.lines) summary.addRow([line.label, line.count, line.amount]);
+    summary.addRow([w('total'), ledger.total.count, ledger.total.amount]).font = { bold: true };
+  }
+  [24, 10, 18].forEach((width, i) => (summary.getColumn(i + 1).width = width));
+  const bytes = (await workbook.xlsx.writeBuffer()) as unknown as Uint8Array;
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
