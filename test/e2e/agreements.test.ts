@@ -3,6 +3,7 @@ import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn, shot, startAppServer } from '../helpers/app';
 import { launchChromium } from '../helpers/browser';
+import { cellText, selectCell } from '../helpers/grid';
 import { ADMIN_PASSWORD, type TestServer } from '../helpers/server';
 
 // An official follows signed agreements: the board, the follow-up form, the timeline, overdue.
@@ -111,6 +112,23 @@ describe('an agreement', () => {
     await expect.poll(() => page.getByText('通过“记录跟进”修改').count()).toBe(1);
     await page.goBack();
     await shot(page, 'agreement-show');
+  });
+
+  it('opens the follow-up form from the status cell of the grid, and the cell does not take typing', async () => {
+    const filter = encodeURIComponent(JSON.stringify({ officer: '看板专员' }));
+    await page.goto(`${server.url}/#/agreements?filter=${filter}&sort=id&order=ASC`);
+    await expect.poll(() => cellText(page, '项目名称', 0)).toBe('看板测试：石墨烯联合实验室');
+    await selectCell(page, '状态', 0);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.innerText()).toContain('为“看板测试：石墨烯联合实验室”新增跟进记录');
+    // from 推进中 it may go to 已落地, 停滞 or 已终止, nowhere else
+    await dialog.getByRole('combobox', { name: '跟进后状态' }).click();
+    const options = (await page.getByRole('option').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+    expect(options).toEqual(['已落地', '停滞', '已终止']);
+    await page.keyboard.press('Escape');
+    await dialog.getByRole('button', { name: '取消' }).click();
+    expect((await agreement(signedId)).status).toBe('inProgress');
   });
 
   it('lists what is overdue: a follow-up day gone by, while the agreement is still open', async () => {

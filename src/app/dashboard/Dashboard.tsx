@@ -39,7 +39,7 @@ export const Dashboard = () => {
       </Typography>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, mb: 2 }}>
         <Figure
-          title={translate('huiwu.dashboard.upcomingSummits')}
+          title={translate('huiwu.dashboard.soonSummits')}
           value={summits.total ?? '…'}
           to={listLink('summits', summits.filter)}
         />

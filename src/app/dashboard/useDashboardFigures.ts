@@ -9,9 +9,11 @@ export function useDashboardFigures() {
   const today = beijingDay();
   const year = today.slice(0, 4);
   const in30 = beijingDay(Date.now(), 30);
-  const upcomingFilter = { endsOn_gte: today };
+  // the figure: under way, or starting within 30 days; the list: the next five, however far
+  const upcomingFilter = { endsOn_gte: today, startsOn_lte: in30 };
+  const soon = useGetList('summits', { filter: upcomingFilter, pagination: { page: 1, perPage: 1 } });
   const summits = useGetList('summits', {
-    filter: upcomingFilter,
+    filter: { endsOn_gte: today },
     sort: { field: 'startsOn', order: 'ASC' },
     pagination: { page: 1, perPage: 5 },
   });
@@ -33,7 +35,7 @@ export function useDashboardFigures() {
     .reduce((n, g) => n + g.count, 0);
   return {
     year,
-    summits: { list: summits.data, total: summits.total, filter: upcomingFilter },
+    summits: { list: summits.data, total: soon.total, filter: upcomingFilter },
     lectures: { total: lectures.total, filter: lecturesFilter },
     next,
     guests: {

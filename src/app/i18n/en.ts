@@ -178,6 +178,7 @@ export const en = {
       landedShare: 'Landed or completed',
       overdue: 'Overdue follow-ups',
       byStatus: 'Agreements by status',
+      soonSummits: 'Summits in the next 30 days',
       byIndustry: 'Amount by industry',
       byMonth: 'Agreements signed per month, last two years',
       topPartners: 'Partner institutions with the most agreements',

@@ -177,6 +177,7 @@ export const zh: typeof en = {
       amount: '签约总金额',
       landedShare: '已落地或完成',
       overdue: '逾期未跟进',
+      soonSummits: '30 天内的峰会',
       byIndustry: '各产业领域签约金额',
       byMonth: '近两年每月签约数',
       topPartners: '签约最多的合作院校/院所',
