@@ -2099,6 +2099,12 @@ function travelPlan(rng: Rng, spec: SummitSpec, pickupStaff: string[], distance:
   return { arrivalAt, arrivalMode: mode, arrivalNumber, arrivalStation, pickupBy: rng.pick(pickupStaff), departureAt };
 }
 
+/** A plate for a driver's car, the same every run: 苏M and five characters from the name. */
+function carOf(driver: string): string {
+  const code = [...driver].reduce((n, c) => (n * 31 + c.charCodeAt(0)) % 99991, 7);
+  return `苏M·${String(code).padStart(5, '0')}`;
+}
+
 function attendeeValues(
   rng: Rng,
   spec: SummitSpec,
@@ -2173,6 +2179,14 @@ function attendeeValues(
     notes.push(rng.pick(fitting));
   }
   values.note = notes.length ? notes.join('；') : null;
+  // each driver keeps one car; certificates carry the name as written, academicians' by hand
+  if (values.pickupBy) values.pickupCar = carOf(values.pickupBy as string);
+  const certified = values.certificate === true;
+  values.certificateName = certified ? person.name : null;
+  values.honour = certified && person.honour && spec.key === 'im2026' ? person.honour : null;
+  values.handwritten = certified && person.role === 'academician';
+  values.certificatePrinted = certified && phase !== 'upcoming';
+  values.certificateDelivered = certified && phase === 'past' && invitation === 'checkedIn';
   return values;
 }
 

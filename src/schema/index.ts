@@ -101,3 +101,4 @@ export const importKeysOf = (resource: ResourceDef): string[][] => {
 };
 export { beijingDay, expandNamedFilters, meetsNamedFilter } from './namedFilters';
 export { allowedMoves, childDefaults, childFieldFor, parentLink } from './children';
+export { stampsFor } from './stamps';

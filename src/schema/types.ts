@@ -58,6 +58,9 @@ export interface FieldDef {
   setBy?: string;
   /** set when the record is created and never changed after (a follow-up's status move is history) */
   immutable?: boolean;
+  /** when this field takes a value, another field records when (a reply's date, a check-in's
+   * time), unless the write gives it; `clear` empties it again when the field leaves that value */
+  stamps?: Record<string, { field: string; clear?: boolean }>;
 }
 
 export type MenuGroup = 'events' | 'people' | 'projects' | 'admin';

@@ -211,7 +211,7 @@ export function createApi(options: ApiOptions) {
       if (!reading && (!body || typeof body !== 'object' || Array.isArray(body)) && req.method !== 'DELETE') {
         throw new HttpError(400, message(lang, 'notObject'));
       }
-      const ctx: WriteContext = { data, audit, actor: actorOf(user), lang, passwordHash };
+      const ctx: WriteContext = { data, audit, actor: actorOf(user), lang, passwordHash, now: now() };
       locals(res).before = existing && { ...existing };
 
       switch (req.method) {

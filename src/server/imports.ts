@@ -1,4 +1,5 @@
 import {
+  stampsFor,
   getField,
   importKeysOf,
   resourceByName,
@@ -210,7 +211,7 @@ function readRequest(resource: ResourceDef, body: unknown, lang: Lang) {
  * What importing these rows would do, row by row: a new record, an update of the record its
  * key finds, nothing (already the same), or invalid with the reason per cell. Reads only.
  */
-function planImport(data: Data, resource: ResourceDef, body: unknown, lang: Lang) {
+function planImport(data: Data, resource: ResourceDef, body: unknown, lang: Lang, now = Date.now()) {
   const { request, columns, key, fixed } = readRequest(resource, body, lang);
   const names = referenceNames(
     data,
@@ -253,6 +254,9 @@ function planImport(data: Data, resource: ResourceDef, body: unknown, lang: Lang
       );
       const { record, reasons: checked } = checkWrite(resource, changes, existing);
       checkAgainstData(lookups, resource, record, checked, existing.id);
+      const stamped = stampsFor(resource, record, existing, changes, now);
+      Object.assign(changes, stamped);
+      Object.assign(record, stamped);
       if (Object.keys(checked).length + Object.keys(reasons).length > 0) return refuse(checked, existing.id);
       if (Object.keys(changes).length === 0) return { result: { outcome: 'unchanged', id: existing.id } };
       for (const field of resource.fields)

@@ -1,4 +1,4 @@
-import { getField, systemFields, type Lang, type ResourceDef } from '../schema';
+import { getField, stampsFor, systemFields, type Lang, type ResourceDef } from '../schema';
 import { reasonText, type Reason } from '../schema/messages';
 import { checkWrite, type Reasons } from '../schema/validate';
 import type { Actor, AuditTrail } from './audit';
@@ -14,6 +14,8 @@ export interface WriteContext {
   lang: Lang;
   /** the hash of `body.password`, computed before the synchronous checks (scrypt is slow) */
   passwordHash?: string;
+  /** the time of the write (reply dates, check-in times); the server's clock */
+  now?: number;
 }
 
 type Body = Record<string, unknown>;
@@ -148,6 +150,7 @@ export function prepareUpdate(ctx: WriteContext, resource: ResourceDef, body: Bo
   checkAgainstData(scanLookups(ctx.data), resource, record, reasons, existing.id);
   storePassword(resource, record, ctx, false, reasons);
   if (Object.keys(reasons).length > 0) throw invalid(resource, reasons, ctx.lang);
+  Object.assign(record, stampsFor(resource, record, existing, input, ctx.now ?? Date.now()));
   const changed = Object.keys(record).some(
     (key) => !(systemFields as readonly string[]).includes(key) && !sameValue(record[key], existing[key]),
   );

@@ -1,6 +1,21 @@
 import { f } from '../fields';
 import type { ResourceDef } from '../types';
 
+/** Where a guest's invitation may go: invited, then a reply, then the day itself. A check-in
+ * can be undone (back to confirmed), a decline reconsidered. Walk-ins are created checked in. */
+export const INVITATION_MOVES: Record<string, string[]> = {
+  toInvite: ['invited', 'confirmed', 'declined'],
+  invited: ['confirmed', 'declined', 'toInvite'],
+  confirmed: ['checkedIn', 'absent', 'declined'],
+  declined: ['confirmed', 'invited'],
+  checkedIn: ['confirmed'],
+  absent: ['checkedIn', 'confirmed'],
+};
+
+/** A driver is busy an hour either side of a pick-up: two pick-ups of one driver at different
+ * stations closer than this overlap. */
+export const PICKUP_WINDOW_MINUTES = 60;
+
 export const attendees: ResourceDef = {
   name: 'attendees',
   label: { zh: '参会人员', en: 'Attendees' },
@@ -45,6 +60,12 @@ export const attendees: ResourceDef = {
       required: true,
       default: 'toInvite',
       aliases: ['邀请'],
+      transitions: INVITATION_MOVES,
+      stamps: {
+        confirmed: { field: 'repliedOn' },
+        declined: { field: 'repliedOn' },
+        checkedIn: { field: 'checkedInAt', clear: true },
+      },
     }),
     f.date('repliedOn', '回复日期', 'Replied on', { list: false }),
     f.datetime('arrivalAt', '抵达时间', 'Arrives at', { filter: true, aliases: ['到达时间', '到站时间', 'arrival'] }),
@@ -57,7 +78,8 @@ export const attendees: ResourceDef = {
       maxLength: 60,
       aliases: ['到达站点', '接站地点', '车站', '机场'],
     }),
-    f.text('pickupBy', '接站人员', 'Picked up by', { maxLength: 40, aliases: ['接站人', '接机人', '接站'] }),
+    f.text('pickupBy', '接站人员', 'Picked up by', { maxLength: 40, aliases: ['接站人', '接机人', '接站', '司机'] }),
+    f.text('pickupCar', '接站车辆', 'Car', { maxLength: 20, list: false, aliases: ['车辆', '车牌', '车牌号'] }),
     f.datetime('departureAt', '返程时间', 'Departs at', {
       list: false,
       notBefore: 'arrivalAt',
@@ -67,6 +89,11 @@ export const attendees: ResourceDef = {
     f.text('room', '房间号', 'Room', { maxLength: 20, list: false, aliases: ['房间', '房号'] }),
     f.text('seat', '座位', 'Seat', { maxLength: 20, list: false }),
     f.boolean('certificate', '荣誉证书', 'Certificate', { list: false, default: false, aliases: ['证书'] }),
+    f.text('certificateName', '证书姓名', 'Name on certificate', { maxLength: 40, list: false }),
+    f.text('honour', '荣誉称号', 'Honour', { maxLength: 100, list: false, aliases: ['称号', '荣誉'] }),
+    f.boolean('handwritten', '手写姓名', 'Handwritten name', { list: false, default: false }),
+    f.boolean('certificatePrinted', '证书已打印', 'Certificate printed', { list: false, default: false }),
+    f.boolean('certificateDelivered', '证书已送达', 'Certificate delivered', { list: false, default: false }),
     f.datetime('checkedInAt', '签到时间', 'Checked in at', { list: false }),
     f.longtext('note', '备注', 'Note', { aliases: ['说明', 'remarks', 'comment'] }),
   ],
