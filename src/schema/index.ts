@@ -102,3 +102,4 @@ export const importKeysOf = (resource: ResourceDef): string[][] => {
 export { beijingDay, expandNamedFilters, meetsNamedFilter } from './namedFilters';
 export { allowedMoves, childDefaults, childFieldFor, parentLink } from './children';
 export { stampsFor } from './stamps';
+export { planPickups, type PickupPlan, type PickupGroup, type PickupConflict } from './pickups';

@@ -6,6 +6,7 @@ import {
   getField,
   importable,
   maskPersonal,
+  planPickups,
   resourceByName,
   resources,
   roleSeesPersonalData,
@@ -17,6 +18,7 @@ import { actorOf, type AuditTrail } from './audit';
 import { createAuthRouter, requireSession, type AuthServices } from './auth/routes';
 import { hashPassword } from './auth/passwords';
 import { aggregate } from './aggregates';
+import { queryMatcher } from './query';
 import { handleDependants } from './deletes';
 import { runImport } from './imports';
 import { asyncHandler, HttpError, message, requestLang } from './messages';
@@ -147,6 +149,33 @@ export function createApi(options: ApiOptions) {
         lang: requestLang(req),
       });
       res.json(report);
+    }),
+  );
+
+  // a summit's pick-ups: arrivals by day, station and hour; guests nobody meets; double-booked drivers
+  api.get(
+    '/attendees/pickups',
+    asyncHandler(async (req, res) => {
+      const lang = requestLang(req);
+      const resource = resourceByName.attendees;
+      const role = locals(res).user.role as Role;
+      if (!allows(role, resource, 'read')) throw forbid(lang, role, resource, 'read');
+      try {
+        const { query } = translateListQuery(
+          resource,
+          { filter: (req.query as Record<string, unknown>).filter },
+          now(),
+        );
+        refusePersonal(resource, Object.keys(query), role, lang);
+        applySearch(store, resource, query, role);
+        const guests = (data.attendees ?? []).filter(queryMatcher(query));
+        const plan = planPickups(guests);
+        const involved = new Set(plan.groups.flatMap((g) => g.ids));
+        res.json({ ...plan, guests: guests.filter((g) => involved.has(g.id)).map((g) => present(resource, g, role)) });
+      } catch (error) {
+        if (error instanceof QueryError) throw new HttpError(400, message(lang, 'badQuery', { detail: error.message }));
+        throw error;
+      }
     }),
   );
 
