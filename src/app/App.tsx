@@ -21,7 +21,8 @@ import summits from './summits';
 import users from './users';
 import audit from './audit';
 
-// the board (drag and drop) loads when it is opened
+// the check-in desk (with its pinyin dictionary) and the board (drag and drop) load when opened
+const CheckInPage = lazy(() => import('./checkin/CheckInPage').then((m) => ({ default: m.CheckInPage })));
 const AgreementBoard = lazy(() =>
   import('./agreements/board/AgreementBoard').then((m) => ({ default: m.AgreementBoard })),
 );
@@ -57,6 +58,7 @@ export const App = () => (
     <CustomRoutes>
       <Route path="/password" element={<PasswordPage />} />
       <Route path="/agreements-board" element={<AgreementBoard />} />
+      <Route path="/summits/:id/checkin" element={<CheckInPage />} />
     </CustomRoutes>
   </Admin>
 );

@@ -40,9 +40,9 @@ describe('invitations', () => {
 
   it('refuse a move the lifecycle does not allow, saying which are', async () => {
     const g = await guest({ name: '周舟', invitation: 'toInvite' });
-    const res = await patch(g.id, { invitation: 'checkedIn' }, 'zh');
+    const res = await patch(g.id, { invitation: 'absent' }, 'zh');
     expect(res.status).toBe(400);
-    expect((await res.json()).errors.invitation).toBe('不能从“待邀请”改为“已签到”，只能改为：已邀请、已确认、已婉拒');
+    expect((await res.json()).errors.invitation).toBe('不能从“待邀请”改为“缺席”，只能改为：已邀请、已确认、已婉拒、已签到');
     // a reply given with its own date keeps that date
     expect(await (await patch(g.id, { invitation: 'declined', repliedOn: '2026-11-30' })).json()).toMatchObject({
       repliedOn: '2026-11-30',

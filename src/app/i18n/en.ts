@@ -156,6 +156,23 @@ export const en = {
       export: 'Export (.xlsx)',
       file: 'Agreements ledger',
     },
+    checkin: {
+      open: 'Check-in desk',
+      title: 'Check-in',
+      count: '%{checkedIn} / %{expected} checked in',
+      search: 'Name, pinyin initials (zw), phone ending or organization',
+      checkIn: 'Check in',
+      undo: 'Undo',
+      notSent: 'not sent yet',
+      none: 'Nobody matches: register a walk-in below',
+      walkIn: 'Walk-in',
+      addWalkIn: 'Register and check in',
+      badPhone: 'Digits only, e.g. 13812345678',
+      offline:
+        'No connection: %{smart_count} check-in is kept on this tablet and sent when it returns |||| No connection: %{smart_count} check-ins are kept on this tablet and sent when it returns',
+      sending: 'Sending %{smart_count} check-in… |||| Sending %{smart_count} check-ins…',
+      hint: 'Each tap is saved on this tablet first, so the desk keeps working when the network drops.',
+    },
     child: {
       title: 'New %{child} for “%{parent}”',
       saved: '%{child} saved',

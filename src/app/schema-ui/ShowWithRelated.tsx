@@ -13,16 +13,19 @@ export const ShowWithRelated = ({
   detailsLabel = 'huiwu.common.details',
   related,
   details,
+  actions,
 }: {
   resource: ResourceDef;
   detailsLabel?: string;
   related: Related[];
   /** the first tab, when every field in schema order is not the best view */
   details?: ReactNode;
+  /** buttons of this resource's own, beside edit and delete (a summit's check-in desk) */
+  actions?: ReactNode;
 }) => {
   const { permissions } = usePermissions();
   return (
-    <Show actions={resource.readOnly ? false : <ShowActions />}>
+    <Show actions={resource.readOnly ? false : <ShowActions extra={actions} />}>
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label={detailsLabel}>
           {details ?? <SchemaFields resource={resource} />}

@@ -4,10 +4,11 @@ import type { ResourceDef } from '../types';
 /** Where a guest's invitation may go: invited, then a reply, then the day itself. A check-in
  * can be undone (back to confirmed), a decline reconsidered. Walk-ins are created checked in. */
 export const INVITATION_MOVES: Record<string, string[]> = {
-  toInvite: ['invited', 'confirmed', 'declined'],
-  invited: ['confirmed', 'declined', 'toInvite'],
+  // whoever turns up at the door is checked in, replied or not
+  toInvite: ['invited', 'confirmed', 'declined', 'checkedIn'],
+  invited: ['confirmed', 'declined', 'toInvite', 'checkedIn'],
   confirmed: ['checkedIn', 'absent', 'declined'],
-  declined: ['confirmed', 'invited'],
+  declined: ['confirmed', 'invited', 'checkedIn'],
   checkedIn: ['confirmed'],
   absent: ['checkedIn', 'confirmed'],
 };
