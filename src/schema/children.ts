@@ -1,5 +1,5 @@
 import { getField } from './index';
-import type { FieldDef, ResourceDef } from './types';
+import type { ResourceDef } from './types';
 
 /**
  * A record that moves its parent (a follow-up moving its agreement, see `setsParent`): what a
@@ -11,12 +11,10 @@ import type { FieldDef, ResourceDef } from './types';
 export const parentLink = (child: ResourceDef) =>
   child.setsParent ? getField(child, child.setsParent.reference) : undefined;
 
-const sameKind = (a: FieldDef, b: FieldDef) => a.type === b.type && a.enum === b.enum && a.reference === b.reference;
-
 /**
- * A new child of `parent`: the schema's defaults; the link to the parent; what it shares with
- * the parent by name and kind (the agreement's officer is the follow-up's officer); today for
- * required dates; then what the user already chose (the column a card was dropped on).
+ * A new child of `parent`: the schema's defaults; the link to the parent; what the schema says
+ * it inherits (the agreement's officer is the follow-up's officer); today for required dates;
+ * then what the user already chose (the column a card was dropped on).
  */
 export function childDefaults(
   child: ResourceDef,
@@ -29,9 +27,7 @@ export function childDefaults(
   const values: Record<string, unknown> = {};
   for (const field of child.fields) {
     if (field.default !== undefined) values[field.source] = field.default;
-    const shared = getField(parentResource, field.source);
-    const mirrored = Object.values(child.setsParent?.fields ?? {}).includes(field.source);
-    if (shared && sameKind(shared, field) && !mirrored && field !== link && parent[field.source] != null)
+    if (child.setsParent?.inherit?.includes(field.source) && parent[field.source] != null)
       values[field.source] = parent[field.source];
     if (field.type === 'date' && field.required && values[field.source] === undefined) values[field.source] = today;
   }

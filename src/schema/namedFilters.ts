@@ -11,11 +11,18 @@ const BEIJING_MINUTES = 8 * 60;
 export const beijingDay = (at: Date | number = Date.now(), addDays = 0) =>
   dayjs(at).utcOffset(BEIJING_MINUTES).add(addDays, 'day').format('YYYY-MM-DD');
 
-const placeholder = (value: unknown, now: Date | number): unknown => {
+/** Who is asking, for filters such as "mine" (the officer is the user's display name). */
+export type Asker = { displayName?: unknown } & Record<string, unknown>;
+
+const placeholder = (value: unknown, now: Date | number, me: Asker): unknown => {
   if (value === '$today') return beijingDay(now);
   if (value === '$yesterday') return beijingDay(now, -1);
+  if (value === '$me') return me.displayName ?? '\u0000nobody';
   return value;
 };
+
+// not an empty list: that matches nothing (getMany of no ids)
+const isEmpty = (value: unknown) => value === undefined || value === null || value === '';
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
 
@@ -28,21 +35,25 @@ export function expandNamedFilters(
   resource: ResourceDef,
   filter: Record<string, unknown>,
   now: Date | number,
+  me: Asker = {},
 ): Record<string, unknown> {
   const named = resource.namedFilters ?? {};
   const out: Record<string, unknown> = {};
   const conditions: [string, unknown][] = [];
+  // an empty value means "no condition", as in a list's own filters: it must not undo a named one
   for (const [key, value] of Object.entries(filter)) {
-    if (!Object.hasOwn(named, key)) conditions.push([key, value]);
-    else if (value === true || value === 'true')
+    if (!Object.hasOwn(named, key)) {
+      if (!isEmpty(value)) conditions.push([key, value]);
+    } else if (value === true || value === 'true')
       for (const [k, v] of Object.entries(named[key].where))
-        conditions.push([k, Array.isArray(v) ? v.map((x) => placeholder(x, now)) : placeholder(v, now)]);
+        conditions.push([k, Array.isArray(v) ? v.map((x) => placeholder(x, now, me)) : placeholder(v, now, me)]);
   }
   for (const [key, value] of conditions) {
     if (!Object.hasOwn(out, key)) out[key] = value;
     else if (key.endsWith('_lte')) out[key] = String(out[key]) < String(value) ? out[key] : value;
     else if (key.endsWith('_gte')) out[key] = String(out[key]) > String(value) ? out[key] : value;
-    else if (!/_(ne|like)$/.test(key)) {
+    else if (key.endsWith('_ne')) out[key] = [...list(out[key]), ...list(value)];
+    else if (!key.endsWith('_like')) {
       const wanted = new Set(list(value).map(String));
       out[key] = list(out[key]).filter((v) => wanted.has(String(v)));
     }
@@ -57,8 +68,9 @@ export function meetsNamedFilter(
   name: string,
   row: Record<string, unknown>,
   now: Date | number,
+  me: Asker = {},
 ) {
-  const where = expandNamedFilters(resource, { [name]: true }, now);
+  const where = expandNamedFilters(resource, { [name]: true }, now, me);
   return Object.entries(where).every(([key, value]) => {
     const field = key.replace(/_(gte|lte)$/, '');
     const actual = row[field];

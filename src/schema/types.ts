@@ -88,7 +88,12 @@ export interface ResourceDef {
   importKeys?: string[][];
   /** creating a record also sets fields of the record its `reference` points at, in the same
    * atomic step: parent field ← own field, for the own fields that are given */
-  setsParent?: { reference: string; fields: Record<string, string> };
+  setsParent?: {
+    reference: string;
+    fields: Record<string, string>;
+    /** fields a new one starts from, copied from the parent (the agreement's officer) */
+    inherit?: string[];
+  };
   /** filters the server computes, by name (?filter={"overdue":true}); in `where`, `$today` and
    * `$yesterday` are Beijing dates */
   namedFilters?: Record<

@@ -1,4 +1,4 @@
-import { beijingDay, getField, type FieldDef, type ResourceDef } from '../schema';
+import { getField, type FieldDef, type ResourceDef } from '../schema';
 import { QueryError } from './protocol';
 import { queryMatcher } from './query';
 import type { Row } from './records';
@@ -18,6 +18,7 @@ export interface Aggregate {
 }
 
 const NUMERIC = new Set(['number', 'money']);
+const BEIJING_MS = 8 * 3600_000;
 
 /** A row's group: the field's value, or for dates its month (2026-05) or year (2026), by Beijing day. */
 function grouper(field: FieldDef, part: string | undefined): (row: Row) => Group['key'] {
@@ -27,7 +28,8 @@ function grouper(field: FieldDef, part: string | undefined): (row: Row) => Group
   return (row) => {
     const v = value(row);
     if (v === null) return null;
-    const day = field.type === 'datetime' ? beijingDay(new Date(String(v))) : String(v);
+    // a date-time's Beijing day by arithmetic (a dayjs per row is slow over 100,000 rows)
+    const day = field.type === 'datetime' ? new Date(Date.parse(String(v)) + BEIJING_MS).toISOString() : String(v);
     return day.slice(0, length);
   };
 }

@@ -165,6 +165,7 @@ export function createApi(options: ApiOptions) {
           resource,
           { filter: (req.query as Record<string, unknown>).filter },
           now(),
+          locals(res).user,
         );
         refusePersonal(resource, Object.keys(query), role, lang);
         applySearch(store, resource, query, role);
@@ -190,9 +191,10 @@ export function createApi(options: ApiOptions) {
       const raw = req.query as Record<string, unknown>;
       const text = (name: string) => (typeof raw[name] === 'string' ? (raw[name] as string) : undefined);
       try {
-        const { query } = translateListQuery(resource, { filter: raw.filter }, now());
+        const { query } = translateListQuery(resource, { filter: raw.filter }, now(), locals(res).user);
         const groupBy = text('groupBy');
-        refusePersonal(resource, [...Object.keys(query), ...(groupBy ? [groupBy.split(':')[0]] : [])], role, lang);
+        const asked = [groupBy?.split(':')[0], text('sum'), text('max')].filter((s): s is string => !!s);
+        refusePersonal(resource, [...Object.keys(query), ...asked], role, lang);
         applySearch(store, resource, query, role);
         const top = text('top') === undefined ? undefined : Number(text('top'));
         if (top !== undefined && !(Number.isInteger(top) && top > 0)) throw new QueryError('"top" must be a count');
@@ -251,7 +253,7 @@ export function createApi(options: ApiOptions) {
             break;
           }
           try {
-            const { query, start } = translateListQuery(resource, req.query as Record<string, unknown>, now());
+            const { query, start } = translateListQuery(resource, req.query as Record<string, unknown>, now(), user);
             refusePersonal(resource, Object.keys(query), role, lang);
             applySearch(store, resource, query, role);
             req.query = query;

@@ -1,4 +1,4 @@
-import { EVENT_UTC_OFFSET, expandNamedFilters, getField, systemFields, type ResourceDef } from '../schema';
+import { EVENT_UTC_OFFSET, expandNamedFilters, getField, systemFields, type Asker, type ResourceDef } from '../schema';
 
 /**
  * The edge between ra-data-simple-rest (sort=[f,o]&range=[a,b]&filter={...}) and json-server
@@ -41,6 +41,7 @@ export function translateListQuery(
   resource: ResourceDef,
   raw: Record<string, unknown>,
   now: number = Date.now(),
+  me: Asker = {},
 ): ListQuery {
   const query: Record<string, string | string[]> = {};
   let start = 0;
@@ -73,7 +74,7 @@ export function translateListQuery(
   if (typeof given !== 'object' || given === null || Array.isArray(given)) {
     throw new QueryError('"filter" must be a JSON object');
   }
-  const filter = expandNamedFilters(resource, given as Record<string, unknown>, now);
+  const filter = expandNamedFilters(resource, given as Record<string, unknown>, now, me);
   for (const [key, value] of Object.entries(filter)) {
     if (value === undefined || value === null || value === '') continue;
     if (key === 'q') {

@@ -3,8 +3,9 @@ import type { Row } from './records';
 /**
  * Whether a row meets a translated list query (see protocol.ts), with json-server's own
  * semantics, so that figures computed here count the very rows its lists show: each key's
- * values are alternatives (status=a&status=b); `_gte`/`_lte` compare numbers as numbers and
- * text as text; `_like` is a case-insensitive regular expression; `_ne` excludes a value.
+ * values are alternatives (status=a&status=b) except `_ne`, whose values are all excluded;
+ * `_gte`/`_lte` compare numbers as numbers and text as text; `_like` is a case-insensitive
+ * regular expression; a row without a value matches no condition on it.
  */
 export function queryMatcher(query: Record<string, string | string[]>): (row: Row) => boolean {
   const tests = Object.entries(query)
@@ -16,16 +17,15 @@ export function queryMatcher(query: Record<string, string | string[]>): (row: Ro
       const patterns = op === 'like' ? values.map((v) => new RegExp(v, 'i')) : [];
       return (row: Row) => {
         const actual = row[field];
-        if (actual === null || actual === undefined) return op === 'ne';
+        if (actual === null || actual === undefined) return false;
         const text = String(actual);
+        if (op === 'ne') return values.every((value) => text !== value);
         return values.some((value, i) => {
           switch (op) {
             case 'gte':
               return typeof actual === 'number' ? actual >= Number(value) : text >= value;
             case 'lte':
               return typeof actual === 'number' ? actual <= Number(value) : text <= value;
-            case 'ne':
-              return text !== value;
             case 'like':
               return patterns[i].test(text);
             default:

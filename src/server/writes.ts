@@ -183,11 +183,33 @@ export function prepareParentUpdate(
   const parentResource = resources[getField(resource, link.reference)!.reference!];
   const existing = findById(ctx.data[parentResource.name], record[link.reference]);
   if (!existing) return null; // prepareCreate has already refused a missing reference
+  // one dated before the latest of its siblings is history, entered late: it moves nothing
+  const order = resource.sort.field;
+  const latest = (ctx.data[resource.name] ?? [])
+    .filter((row) => sameId(row[link.reference], existing.id))
+    .reduce<unknown>(
+      (max, row) => (max === undefined || String(row[order]) > String(max) ? row[order] : max),
+      undefined,
+    );
+  if (latest !== undefined && String(record[order]) < String(latest)) return null;
+
   const changes: Body = {};
   for (const [parentField, ownField] of Object.entries(link.fields))
     if (record[ownField] !== null && record[ownField] !== undefined) changes[parentField] = record[ownField];
-  const { record: merged, reasons } = checkWrite(parentResource, changes, existing, resource.name);
+  // with a lifecycle: while the parent can still move, the other mirrored fields must be given
+  // (an open agreement always has a next follow-up day); once it is final they are cleared
   const own: Reasons = {};
+  const lifecycle = Object.keys(link.fields).find((key) => getField(parentResource, key)?.transitions);
+  if (lifecycle) {
+    const status = String(changes[lifecycle] ?? existing[lifecycle]);
+    const final = getField(parentResource, lifecycle)!.transitions![status]?.length === 0;
+    for (const [parentField, ownField] of Object.entries(link.fields)) {
+      if (parentField === lifecycle) continue;
+      if (final) changes[parentField] = null;
+      else if (changes[parentField] === undefined) own[ownField] = { code: 'required' };
+    }
+  }
+  const { record: merged, reasons } = checkWrite(parentResource, changes, existing, resource.name);
   for (const [parentField, reason] of Object.entries(reasons)) own[link.fields[parentField] ?? parentField] = reason;
   if (Object.keys(own).length > 0) throw invalid(resource, own, ctx.lang);
   const changed = Object.keys(changes).filter((key) => !sameValue(merged[key], existing[key]));

@@ -92,7 +92,7 @@ describe('the status lifecycle', () => {
 
   it('refuses a move the lifecycle does not allow, and writes neither the follow-up nor the agreement', async () => {
     const followups = await count('followups');
-    const done = await followUp(3, { statusAfter: 'signed' });
+    const done = await followUp(3, { statusAfter: 'signed', nextOn: '2027-01-01' });
     expect(done.status).toBe(400);
     expect((await done.json()).errors).toEqual({ statusAfter: '“Completed” is final: it cannot become “Signed”' });
     const back = await server.api('/followups', {
@@ -105,12 +105,34 @@ describe('the status lifecycle', () => {
         kind: 'call',
         note: '电话',
         statusAfter: 'signed',
+        nextOn: '2027-01-01',
       }),
     });
     expect((await back.json()).errors.statusAfter).toBe('不能从“已落地”改为“已签约”，只能改为：已完成、停滞、已终止');
     expect(await count('followups')).toBe(followups);
     expect((await get('agreements', 3)).status).toBe('completed');
     expect((await get('agreements', 5)).status).toBe('landed');
+  });
+
+  it('asks for the next follow-up day while the agreement is open, and clears it once it is final', async () => {
+    const { data: fresh } = await server.client.create('agreements', {
+      data: { ...agreement(0, { nextFollowUpOn: '2026-12-01' }), id: undefined, title: '终止测试' },
+    });
+    const open = await followUp(fresh.id as number, { statusAfter: 'inProgress' });
+    expect(open.status).toBe(400);
+    expect((await open.json()).errors).toEqual({ nextOn: 'Required' });
+    expect(
+      (await followUp(fresh.id as number, { statusAfter: 'terminated', note: '企业经营困难，终止合作' })).status,
+    ).toBe(201);
+    expect(await get('agreements', fresh.id as number)).toMatchObject({ status: 'terminated', nextFollowUpOn: null });
+    await server.api(`/agreements/${fresh.id}?cascade=true`, { method: 'DELETE' });
+  });
+
+  it('records a follow-up dated before the latest as history: it moves nothing', async () => {
+    const before = await get('agreements', 1);
+    const late = await followUp(1, { on: '2026-06-01', statusAfter: 'stalled', nextOn: '2026-06-10' });
+    expect(late.status).toBe(201);
+    expect(await get('agreements', 1)).toMatchObject({ status: before.status, nextFollowUpOn: before.nextFollowUpOn });
   });
 
   it('leaves the agreement unchanged when the follow-up itself is invalid', async () => {
@@ -152,6 +174,24 @@ describe('overdue, by the Beijing calendar', () => {
     expect(await overdue()).toEqual([4, 5]);
     expect(await overdue({ officer: '钱进' })).toEqual([5]);
     expect(await overdue({ status: ['stalled', 'completed'] })).toEqual([4]);
+    // an empty condition of the list's own does not widen the named one
+    expect(await overdue({ nextFollowUpOn_lte: '', status: null })).toEqual([4, 5]);
+  });
+});
+
+describe('my projects', () => {
+  it('are the agreements whose officer is the user’s display name', async () => {
+    const { data: user } = await server.client.create('users', {
+      data: { username: 'qianjin', displayName: '钱进', role: 'official', password: 'qianjin-password' },
+    });
+    const qian = await server.login('qianjin', 'qianjin-password');
+    const { data } = await qian.client.getList('agreements', {
+      filter: { mine: true },
+      sort: { field: 'id', order: 'ASC' },
+      pagination: { page: 1, perPage: 100 },
+    });
+    expect(data.map((a) => a.officer)).toEqual(['钱进', '钱进']);
+    expect(user.id).toBeDefined();
   });
 });
 
@@ -206,7 +246,7 @@ describe('figures computed on the server', () => {
   it('gives each agreement its last follow-up day', async () => {
     const last = await aggregate('followups', { groupBy: 'agreementId', max: 'on' });
     expect(last.body.groups).toEqual([
-      { key: 1, count: 2, max: '2026-11-21' },
+      { key: 1, count: 3, max: '2026-11-21' }, // the third, from June, is history entered late
       { key: 2, count: 2, max: '2026-11-21' },
     ]);
   });
@@ -223,6 +263,20 @@ describe('figures computed on the server', () => {
     expect((await aggregate('agreements', { groupBy: 'nothing' })).status).toBe(400);
     const viewer = await server.userWithRole('viewer');
     expect((await aggregate('attendees', { groupBy: 'phone' }, viewer as unknown as TestServer)).status).toBe(403);
+    // nor the largest phone number of each group
+    expect(
+      (await aggregate('attendees', { groupBy: 'name', max: 'phone' }, viewer as unknown as TestServer)).status,
+    ).toBe(403);
+    // and lists and figures agree on what "not" means (json-server's own semantics)
+    const list = await server.client.getList('agreements', {
+      filter: { status_ne: ['signed', 'completed'], ceremonyId_ne: 999 },
+      sort: { field: 'id', order: 'ASC' },
+      pagination: { page: 1, perPage: 100 },
+    });
+    const figure = await aggregate('agreements', {
+      filter: { status_ne: ['signed', 'completed'], ceremonyId_ne: 999 },
+    });
+    expect(figure.body.count).toBe(list.total);
     expect((await aggregate('users', { groupBy: 'role' }, viewer as unknown as TestServer)).status).toBe(403);
   });
 });

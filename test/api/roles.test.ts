@@ -42,7 +42,7 @@ const NEW: Record<string, object> = {
     kind: 'jointLab',
     officer: '赵敏',
   },
-  followups: { agreementId: 1, on: '2026-11-10', officer: '赵敏', note: '电话跟进' },
+  followups: { agreementId: 1, on: '2026-11-10', officer: '赵敏', note: '电话跟进', nextOn: '2026-12-01' },
 };
 
 let server: TestServer;

@@ -39,7 +39,7 @@ describe('the app, end to end', () => {
     await page.getByRole('tab', { name: 'Guests' }).click();
     await page.getByRole('link', { name: 'Add guest' }).click();
 
-    const name = page.getByRole('textbox', { name: /^Name/ });
+    const name = page.getByRole('textbox', { name: /^Name( \*)?$/ });
     await name.fill('欧阳明远');
     await page.getByRole('textbox', { name: /^Phone/ }).fill('not a number');
     await page.getByRole('button', { name: 'Save' }).click();

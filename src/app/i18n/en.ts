@@ -37,6 +37,7 @@ export const en = {
         'No column fills %{fields}, which rows are matched by: every row would be added as new. Choose its column, or another way to match.',
       checking: 'Checking %{smart_count} row… |||| Checking %{smart_count} rows…',
       writing: 'Writing %{smart_count} row… |||| Writing %{smart_count} rows…',
+      nothing: 'The file is empty',
       empty: 'The file has a header but no rows under it',
       unreadable: {
         xls: 'This is an old Excel file (.xls). Open it in Excel or WPS, save it as .xlsx or CSV, and import that.',

@@ -38,6 +38,7 @@ export const zh: typeof en = {
       unkeyed: '没有列对应匹配依据中的“%{fields}”，每一行都会被当作新记录。请为它选择一列，或换一种匹配依据。',
       checking: '正在检查 %{smart_count} 行…',
       writing: '正在写入 %{smart_count} 行…',
+      nothing: '文件是空的',
       empty: '文件只有表头，下面没有数据行',
       unreadable: {
         xls: '这是旧版 Excel 文件（.xls）。请在 Excel 或 WPS 中打开，另存为 .xlsx 或 CSV 后再导入。',

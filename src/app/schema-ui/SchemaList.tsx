@@ -34,7 +34,7 @@ export const SchemaList = ({
       // button until the Excel-ready exporter exists.
       exporter={false}
       resource={resource.name}
-      filters={schemaFilters(resource, identity?.fullName as string | undefined)}
+      filters={schemaFilters(resource)}
       sort={resource.sort}
       perPage={50}
       pagination={<Pagination rowsPerPageOptions={PAGE_SIZES} />}

@@ -10,7 +10,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import Chip from '@mui/material/Chip';
-import { getField, type FieldDef, type ResourceDef } from '../../schema';
+import type { FieldDef, ResourceDef } from '../../schema';
 import { choicesFor } from './choices';
 
 /** The filters a field offers: enums by "is one of", references by name, dates and numbers
@@ -66,13 +66,10 @@ const QuickFilter = ({ label }: { source: string; label: string; defaultValue: u
  * The filters of a list: search, the schema's named filters (overdue), the fields marked
  * `filter`, and "mine" where records name a responsible officer (the user's display name).
  */
-export const schemaFilters = (resource: ResourceDef, me?: string): ReactElement[] => [
+export const schemaFilters = (resource: ResourceDef): ReactElement[] => [
   <SearchInput key="q" source="q" alwaysOn />,
   ...Object.keys(resource.namedFilters ?? {}).map((name) => (
     <QuickFilter key={name} source={name} label={`resources.${resource.name}.filters.${name}`} defaultValue={true} />
   )),
-  ...(me && getField(resource, 'officer')
-    ? [<QuickFilter key="mine" source="officer" label="huiwu.filter.mine" defaultValue={me} />]
-    : []),
   ...resource.fields.filter((field) => field.filter).flatMap((field) => filterInputs(resource, field)),
 ];

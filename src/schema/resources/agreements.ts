@@ -31,6 +31,8 @@ export const agreements: ResourceDef = {
       where: { status: OPEN_STATUSES, nextFollowUpOn_lte: '$yesterday' },
       highlight: true,
     },
+    // the agreements the user follows: their display name is the officer's
+    mine: { label: { zh: '我负责的', en: 'My projects' }, where: { officer: '$me' } },
   },
   fields: [
     f.text('title', '项目名称', 'Title', {

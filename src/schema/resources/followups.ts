@@ -10,7 +10,13 @@ export const followups: ResourceDef = {
   sort: { field: 'on', order: 'DESC' },
   writers: ['official'],
   // a follow-up moves its agreement: the status and the next follow-up day, in the same step
-  setsParent: { reference: 'agreementId', fields: { status: 'statusAfter', nextFollowUpOn: 'nextOn' } },
+  // while the agreement is still open the next follow-up day is required; once it is completed
+  // or terminated there is none
+  setsParent: {
+    reference: 'agreementId',
+    fields: { status: 'statusAfter', nextFollowUpOn: 'nextOn' },
+    inherit: ['officer'],
+  },
   fields: [
     f.ref('agreementId', '签约项目', 'Agreement', 'agreements', { required: true, immutable: true }),
     f.date('on', '跟进日期', 'Date', { required: true, filter: true }),

@@ -4,6 +4,7 @@ import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
 import {
   Title,
+  useGetIdentity,
   useGetList,
   useGetMany,
   useLocaleState,
@@ -54,7 +55,8 @@ export const AgreementBoard = () => {
   const refresh = useRefresh();
   const { permissions: role } = usePermissions();
   const canMove = allows(role, resourceByName.followups, 'write');
-  const [filter, setFilter] = useStore<BoardFilter>('huiwu.board.filter', {});
+  const { identity } = useGetIdentity();
+  const [filter, setFilter] = useStore<BoardFilter>(`huiwu.board.${identity?.username ?? 'anonymous'}.filter`, {});
   const { api, ready } = useApiFilter(filter);
   const totals = useAggregate('agreements', { filter: api, groupBy: 'status', sum: 'amount' }, ready);
   // one query per column, in the fixed order of the statuses
@@ -92,12 +94,17 @@ export const AgreementBoard = () => {
     if (!agreement) return;
     const from = String(agreement.status);
     const to = destination.droppableId;
-    if (!statusField.transitions![from]?.includes(to)) {
+    if (!(statusField.transitions![from] ?? []).includes(to)) {
       // the same words the server would use
       const label = (id: string) => enums.agreementStatus.find((o) => o.id === id)!.label;
       notify(
         reasonText(
-          { code: 'badMove', from: label(from), to: label(to), allowed: statusField.transitions![from].map(label) },
+          {
+            code: 'badMove',
+            from: label(from),
+            to: label(to),
+            allowed: (statusField.transitions![from] ?? []).map(label),
+          },
           locale as Lang,
         ),
         { type: 'warning' },
