@@ -22,6 +22,10 @@ import users from './users';
 import audit from './audit';
 
 // the check-in desk (with its pinyin dictionary) and the board (drag and drop) load when opened
+const BadgesPrint = lazy(() => import('./print/BadgesPrint').then((m) => ({ default: m.BadgesPrint })));
+const TableCardsPrint = lazy(() => import('./print/TableCardsPrint').then((m) => ({ default: m.TableCardsPrint })));
+const PickupSheetPrint = lazy(() => import('./print/PickupSheetPrint').then((m) => ({ default: m.PickupSheetPrint })));
+const EventCalendar = lazy(() => import('./calendar/EventCalendar').then((m) => ({ default: m.EventCalendar })));
 const CheckInPage = lazy(() => import('./checkin/CheckInPage').then((m) => ({ default: m.CheckInPage })));
 const AgreementBoard = lazy(() =>
   import('./agreements/board/AgreementBoard').then((m) => ({ default: m.AgreementBoard })),
@@ -55,10 +59,16 @@ export const App = () => (
     {resources.map((resource) => (
       <Resource key={resource.name} name={resource.name} {...views[resource.name]} />
     ))}
+    <CustomRoutes noLayout>
+      <Route path="/summits/:id/print/badges" element={<BadgesPrint />} />
+      <Route path="/summits/:id/print/tablecards" element={<TableCardsPrint />} />
+      <Route path="/summits/:id/print/pickups" element={<PickupSheetPrint />} />
+    </CustomRoutes>
     <CustomRoutes>
       <Route path="/password" element={<PasswordPage />} />
       <Route path="/agreements-board" element={<AgreementBoard />} />
       <Route path="/summits/:id/checkin" element={<CheckInPage />} />
+      <Route path="/calendar" element={<EventCalendar />} />
     </CustomRoutes>
   </Admin>
 );

@@ -107,3 +107,103 @@ describe('the check-in desk', () => {
     expect(data.length).toBeLessThanOrEqual(1);
   });
 });
+
+describe('arrivals, the calendar and print pages', () => {
+  let arrivalsSummit: number;
+  beforeAll(async () => {
+    const { data } = await server.client.create('summits', {
+      data: { name: '接站测试论坛', kind: 'summit', startsOn: '2026-12-05', endsOn: '2026-12-06', status: 'inviting' },
+    });
+    arrivalsSummit = data.id as number;
+    const at = (time: string) => new Date(`2026-12-04T${time}:00+08:00`).toISOString();
+    const arrivals: [string, string, string, string | null, string][] = [
+      ['甲', '09:40', '青岚站', '小王', 'G7012'],
+      ['乙', '10:10', '青岚机场', '小王', 'MU5101'],
+      ['丙', '09:50', '青岚站', null, 'G7016'],
+      ['丁', '11:30', '青岚站', '小李', 'G7020'],
+      ['戊', '11:35', '青岚站', '小李', 'G7020'],
+      ['己', '14:00', '青岚站', '小李', 'D3021'],
+      ['庚', '15:00', '青岚站', '小李', 'D3025'],
+      ['辛', '16:00', '青岚机场', '小李', 'CA1801'],
+      ['壬', '17:00', '青岚站', '小李', 'G7030'],
+    ];
+    for (const [name, time, station, pickupBy, arrivalNumber] of arrivals)
+      await server.client.create('attendees', {
+        data: {
+          summitId: arrivalsSummit,
+          name: `${name}教授`,
+          role: name === '甲' ? 'academician' : 'expert',
+          invitation: 'confirmed',
+          organizationId: 2,
+          arrivalAt: at(time),
+          arrivalMode: station.endsWith('机场') ? 'flight' : 'train',
+          arrivalStation: station,
+          arrivalNumber,
+          pickupBy,
+          pickupCar: pickupBy ? `苏M·${pickupBy === '小王' ? '12345' : '67890'}` : null,
+        },
+      });
+    await server.client.create('lectures', {
+      data: {
+        title: '石墨烯前沿讲座',
+        kind: 'lecture',
+        summitId: arrivalsSummit,
+        speaker: '甲教授',
+        startsAt: '2026-12-05T10:00',
+        venue: '主会场',
+      },
+    });
+  });
+
+  it('flags a guest nobody meets and a driver due at two stations at once', async () => {
+    await page.goto(`${server.url}/#/summits/${arrivalsSummit}/show/arrivals`);
+    await expect
+      .poll(() => page.getByTestId('arrivals-unassigned').innerText())
+      .toContain('1 位嘉宾尚未安排接站：丙教授');
+    expect(await page.getByTestId('arrivals-conflict').innerText()).toBe(
+      '小王 同一时间要在两处接站：甲教授 09:40 青岚站，乙教授 10:10 青岚机场',
+    );
+    await shot(page, 'arrivals');
+    // assign 丙 to 小李, in place: the warning goes
+    await page.getByLabel('丙教授 的接站人员').fill('小李');
+    await page.getByLabel('丙教授 的接站人员').blur();
+    await expect.poll(() => page.getByTestId('arrivals-unassigned').count()).toBe(0);
+  });
+
+  it('shows a lecture on its day in the calendar, and opens it', async () => {
+    await page.goto(`${server.url}/#/calendar`);
+    await page.locator('.fc-next-button').click();
+    const day = page.locator('td[data-date="2026-12-05"]');
+    await expect.poll(() => day.innerText()).toContain('石墨烯前沿讲座');
+    expect(await page.locator('.fc').innerText()).toContain('接站测试论坛'); // spanning both its days
+    await shot(page, 'calendar');
+    await day.getByText('石墨烯前沿讲座').click();
+    await expect.poll(() => page.url()).toMatch(/#\/lectures\/\d+\/show$/);
+  });
+
+  it('prints badges eight to a sheet, table cards and a driver’s pick-up sheet', async () => {
+    await page.goto(`${server.url}/#/summits/${arrivalsSummit}/print/badges`);
+    await expect.poll(() => page.getByTestId('badge').count()).toBe(9);
+    expect(await page.locator('.sheet').count()).toBe(2);
+    await shot(page, 'print-badges');
+    await page.goto(
+      `${server.url}/#/summits/${arrivalsSummit}/print/tablecards?ids=${await firstGuestId(arrivalsSummit)}`,
+    );
+    await expect.poll(() => page.getByTestId('table-card').count()).toBe(1);
+    await shot(page, 'print-table-card');
+    await page.goto(`${server.url}/#/summits/${arrivalsSummit}/print/pickups?driver=${encodeURIComponent('小王')}`);
+    const sheet = page.getByRole('table', { name: '接站测试论坛 接站单 · 小王' });
+    await expect.poll(() => sheet.locator('tbody tr').count()).toBe(2);
+    expect(await page.getByText('接站车辆：苏M·12345').count()).toBe(1);
+    await shot(page, 'print-pickups');
+  });
+});
+
+async function firstGuestId(summit: number) {
+  const { data } = await server.client.getList('attendees', {
+    filter: { summitId: summit },
+    sort: { field: 'id', order: 'ASC' },
+    pagination: { page: 1, perPage: 1 },
+  });
+  return data[0].id;
+}

@@ -16,6 +16,7 @@ import { allows, type ResourceDef } from '../../schema';
 import { BulkSetField } from './BulkSetField';
 import { ExportMenu } from '../export/ExportMenu';
 import { ImportButton } from '../import/ImportButton';
+import { PrintButtons } from '../print/PrintButtons';
 import { ColumnsMenu } from './ColumnsMenu';
 import type { GridLayout } from './useGridLayout';
 import type { FieldDef } from '../../schema';
@@ -63,6 +64,9 @@ export const GridToolbar = ({
         fixed={fixed}
       />
       <ImportButton resource={resource} fixed={fixed} />
+      {resource.name === 'attendees' && scalar(summitId ?? filterValues.summitId) !== undefined && (
+        <PrintButtons summitId={summitId ?? filterValues.summitId} />
+      )}
       {cursor !== null && (
         <>
           <Button

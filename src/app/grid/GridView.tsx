@@ -13,12 +13,15 @@ export const GridView = ({
   resource,
   omit = [],
   defaults = {},
+  preset,
 }: {
   resource: ResourceDef;
   omit?: string[];
   defaults?: Record<string, unknown>;
+  /** a layout of its own with these columns first shown (a summit's certificate list) */
+  preset?: { key: string; columns: string[] };
 }) => {
-  const columns = useGridLayout(resource);
+  const columns = useGridLayout(resource, preset);
   const { layout, setLayout, visible } = columns;
   const [open, setOpen] = useState<RaRecord['id'] | null>(null);
   const [cursor, setCursor] = useState<RaRecord['id'] | null>(null);

@@ -19,11 +19,18 @@ export const defaultLayout = (resource: ResourceDef): GridLayout => ({
 
 /** The grid's columns as this user left them, per resource, across reloads (react-admin's
  * store, in localStorage). Fields added to the schema later appear at the end. */
-export function useGridLayout(resource: ResourceDef) {
+export function useGridLayout(resource: ResourceDef, preset?: { key: string; columns: string[] }) {
   const { identity } = useGetIdentity();
+  const fallback = preset
+    ? {
+        ...defaultLayout(resource),
+        order: [...preset.columns, ...resource.fields.map((f) => f.source).filter((s) => !preset.columns.includes(s))],
+        hidden: resource.fields.map((f) => f.source).filter((s) => !preset.columns.includes(s)),
+      }
+    : defaultLayout(resource);
   const [stored, setLayout] = useStore<GridLayout>(
-    `huiwu.grid.${identity?.username ?? 'anonymous'}.${resource.name}`,
-    defaultLayout(resource),
+    `huiwu.grid.${identity?.username ?? 'anonymous'}.${resource.name}${preset ? `.${preset.key}` : ''}`,
+    fallback,
   );
   const known = new Set(resource.fields.map((f) => f.source));
   const order = [

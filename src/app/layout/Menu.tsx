@@ -1,3 +1,4 @@
+import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
 import ViewKanbanIcon from '@mui/icons-material/ViewKanban';
 import ListSubheader from '@mui/material/ListSubheader';
 import { Fragment } from 'react';
@@ -28,6 +29,9 @@ export const Menu = () => {
               <Fragment key={resource.name}>
                 <RaMenu.ResourceItem name={resource.name} />
                 {/* the agreements' board sits right under their ledger */}
+                {resource.name === 'ceremonies' && (
+                  <RaMenu.Item to="/calendar" primaryText="huiwu.calendar.title" leftIcon={<CalendarMonthIcon />} />
+                )}
                 {resource.name === 'agreements' && (
                   <RaMenu.Item to="/agreements-board" primaryText="huiwu.board.title" leftIcon={<ViewKanbanIcon />} />
                 )}

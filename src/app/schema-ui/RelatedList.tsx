@@ -15,6 +15,12 @@ export interface Related {
   sort?: { field: string; order: 'ASC' | 'DESC' };
   /** i18n key of an "add" button that opens the create form with the reference filled in */
   addLabel?: string;
+  /** the tab's address, when one resource is listed twice */
+  path?: string;
+  /** only some of them (the guests who get a certificate) */
+  filter?: Record<string, unknown>;
+  /** the columns shown, under a layout of their own (a certificate list's columns) */
+  preset?: { key: string; columns: string[] };
 }
 
 /** The records of another resource that point at the current one, as a table. */
@@ -27,6 +33,7 @@ export const RelatedList = ({ related }: { related: Related }) => {
         reference={related.resource}
         target={related.target}
         sort={related.sort ?? resource.sort}
+        filter={related.filter}
         perPage={50}
         pagination={<Pagination rowsPerPageOptions={PAGE_SIZES} />}
       >
@@ -62,6 +69,7 @@ const RelatedGrid = ({ related }: { related: Related }) => {
       resource={resourceByName[related.resource]}
       omit={[related.target]}
       defaults={{ [related.target]: record?.id }}
+      preset={related.preset}
     />
   );
 };

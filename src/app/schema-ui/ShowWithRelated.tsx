@@ -14,6 +14,8 @@ export const ShowWithRelated = ({
   related,
   details,
   actions,
+  header,
+  tabs = [],
 }: {
   resource: ResourceDef;
   detailsLabel?: string;
@@ -22,21 +24,31 @@ export const ShowWithRelated = ({
   details?: ReactNode;
   /** buttons of this resource's own, beside edit and delete (a summit's check-in desk) */
   actions?: ReactNode;
+  /** above the tabs: headline figures */
+  header?: ReactNode;
+  /** tabs of this resource's own, after the related lists (a summit's arrivals) */
+  tabs?: { label: string; path: string; content: ReactNode }[];
 }) => {
   const { permissions } = usePermissions();
   return (
     <Show actions={resource.readOnly ? false : <ShowActions extra={actions} />}>
+      {header}
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label={detailsLabel}>
           {details ?? <SchemaFields resource={resource} />}
         </TabbedShowLayout.Tab>
         {related.map((item) => (
           <TabbedShowLayout.Tab
-            key={`${item.resource}.${item.target}`}
+            key={item.path ?? `${item.resource}.${item.target}`}
             label={item.label}
-            path={`${item.resource}-${item.target}`}
+            path={item.path ?? `${item.resource}-${item.target}`}
           >
             <RelatedList related={item} />
+          </TabbedShowLayout.Tab>
+        ))}
+        {tabs.map((tab) => (
+          <TabbedShowLayout.Tab key={tab.path} label={tab.label} path={tab.path}>
+            {tab.content}
           </TabbedShowLayout.Tab>
         ))}
         {permissions === 'admin' && !resource.readOnly && (

@@ -3,6 +3,10 @@ import { Button, useRecordContext } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { resourceByName } from '../../schema';
 import { ShowWithRelated } from '../schema-ui/ShowWithRelated';
+import { ArrivalsView } from './arrivals/ArrivalsView';
+import { ProgrammeList } from './ProgrammeList';
+import { SummitAgreements } from './SummitAgreements';
+import { SummitHeadline } from './SummitHeadline';
 
 const CheckInButton = () => {
   const record = useRecordContext();
@@ -14,21 +18,44 @@ const CheckInButton = () => {
   );
 };
 
-/** A summit is where its organiser works: the guest list, the programme, the ceremonies, and
- * the check-in desk for the day. */
+/**
+ * A summit is where its organiser works: headline counts; the guest list; the programme in
+ * time order; arrivals and pick-ups; the certificate list; the agreements signed at its
+ * ceremonies; and the check-in desk for the day.
+ */
 export const SummitShow = () => (
   <ShowWithRelated
     resource={resourceByName.summits}
     actions={<CheckInButton />}
+    header={<SummitHeadline />}
     related={[
       { resource: 'attendees', target: 'summitId', label: 'huiwu.summit.guests', addLabel: 'huiwu.summit.addGuest' },
       {
-        resource: 'lectures',
+        resource: 'attendees',
         target: 'summitId',
-        label: 'huiwu.summit.programme',
-        sort: { field: 'startsAt', order: 'ASC' },
+        label: 'huiwu.summit.certificates',
+        path: 'certificates',
+        filter: { certificate: true },
+        preset: {
+          key: 'certificates',
+          columns: [
+            'name',
+            'certificateName',
+            'honour',
+            'title',
+            'organizationId',
+            'handwritten',
+            'certificatePrinted',
+            'certificateDelivered',
+          ],
+        },
       },
       { resource: 'ceremonies', target: 'summitId', label: 'huiwu.summit.ceremonies' },
+    ]}
+    tabs={[
+      { label: 'huiwu.summit.programme', path: 'programme', content: <ProgrammeList /> },
+      { label: 'huiwu.summit.arrivals', path: 'arrivals', content: <ArrivalsView /> },
+      { label: 'huiwu.summit.agreements', path: 'agreements', content: <SummitAgreements /> },
     ]}
   />
 );

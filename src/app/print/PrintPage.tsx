@@ -1,0 +1,72 @@
+import PrintIcon from '@mui/icons-material/Print';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import type { ReactNode } from 'react';
+import { useTranslate } from 'react-admin';
+
+/**
+ * A print-ready page: A4 sheets on screen as on paper, a print button that does not print.
+ * The browser's print dialog turns it into paper or a PDF.
+ */
+export const PrintPage = ({
+  title,
+  landscape = false,
+  children,
+}: {
+  title: string;
+  landscape?: boolean;
+  children: ReactNode;
+}) => {
+  const translate = useTranslate();
+  return (
+    <Box sx={{ bgcolor: '#eee', minHeight: '100vh', py: 2, '@media print': { bgcolor: 'white', py: 0 } }}>
+      <style>{`
+        @page { size: A4 ${landscape ? 'landscape' : 'portrait'}; margin: 0; }
+        @media print { body { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+      `}</style>
+      <title>{title}</title>
+      <Box sx={{ textAlign: 'center', mb: 2, '@media print': { display: 'none' } }}>
+        <Button variant="contained" startIcon={<PrintIcon />} onClick={() => window.print()}>
+          {translate('huiwu.print.print', { title })}
+        </Button>
+      </Box>
+      {children}
+    </Box>
+  );
+};
+
+/** One sheet of A4 paper. */
+export const Sheet = ({ landscape = false, children }: { landscape?: boolean; children: ReactNode }) => (
+  <Box
+    className="sheet"
+    sx={{
+      width: landscape ? '297mm' : '210mm',
+      height: landscape ? '210mm' : '297mm',
+      mx: 'auto',
+      mb: 2,
+      bgcolor: 'white',
+      boxShadow: 2,
+      overflow: 'hidden',
+      boxSizing: 'border-box',
+      breakAfter: 'page',
+      '@media print': { boxShadow: 'none', mb: 0 },
+    }}
+  >
+    {children}
+  </Box>
+);
+
+/** Each role's colour on badges: academicians gold, officials red, the press purple… */
+export const ROLE_COLOURS: Record<string, string> = {
+  academician: '#b8860b',
+  expert: '#1565c0',
+  entrepreneur: '#2e7d32',
+  official: '#c62828',
+  media: '#6a1b9a',
+  staff: '#546e7a',
+  guest: '#00838f',
+};
+
+/** A list cut into pieces of `size` (eight badges to a sheet). */
+export const chunks = <T,>(items: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
