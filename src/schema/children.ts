@@ -52,3 +52,32 @@ export function allowedMoves(
 
 /** The child field that moves this parent field (status → statusAfter). */
 export const childFieldFor = (child: ResourceDef, parentField: string) => child.setsParent?.fields[parentField];
+
+/** The parent field with a lifecycle that a child moves (the agreement's status), if any. */
+export const lifecycleOf = (child: ResourceDef, parentResource: ResourceDef) =>
+  Object.keys(child.setsParent?.fields ?? {}).find((key) => getField(parentResource, key)?.transitions);
+
+/** Whether the parent can move no more from this value (completed, terminated). */
+export const isFinal = (parentResource: ResourceDef, field: string, value: unknown) =>
+  getField(parentResource, field)?.transitions?.[String(value)]?.length === 0;
+
+/**
+ * The child's fields a new one must give to move its parent, beyond the schema's: while the
+ * parent stays open after it, every other mirrored field (an open agreement has a next
+ * follow-up day). The server refuses without them; the form marks them.
+ */
+export function requiredForParent(
+  child: ResourceDef,
+  parentResource: ResourceDef,
+  parent: Record<string, unknown>,
+  values: Record<string, unknown>,
+): string[] {
+  const link = child.setsParent;
+  const lifecycle = lifecycleOf(child, parentResource);
+  if (!link || !lifecycle) return [];
+  const status = values[link.fields[lifecycle]] ?? parent[lifecycle];
+  if (isFinal(parentResource, lifecycle, status)) return [];
+  return Object.entries(link.fields)
+    .filter(([parentField]) => parentField !== lifecycle)
+    .map(([, own]) => own);
+}

@@ -100,6 +100,14 @@ export const importKeysOf = (resource: ResourceDef): string[][] => {
   return keys;
 };
 export { beijingDay, expandNamedFilters, meetsNamedFilter, type Asker } from './namedFilters';
-export { allowedMoves, childDefaults, childFieldFor, parentLink } from './children';
+export {
+  allowedMoves,
+  childDefaults,
+  childFieldFor,
+  isFinal,
+  lifecycleOf,
+  parentLink,
+  requiredForParent,
+} from './children';
 export { stampsFor } from './stamps';
 export { planPickups, type PickupPlan, type PickupGroup, type PickupConflict } from './pickups';

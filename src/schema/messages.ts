@@ -30,6 +30,8 @@ export type Reason =
   | { code: 'duplicateInFile'; line: number }
   | { code: 'ambiguousMatch'; count: number }
   | { code: 'immutable' }
+  | { code: 'future' }
+  | { code: 'historyMoves'; latest: string }
   | { code: 'setBy'; via: Label }
   | { code: 'badMove'; from: Label; to: Label; allowed: Label[] };
 
@@ -64,6 +66,9 @@ const zh: Templates = {
   duplicateInFile: (r) => `与文件第 ${r.line} 行是同一条记录（匹配依据相同），只导入一次`,
   ambiguousMatch: (r) => `已有 ${r.count} 条记录都符合匹配依据，无法确定更新哪一条`,
   immutable: () => '创建后不能修改',
+  future: () => '不能晚于今天',
+  historyMoves: (r) =>
+    `早于最近一次跟进（${r.latest}），作为补记不能改变状态：请清空此项，或把日期改为 ${r.latest} 或之后`,
   setBy: (r) => `不能直接修改，请新增一条“${r.via.zh}”`,
   badMove: (r) =>
     r.allowed.length === 0
@@ -101,6 +106,9 @@ const en: Templates = {
   duplicateInFile: (r) => `Same record as line ${r.line} of the file (same match key); imported once`,
   ambiguousMatch: (r) => `${r.count} existing records share this match key: cannot tell which to update`,
   immutable: () => 'Cannot be changed once created',
+  future: () => 'Cannot be after today',
+  historyMoves: (r) =>
+    `Dated before the latest follow-up (${r.latest}): a late entry cannot move the status. Clear this, or date it ${r.latest} or later`,
   setBy: (r) => `Not changed directly: add a ${r.via.en.toLowerCase()}`,
   badMove: (r) =>
     r.allowed.length === 0

@@ -44,6 +44,8 @@ export interface FieldDef {
   filter?: boolean | 'exact';
   /** this date/datetime must not be before that field's value */
   notBefore?: string;
+  /** a date that has happened: not after today (in Beijing) */
+  notFuture?: boolean;
   /** this reference must not point at the same record as that field (enterprise ≠ partner) */
   notSameAs?: string;
   /** no two records may hold the same value (compared without case) */

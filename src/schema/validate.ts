@@ -1,5 +1,6 @@
 import { enums } from './enums';
 import { EVENT_UTC_OFFSET, resourceByName, systemFields } from './index';
+import { beijingDay } from './namedFilters';
 import type { Reason } from './messages';
 import type { FieldDef, Label, ResourceDef } from './types';
 
@@ -63,6 +64,8 @@ export function convertValue(field: FieldDef, raw: unknown): Converted {
     }
     case 'date':
       if (typeof raw !== 'string' || !isCalendarDate(raw.trim())) return { reason: { code: 'notDate' } };
+      // tomorrow in Beijing has not happened yet, wherever the browser is
+      if (field.notFuture && raw.trim() > beijingDay()) return { reason: { code: 'future' } };
       return { value: raw.trim() };
     case 'datetime': {
       const match = typeof raw === 'string' ? DATETIME.exec(raw.trim()) : null;

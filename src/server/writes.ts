@@ -1,4 +1,13 @@
-import { getField, stampsFor, systemFields, type Lang, type ResourceDef } from '../schema';
+import {
+  getField,
+  isFinal,
+  lifecycleOf,
+  requiredForParent,
+  stampsFor,
+  systemFields,
+  type Lang,
+  type ResourceDef,
+} from '../schema';
 import { reasonText, type Reason } from '../schema/messages';
 import { checkWrite, type Reasons } from '../schema/validate';
 import type { Actor, AuditTrail } from './audit';
@@ -191,7 +200,17 @@ export function prepareParentUpdate(
       (max, row) => (max === undefined || String(row[order]) > String(max) ? row[order] : max),
       undefined,
     );
-  if (latest !== undefined && String(record[order]) < String(latest)) return null;
+  if (latest !== undefined && String(record[order]) < String(latest)) {
+    // a late entry is history: it moves nothing, and says so if it was asked to
+    const lifecycleField = Object.entries(link.fields).find(([key]) => getField(parentResource, key)?.transitions)?.[1];
+    if (
+      lifecycleField &&
+      record[lifecycleField] != null &&
+      record[lifecycleField] !== existing[Object.keys(link.fields).find((k) => link.fields[k] === lifecycleField)!]
+    )
+      throw invalid(resource, { [lifecycleField]: { code: 'historyMoves', latest: String(latest) } }, ctx.lang);
+    return null;
+  }
 
   const changes: Body = {};
   for (const [parentField, ownField] of Object.entries(link.fields))
@@ -199,16 +218,11 @@ export function prepareParentUpdate(
   // with a lifecycle: while the parent can still move, the other mirrored fields must be given
   // (an open agreement always has a next follow-up day); once it is final they are cleared
   const own: Reasons = {};
-  const lifecycle = Object.keys(link.fields).find((key) => getField(parentResource, key)?.transitions);
-  if (lifecycle) {
-    const status = String(changes[lifecycle] ?? existing[lifecycle]);
-    const final = getField(parentResource, lifecycle)!.transitions![status]?.length === 0;
-    for (const [parentField, ownField] of Object.entries(link.fields)) {
-      if (parentField === lifecycle) continue;
-      if (final) changes[parentField] = null;
-      else if (changes[parentField] === undefined) own[ownField] = { code: 'required' };
-    }
-  }
+  for (const ownField of requiredForParent(resource, parentResource, existing, record))
+    if (record[ownField] === null || record[ownField] === undefined) own[ownField] = { code: 'required' };
+  const lifecycle = lifecycleOf(resource, parentResource);
+  if (lifecycle && isFinal(parentResource, lifecycle, changes[lifecycle] ?? existing[lifecycle]))
+    for (const parentField of Object.keys(link.fields)) if (parentField !== lifecycle) changes[parentField] = null;
   const { record: merged, reasons } = checkWrite(parentResource, changes, existing, resource.name);
   for (const [parentField, reason] of Object.entries(reasons)) own[link.fields[parentField] ?? parentField] = reason;
   if (Object.keys(own).length > 0) throw invalid(resource, own, ctx.lang);

@@ -128,11 +128,20 @@ describe('the status lifecycle', () => {
     await server.api(`/agreements/${fresh.id}?cascade=true`, { method: 'DELETE' });
   });
 
-  it('records a follow-up dated before the latest as history: it moves nothing', async () => {
+  it('records a follow-up dated before the latest as history: it moves nothing, and may not ask to', async () => {
     const before = await get('agreements', 1);
-    const late = await followUp(1, { on: '2026-06-01', statusAfter: 'stalled', nextOn: '2026-06-10' });
+    const moving = await followUp(1, { on: '2026-06-01', statusAfter: 'stalled', nextOn: '2026-06-10' });
+    expect(moving.status).toBe(400);
+    expect((await moving.json()).errors.statusAfter).toContain('(2026-11-21)');
+    const late = await followUp(1, { on: '2026-06-01', nextOn: '2026-06-10' });
     expect(late.status).toBe(201);
     expect(await get('agreements', 1)).toMatchObject({ status: before.status, nextFollowUpOn: before.nextFollowUpOn });
+  });
+
+  it('refuses a follow-up dated after today', async () => {
+    const res = await followUp(1, { on: '2099-01-01', nextOn: '2099-02-01' });
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors).toEqual({ on: 'Cannot be after today' });
   });
 
   it('leaves the agreement unchanged when the follow-up itself is invalid', async () => {

@@ -104,13 +104,13 @@ describe('writing', () => {
 
   it('delete answers the deleted record, deleteMany removes several', async () => {
     const a = await server.client.create('followups', {
-      data: { agreementId: 1, on: '2026-12-10', officer: '赵敏', note: '电话了解设备到货', nextOn: '2026-12-20' },
+      data: { agreementId: 1, on: '2026-11-10', officer: '赵敏', note: '电话了解设备到货', nextOn: '2026-12-20' },
     });
     const b = await server.client.create('followups', {
-      data: { agreementId: 1, on: '2026-12-12', officer: '赵敏', note: '现场查看', nextOn: '2026-12-20' },
+      data: { agreementId: 1, on: '2026-11-12', officer: '赵敏', note: '现场查看', nextOn: '2026-12-20' },
     });
     const c = await server.client.create('followups', {
-      data: { agreementId: 1, on: '2026-12-15', officer: '赵敏', note: '会商', nextOn: '2026-12-20' },
+      data: { agreementId: 1, on: '2026-11-15', officer: '赵敏', note: '会商', nextOn: '2026-12-20' },
     });
     const { data } = await server.client.delete('followups', { id: a.data.id, previousData: a.data });
     expect(data).toMatchObject({ id: a.data.id, note: '电话了解设备到货' });

@@ -42,7 +42,9 @@ describe('invitations', () => {
     const g = await guest({ name: '周舟', invitation: 'toInvite' });
     const res = await patch(g.id, { invitation: 'absent' }, 'zh');
     expect(res.status).toBe(400);
-    expect((await res.json()).errors.invitation).toBe('不能从“待邀请”改为“缺席”，只能改为：已邀请、已确认、已婉拒、已签到');
+    expect((await res.json()).errors.invitation).toBe(
+      '不能从“待邀请”改为“缺席”，只能改为：已邀请、已确认、已婉拒、已签到',
+    );
     // a reply given with its own date keeps that date
     expect(await (await patch(g.id, { invitation: 'declined', repliedOn: '2026-11-30' })).json()).toMatchObject({
       repliedOn: '2026-11-30',

@@ -125,7 +125,7 @@ describe('an agreement', () => {
     // from 推进中 it may go to 已落地, 停滞 or 已终止, nowhere else
     await dialog.getByRole('combobox', { name: '跟进后状态' }).click();
     const options = (await page.getByRole('option').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
-    expect(options).toEqual(['已落地', '停滞', '已终止']);
+    expect(options).toEqual(['不变', '已落地', '停滞', '已终止']);
     await page.keyboard.press('Escape');
     await dialog.getByRole('button', { name: '取消' }).click();
     expect((await agreement(signedId)).status).toBe('inProgress');
@@ -152,7 +152,8 @@ describe('an agreement', () => {
 
 describe('the ledger', () => {
   it('exports a period’s agreements with a summary sheet in one click', async () => {
-    await page.goto(`${server.url}/#/agreements`);
+    // the whole ledger: no filter on the list
+    await page.goto(`${server.url}/#/agreements?filter=${encodeURIComponent('{}')}`);
     await page.getByRole('button', { name: '导出台账' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('签约日期自').fill('2026-11-01');

@@ -74,10 +74,18 @@ describe('the sheets organisers print', () => {
     ]);
   });
 
-  it('certificates: only those who get one, names exactly as stored', () => {
-    const sheet = buildSheet('certificates', '智能制造高峰论坛', guests, orgs, 'en');
+  it('certificates: only those who get one, names exactly as they must be written, honours, by hand or not', () => {
+    const honoured = guests.map((g) =>
+      g.name === '张伟' ? { ...g, certificateName: '張偉', honour: '青岚市荣誉市民', handwritten: true } : g,
+    );
+    const sheet = buildSheet('certificates', '智能制造高峰论坛', honoured, orgs, 'en');
     expect(sheet.title).toBe('智能制造高峰论坛 Certificate list');
-    expect(sheet.rows.map((r) => (r as string[])[1])).toEqual(['王强', '张伟']);
+    expect(sheet.headers).toEqual(['No.', 'Name on certificate', 'Honour', 'Title', 'Organization', 'By hand', 'Note']);
+    expect(sheet.rows.map((r) => (r as string[]).slice(1, 3))).toEqual([
+      ['王强', ''],
+      ['張偉', '青岚市荣誉市民'],
+    ]);
+    expect((sheet.rows[1] as string[])[5]).toBe('Yes');
   });
 
   it('prints on A4, fitted to the width, title and headers repeated on every page', async () => {

@@ -119,7 +119,7 @@ describe('the agreements ledger', () => {
     const sheets = (await readXlsxFile(file)) as unknown as { sheet: string; data: unknown[][] }[];
     expect(sheets.map((s) => s.sheet)).toEqual(['台账', '汇总']);
     const rows = sheets[0].data;
-    expect(rows[0][0]).toBe('签约项目工作台账 2026-01-01 – 2026-12-31');
+    expect(rows[0][0]).toBe('签约项目工作台账 2026-01-01 – 2026-12-31（截至 2026-11-22）');
     expect(rows[2][4]).toEqual(new Date('2026-03-18T00:00:00Z'));
     expect(rows[2][7]).toBe(5_000_000);
     expect(sheets[1].data).toContainEqual(['合计', 3, 6_200_000]);

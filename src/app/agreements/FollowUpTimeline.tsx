@@ -19,6 +19,13 @@ export const FollowUpTimeline = () => {
     },
     { enabled: !!record },
   );
+  // a status is marked where it changed: walking from the oldest, starting as signed
+  const moved = new Set<unknown>();
+  let status = 'signed';
+  for (const followup of [...(data ?? [])].reverse()) {
+    if (followup.statusAfter && followup.statusAfter !== status) moved.add(followup.id);
+    status = followup.statusAfter ?? status;
+  }
   if (isPending) return null;
   if (!data?.length) return <Typography color="text.secondary">{translate('huiwu.agreement.noFollowups')}</Typography>;
   return (
@@ -46,7 +53,7 @@ export const FollowUpTimeline = () => {
             </Typography>
           </Box>
           <Box>
-            {followup.statusAfter && (
+            {moved.has(followup.id) && (
               <Chip
                 size="small"
                 color={STATUS_COLOURS[followup.statusAfter]}
@@ -59,12 +66,14 @@ export const FollowUpTimeline = () => {
             <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
               {followup.note}
             </Typography>
-            {(followup.nextStep || followup.nextOn) && (
-              <Typography variant="caption" color="text.secondary">
-                {translate('huiwu.agreement.next')}{' '}
-                {[followup.nextStep, followup.nextOn && formatDay(followup.nextOn, 'date', locale)]
-                  .filter(Boolean)
-                  .join(' · ')}
+            {followup.nextStep && (
+              <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+                {translate('huiwu.agreement.next')} {followup.nextStep}
+              </Typography>
+            )}
+            {followup.nextOn && (
+              <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+                {translate('huiwu.agreement.nextOn')} {formatDay(followup.nextOn, 'date', locale)}
               </Typography>
             )}
           </Box>

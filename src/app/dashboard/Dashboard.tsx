@@ -72,6 +72,7 @@ export const Dashboard = () => {
         <Figure
           title={translate('huiwu.dashboard.overdue')}
           value={figures.overdue.total ?? '…'}
+          detail={figures.overdue.mine ? translate('huiwu.dashboard.mine', { count: figures.overdue.mine }) : undefined}
           to={listLink('agreements', figures.overdue.filter)}
         />
       </Box>

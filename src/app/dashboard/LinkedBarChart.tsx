@@ -2,7 +2,18 @@ import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Typography from '@mui/material/Typography';
 import { BarChart } from '@mui/x-charts/BarChart';
-import { useNavigate } from 'react-router-dom';
+import Box from '@mui/material/Box';
+import { Link, useNavigate } from 'react-router-dom';
+
+/** Present for screen readers, not drawn. */
+const visuallyHidden = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
 
 /**
  * A bar chart whose bars open the list behind them (agreements of that status, that industry,
@@ -40,6 +51,14 @@ export const LinkedBarChart = ({
           margin={{ left: 0, right: 8, top: 8, bottom: 0 }}
           sx={{ '& .MuiBarChart-element': { cursor: 'pointer' } }}
         />
+        {/* the same bars as links, for keyboards and screen readers (the chart is a picture) */}
+        <Box component="ul" sx={visuallyHidden}>
+          {bars.map((bar) => (
+            <li key={bar.to}>
+              <Link to={bar.to}>{`${bar.label}: ${format(bar.value)}`}</Link>
+            </li>
+          ))}
+        </Box>
       </CardContent>
     </Card>
   );

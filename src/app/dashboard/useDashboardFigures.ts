@@ -27,6 +27,7 @@ export function useDashboardFigures() {
   const yearFilter = { signedOn_gte: `${year}-01-01`, signedOn_lte: `${year}-12-31` };
   const signed = useAggregate('agreements', { filter: yearFilter, groupBy: 'status', sum: 'amount' });
   const overdue = useAggregate('agreements', { filter: { overdue: true } });
+  const mineOverdue = useAggregate('agreements', { filter: { overdue: true, mine: true } });
 
   const invitation = (ids: string[]) =>
     (guests.data?.groups ?? []).filter((g) => ids.includes(String(g.key))).reduce((n, g) => n + g.count, 0);
@@ -51,7 +52,7 @@ export function useDashboardFigures() {
       landedShare: signed.data?.count ? Math.round((landed / signed.data.count) * 100) : 0,
       filter: yearFilter,
     },
-    overdue: { total: overdue.data?.count, filter: { overdue: true } },
+    overdue: { total: overdue.data?.count, mine: mineOverdue.data?.count ?? 0, filter: { overdue: true } },
     /** the first day of the month 23 months ago: two years of months, this one included */
     since: dayjs(today).subtract(23, 'month').startOf('month').format('YYYY-MM-DD'),
   };

@@ -33,6 +33,10 @@ const words = {
   phone: { zh: '手机', en: 'Phone' },
   pickupBy: { zh: '接站人员', en: 'Picked up by' },
   note: { zh: '备注', en: 'Note' },
+  certificateName: { zh: '证书姓名', en: 'Name on certificate' },
+  honour: { zh: '荣誉称号', en: 'Honour' },
+  handwritten: { zh: '手写', en: 'By hand' },
+  yes: { zh: '是', en: 'Yes' },
   people: { zh: '人', en: 'guests' },
   noStation: { zh: '未填站点', en: 'No station given' },
 } as const;
@@ -65,11 +69,21 @@ export function buildSheet(
     };
   }
   if (kind === 'certificates') {
+    // for the calligrapher and the printer: the name exactly as it must be written, the
+    // honour, and whose name is written by hand
     const listed = attendees.filter((a) => a.certificate === true).sort(byName);
     return {
       title,
-      headers: [w('no'), w('name'), w('title'), w('org'), w('note')],
-      rows: listed.map((a, i) => [String(i + 1), String(a.name), String(a.title ?? ''), org(a), String(a.note ?? '')]),
+      headers: [w('no'), w('certificateName'), w('honour'), w('title'), w('org'), w('handwritten'), w('note')],
+      rows: listed.map((a, i) => [
+        String(i + 1),
+        String(a.certificateName ?? a.name),
+        String(a.honour ?? ''),
+        String(a.title ?? ''),
+        org(a),
+        a.handwritten === true ? w('yes') : '',
+        String(a.note ?? ''),
+      ]),
       widths: [6, 12, 22, 30, 40],
     };
   }

@@ -27,7 +27,10 @@ export const BulkSetField = ({ resource }: { resource: ResourceDef }) => {
   const fields = resource.fields.filter(
     (f) => f.type !== 'password' && f.type !== 'json' && f.type !== 'longtext' && !f.setBy && !f.immutable,
   );
-  const [source, setSource] = useState(fields[0]?.source);
+  // a choice, not a name: setting one title on many rows is rarely what is meant
+  const [source, setSource] = useState(
+    (fields.find((f) => ['enum', 'reference', 'date', 'boolean'].includes(f.type)) ?? fields[0])?.source,
+  );
   const [updateMany, { isPending }] = useUpdateMany();
   const notify = useNotify();
   const refresh = useRefresh();

@@ -11,7 +11,15 @@ import {
   useTranslate,
   type RaRecord,
 } from 'react-admin';
-import { allowedMoves, beijingDay, childDefaults, parentLink, type Lang, type ResourceDef } from '../../schema';
+import {
+  allowedMoves,
+  beijingDay,
+  childDefaults,
+  parentLink,
+  requiredForParent,
+  type Lang,
+  type ResourceDef,
+} from '../../schema';
 import { SchemaForm } from './SchemaForm';
 
 /**
@@ -66,6 +74,7 @@ export const AddChildDialog = ({
             resource={child}
             omit={link ? [link.source] : []}
             only={allowedMoves(child, parentResource, parent)}
+            alsoRequired={(values) => requiredForParent(child, parentResource, parent, values)}
             toolbar={
               <Toolbar sx={{ justifyContent: 'space-between' }}>
                 <Button label="ra.action.cancel" onClick={onClose} />

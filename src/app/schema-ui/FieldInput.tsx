@@ -17,12 +17,22 @@ import { fromLocalInput, toLocalInput } from './time';
 /** The input that fits one schema field. Validation comes from the form (see SchemaForm).
  * On an existing record, fields fixed at creation or moved only through another record (an
  * agreement's status, through a follow-up) are shown but locked, with the reason. */
-export const FieldInput = ({ field, only }: { field: FieldDef; /** the enum values offered */ only?: string[] }) => {
+export const FieldInput = ({
+  field,
+  only,
+  required,
+}: {
+  field: FieldDef;
+  /** the enum values offered (a status's allowed moves: the empty choice then keeps it) */
+  only?: string[];
+  /** required here even if the schema does not say so */
+  required?: boolean;
+}) => {
   const record = useRecordContext();
   const locked = record?.id !== undefined && (field.immutable || field.setBy !== undefined);
   const common = {
     source: field.source,
-    isRequired: field.required,
+    isRequired: field.required || required,
     ...(locked
       ? { disabled: true, helperText: field.setBy ? `huiwu.setBy.${field.setBy}` : 'huiwu.setBy.immutable' }
       : {}),
@@ -44,7 +54,7 @@ export const FieldInput = ({ field, only }: { field: FieldDef; /** the enum valu
         <SelectInput
           {...common}
           choices={choicesFor(field).filter((choice) => !only || only.includes(choice.id))}
-          emptyText={field.required ? undefined : ' '}
+          emptyText={field.required ? undefined : only ? 'huiwu.child.keep' : ' '}
         />
       );
     case 'date':

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { SimpleForm, useLocaleState } from 'react-admin';
+import { useWatch } from 'react-hook-form';
 import type { Lang, ResourceDef } from '../../schema';
 import { reasonText } from '../../schema/messages';
 import { checkWrite } from '../../schema/validate';
@@ -13,6 +14,7 @@ export const SchemaForm = ({
   omit = [],
   only = {},
   toolbar,
+  alsoRequired = () => [],
 }: {
   resource: ResourceDef;
   /** fields not shown (the follow-up's agreement, when the form opens from it) */
@@ -20,10 +22,15 @@ export const SchemaForm = ({
   /** per enum field, the values offered (the moves a status may make) */
   only?: Record<string, string[]>;
   toolbar?: ReactElement | false;
+  /** fields required here beyond the schema's, given what is filled in (an open agreement's
+   * follow-up needs its next day) */
+  alsoRequired?: (values: Record<string, unknown>) => string[];
 }) => {
   const [locale] = useLocaleState();
   const validate = (values: Record<string, unknown>) => {
     const { reasons } = checkWrite(resource, values);
+    for (const source of alsoRequired(values))
+      if (values[source] == null || values[source] === '') reasons[source] ??= { code: 'required' };
     return Object.fromEntries(
       Object.entries(reasons)
         .filter(([, reason]) => reason.code !== 'unknownField')
@@ -43,11 +50,28 @@ export const SchemaForm = ({
       sx={{ maxWidth: 720 }}
       toolbar={toolbar}
     >
-      {resource.fields
-        .filter((field) => !omit.includes(field.source))
-        .map((field) => (
-          <FieldInput key={field.source} field={field} only={only[field.source]} />
-        ))}
+      <Fields resource={resource} omit={omit} only={only} alsoRequired={alsoRequired} />
     </SimpleForm>
   );
+};
+
+/** The inputs, marked required as the values filled in so far make them. */
+const Fields = ({
+  resource,
+  omit,
+  only,
+  alsoRequired,
+}: {
+  resource: ResourceDef;
+  omit: string[];
+  only: Record<string, string[]>;
+  alsoRequired: (values: Record<string, unknown>) => string[];
+}) => {
+  const values = useWatch();
+  const required = new Set(alsoRequired(values));
+  return resource.fields
+    .filter((field) => !omit.includes(field.source))
+    .map((field) => (
+      <FieldInput key={field.source} field={field} only={only[field.source]} required={required.has(field.source)} />
+    ));
 };

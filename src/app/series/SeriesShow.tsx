@@ -1,9 +1,11 @@
 import { resourceByName } from '../../schema';
 import { ShowWithRelated } from '../schema-ui/ShowWithRelated';
+import { SeriesSummary } from './SeriesSummary';
 
 export const SeriesShow = () => (
   <ShowWithRelated
     resource={resourceByName.series}
+    details={<SeriesSummary />}
     related={[
       {
         resource: 'lectures',

@@ -19,12 +19,12 @@ export const followups: ResourceDef = {
   },
   fields: [
     f.ref('agreementId', '签约项目', 'Agreement', 'agreements', { required: true, immutable: true }),
-    f.date('on', '跟进日期', 'Date', { required: true, filter: true }),
+    f.date('on', '跟进日期', 'Date', { required: true, filter: true, notFuture: true, immutable: true }),
     f.text('officer', '跟进人', 'Officer', { required: true, maxLength: 40, filter: true }),
     f.enum('kind', '方式', 'Kind', 'followupKind', { required: true, default: 'visit' }),
     f.longtext('note', '情况说明', 'Note', { required: true, list: true, maxLength: 2000 }),
     f.enum('statusAfter', '跟进后状态', 'Status after', 'agreementStatus', { immutable: true }),
     f.text('nextStep', '下一步', 'Next step', { maxLength: 200 }),
-    f.date('nextOn', '下次跟进', 'Next follow-up', { notBefore: 'on' }),
+    f.date('nextOn', '下次跟进', 'Next follow-up', { notBefore: 'on', immutable: true }),
   ],
 };

@@ -7,7 +7,9 @@ import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
-import { Button, useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-admin';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import { Button, useDataProvider, useListContext, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { beijingDay, getField, resourceByName, type Lang } from '../../../schema';
 import { download, fetchAll, fetchTitles, XLSX_TYPE } from '../../export/exportList';
 import type { HuiwuDataProvider } from '../../providers/dataProvider';
@@ -25,18 +27,18 @@ export const LedgerButton = () => {
   const [open, setOpen] = useState(false);
   const [range, setRange] = useState({ from: `${year}-01-01`, to: `${year}-12-31` });
   const [busy, setBusy] = useState(false);
+  const { filterValues } = useListContext();
+  const filtered = Object.keys(filterValues).some((key) => !key.startsWith('signedOn'));
+  const [useFilters, setUseFilters] = useState(true);
   const valid =
     /^\d{4}-\d{2}-\d{2}$/.test(range.from) && /^\d{4}-\d{2}-\d{2}$/.test(range.to) && range.from <= range.to;
 
   const run = async () => {
     setBusy(true);
     try {
-      const rows = await fetchAll(
-        dataProvider,
-        'agreements',
-        { signedOn_gte: range.from, signedOn_lte: range.to },
-        { field: 'signedOn', order: 'ASC' },
-      );
+      // what the list is filtered to (mine, an officer, an industry), within the period
+      const filter = { ...(useFilters ? filterValues : {}), signedOn_gte: range.from, signedOn_lte: range.to };
+      const rows = await fetchAll(dataProvider, 'agreements', filter, { field: 'signedOn', order: 'ASC' });
       const names = new Map<unknown, string>();
       for (const source of ['enterpriseId', 'partnerId'])
         for (const [id, name] of await fetchTitles(dataProvider, getField(agreements, source)!, rows))
@@ -87,6 +89,12 @@ export const LedgerButton = () => {
             ))}
           </Box>
           {!valid && <Box sx={{ color: 'error.main', mt: 1 }}>{translate('huiwu.ledger.badRange')}</Box>}
+          {filtered && (
+            <FormControlLabel
+              control={<Checkbox checked={useFilters} onChange={(e) => setUseFilters(e.target.checked)} />}
+              label={translate('huiwu.ledger.useFilters')}
+            />
+          )}
           {busy && <LinearProgress sx={{ mt: 2 }} />}
         </DialogContent>
         <DialogActions>

@@ -1,5 +1,5 @@
 import type { Workbook } from 'exceljs';
-import { enums, meetsNamedFilter, resourceByName, type Lang } from '../../../schema';
+import { beijingDay, enums, meetsNamedFilter, resourceByName, type Lang } from '../../../schema';
 
 /**
  * The agreements ledger (工作台账) officials report upward: one row per agreement signed in a
@@ -28,6 +28,7 @@ export interface Ledger {
 
 const words = {
   title: { zh: '签约项目工作台账', en: 'Agreements ledger' },
+  asOf: { zh: '截至', en: 'as of' },
   no: { zh: '序号', en: 'No.' },
   lastFollowUp: { zh: '最近跟进', en: 'Last follow-up' },
   overdue: { zh: '跟进逾期', en: 'Overdue' },
@@ -102,7 +103,8 @@ export function buildLedger(args: {
     enums.industry.map((o) => o.label[lang]),
   );
   return {
-    title: `${w('title')} ${range.from} – ${range.to}`,
+    // overdue depends on the day: the ledger says which
+    title: `${w('title')} ${range.from} – ${range.to}（${w('asOf')} ${beijingDay(now)}）`,
     headers,
     rows,
     dayColumns: [4, 10, 11],
