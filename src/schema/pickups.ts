@@ -65,7 +65,10 @@ export function planPickups(guests: Guest[]): PickupPlan {
     });
   return {
     groups: [...groups.values()],
-    unassigned: arriving.filter((guest) => !guest.pickupBy).map((guest) => guest.id),
+    // a guest already checked in has arrived: nobody needs to meet them any more
+    unassigned: arriving
+      .filter((guest) => !guest.pickupBy && guest.invitation !== 'checkedIn')
+      .map((guest) => guest.id),
     conflicts,
   };
 }

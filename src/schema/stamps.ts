@@ -22,7 +22,11 @@ export function stampsFor(
     const after = record[field.source] ?? null;
     if (before === after) continue;
     const arriving = after === null ? undefined : field.stamps[String(after)];
-    if (arriving && !Object.hasOwn(given, arriving.field)) {
+    if (
+      arriving &&
+      !Object.hasOwn(given, arriving.field) &&
+      (!arriving.from || arriving.from.includes(String(before)))
+    ) {
       const target = resource.fields.find((f) => f.source === arriving.field);
       stamped[arriving.field] = target?.type === 'date' ? beijingDay(now) : new Date(now).toISOString();
     }

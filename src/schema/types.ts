@@ -62,7 +62,7 @@ export interface FieldDef {
   immutable?: boolean;
   /** when this field takes a value, another field records when (a reply's date, a check-in's
    * time), unless the write gives it; `clear` empties it again when the field leaves that value */
-  stamps?: Record<string, { field: string; clear?: boolean }>;
+  stamps?: Record<string, { field: string; clear?: boolean; /** only when coming from these */ from?: string[] }>;
 }
 
 export type MenuGroup = 'events' | 'people' | 'projects' | 'admin';

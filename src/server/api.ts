@@ -147,6 +147,7 @@ export function createApi(options: ApiOptions) {
         body: req.body,
         dryRun: req.query.dryRun === 'true',
         lang: requestLang(req),
+        now: now(),
       });
       res.json(report);
     }),

@@ -293,9 +293,11 @@ export async function runImport(args: {
   body: unknown;
   dryRun: boolean;
   lang: Lang;
+  /** the server's clock (a move's stamps) */
+  now?: number;
 }): Promise<ImportReport> {
-  const { store, audit, actor, resource, body, dryRun, lang } = args;
-  const { planned, counts } = planImport(store.data, resource, body, lang);
+  const { store, audit, actor, resource, body, dryRun, lang, now = Date.now() } = args;
+  const { planned, counts } = planImport(store.data, resource, body, lang, now);
   const rows = planned.map((p) => p.result);
   if (dryRun) return { written: false, counts, rows };
   if (counts.invalid > 0)

@@ -34,8 +34,18 @@ describe('invitations', () => {
     expect(await (await patch(g.id, { invitation: 'checkedIn' })).json()).toMatchObject({
       checkedInAt: '2026-12-05T00:30:00.000Z',
     });
-    // undone: back to confirmed, the time cleared
-    expect(await (await patch(g.id, { invitation: 'confirmed' })).json()).toMatchObject({ checkedInAt: null });
+    // undone: back to confirmed, the time cleared, the reply's date kept
+    expect(await (await patch(g.id, { invitation: 'confirmed' })).json()).toMatchObject({
+      checkedInAt: null,
+      repliedOn: '2026-12-05',
+    });
+  });
+
+  it('undo a check-in made by mistake back to what the guest was, without inventing a reply', async () => {
+    const g = await guest({ name: '误点', invitation: 'invited' });
+    expect((await (await patch(g.id, { invitation: 'checkedIn' })).json()).invitation).toBe('checkedIn');
+    const back = await (await patch(g.id, { invitation: 'invited' })).json();
+    expect(back).toMatchObject({ invitation: 'invited', repliedOn: null, checkedInAt: null });
   });
 
   it('refuse a move the lifecycle does not allow, saying which are', async () => {

@@ -11,8 +11,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Title,
   useDataProvider,
+  useGetIdentity,
   useGetOne,
-  useLocaleState,
   useNotify,
   usePermissions,
   useTranslate,
@@ -22,7 +22,7 @@ import { allows, getField, resourceByName } from '../../schema';
 import { fetchAll, fetchTitles } from '../export/exportList';
 import type { Tap } from './checkInQueue';
 import { findGuests, searchKeys } from './searchIndex';
-import { useCheckInQueue, type Guest } from './useCheckInQueue';
+import { useCheckInQueue, withQueue, type Guest } from './useCheckInQueue';
 import { WalkInForm } from './WalkInForm';
 
 const attendees = resourceByName.attendees;
@@ -37,50 +37,55 @@ const EXPECTED = ['confirmed', 'checkedIn', 'absent'];
 export const CheckInPage = () => {
   const { id: summitId } = useParams();
   const translate = useTranslate();
-  const [locale] = useLocaleState();
   const notify = useNotify();
   const dataProvider = useDataProvider();
   const { permissions: role } = usePermissions();
+  const { identity } = useGetIdentity();
   const canWrite = allows(role, attendees, 'write');
   const { data: summit } = useGetOne('summits', { id: summitId });
-  const [guests, setGuests] = useState<Guest[] | null>(null);
+  const [server, setServer] = useState<Guest[] | null>(null);
   const [typed, setTyped] = useState('');
-  /** ids whose taps are not sent yet: a refresh from the server must not undo them on screen */
-  const pending = useRef(new Set<unknown>());
+  /** taps sent since the last load began: shown until a load that saw them */
+  const [recent, setRecent] = useState<(Tap & { sentAt: number })[]>([]);
+  const loading = useRef(false);
 
   const load = useCallback(async () => {
-    const rows = await fetchAll(dataProvider, 'attendees', { summitId }, { field: 'name', order: 'ASC' });
-    const orgs = await fetchTitles(dataProvider, getField(attendees, 'organizationId')!, rows);
-    const loaded = rows.map((row) => ({
-      ...(row as Guest),
-      organization: orgs.get(row.organizationId) ?? String(row.note ?? '').replace(/^现场登记 · /, ''),
-    }));
-    // what this desk has not sent yet stays as the desk shows it
-    setGuests((shown) => [
-      ...loaded.map((guest) => {
-        const local = shown?.find((g) => g.id === guest.id);
-        return local && pending.current.has(guest.id) ? { ...guest, invitation: local.invitation } : guest;
-      }),
-      // walk-ins still on their way
-      ...(shown ?? []).filter((g) => String(g.id).startsWith('walk-in-') && pending.current.has(g.id)),
-    ]);
+    if (loading.current) return;
+    loading.current = true;
+    const startedAt = Date.now();
+    try {
+      const rows = await fetchAll(dataProvider, 'attendees', { summitId }, { field: 'name', order: 'ASC' });
+      const orgs = await fetchTitles(dataProvider, getField(attendees, 'organizationId')!, rows);
+      setServer(
+        rows.map((row) => ({
+          ...(row as Guest),
+          organization: orgs.get(row.organizationId) ?? String(row.note ?? '').replace(/^现场登记 · /, ''),
+        })),
+      );
+      setRecent((taps) => taps.filter((tap) => tap.sentAt >= startedAt));
+    } finally {
+      loading.current = false;
+    }
   }, [dataProvider, summitId]);
 
-  const { queue, offline, add } = useCheckInQueue(
+  const { queue, trouble, add } = useCheckInQueue(
+    identity?.username,
     summitId,
-    (tap, error) => notify(`${tap.name}：${error.message}`, { type: 'error' }),
-    () => undefined,
+    (tap, error) => {
+      notify(`${tap.name}：${error.message}`, { type: 'error' });
+      void load().catch(() => undefined); // put back what the server holds
+    },
+    (tap) => setRecent((taps) => [...taps, { ...tap, sentAt: Date.now() }]),
   );
-  const pendingIds = new Set(queue.map((tap) => (tap.kind === 'walkIn' ? `walk-in-${tap.key}` : tap.id)));
-  pending.current = pendingIds;
 
   useEffect(() => {
-    void load().catch(() => setGuests((g) => g ?? []));
-    // others check guests in at other doors: their taps show within half a minute
+    void load().catch(() => setServer((g) => g ?? []));
+    // others check guests in at other doors: their taps show within 20 seconds
     const refresh = setInterval(() => void load().catch(() => undefined), 20_000);
     return () => clearInterval(refresh);
   }, [load]);
 
+  const guests = useMemo(() => (server ? withQueue(server, [...recent, ...queue]) : null), [server, recent, queue]);
   const index = useMemo(
     () =>
       (guests ?? []).map((guest) => ({
@@ -92,21 +97,23 @@ export const CheckInPage = () => {
   const found = findGuests(index, typed).slice(0, 20);
   const expected = (guests ?? []).filter((g) => EXPECTED.includes(g.invitation)).length;
   const checkedIn = (guests ?? []).filter((g) => g.invitation === 'checkedIn').length;
+  const unsent = new Set(queue.map((tap) => (tap.kind === 'walkIn' ? `walk-in-${tap.uid}` : String(tap.id))));
 
   const tap = (guest: Guest) => {
-    const undo = guest.invitation === 'checkedIn';
-    add({ kind: undo ? 'undo' : 'in', id: guest.id, at: new Date().toISOString(), name: guest.name });
-    setGuests((all) =>
-      (all ?? []).map((g) => (g.id === guest.id ? { ...g, invitation: undo ? 'confirmed' : 'checkedIn' } : g)),
-    );
+    const at = new Date().toISOString();
+    if (guest.invitation === 'checkedIn') {
+      const before = server?.find((g) => g.id === guest.id)?.invitation;
+      add({
+        kind: 'undo',
+        id: guest.id,
+        at,
+        name: guest.name,
+        previous: before && before !== 'checkedIn' ? before : 'confirmed',
+      });
+    } else add({ kind: 'in', id: guest.id, at, name: guest.name });
   };
   const walkIn = (entry: { name: string; organization: string; phone: string }) => {
-    const key = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-    add({ kind: 'walkIn', key, at: new Date().toISOString(), ...entry });
-    setGuests((all) => [
-      ...(all ?? []),
-      { id: `walk-in-${key}`, ...entry, invitation: 'checkedIn', role: 'guest' } as Guest,
-    ]);
+    add({ kind: 'walkIn', at: new Date().toISOString(), ...entry });
     setTyped(entry.name);
   };
 
@@ -122,10 +129,13 @@ export const CheckInPage = () => {
           {translate('huiwu.checkin.count', { checkedIn, expected })}
         </Typography>
       </Box>
-      {(offline || queue.length > 0) && (
-        <Alert severity={offline ? 'warning' : 'info'} icon={offline ? <CloudOffIcon /> : undefined} sx={{ mb: 2 }}>
+      {(trouble || queue.length > 0) && (
+        <Alert severity={trouble ? 'warning' : 'info'} icon={trouble ? <CloudOffIcon /> : undefined} sx={{ mb: 2 }}>
           <span data-testid="checkin-pending">
-            {translate(offline ? 'huiwu.checkin.offline' : 'huiwu.checkin.sending', { smart_count: queue.length })}
+            {translate(
+              trouble === 'login' ? 'huiwu.checkin.login' : trouble ? 'huiwu.checkin.offline' : 'huiwu.checkin.sending',
+              { smart_count: queue.length },
+            )}
           </span>
         </Alert>
       )}
@@ -168,7 +178,7 @@ export const CheckInPage = () => {
                 </Typography>
                 <Typography variant="body2" color={inside ? 'success.main' : 'text.secondary'}>
                   {translate(`enums.invitationStatus.${guest.invitation}`)}
-                  {pendingIds.has(guest.id) ? ` · ${translate('huiwu.checkin.notSent')}` : ''}
+                  {unsent.has(String(guest.id)) ? ` · ${translate('huiwu.checkin.notSent')}` : ''}
                 </Typography>
               </Box>
               {canWrite && (
@@ -194,10 +204,8 @@ export const CheckInPage = () => {
         <WalkInForm onAdd={walkIn} initialName={found.length === 0 && /\p{Script=Han}/u.test(typed) ? typed : ''} />
       )}
       <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mt: 2 }}>
-        {translate('huiwu.checkin.hint', { locale })}
+        {translate('huiwu.checkin.hint')}
       </Typography>
     </Box>
   );
 };
-
-export type { Tap };

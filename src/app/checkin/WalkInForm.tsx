@@ -4,6 +4,10 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
+import { getField, resourceByName } from '../../schema';
+import { convertValue } from '../../schema/validate';
+
+const phoneField = getField(resourceByName.attendees, 'phone')!;
 
 /** A guest nobody listed: name, organization, phone, and in they go. */
 export const WalkInForm = ({
@@ -16,7 +20,8 @@ export const WalkInForm = ({
   const translate = useTranslate();
   const [entry, setEntry] = useState({ name: '', organization: '', phone: '' });
   useEffect(() => setEntry((e) => (e.name ? e : { ...e, name: initialName })), [initialName]);
-  const phoneOk = entry.phone === '' || /^[\d\s+-]{7,20}$/.test(entry.phone);
+  // the schema's own rule, so the server does not refuse what the form let through
+  const phoneOk = entry.phone === '' || 'value' in convertValue(phoneField, entry.phone);
   const field = (key: keyof typeof entry, label: string) => (
     <TextField
       label={translate(label)}

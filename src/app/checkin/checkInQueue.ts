@@ -1,29 +1,38 @@
 /**
  * Check-ins made at the door, kept until the server has them. A tap is applied on the screen
- * at once and queued in the browser's storage (it survives a reload); the queue is sent in
- * order whenever the network allows. Each entry says what the guest's state must become, with
- * the time of the tap, so sending it twice changes nothing the second time.
+ * at once and queued in the browser's storage (it survives a reload), per user and summit; the
+ * queue is sent in order whenever the network allows. Each entry says what the guest's state
+ * must become, so sending it twice changes nothing the second time.
  */
-export type Tap =
-  | { kind: 'in' | 'undo'; id: number | string; at: string; name: string }
-  | { kind: 'walkIn'; key: string; at: string; name: string; phone: string; organization: string };
+export type Tap = { uid: string; at: string; name: string } & (
+  | { kind: 'in'; id: number | string }
+  /** back to what the guest was before the tap (a check-in by mistake) */
+  | { kind: 'undo'; id: number | string; previous: string }
+  | { kind: 'walkIn'; phone: string; organization: string; /** sent before, answer lost */ attempted?: boolean }
+);
 
-export const queueKey = (summitId: unknown) => `huiwu.checkin.queue.${String(summitId)}`;
+export const queueKey = (user: unknown, summitId: unknown) => `huiwu.checkin.queue.${String(user)}.${String(summitId)}`;
 
-export function readQueue(summitId: unknown): Tap[] {
+export function readQueue(key: string): Tap[] {
   try {
-    return JSON.parse(localStorage.getItem(queueKey(summitId)) ?? '[]') as Tap[];
+    return JSON.parse(localStorage.getItem(key) ?? '[]') as Tap[];
   } catch {
     return [];
   }
 }
 
-export function writeQueue(summitId: unknown, queue: Tap[]) {
-  localStorage.setItem(queueKey(summitId), JSON.stringify(queue));
+export function writeQueue(key: string, queue: Tap[]) {
+  localStorage.setItem(key, JSON.stringify(queue));
 }
 
-/** Whether an error means "not reached" (retry later) rather than "refused" (drop, and say why). */
-export const unreachable = (error: unknown) => {
+/** Whether an error means "try again later" (no network, server down, session gone, too many
+ * requests) rather than "refused" (drop the tap, and say why). */
+export const retryLater = (error: unknown) => {
   const status = (error as { status?: number }).status;
-  return status === undefined || status === 0 || status >= 500;
+  return status === undefined || status === 0 || status >= 500 || [401, 408, 429].includes(status);
 };
+
+export const newUid = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+/** The walk-in's note: how the desk finds its own row again after a lost answer. */
+export const walkInNote = (organization: string) => (organization ? `现场登记 · ${organization}` : '现场登记');

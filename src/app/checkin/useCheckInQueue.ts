@@ -1,89 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useDataProvider, type RaRecord } from 'react-admin';
-import { apiUrl, httpClient, type HuiwuDataProvider } from '../providers/dataProvider';
-import { readQueue, unreachable, writeQueue, type Tap } from './checkInQueue';
-
-/** How one queued tap reaches the server. Each says what the state must become, so a resend
- * after a lost answer changes nothing. */
-async function send(dataProvider: HuiwuDataProvider, summitId: unknown, tap: Tap) {
-  if (tap.kind === 'walkIn') {
-    // an import of one row, matched by phone (or name) within the summit: sent twice, added once
-    await dataProvider.importRows('attendees', {
-      dryRun: false,
-      body: {
-        columns: ['name', 'phone', 'checkedInAt', 'note'],
-        rows: [[tap.name, tap.phone, tap.at, tap.organization ? `现场登记 · ${tap.organization}` : '现场登记']],
-        key: tap.phone ? ['summitId', 'phone'] : ['summitId', 'name'],
-        fixed: { summitId, invitation: 'checkedIn' },
-      },
-    });
-    return;
-  }
-  const body = tap.kind === 'in' ? { invitation: 'checkedIn', checkedInAt: tap.at } : { invitation: 'confirmed' };
-  await httpClient(`${apiUrl}/attendees/${encodeURIComponent(tap.id)}`, {
-    method: 'PATCH',
-    body: JSON.stringify(body),
-  });
-}
-
-/**
- * The door's queue: taps wait in the browser's storage and go out in order; an unreachable
- * server leaves them waiting (retried every few seconds and when the browser is back online),
- * a refusal drops the tap and reports it.
- */
-export function useCheckInQueue(summitId: unknown, onRefused: (tap: Tap, error: Error) => void, onSent: () => void) {
-  const dataProvider = useDataProvider<HuiwuDataProvider>();
-  const [queue, setQueue] = useState<Tap[]>(() => readQueue(summitId));
-  const [offline, setOffline] = useState(false);
-  const sending = useRef(false);
-  const latest = useRef({ onRefused, onSent });
-  latest.current = { onRefused, onSent };
-
-  const flush = useCallback(async () => {
-    if (sending.current) return;
-    sending.current = true;
-    try {
-      for (let pending = readQueue(summitId); pending.length > 0; pending = readQueue(summitId)) {
-        try {
-          await send(dataProvider, summitId, pending[0]);
-          setOffline(false);
-        } catch (error) {
-          if (unreachable(error)) {
-            setOffline(true);
-            return;
-          }
-          latest.current.onRefused(pending[0], error as Error);
-        }
-        // sent or refused: it leaves the queue (taps added meanwhile stay)
-        const rest = readQueue(summitId).slice(1);
-        writeQueue(summitId, rest);
-        setQueue(rest);
-        latest.current.onSent();
-      }
-    } finally {
-      sending.current = false;
-    }
-  }, [dataProvider, summitId]);
-
-  useEffect(() => {
-    void flush();
-    const retry = setInterval(() => void flush(), 3000);
-    const online = () => void flush();
-    window.addEventListener('online', online);
-    return () => {
-      clearInterval(retry);
-      window.removeEventListener('online', online);
-    };
-  }, [flush]);
-
-  const add = (tap: Tap) => {
-    const next = [...readQueue(summitId), tap];
-    writeQueue(summitId, next);
-    setQueue(next);
-    void flush();
-  };
-  return { queue, offline, add };
-}
+import type { RaRecord } from 'react-admin';
+import { apiUrl, httpClient } from '../providers/dataProvider';
+import { newUid, queueKey, readQueue, retryLater, walkInNote, writeQueue, type Tap } from './checkInQueue';
 
 export type Guest = RaRecord & {
   name: string;
@@ -93,3 +11,156 @@ export type Guest = RaRecord & {
   title?: string;
   phone?: string;
 };
+
+/** A tap before it is given its id. */
+export type NewTap = Tap extends infer T ? (T extends unknown ? Omit<T, 'uid'> : never) : never;
+
+/** An answer that is not the record asked for (a Wi-Fi sign-in page answering 200): try again. */
+class NotTheServer extends Error {}
+
+const call = async (path: string, init?: RequestInit) => {
+  const { json } = await httpClient(`${apiUrl}${path}`, init);
+  return json;
+};
+
+/** How one queued tap reaches the server, so that a resend after a lost answer changes nothing. */
+async function send(summitId: unknown, tap: Tap) {
+  if (tap.kind === 'walkIn') {
+    // the same phone in this summit is this guest, already listed: check them in, change nothing
+    // else; otherwise the desk's own row if an earlier send got through; otherwise a new row
+    const note = walkInNote(tap.organization);
+    const filter = tap.phone ? { summitId, phone: tap.phone } : { summitId, name: tap.name, note };
+    const found =
+      tap.phone || tap.attempted ? await call(`/attendees?filter=${encodeURIComponent(JSON.stringify(filter))}`) : [];
+    if (!Array.isArray(found)) throw new NotTheServer();
+    const mine = found.find(
+      (row: RaRecord) => tap.phone || String(row.createdAt) >= new Date(Date.parse(tap.at) - 60_000).toISOString(),
+    );
+    if (mine) {
+      if (mine.invitation !== 'checkedIn')
+        await call(`/attendees/${mine.id}`, {
+          method: 'PATCH',
+          body: JSON.stringify({ invitation: 'checkedIn', checkedInAt: tap.at }),
+        });
+      return;
+    }
+    const created = await call('/attendees', {
+      method: 'POST',
+      body: JSON.stringify({
+        summitId,
+        name: tap.name,
+        phone: tap.phone || null,
+        note,
+        role: 'guest',
+        invitation: 'checkedIn',
+        checkedInAt: tap.at,
+      }),
+    });
+    if (!created?.id) throw new NotTheServer();
+    return;
+  }
+  const body = tap.kind === 'in' ? { invitation: 'checkedIn', checkedInAt: tap.at } : { invitation: tap.previous };
+  const answer = await call(`/attendees/${encodeURIComponent(tap.id)}`, {
+    method: 'PATCH',
+    body: JSON.stringify(body),
+  });
+  if (String(answer?.id) !== String(tap.id)) throw new NotTheServer();
+}
+
+/** One desk at a time sends a browser's queue (two tabs must not send a tap twice). */
+const exclusively = (task: () => Promise<void>) =>
+  navigator.locks ? navigator.locks.request('huiwu-checkin-queue', task) : task();
+
+/**
+ * The door's queue: taps wait in the browser's storage and go out in order; an unreachable
+ * server (or an ended session) leaves them waiting, retried every few seconds and when the
+ * browser is back online; a refusal drops the tap and reports it.
+ */
+export function useCheckInQueue(
+  user: unknown,
+  summitId: unknown,
+  onRefused: (tap: Tap, error: Error) => void,
+  onSent: (tap: Tap) => void,
+) {
+  const key = queueKey(user, summitId);
+  const [queue, setQueue] = useState<Tap[]>(() => readQueue(key));
+  const [trouble, setTrouble] = useState<'offline' | 'login' | null>(null);
+  const sending = useRef(false);
+  const latest = useRef({ onRefused, onSent });
+  latest.current = { onRefused, onSent };
+
+  const flush = useCallback(async () => {
+    if (sending.current || user === undefined) return;
+    sending.current = true;
+    try {
+      await exclusively(async () => {
+        for (let pending = readQueue(key); pending.length > 0; pending = readQueue(key)) {
+          const tap = pending[0];
+          try {
+            await send(summitId, tap);
+            setTrouble(null);
+            latest.current.onSent(tap);
+          } catch (error) {
+            if (error instanceof NotTheServer || retryLater(error)) {
+              setTrouble((error as { status?: number }).status === 401 ? 'login' : 'offline');
+              if (tap.kind === 'walkIn' && !tap.attempted)
+                writeQueue(
+                  key,
+                  readQueue(key).map((t) => (t.uid === tap.uid ? { ...t, attempted: true } : t)),
+                );
+              return;
+            }
+            latest.current.onRefused(tap, error as Error);
+          }
+          // sent or refused: it leaves the queue, by its own id (taps added meanwhile stay)
+          const rest = readQueue(key).filter((t) => t.uid !== tap.uid);
+          writeQueue(key, rest);
+          setQueue(rest);
+        }
+      });
+    } finally {
+      sending.current = false;
+    }
+  }, [key, summitId, user]);
+
+  useEffect(() => {
+    setQueue(readQueue(key));
+    void flush();
+    const retry = setInterval(() => void flush(), 3000);
+    const online = () => void flush();
+    window.addEventListener('online', online);
+    return () => {
+      clearInterval(retry);
+      window.removeEventListener('online', online);
+    };
+  }, [flush, key]);
+
+  const add = (tap: NewTap) => {
+    const next = [...readQueue(key), { ...tap, uid: newUid() } as Tap];
+    writeQueue(key, next);
+    setQueue(next);
+    void flush();
+  };
+  return { queue, trouble, add };
+}
+
+/** The desk's view of its guests: what the server said, with the taps not yet sent on top. */
+export function withQueue(guests: Guest[], queue: Tap[]): Guest[] {
+  const shown = guests.map((g) => ({ ...g }));
+  for (const tap of queue) {
+    if (tap.kind === 'walkIn') {
+      shown.push({
+        id: `walk-in-${tap.uid}`,
+        name: tap.name,
+        phone: tap.phone,
+        organization: tap.organization,
+        invitation: 'checkedIn',
+        role: 'guest',
+      });
+      continue;
+    }
+    const guest = shown.find((g) => String(g.id) === String(tap.id));
+    if (guest) guest.invitation = tap.kind === 'in' ? 'checkedIn' : tap.previous;
+  }
+  return shown;
+}

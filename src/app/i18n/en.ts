@@ -170,6 +170,8 @@ export const en = {
       file: 'Agreements ledger',
     },
     checkin: {
+      login:
+        'The session has ended: log in again (in another tab) and the %{smart_count} waiting check-in(s) will be sent',
       open: 'Check-in desk',
       title: 'Check-in',
       count: '%{checkedIn} / %{expected} checked in',

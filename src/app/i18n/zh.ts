@@ -164,6 +164,7 @@ export const zh: typeof en = {
       file: '签约项目工作台账',
     },
     checkin: {
+      login: '登录已过期：请在另一个标签页重新登录，等待中的 %{smart_count} 次签到随后自动发送',
       open: '签到台',
       title: '现场签到',
       count: '已签到 %{checkedIn} / 应到 %{expected}',

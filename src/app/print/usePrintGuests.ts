@@ -1,31 +1,38 @@
-import { useMemo } from 'react';
-import { useGetList, useGetMany, type RaRecord } from 'react-admin';
+import { useQuery } from '@tanstack/react-query';
+import { useDataProvider, type RaRecord } from 'react-admin';
 import { useParams, useSearchParams } from 'react-router-dom';
+import { getField, resourceByName } from '../../schema';
+import { fetchAll, fetchTitles } from '../export/exportList';
 
 // Chinese names sort by pinyin
 const pinyin = new Intl.Collator('zh-CN-u-co-pinyin');
 
-/** The guests a print page is for: the ones ticked in the grid (?ids=1,2,3), or everyone
- * expected at the summit; with their organizations' names. */
+/** The guests a print page is for: the ones ticked in the grid (?ids=1,2,3, of this summit), or
+ * everyone expected at the summit; with their organizations' names. Fetched in chunks, so a
+ * province-sized guest list prints whole. */
 export function usePrintGuests() {
   const { id: summitId } = useParams();
   const [params] = useSearchParams();
-  const ids = params.get('ids')?.split(',').filter(Boolean).map(Number);
-  const filter = ids?.length
-    ? { id: ids }
-    : { summitId: Number(summitId), invitation: ['invited', 'confirmed', 'checkedIn'] };
-  const { data, isPending } = useGetList('attendees', {
-    filter,
-    sort: { field: 'id', order: 'ASC' },
-    pagination: { page: 1, perPage: 2000 },
+  const dataProvider = useDataProvider();
+  const ids = params.get('ids');
+  const { data, isPending } = useQuery({
+    queryKey: ['attendees', 'print', summitId, ids],
+    queryFn: async () => {
+      const wanted = ids ? new Set(ids.split(',').filter(Boolean)) : null;
+      const all = await fetchAll(
+        dataProvider,
+        'attendees',
+        { summitId: Number(summitId) },
+        { field: 'id', order: 'ASC' },
+      );
+      const rows = all.filter((g) =>
+        wanted ? wanted.has(String(g.id)) : ['invited', 'confirmed', 'checkedIn'].includes(String(g.invitation)),
+      );
+      const names = await fetchTitles(dataProvider, getField(resourceByName.attendees, 'organizationId')!, rows);
+      return rows
+        .sort((a, b) => pinyin.compare(String(a.name), String(b.name)))
+        .map((g) => ({ ...g, organization: names.get(g.organizationId) ?? '' }) as RaRecord & { organization: string });
+    },
   });
-  const orgIds = [...new Set((data ?? []).map((g) => g.organizationId).filter((id) => id != null))];
-  const { data: orgs } = useGetMany('organizations', { ids: orgIds }, { enabled: orgIds.length > 0 });
-  const guests = useMemo(() => {
-    const names = new Map((orgs ?? []).map((o) => [o.id, String(o.name)]));
-    return [...(data ?? [])]
-      .sort((a, b) => pinyin.compare(String(a.name), String(b.name)))
-      .map((g) => ({ ...g, organization: names.get(g.organizationId) ?? '' }) as RaRecord & { organization: string });
-  }, [data, orgs]);
-  return { summitId, guests, loading: isPending || (orgIds.length > 0 && !orgs), params };
+  return { summitId, guests: data ?? [], loading: isPending, params };
 }

@@ -34,6 +34,8 @@ export const RelatedList = ({ related }: { related: Related }) => {
         target={related.target}
         sort={related.sort ?? resource.sort}
         filter={related.filter}
+        // one resource listed in two tabs (guests, certificates) keeps two selections
+        storeKey={related.path ? `${related.resource}.${related.path}` : undefined}
         perPage={50}
         pagination={<Pagination rowsPerPageOptions={PAGE_SIZES} />}
       >

@@ -3,7 +3,7 @@ import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import { useGetList, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { formatDay } from '../schema-ui/time';
+import { formatDay, toLocalInput } from '../schema-ui/time';
 
 /** A summit's programme in time order: its lectures, seminars and visits, and its signing
  * ceremonies, each opening its own page. */
@@ -18,7 +18,7 @@ export const ProgrammeList = () => {
   const items = [
     ...(lectures.data ?? []).map((l) => ({
       key: `l${l.id}`,
-      at: String(l.startsAt),
+      at: toLocalInput(l.startsAt), // Beijing time, as the ceremonies' days are
       when: formatDay(l.startsAt, 'datetime', locale),
       kind: translate(`enums.lectureKind.${l.kind}`, { _: '' }),
       title: String(l.title),

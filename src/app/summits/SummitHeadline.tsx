@@ -12,7 +12,9 @@ export const SummitHeadline = () => {
   const translate = useTranslate();
   const filter = { summitId: summit?.id };
   const byStatus = useAggregate('attendees', { filter, groupBy: 'invitation' }, !!summit);
-  const arrivedFilter = { ...filter, arrivalAt_lte: new Date().toISOString(), invitation: ['confirmed', 'checkedIn'] };
+  // the time to the minute: a new instant on every render would be a new query every render
+  const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
+  const arrivedFilter = { ...filter, arrivalAt_lte: minute, invitation: ['confirmed', 'checkedIn'] };
   const arrived = useAggregate('attendees', { filter: arrivedFilter }, !!summit);
   if (!summit) return null;
   const count = (ids: string[]) =>

@@ -9,7 +9,8 @@ export const INVITATION_MOVES: Record<string, string[]> = {
   invited: ['confirmed', 'declined', 'toInvite', 'checkedIn'],
   confirmed: ['checkedIn', 'absent', 'declined'],
   declined: ['confirmed', 'invited', 'checkedIn'],
-  checkedIn: ['confirmed'],
+  // undoing a check-in made by mistake puts back whatever it was
+  checkedIn: ['confirmed', 'invited', 'toInvite', 'declined', 'absent'],
   absent: ['checkedIn', 'confirmed'],
 };
 
@@ -63,8 +64,9 @@ export const attendees: ResourceDef = {
       aliases: ['邀请'],
       transitions: INVITATION_MOVES,
       stamps: {
-        confirmed: { field: 'repliedOn' },
-        declined: { field: 'repliedOn' },
+        // a reply is dated when it comes, not when a check-in is undone back to "confirmed"
+        confirmed: { field: 'repliedOn', from: ['toInvite', 'invited'] },
+        declined: { field: 'repliedOn', from: ['toInvite', 'invited'] },
         checkedIn: { field: 'checkedInAt', clear: true },
       },
     }),

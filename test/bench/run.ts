@@ -1,0 +1,207 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { firstScreenKb, gridFirstRowsMs } from './app';
+import { benchData } from './data';
+import { autocannon, type Load } from './load';
+import { login, root, startHuiwu, startReference, type Running } from './servers';
+
+/**
+ * `npm run bench`: Huiwu's server against plain json-server 0.17.4 on the same data, in one
+ * run, at 10,000 and 100,000 attendees; then exports, start-up, memory and the app. Prints a
+ * table with the ratio Huiwu/reference and writes the same as JSON to
+ * test-output/bench/results.json. `--quick`: 10,000 attendees, one second per case.
+ */
+const quick = process.argv.includes('--quick');
+const SIZES = quick ? [10_000] : [10_000, 100_000];
+const SECONDS = quick ? 1 : 5;
+const PASSWORD = 'bench-password-1';
+const out = path.join(root, 'test-output/bench');
+fs.mkdirSync(out, { recursive: true });
+
+interface Row {
+  size: number;
+  case: string;
+  huiwu?: Load;
+  reference?: Load;
+  ratio?: number;
+  note?: string;
+}
+const rows: Row[] = [];
+const extras: Record<string, number | string | null> = {};
+
+const q = (value: unknown) => encodeURIComponent(JSON.stringify(value));
+
+async function benchSize(size: number) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `huiwu-bench-${size}-`));
+  const data = benchData(size);
+  const huiwuFile = path.join(dir, 'huiwu.json');
+  const referenceFile = path.join(dir, 'reference.json');
+  fs.writeFileSync(huiwuFile, JSON.stringify(data));
+  fs.copyFileSync(huiwuFile, referenceFile);
+  const fileMb = fs.statSync(huiwuFile).size / 1048576;
+  console.log(`\n${size} attendees: data file ${fileMb.toFixed(1)} MB`);
+
+  const huiwu = await startHuiwu(huiwuFile, PASSWORD);
+  const reference = await startReference(referenceFile);
+  extras[`startup_ms_${size}`] = Math.round(huiwu.startMs);
+  extras[`startup_rss_mb_${size}`] = Math.round(huiwu.rssMb());
+  extras[`reference_startup_ms_${size}`] = Math.round(reference.startMs);
+  const cookie = await login(huiwu.url, PASSWORD);
+  const auth = { Cookie: cookie };
+  const ids = Array.from({ length: 25 }, (_, i) => 1 + ((i * 7919) % size));
+  const summit = Math.max(1, Math.floor(size / 1000));
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+  const cases: {
+    name: string;
+    huiwu: { path: string; method?: string; body?: string };
+    reference?: { path: string; method?: string; body?: string };
+    note?: string;
+  }[] = [
+    {
+      name: 'list: page of 25 sorted by name',
+      huiwu: { path: `/api/attendees?sort=${q(['name', 'ASC'])}&range=${q([0, 24])}` },
+      reference: { path: '/attendees?_sort=name&_order=asc&_start=0&_end=25' },
+    },
+    {
+      name: 'list: filtered by summit and status',
+      huiwu: { path: `/api/attendees?filter=${q({ summitId: summit, invitation: 'confirmed' })}&range=${q([0, 24])}` },
+      reference: { path: `/attendees?summitId=${summit}&invitation=confirmed&_start=0&_end=25` },
+    },
+    {
+      name: 'list: full-text q=张',
+      huiwu: { path: `/api/attendees?filter=${q({ q: '张' })}&range=${q([0, 24])}` },
+      reference: { path: `/attendees?q=${encodeURIComponent('张')}&_start=0&_end=25` },
+    },
+    {
+      name: 'list: getMany of 25 ids',
+      huiwu: { path: `/api/attendees?filter=${q({ id: ids })}` },
+      reference: { path: `/attendees?${ids.map((id) => `id=${id}`).join('&')}` },
+    },
+    { name: 'one record by id', huiwu: { path: '/api/attendees/77' }, reference: { path: '/attendees/77' } },
+    {
+      name: 'write: PATCH one field',
+      huiwu: { path: '/api/attendees/78', method: 'PATCH', body: JSON.stringify({ hotel: '青岚宾馆' }) },
+      reference: { path: '/attendees/78', method: 'PATCH', body: JSON.stringify({ hotel: '青岚宾馆' }) },
+    },
+    {
+      name: 'write: POST one attendee',
+      huiwu: {
+        path: '/api/attendees',
+        method: 'POST',
+        body: JSON.stringify({ summitId: 1, name: '压测嘉宾', role: 'guest', invitation: 'invited' }),
+      },
+      reference: {
+        path: '/attendees',
+        method: 'POST',
+        body: JSON.stringify({ summitId: 1, name: '压测嘉宾', role: 'guest', invitation: 'invited' }),
+      },
+    },
+    {
+      name: 'write: follow-up moving its agreement',
+      huiwu: {
+        path: '/api/followups',
+        method: 'POST',
+        body: JSON.stringify({ agreementId: 5, on: today, officer: '专员1', note: '走访', nextOn: '2027-06-30' }),
+      },
+      reference: {
+        path: '/followups',
+        method: 'POST',
+        body: JSON.stringify({ agreementId: 5, on: today, officer: '专员1', note: '走访', nextOn: '2027-06-30' }),
+      },
+      note: 'reference writes the follow-up only',
+    },
+    {
+      name: 'dashboard: agreements by status, summed',
+      huiwu: { path: `/api/agreements/aggregate?groupBy=status&sum=amount` },
+      reference: { path: '/agreements' },
+      note: 'reference: the whole list, summed in the browser',
+    },
+  ];
+  for (const c of cases) {
+    const mine = await autocannon(`${huiwu.url}${c.huiwu.path}`, { ...c.huiwu, headers: auth, seconds: SECONDS });
+    const theirs = c.reference
+      ? await autocannon(`${reference.url}${c.reference.path}`, { ...c.reference, seconds: SECONDS })
+      : undefined;
+    const row: Row = { size, case: c.name, huiwu: mine, reference: theirs, note: c.note };
+    if (theirs && theirs.rps > 0) row.ratio = mine.rps / theirs.rps;
+    rows.push(row);
+    console.log(line(row));
+  }
+  extras[`peak_rss_mb_${size}`] = Math.round(huiwu.peakMb());
+  extras[`data_file_mb_${size}`] = Number(fileMb.toFixed(1));
+  extras[`reference_peak_rss_mb_${size}`] = Math.round(reference.peakMb());
+
+  // a 10,000-row import, committed in one request
+  const rowsToImport = Array.from({ length: 10_000 }, (_, i) => [`导入嘉宾${i}`, `139${String(i).padStart(8, '0')}`]);
+  const started = performance.now();
+  const res = await fetch(`${huiwu.url}/api/attendees/import`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...auth },
+    body: JSON.stringify({
+      columns: ['name', 'phone'],
+      rows: rowsToImport,
+      key: ['summitId', 'phone'],
+      fixed: { summitId: 1 },
+    }),
+  });
+  extras[`import_10000_ms_${size}`] = res.ok ? Math.round(performance.now() - started) : `failed ${res.status}`;
+
+  if (size === SIZES[SIZES.length - 1]) {
+    for (const format of ['csv', 'xlsx'])
+      Object.assign(extras, prefix(`export_${format}_${size}`, await exportOnce(huiwu, cookie, format)));
+    extras.grid_first_rows_ms = await gridFirstRowsMs(huiwu.url, PASSWORD);
+  }
+  await Promise.all([huiwu.stop(), reference.stop()]);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+const prefix = (key: string, values: Record<string, number>) =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [`${key}_${k}`, Math.round(v)]));
+
+function exportOnce(server: Running, cookie: string, format: string): Promise<Record<string, number>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(root, 'test/bench/exportRun.ts'), server.url, cookie, format],
+      { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let text = '';
+    child.stdout.on('data', (chunk) => (text += chunk));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(text)) : reject(new Error(`export ${format} failed`))));
+  });
+}
+
+const num = (n: number | undefined, digits = 0) => (n === undefined ? '—' : n.toFixed(digits));
+function line(row: Row) {
+  const h = row.huiwu;
+  const r = row.reference;
+  return [
+    String(row.size).padStart(7),
+    row.case.padEnd(42),
+    num(h?.rps).padStart(8),
+    `${num(h?.p50)}/${num(h?.p99)}`.padStart(11),
+    num(r?.rps, 1).padStart(8),
+    `${num(r?.p50)}/${num(r?.p99)}`.padStart(11),
+    (row.ratio === undefined ? '—' : `${row.ratio.toFixed(1)}×`).padStart(9),
+    row.note ?? '',
+  ].join('  ');
+}
+
+console.log(
+  `Huiwu vs json-server 0.17.4, ${os.cpus().length} cores, node ${process.version}${quick ? ' (quick)' : ''}; ${SECONDS}s per case, 10 connections`,
+);
+console.log(['   size', 'case'.padEnd(42), 'huiwu/s', 'p50/p99 ms', '  ref/s', 'p50/p99 ms', 'ratio'].join('  '));
+for (const size of SIZES) await benchSize(size);
+extras.first_screen_js_gzip_kb = firstScreenKb() === null ? null : Math.round(firstScreenKb()!);
+
+console.log('\nOther figures:');
+for (const [key, value] of Object.entries(extras)) console.log(`  ${key.padEnd(34)} ${value}`);
+const file = path.join(out, 'results.json');
+fs.writeFileSync(
+  file,
+  JSON.stringify({ at: new Date().toISOString(), quick, node: process.version, cases: rows, extras }, null, 2),
+);
+console.log(`\nwritten to ${path.relative(root, file)}`);
