@@ -15,11 +15,14 @@ export function queryMatcher(query: Record<string, string | string[]>): (row: Ro
       const op = /_(gte|lte|ne|like)$/.exec(key)?.[1];
       const field = op ? key.slice(0, -op.length - 1) : key;
       const patterns = op === 'like' ? values.map((v) => new RegExp(v, 'i')) : [];
+      // thousands of ids (a search's matches) are looked up, not scanned
+      const wanted = op === undefined ? new Set(values) : null;
       return (row: Row) => {
         const actual = row[field];
         if (actual === null || actual === undefined) return false;
         const text = String(actual);
         if (op === 'ne') return values.every((value) => text !== value);
+        if (wanted) return wanted.has(text);
         return values.some((value, i) => {
           switch (op) {
             case 'gte':

@@ -1,9 +1,13 @@
+import LinearProgress from '@mui/material/LinearProgress';
+import { lazy, Suspense } from 'react';
 import AddIcon from '@mui/icons-material/Add';
 import { Button, Pagination, ReferenceManyField, useCanAccess, useRecordContext } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { resourceByName } from '../../schema';
-import { GridView } from '../grid/GridView';
 import { PAGE_SIZES } from './SchemaList';
+
+// the spreadsheet grid (Glide, its cells and editors) loads with the first list, not the login page
+const GridView = lazy(() => import('../grid/GridView').then((m) => ({ default: m.GridView })));
 
 export interface Related {
   /** the resource whose records point here */
@@ -67,11 +71,13 @@ const AddRelatedButton = ({ related }: { related: Related }) => {
 const RelatedGrid = ({ related }: { related: Related }) => {
   const record = useRecordContext();
   return (
-    <GridView
-      resource={resourceByName[related.resource]}
-      omit={[related.target]}
-      defaults={{ [related.target]: record?.id }}
-      preset={related.preset}
-    />
+    <Suspense fallback={<LinearProgress />}>
+      <GridView
+        resource={resourceByName[related.resource]}
+        omit={[related.target]}
+        defaults={{ [related.target]: record?.id }}
+        preset={related.preset}
+      />
+    </Suspense>
   );
 };

@@ -1,8 +1,11 @@
-import type { ReactNode } from 'react';
+import LinearProgress from '@mui/material/LinearProgress';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { CreateButton, FilterButton, List, Pagination, TopToolbar, useGetIdentity } from 'react-admin';
 import type { ResourceDef } from '../../schema';
-import { GridView } from '../grid/GridView';
 import { schemaFilters } from './filters';
+
+// the spreadsheet grid (Glide, its cells and editors) loads with the first list, not the login page
+const GridView = lazy(() => import('../grid/GridView').then((m) => ({ default: m.GridView })));
 
 const ListActions = ({ extra }: { extra?: ReactNode }) => (
   <TopToolbar>
@@ -42,7 +45,11 @@ export const SchemaList = ({
       // wide tables scroll inside the card, so the toolbar and the menu stay in view
       sx={{ minWidth: 0, '& .RaList-main': { minWidth: 0 }, '& .RaList-content': { overflowX: 'auto', minWidth: 0 } }}
     >
-      {children ?? <GridView resource={resource} />}
+      {children ?? (
+        <Suspense fallback={<LinearProgress />}>
+          <GridView resource={resource} />
+        </Suspense>
+      )}
     </List>
   );
 };
