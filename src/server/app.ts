@@ -28,6 +28,8 @@ export interface ServerOptions {
   secureCookie?: boolean;
   /** the clock, for what "today" means (overdue follow-ups); tests set it */
   now?: () => number;
+  /** lists and creates through json-server's router only (the reference for the fast path) */
+  plainPaths?: boolean;
   /** login throttling: failures allowed before waits start, and the first wait */
   throttle?: { free: number; baseMs: number };
 }
@@ -79,6 +81,7 @@ export async function createApp(store: Store, options: AppOptions) {
       bodyLimit: options.bodyLimit,
       secureCookie: options.secureCookie,
       now: options.now,
+      plainPaths: options.plainPaths,
     }),
   );
   app.use('/api', apiErrorHandler);

@@ -9,6 +9,7 @@ import {
   type ResourceDef,
 } from '../schema';
 import { valueFromText, type ReferenceNames } from '../schema/fromText';
+import type { ImportReport, Outcome, RowResult } from '../schema/imports';
 import { reasonText } from '../schema/messages';
 import { checkWrite, type Reasons } from '../schema/validate';
 import type { AuditTrail, Actor } from './audit';
@@ -33,23 +34,7 @@ export interface ImportRequest {
   fixed?: Record<string, unknown>;
 }
 
-export type Outcome = 'create' | 'update' | 'unchanged' | 'invalid';
-
-export interface RowResult {
-  outcome: Outcome;
-  /** the record it updates, or the one it created once written */
-  id?: number | string;
-  /** why it cannot be imported, per field ('' for the row as a whole) */
-  errors?: Record<string, string>;
-  /** the fields an update changes */
-  changed?: string[];
-}
-
-export interface ImportReport {
-  written: boolean;
-  counts: Record<Outcome, number>;
-  rows: RowResult[];
-}
+export type { ImportReport, Outcome, RowResult } from '../schema/imports';
 
 interface Planned {
   result: RowResult;

@@ -29,7 +29,10 @@ export async function gridFirstRowsMs(url: string, password: string): Promise<nu
     await page.goto('about:blank');
     const started = Date.now();
     await page.goto(`${url}/#/attendees`);
-    await page.locator('[data-testid="glide-cell-1-0"]').filter({ hasText: /\S/ }).waitFor({ state: 'attached', timeout: 60_000 });
+    await page
+      .locator('[data-testid="glide-cell-1-0"]')
+      .filter({ hasText: /\S/ })
+      .waitFor({ state: 'attached', timeout: 60_000 });
     return Date.now() - started;
   } finally {
     await browser.close();

@@ -24,7 +24,10 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+/** A figure of /proc/<pid>/status in MB; 0 once the process is gone (json-server can die of
+ * memory at 100,000 rows). */
 const status = (pid: number, key: string) => {
+  if (!fs.existsSync(`/proc/${pid}/status`)) return 0;
   const line = fs
     .readFileSync(`/proc/${pid}/status`, 'utf8')
     .split('\n')

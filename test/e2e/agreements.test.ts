@@ -1,10 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn, shot, startAppServer } from '../helpers/app';
-import { launchChromium } from '../helpers/browser';
+import { openLoggedIn, shot, startAppServer } from '../helpers/app';
 import { cellText, selectCell } from '../helpers/grid';
-import { ADMIN_PASSWORD, type TestServer } from '../helpers/server';
+import { type TestServer } from '../helpers/server';
 
 // An official follows signed agreements: the board, the follow-up form, the timeline, overdue.
 let server: TestServer;
@@ -48,10 +47,7 @@ beforeAll(async () => {
     ).data.id as number;
   signedId = await create('看板测试：石墨烯联合实验室', 'signed');
   completedId = await create('看板测试：已完成的转让', 'completed');
-  browser = await launchChromium();
-  page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1600, height: 1000 } });
-  page.setDefaultTimeout(15_000);
-  await logIn(page, server.url, 'admin', ADMIN_PASSWORD);
+  ({ browser, page } = await openLoggedIn(server, { viewport: { width: 1600, height: 1000 } }));
 });
 
 afterAll(async () => {

@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn, shot, startAppServer } from '../helpers/app';
-import { launchChromium } from '../helpers/browser';
-import { ADMIN_PASSWORD, type TestServer } from '../helpers/server';
+import { openLoggedIn, shot, startAppServer } from '../helpers/app';
+import { type TestServer } from '../helpers/server';
 
 // The day of the summit: the check-in desk on a tablet, the network dropping meanwhile.
 let server: TestServer;
@@ -29,11 +28,8 @@ beforeAll(async () => {
     });
     ids[name as string] = data.id as number;
   }
-  browser = await launchChromium();
   // a tablet, held landscape
-  page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1180, height: 820 } });
-  page.setDefaultTimeout(15_000);
-  await logIn(page, server.url, 'admin', ADMIN_PASSWORD);
+  ({ browser, page } = await openLoggedIn(server, { viewport: { width: 1180, height: 820 } }));
 });
 
 afterAll(async () => {

@@ -5,9 +5,8 @@ import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn, shot, startAppServer } from '../helpers/app';
-import { launchChromium } from '../helpers/browser';
-import { ADMIN_PASSWORD, tempDir, type TestServer } from '../helpers/server';
+import { openLoggedIn, shot, startAppServer } from '../helpers/app';
+import { tempDir, type TestServer } from '../helpers/server';
 
 // An organiser imports a guest list that arrived as a GBK CSV from a partner's Excel.
 let server: TestServer;
@@ -45,10 +44,7 @@ beforeAll(async () => {
     data: { name: '导入测试论坛', kind: 'forum', startsOn: '2027-04-01', endsOn: '2027-04-02', status: 'planning' },
   });
   summitId = summit.id as number;
-  browser = await launchChromium();
-  page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  page.setDefaultTimeout(15_000);
-  await logIn(page, server.url, 'admin', ADMIN_PASSWORD);
+  ({ browser, page } = await openLoggedIn(server, { acceptDownloads: true }));
 });
 
 afterAll(async () => {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { screenshotDir } from './browser';
-import { startTestServer, tempDir } from './server';
+import { launchChromium, screenshotDir } from './browser';
+import { ADMIN_PASSWORD, startTestServer, tempDir } from './server';
 
 /** The built app (dist/, made by `npm test` before vitest runs) on the real server, over a
  * copy of the demo data. */
@@ -29,4 +29,16 @@ export async function logIn(page: Page, baseUrl: string, username: string, passw
 export async function shot(page: Page, name: string) {
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+}
+
+/** Chromium with one page, in Chinese, logged in as the admin: how most browser tests begin. */
+export async function openLoggedIn(
+  server: { url: string },
+  options: { viewport?: { width: number; height: number }; permissions?: string[]; acceptDownloads?: boolean } = {},
+) {
+  const browser = await launchChromium();
+  const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 }, ...options });
+  page.setDefaultTimeout(15_000);
+  await logIn(page, server.url, 'admin', ADMIN_PASSWORD);
+  return { browser, page };
 }

@@ -1,27 +1,18 @@
 import Box from '@mui/material/Box';
 import dayjs from 'dayjs';
-import { useMemo } from 'react';
 import { useGetMany, useLocaleState, useTranslate } from 'react-admin';
 import { enums } from '../../schema';
 import { useAggregate } from '../providers/useAggregate';
 import { listLink } from './Figure';
 import { LinkedBarChart } from './LinkedBarChart';
+import { useMoney } from '../schema-ui/useMoney';
 
 /** Agreements by status, amount by industry, signings per month over two years, and the
  * partner institutions with the most agreements; each bar opens its agreements. */
 export const AgreementCharts = ({ since }: { since: string }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const money = useMemo(
-    () =>
-      new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en', {
-        style: 'currency',
-        currency: 'CNY',
-        notation: 'compact',
-        maximumFractionDigits: 1,
-      }),
-    [locale],
-  );
+  const money = useMoney(true);
   const byStatus = useAggregate('agreements', { groupBy: 'status' });
   const byIndustry = useAggregate('agreements', { groupBy: 'industry', sum: 'amount' });
   const byMonth = useAggregate('agreements', { groupBy: 'signedOn:month', filter: { signedOn_gte: since } });

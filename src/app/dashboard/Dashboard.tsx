@@ -5,7 +5,7 @@ import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense } from 'react';
 import { Title, useLocaleState, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { formatDay } from '../schema-ui/time';
@@ -13,6 +13,7 @@ import { formatDay } from '../schema-ui/time';
 const AgreementCharts = lazy(() => import('./AgreementCharts').then((m) => ({ default: m.AgreementCharts })));
 import { Figure, listLink } from './Figure';
 import { useDashboardFigures } from './useDashboardFigures';
+import { useMoney } from '../schema-ui/useMoney';
 
 /** The home page: what is coming up, and how the signed agreements are doing. Every figure
  * and every bar opens the list behind it. */
@@ -21,16 +22,7 @@ export const Dashboard = () => {
   const [locale] = useLocaleState();
   const figures = useDashboardFigures();
   const { next, summits, guests, signed } = figures;
-  const money = useMemo(
-    () =>
-      new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en', {
-        style: 'currency',
-        currency: 'CNY',
-        notation: 'compact',
-        maximumFractionDigits: 1,
-      }),
-    [locale],
-  );
+  const money = useMoney(true);
   return (
     <Box sx={{ py: 2 }}>
       <Title title="huiwu.title" />

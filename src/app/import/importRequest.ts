@@ -1,21 +1,7 @@
 import type { FieldDef, ResourceDef } from '../../schema';
 import type { SheetText } from './readSpreadsheet';
 
-/** What the server answers for each row of an import (see src/server/imports.ts). */
-export type Outcome = 'create' | 'update' | 'unchanged' | 'invalid';
-
-export interface RowResult {
-  outcome: Outcome;
-  id?: number | string;
-  errors?: Record<string, string>;
-  changed?: string[];
-}
-
-export interface ImportReport {
-  written: boolean;
-  counts: Record<Outcome, number>;
-  rows: RowResult[];
-}
+export type { ImportReport, Outcome, RowResult } from '../../schema/imports';
 
 /** A file ready to send: the rows under its header, each with the line Excel shows for it. */
 export interface ImportFile {

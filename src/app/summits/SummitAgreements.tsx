@@ -6,6 +6,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useGetList, useGetMany, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { useMoney } from '../schema-ui/useMoney';
 
 /** The agreements signed at this summit's ceremonies. */
 export const SummitAgreements = () => {
@@ -30,11 +31,7 @@ export const SummitAgreements = () => {
   const orgIds = [...new Set((agreements ?? []).flatMap((a) => [a.enterpriseId, a.partnerId]))];
   const { data: orgs } = useGetMany('organizations', { ids: orgIds }, { enabled: orgIds.length > 0 });
   const name = (id: unknown) => String(orgs?.find((o) => o.id === id)?.name ?? '');
-  const money = new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en', {
-    style: 'currency',
-    currency: 'CNY',
-    maximumFractionDigits: 0,
-  });
+  const money = useMoney();
   if (!agreements) return null;
   if (agreements.length === 0)
     return <Typography color="text.secondary">{translate('huiwu.dashboard.none')}</Typography>;

@@ -37,8 +37,12 @@ export class Journal {
     this.bytes = fs.fstatSync(this.fd).size;
   }
 
+  /** how many writes were appended: what a cache of the data compares to know it is stale */
+  changes = 0;
+
   append(entries: JournalEntry[]): Promise<void> {
     if (entries.length === 0) return Promise.resolve();
+    this.changes++;
     if (this.failure) return Promise.reject(this.failure);
     const line = JSON.stringify(entries) + '\n';
     return new Promise((resolve, reject) => {

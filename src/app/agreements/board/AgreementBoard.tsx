@@ -21,6 +21,7 @@ import { useAggregate } from '../../providers/useAggregate';
 import { AddChildDialog } from '../../schema-ui/AddChildDialog';
 import { BoardColumn } from './BoardColumn';
 import { BoardFilters, type BoardFilter } from './BoardFilters';
+import { useMoney } from '../../schema-ui/useMoney';
 
 const agreements = resourceByName.agreements;
 const statusField = getField(agreements, 'status')!;
@@ -76,16 +77,7 @@ export const AgreementBoard = () => {
   const orgIds = [...new Set(cards.flatMap((a) => [a.enterpriseId, a.partnerId]).filter((id) => id != null))];
   const { data: orgs } = useGetMany('organizations', { ids: orgIds }, { enabled: orgIds.length > 0 });
   const names = useMemo(() => new Map((orgs ?? []).map((o) => [o.id, String(o.name)])), [orgs]);
-  const money = useMemo(
-    () =>
-      new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en', {
-        style: 'currency',
-        currency: 'CNY',
-        notation: 'compact',
-        maximumFractionDigits: 1,
-      }),
-    [locale],
-  );
+  const money = useMoney(true);
   const [moving, setMoving] = useState<{ agreement: RaRecord; to: string } | null>(null);
 
   const onDragEnd = ({ draggableId, source, destination }: DropResult) => {

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, tempDir, type TestServer } from '../helpers/server';
+
+// Lists and creates are answered in front of json-server (src/server/listPath.ts) for speed.
+// The same requests against a server that sends everything through json-server's own router
+// must get the same answers, byte for byte: rows, order, pages and totals.
+let fast: TestServer;
+let plain: TestServer;
+
+beforeAll(async () => {
+  const start = async (plainPaths: boolean) => {
+    const dir = tempDir();
+    fs.copyFileSync(path.resolve('db/seed.json'), path.join(dir, 'seed.json'));
+    return startTestServer({ dir, plainPaths });
+  };
+  [fast, plain] = await Promise.all([start(false), start(true)]);
+});
+afterAll(() => Promise.all([fast?.close(), plain?.close()]));
+
+const q = (value: unknown) => encodeURIComponent(JSON.stringify(value));
+const both = async (pathAndQuery: string) => {
+  const answers = await Promise.all(
+    [fast, plain].map(async (server) => {
+      const res = await server.api(pathAndQuery);
+      return { status: res.status, range: res.headers.get('content-range'), body: await res.text() };
+    }),
+  );
+  return answers;
+};
+
+const queries: [string, string][] = [
+  ['attendees', `sort=${q(['name', 'ASC'])}&range=${q([0, 24])}`],
+  ['attendees', `sort=${q(['name', 'DESC'])}&range=${q([25, 49])}`],
+  ['attendees', `sort=${q(['arrivalAt', 'ASC'])}&range=${q([0, 99])}`],
+  ['attendees', `sort=${q(['organizationId', 'ASC'])}&range=${q([0, 499])}`],
+  [
+    'attendees',
+    `filter=${q({ summitId: 5, invitation: ['confirmed', 'checkedIn'] })}&sort=${q(['name', 'ASC'])}&range=${q([0, 24])}`,
+  ],
+  ['attendees', `filter=${q({ q: '张' })}&sort=${q(['name', 'ASC'])}&range=${q([0, 9])}`],
+  ['attendees', `filter=${q({ q: '青岚 教授' })}&range=${q([0, 9])}`],
+  ['attendees', `filter=${q({ name_like: '王' })}&sort=${q(['id', 'DESC'])}&range=${q([0, 24])}`],
+  [
+    'attendees',
+    `filter=${q({ arrivalAt_gte: '2026-12-03', arrivalAt_lte: '2026-12-04' })}&sort=${q(['arrivalAt', 'ASC'])}`,
+  ],
+  ['attendees', `filter=${q({ invitation_ne: 'toInvite', role: 'academician' })}&sort=${q(['name', 'ASC'])}`],
+  ['attendees', `filter=${q({ id: [3, 1, 200, 99999] })}`],
+  ['attendees', `filter=${q({ id: [] })}`],
+  ['agreements', `filter=${q({ overdue: true })}&sort=${q(['nextFollowUpOn', 'ASC'])}`],
+  [
+    'agreements',
+    `filter=${q({ amount_gte: 1000000, amount_lte: 5000000 })}&sort=${q(['amount', 'DESC'])}&range=${q([0, 9])}`,
+  ],
+  ['agreements', `filter=${q({ status_ne: ['signed', 'completed'] })}&sort=${q(['signedOn', 'DESC'])}`],
+  ['agreements', `filter=${q({ ceremonyId: 1 })}`],
+  ['followups', `filter=${q({ agreementId: 5 })}&sort=${q(['on', 'DESC'])}`],
+  ['organizations', `sort=${q(['name', 'ASC'])}&range=${q([80, 120])}`],
+  ['summits', `filter=${q({ endsOn_gte: '2026-11-21' })}&sort=${q(['startsOn', 'ASC'])}`],
+  ['lectures', `filter=${q({ seriesId: 1 })}&sort=${q(['startsAt', 'DESC'])}&range=${q([0, 4])}`],
+];
+
+describe('the fast list path', () => {
+  for (const [resource, query] of queries)
+    it(`answers ${resource}?${decodeURIComponent(query)} as json-server does`, async () => {
+      const [mine, theirs] = await both(`/${resource}?${query}`);
+      expect(mine.status).toBe(200);
+      expect(mine).toEqual(theirs);
+    });
+
+  it('creates as json-server does: 201, the record, its Location, and it is listed', async () => {
+    const body = JSON.stringify({ summitId: 5, name: '新嘉宾', role: 'guest', invitation: 'invited' });
+    const [a, b] = await Promise.all([fast, plain].map((server) => server.api('/attendees', { method: 'POST', body })));
+    expect(a.status).toBe(201);
+    // the same address, each on its own port
+    const where = (res: Response) => new URL(res.headers.get('location')!).pathname;
+    expect(where(a)).toBe(where(b));
+    const [x, y] = [await a.json(), await b.json()];
+    expect({ ...x, createdAt: 0, updatedAt: 0 }).toEqual({ ...y, createdAt: 0, updatedAt: 0 });
+    const [mine, theirs] = await both(`/attendees?filter=${q({ name: '新嘉宾' })}`);
+    expect(JSON.parse(mine.body).map((r: { id: number }) => r.id)).toEqual(
+      JSON.parse(theirs.body).map((r: { id: number }) => r.id),
+    );
+  });
+});
