@@ -25,7 +25,7 @@ import { runImport } from './imports';
 import { asyncHandler, HttpError, message, requestLang } from './messages';
 import { contentRange, QueryError, translateListQuery } from './protocol';
 import { findById, type Row } from './records';
-import { searchIds } from './search';
+import { createSearch } from './search';
 import type { JournalEntry } from './store/journal';
 import type { Store } from './store/store';
 import { guardLastAdmin, withoutSecrets } from './users';
@@ -90,9 +90,14 @@ function refusePersonal(resource: ResourceDef, keys: string[], role: Role, lang:
 
 /** Turns the search box's text into the ids it matches, so json-server never searches ids,
  * codes or timestamps. */
-function applySearch(store: Store, resource: ResourceDef, query: Record<string, string | string[]>, role: Role) {
+function applySearch(
+  search: ReturnType<typeof createSearch>,
+  resource: ResourceDef,
+  query: Record<string, string | string[]>,
+  role: Role,
+) {
   if (query.q === undefined) return;
-  const ids = searchIds(store.data, resource, String(query.q), roleSeesPersonalData(role));
+  const ids = search(resource, String(query.q), roleSeesPersonalData(role));
   delete query.q;
   const wanted = query.id === undefined ? ids : ids.filter((id) => ([] as string[]).concat(query.id).includes(id));
   query.id = wanted.length > 0 ? wanted : ['\u0000no match'];
@@ -106,6 +111,7 @@ function applySearch(store: Store, resource: ResourceDef, query: Record<string, 
 export function createApi(options: ApiOptions) {
   const { store, audit, bodyLimit = '1mb', importLimit = '64mb', now = Date.now, plainPaths = false } = options;
   const listPage = createListPath(store);
+  const search = createSearch(store);
   const api = express.Router();
   // foreignKeySuffix that matches nothing: json-server's own cascade would also delete rows
   // whose optional reference is null; the schema-aware edge handles dependants instead.
@@ -174,7 +180,7 @@ export function createApi(options: ApiOptions) {
           locals(res).user,
         );
         refusePersonal(resource, Object.keys(query), role, lang);
-        applySearch(store, resource, query, role);
+        applySearch(search, resource, query, role);
         const guests = (data.attendees ?? []).filter(queryMatcher(query));
         const plan = planPickups(guests);
         const involved = new Set(plan.groups.flatMap((g) => g.ids));
@@ -201,7 +207,7 @@ export function createApi(options: ApiOptions) {
         const groupBy = text('groupBy');
         const asked = [groupBy?.split(':')[0], text('sum'), text('max')].filter((s): s is string => !!s);
         refusePersonal(resource, [...Object.keys(query), ...asked], role, lang);
-        applySearch(store, resource, query, role);
+        applySearch(search, resource, query, role);
         const top = text('top') === undefined ? undefined : Number(text('top'));
         if (top !== undefined && !(Number.isInteger(top) && top > 0)) throw new QueryError('"top" must be a count');
         res.json(
@@ -261,7 +267,7 @@ export function createApi(options: ApiOptions) {
           try {
             const { query, start } = translateListQuery(resource, req.query as Record<string, unknown>, now(), user);
             refusePersonal(resource, Object.keys(query), role, lang);
-            applySearch(store, resource, query, role);
+            applySearch(search, resource, query, role);
             req.query = query;
             locals(res).start = start;
             if (!plainPaths) {

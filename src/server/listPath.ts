@@ -7,39 +7,89 @@ import type { Store } from './store/store';
  * Lists answered in front of json-server, with its answers: the rows its query matches
  * (queryMatcher has its filter semantics), in lodash's orderBy order as json-server sorts, the
  * slice asked for, the total. json-server sorts every row on every request; here each order is
- * sorted once and kept until the next write, so a page of 25 out of 100,000 is one pass over
- * rows already in order, stopping as soon as the page is full when nothing is filtered.
+ * sorted once, and each field users filter on by equality is indexed once, both kept until
+ * the next write. A page of 25 of 100,000 is then a slice of rows already in order, and a
+ * filter on a summit looks at that summit's guests only.
  */
 export function createListPath(store: Store) {
-  const orders = new Map<string, { changes: number; rows: Row[]; source: Row[] }>();
-
-  const ordered = (collection: string, rows: Row[], field: string | undefined, order: string | undefined) => {
-    if (!field) return rows;
-    const key = `${collection}\u0000${field}\u0000${order}`;
-    const cached = orders.get(key);
+  const cache = new Map<string, { changes: number; source: Row[]; value: unknown }>();
+  /** computed once per collection and write (the journal counts writes) */
+  const kept = <T>(key: string, rows: Row[], make: () => T): T => {
+    const hit = cache.get(key);
     if (
-      cached &&
-      cached.changes === store.journal.changes &&
-      cached.source === rows &&
-      cached.rows.length === rows.length
+      hit &&
+      hit.changes === store.journal.changes &&
+      hit.source === rows &&
+      (hit as { size?: number }).size === rows.length
     )
-      return cached.rows;
-    const sorted = orderBy(rows, [field], [(order === 'desc' ? 'desc' : 'asc') as 'asc' | 'desc']);
-    orders.set(key, { changes: store.journal.changes, rows: sorted, source: rows });
-    return sorted;
+      return hit.value as T;
+    const value = make();
+    cache.set(key, { changes: store.journal.changes, source: rows, value, size: rows.length } as never);
+    return value;
   };
+
+  const ordered = (collection: string, rows: Row[], field: string, order: string | undefined) =>
+    kept(`${collection}\u0000sort\u0000${field}\u0000${order}`, rows, () =>
+      orderBy(rows, [field], [(order === 'desc' ? 'desc' : 'asc') as 'asc' | 'desc']),
+    );
+
+  /** value → rows holding it, in stored order; and each row's place in that order */
+  const indexOf = (collection: string, rows: Row[], field: string) =>
+    kept(`${collection}\u0000index\u0000${field}`, rows, () => {
+      const byValue = new Map<string, Row[]>();
+      for (const row of rows) {
+        const value = row[field];
+        if (value === null || value === undefined) continue;
+        const key = String(value);
+        let bucket = byValue.get(key);
+        if (!bucket) byValue.set(key, (bucket = []));
+        bucket.push(row);
+      }
+      return byValue;
+    });
+  const placesOf = (collection: string, rows: Row[]) =>
+    kept(`${collection}\u0000places`, rows, () => new Map(rows.map((row, i) => [row, i])));
+
+  /** The fewest rows that can match: the smallest set an equality filter allows, in stored order. */
+  function candidates(collection: string, rows: Row[], query: Record<string, string | string[]>): Row[] {
+    let best: Row[] | null = null;
+    for (const [key, raw] of Object.entries(query)) {
+      if (key.startsWith('_') || /_(gte|lte|ne|like)$/.test(key)) continue;
+      const index = indexOf(collection, rows, key);
+      const values = ([] as string[]).concat(raw);
+      const found = values.flatMap((value) => index.get(value) ?? []);
+      if (values.length > 1) {
+        const places = placesOf(collection, rows);
+        found.sort((a, b) => places.get(a)! - places.get(b)!);
+      }
+      if (!best || found.length < best.length) best = found;
+    }
+    return best ?? rows;
+  }
 
   return (collection: string, query: Record<string, string | string[]>): { page: Row[]; total: number } => {
     const rows = store.data[collection] ?? [];
-    const sorted = ordered(collection, rows, query._sort as string | undefined, query._order as string | undefined);
     const from = Number(query._start ?? 0);
     const to = query._end === undefined ? Infinity : Number(query._end);
+    const field = query._sort as string | undefined;
     const filtered = Object.keys(query).some((key) => !key.startsWith('_'));
-    if (!filtered) return { page: sorted.slice(from, to), total: sorted.length };
+    if (!filtered) {
+      const sorted = field ? ordered(collection, rows, field, query._order as string | undefined) : rows;
+      return { page: sorted.slice(from, to), total: sorted.length };
+    }
+    const pool = candidates(collection, rows, query);
     const matches = queryMatcher(query);
+    // few rows left: filter, then sort them; many: walk the kept order and filter as we go
+    if (pool.length < rows.length / 4 || !field) {
+      const matched = pool.filter(matches);
+      const sorted = field
+        ? orderBy(matched, [field], [(query._order === 'desc' ? 'desc' : 'asc') as 'asc' | 'desc'])
+        : matched;
+      return { page: sorted.slice(from, to), total: matched.length };
+    }
     const page: Row[] = [];
     let total = 0;
-    for (const row of sorted) {
+    for (const row of ordered(collection, rows, field, query._order as string | undefined)) {
       if (!matches(row)) continue;
       if (total >= from && total < to) page.push(row);
       total++;

@@ -125,7 +125,13 @@ async function benchSize(size: number) {
     const theirs = c.reference
       ? await autocannon(`${reference.url}${c.reference.path}`, { ...c.reference, seconds: SECONDS })
       : undefined;
-    const row: Row = { size, case: c.name, huiwu: mine, reference: theirs, note: c.note };
+    const row: Row = {
+      size,
+      case: c.name,
+      huiwu: mine,
+      reference: theirs,
+      note: reference.dead() ? 'reference died (out of memory)' : c.note,
+    };
     if (theirs && theirs.rps > 0) row.ratio = mine.rps / theirs.rps;
     rows.push(row);
     console.log(line(row));

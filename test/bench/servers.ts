@@ -15,6 +15,8 @@ export async function freePort(): Promise<number> {
 }
 
 export interface Running {
+  /** whether it died on its own (json-server: out of memory) */
+  dead(): boolean;
   url: string;
   child: ChildProcess;
   /** milliseconds from spawn to answering */
@@ -66,11 +68,13 @@ async function run(
   return {
     child,
     startMs,
+    dead: () => child.exitCode !== null || child.signalCode !== null,
     rssMb: () => status(child.pid!, 'VmRSS'),
     peakMb: () => status(child.pid!, 'VmHWM'),
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // gone already (json-server can die of memory at 100,000 rows): nothing to wait for
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
