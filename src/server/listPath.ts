@@ -52,19 +52,19 @@ export function createListPath(store: Store) {
 
   /** The fewest rows that can match: the smallest set an equality filter allows, in stored order. */
   function candidates(collection: string, rows: Row[], query: Record<string, string | string[]>): Row[] {
-    let best: Row[] | null = null;
+    // sized first, gathered once: a common status must not be copied only to lose to a summit
+    let best: { buckets: Row[][]; size: number } | null = null;
     for (const [key, raw] of Object.entries(query)) {
       if (key.startsWith('_') || /_(gte|lte|ne|like)$/.test(key)) continue;
       const index = indexOf(collection, rows, key);
-      const values = ([] as string[]).concat(raw);
-      const found = values.flatMap((value) => index.get(value) ?? []);
-      if (values.length > 1) {
-        const places = placesOf(collection, rows);
-        found.sort((a, b) => places.get(a)! - places.get(b)!);
-      }
-      if (!best || found.length < best.length) best = found;
+      const buckets = ([] as string[]).concat(raw).map((value) => index.get(value) ?? []);
+      const size = buckets.reduce((n, bucket) => n + bucket.length, 0);
+      if (!best || size < best.size) best = { buckets, size };
     }
-    return best ?? rows;
+    if (!best) return rows;
+    if (best.buckets.length === 1) return best.buckets[0];
+    const places = placesOf(collection, rows);
+    return best.buckets.flat().sort((a, b) => places.get(a)! - places.get(b)!);
   }
 
   return (collection: string, query: Record<string, string | string[]>): { page: Row[]; total: number } => {
