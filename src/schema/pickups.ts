@@ -53,8 +53,12 @@ export function planPickups(guests: Guest[]): PickupPlan {
   }
   const conflicts: PickupConflict[] = [];
   const byDriver = new Map<string, Guest[]>();
-  for (const guest of arriving)
-    if (guest.pickupBy) byDriver.set(String(guest.pickupBy), [...(byDriver.get(String(guest.pickupBy)) ?? []), guest]);
+  for (const guest of arriving) {
+    if (!guest.pickupBy) continue;
+    const trips = byDriver.get(String(guest.pickupBy));
+    if (trips) trips.push(guest);
+    else byDriver.set(String(guest.pickupBy), [guest]);
+  }
   for (const [driver, trips] of byDriver)
     trips.forEach((a, i) => {
       for (const b of trips.slice(i + 1)) {

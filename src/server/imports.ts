@@ -78,7 +78,10 @@ function keyChain(data: Data, resource: ResourceDef, chosen: string[] | null) {
     const stored = new Map<string, Row[]>();
     for (const row of data[resource.name] ?? []) {
       const key = keyOf(fields, row);
-      if (key !== null) stored.set(key, [...(stored.get(key) ?? []), row]);
+      if (key === null) continue;
+      const same = stored.get(key);
+      if (same) same.push(row);
+      else stored.set(key, [row]);
     }
     return { fields, stored, inFile: new Map<string, { line: number; values: Record<string, unknown> }>() };
   });

@@ -93,7 +93,9 @@ export function buildSheet(
   const groups = new Map<string, typeof arriving>();
   for (const item of arriving) {
     const key = `${item.local.slice(0, 10)}\u0000${item.a.arrivalStation ?? w('noStation')}`;
-    groups.set(key, [...(groups.get(key) ?? []), item]);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
   }
   const rows: Sheet['rows'] = [];
   for (const [key, items] of [...groups].sort(([x], [y]) => x.localeCompare(y))) {
