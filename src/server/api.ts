@@ -110,7 +110,7 @@ function applySearch(
  */
 export function createApi(options: ApiOptions) {
   const { store, audit, bodyLimit = '1mb', importLimit = '64mb', now = Date.now, plainPaths = false } = options;
-  const listPage = createListPath(store);
+  const listPage = createListPath(store, resourceByName);
   const search = createSearch(store);
   const api = express.Router();
   // foreignKeySuffix that matches nothing: json-server's own cascade would also delete rows
@@ -251,6 +251,9 @@ export function createApi(options: ApiOptions) {
       if ((req.method === 'POST' && id !== undefined) || (!reading && req.method !== 'POST' && id === undefined)) {
         throw new HttpError(404, message(lang, 'noRoute'));
       }
+      // a write's body is JSON or nothing: a form or text body would pass unchecked
+      if (!reading && req.method !== 'DELETE' && req.headers['content-type'] && !req.is('application/json'))
+        throw new HttpError(415, message(lang, 'notJson'));
       if (!reading && (!body || typeof body !== 'object' || Array.isArray(body)) && req.method !== 'DELETE') {
         throw new HttpError(400, message(lang, 'notObject'));
       }
@@ -381,6 +384,9 @@ export function createApi(options: ApiOptions) {
   };
   // json-server's own error handler answers with the stack trace; let ours answer instead.
   router.stack = router.stack.filter((layer) => layer.handle.length !== 4);
+  // Its own body parsers would read a form-encoded body the edge never checked (the edge
+  // reads JSON only): only the body the edge prepared may reach it.
+  router.stack = router.stack.filter((layer) => !['jsonParser', 'urlencodedParser'].includes(layer.handle.name));
   // json-server pauses every collection route for 1 ms (its `delay` middleware). That gap
   // would let another request change a record between the edge's checks and the write; with
   // it gone, check and write happen in one turn of the event loop, with nothing in between.

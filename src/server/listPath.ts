@@ -1,6 +1,7 @@
 import orderBy from 'lodash/orderBy';
 import { queryMatcher } from './query';
 import type { Row } from './records';
+import type { ResourceDef } from '../schema';
 import type { Store } from './store/store';
 
 /**
@@ -9,33 +10,33 @@ import type { Store } from './store/store';
  * slice asked for, the total. json-server sorts every row on every request; here each order is
  * sorted once, and each field users filter on by equality is indexed once, both kept until
  * the next write. A page of 25 of 100,000 is then a slice of rows already in order, and a
- * filter on a summit looks at that summit's guests only.
+ * filter on a summit looks at that summit's guests only. One difference, on purpose: an
+ * equality filter on a field no row holds matches nothing here, where json-server ignores it.
  */
-export function createListPath(store: Store) {
-  const cache = new Map<string, { changes: number; source: Row[]; value: unknown }>();
-  /** computed once per collection and write (the journal counts writes) */
-  const kept = <T>(key: string, rows: Row[], make: () => T): T => {
-    const hit = cache.get(key);
-    if (
-      hit &&
-      hit.changes === store.journal.changes &&
-      hit.source === rows &&
-      (hit as { size?: number }).size === rows.length
-    )
-      return hit.value as T;
-    const value = make();
-    cache.set(key, { changes: store.journal.changes, source: rows, value, size: rows.length } as never);
-    return value;
+export function createListPath(store: Store, resources: Record<string, ResourceDef>) {
+  /** per collection: what is kept, and the collection's write count it was computed at */
+  const caches = new Map<string, { changes: number; source: Row[]; size: number; values: Map<string, unknown> }>();
+  /** computed once per collection and write to it (the journal counts writes); a write drops
+   * everything kept for that collection, so nothing stale stays in memory */
+  const kept = <T>(collection: string, key: string, rows: Row[], make: () => T): T => {
+    const changes = store.journal.changesOf(collection);
+    let cache = caches.get(collection);
+    if (!cache || cache.changes !== changes || cache.source !== rows || cache.size !== rows.length) {
+      cache = { changes, source: rows, size: rows.length, values: new Map() };
+      caches.set(collection, cache);
+    }
+    if (!cache.values.has(key)) cache.values.set(key, make());
+    return cache.values.get(key) as T;
   };
 
   const ordered = (collection: string, rows: Row[], field: string, order: string | undefined) =>
-    kept(`${collection}\u0000sort\u0000${field}\u0000${order}`, rows, () =>
+    kept(collection, `sort\u0000${field}\u0000${order}`, rows, () =>
       orderBy(rows, [field], [(order === 'desc' ? 'desc' : 'asc') as 'asc' | 'desc']),
     );
 
   /** value → rows holding it, in stored order; and each row's place in that order */
   const indexOf = (collection: string, rows: Row[], field: string) =>
-    kept(`${collection}\u0000index\u0000${field}`, rows, () => {
+    kept(collection, `index\u0000${field}`, rows, () => {
       const byValue = new Map<string, Row[]>();
       for (const row of rows) {
         const value = row[field];
@@ -48,16 +49,22 @@ export function createListPath(store: Store) {
       return byValue;
     });
   const placesOf = (collection: string, rows: Row[]) =>
-    kept(`${collection}\u0000places`, rows, () => new Map(rows.map((row, i) => [row, i])));
+    kept(collection, 'places', rows, () => new Map(rows.map((row, i) => [row, i])));
 
   /** The fewest rows that can match: the smallest set an equality filter allows, in stored order. */
   function candidates(collection: string, rows: Row[], query: Record<string, string | string[]>): Row[] {
     // sized first, gathered once: a common status must not be copied only to lose to a summit
     let best: { buckets: Row[][]; size: number } | null = null;
+    const resource = resources[collection];
     for (const [key, raw] of Object.entries(query)) {
       if (key.startsWith('_') || /_(gte|lte|ne|like)$/.test(key)) continue;
+      // indexes only where values repeat (a summit, a status): one per name or note would
+      // cost as much memory as the rows themselves; ids are matched through a set instead
+      const type = resource?.fields.find((f) => f.source === key)?.type;
+      if (type !== 'enum' && type !== 'reference' && type !== 'boolean') continue;
       const index = indexOf(collection, rows, key);
-      const buckets = ([] as string[]).concat(raw).map((value) => index.get(value) ?? []);
+      // a value asked twice is one value (json-server counts each row once)
+      const buckets = [...new Set(([] as string[]).concat(raw))].map((value) => index.get(value) ?? []);
       const size = buckets.reduce((n, bucket) => n + bucket.length, 0);
       if (!best || size < best.size) best = { buckets, size };
     }

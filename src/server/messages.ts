@@ -5,6 +5,10 @@ import type { Lang } from '../schema';
 const messages = {
   invalid: { zh: '请修改以下字段：{list}', en: 'Please correct: {list}' },
   notObject: { zh: '请求内容应为一个 JSON 对象', en: 'The request body must be a JSON object' },
+  notJson: {
+    zh: '请求内容应为 JSON（Content-Type: application/json）',
+    en: 'Send the body as JSON (Content-Type: application/json)',
+  },
   malformedJson: { zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
   tooLarge: { zh: '请求内容过大（上限 {limit}）', en: 'The request body is too large (limit {limit})' },
   notFound: { zh: '没有找到这条记录', en: 'No such record' },

@@ -83,6 +83,8 @@ export function translateListQuery(
     }
     const source = key.replace(OPERATOR, '');
     if (!isKnownField(resource, source)) throw new QueryError(`cannot filter by unknown field "${source}"`);
+    if (/_(gte|lte)$/.test(key) && getField(resource, source)?.type === 'boolean')
+      throw new QueryError(`"${source}" is yes or no: filter it by value, not by range`);
     let values = Array.isArray(value) ? value.map((v) => scalar(key, v)) : [scalar(key, value)];
     if (getField(resource, source)?.type === 'datetime') values = values.map((v) => dayBound(key, v));
     query[key] = key.endsWith('_like') ? values.map(escapeRegExp) : values;

@@ -23,6 +23,22 @@ describe('bad requests get a clear JSON answer', () => {
     );
   });
 
+  it('a form-encoded or text body is refused (415), never applied unchecked', async () => {
+    const before = (await server.client.getOne('attendees', { id: 1 })).data;
+    const res = await server.api('/attendees/1', {
+      method: 'PATCH',
+      body: 'name=&invitation=bogus&version=77&zzz=1',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+    await expectJsonError(res, 415, /as JSON/);
+    expect((await server.client.getOne('attendees', { id: 1 })).data).toEqual(before);
+  });
+
+  it('a range on a yes/no field is a 400 that says why', async () => {
+    const res = await server.api(`/attendees?filter=${encodeURIComponent(JSON.stringify({ certificate_gte: true }))}`);
+    await expectJsonError(res, 400, /yes or no/);
+  });
+
   it('a body that is not an object is a 400', async () => {
     await expectJsonError(await server.api('/summits', { method: 'POST', body: '[1,2]' }), 400, /JSON object/);
   });

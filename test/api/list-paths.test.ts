@@ -49,6 +49,11 @@ const queries: [string, string][] = [
   ['attendees', `filter=${q({ invitation_ne: 'toInvite', role: 'academician' })}&sort=${q(['name', 'ASC'])}`],
   ['attendees', `filter=${q({ id: [3, 1, 200, 99999] })}`],
   ['attendees', `filter=${q({ id: [] })}`],
+  [
+    'attendees',
+    `filter=${q({ invitation: ['confirmed', 'confirmed'] })}&sort=${q(['name', 'ASC'])}&range=${q([0, 9])}`,
+  ],
+  ['attendees', `filter=${q({ id: [3, 3, 1], summitId: [5, '5'] })}`],
   ['agreements', `filter=${q({ overdue: true })}&sort=${q(['nextFollowUpOn', 'ASC'])}`],
   [
     'agreements',

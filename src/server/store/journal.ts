@@ -37,12 +37,19 @@ export class Journal {
     this.bytes = fs.fstatSync(this.fd).size;
   }
 
-  /** how many writes were appended: what a cache of the data compares to know it is stale */
+  /** how many writes were appended, in all and per collection: what a cache of the data
+   * compares to know it is stale */
   changes = 0;
+  private changed = new Map<string, number>();
+
+  changesOf(collection: string) {
+    return this.changed.get(collection) ?? 0;
+  }
 
   append(entries: JournalEntry[]): Promise<void> {
     if (entries.length === 0) return Promise.resolve();
     this.changes++;
+    for (const entry of entries) this.changed.set(entry.r, (this.changed.get(entry.r) ?? 0) + 1);
     if (this.failure) return Promise.reject(this.failure);
     const line = JSON.stringify(entries) + '\n';
     return new Promise((resolve, reject) => {
