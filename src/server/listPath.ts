@@ -58,10 +58,10 @@ export function createListPath(store: Store, resources: Record<string, ResourceD
     const resource = resources[collection];
     for (const [key, raw] of Object.entries(query)) {
       if (key.startsWith('_') || /_(gte|lte|ne|like)$/.test(key)) continue;
-      // indexes only where values repeat (a summit, a status): one per name or note would
-      // cost as much memory as the rows themselves; ids are matched through a set instead
-      const type = resource?.fields.find((f) => f.source === key)?.type;
-      if (type !== 'enum' && type !== 'reference' && type !== 'boolean') continue;
+      // indexes only where values repeat (a summit, a status) and for ids (getMany, a search's
+      // matches): one per name or note would cost as much memory as the rows themselves
+      const type = key === 'id' ? 'id' : resource?.fields.find((f) => f.source === key)?.type;
+      if (type !== 'id' && type !== 'enum' && type !== 'reference' && type !== 'boolean') continue;
       const index = indexOf(collection, rows, key);
       // a value asked twice is one value (json-server counts each row once)
       const buckets = [...new Set(([] as string[]).concat(raw))].map((value) => index.get(value) ?? []);
