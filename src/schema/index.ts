@@ -99,7 +99,7 @@ export const importKeysOf = (resource: ResourceDef): string[][] => {
     if (field.unique && !keys.some((k) => k.length === 1 && k[0] === field.source)) keys.push([field.source]);
   return keys;
 };
-export { beijingDay, expandNamedFilters, meetsNamedFilter, type Asker } from './namedFilters';
+export { beijingDay, expandNamedFilters, namedFilterTest, type Asker } from './namedFilters';
 export {
   allowedMoves,
   childDefaults,

@@ -61,22 +61,22 @@ export function expandNamedFilters(
   return out;
 }
 
-/** Whether a record meets a named filter today (the grid marks overdue agreements). Only the
- * conditions named filters use: a value among a list, on or before, on or after. */
-export function meetsNamedFilter(
-  resource: ResourceDef,
-  name: string,
-  row: Record<string, unknown>,
-  now: Date | number,
-  me: Asker = {},
-) {
-  const where = expandNamedFilters(resource, { [name]: true }, now, me);
-  return Object.entries(where).every(([key, value]) => {
-    const field = key.replace(/_(gte|lte)$/, '');
-    const actual = row[field];
-    if (actual === null || actual === undefined) return false;
-    if (key.endsWith('_lte')) return String(actual) <= String(value);
-    if (key.endsWith('_gte')) return String(actual) >= String(value);
-    return list(value).map(String).includes(String(actual));
-  });
+/** Whether a record meets a named filter on `now`'s day (the grid marks overdue agreements):
+ * the filter expanded once, then tested per row. Only the conditions named filters use: a
+ * value among a list, on or before, on or after. */
+export function namedFilterTest(resource: ResourceDef, name: string, now: Date | number, me: Asker = {}) {
+  const where = Object.entries(expandNamedFilters(resource, { [name]: true }, now, me)).map(([key, value]) => ({
+    field: key.replace(/_(gte|lte)$/, ''),
+    op: key.endsWith('_lte') ? 'lte' : key.endsWith('_gte') ? 'gte' : 'in',
+    value,
+    values: list(value).map(String),
+  }));
+  return (row: Record<string, unknown>) =>
+    where.every(({ field, op, value, values }) => {
+      const actual = row[field];
+      if (actual === null || actual === undefined) return false;
+      if (op === 'lte') return String(actual) <= String(value);
+      if (op === 'gte') return String(actual) >= String(value);
+      return values.includes(String(actual));
+    });
 }

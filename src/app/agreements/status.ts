@@ -1,4 +1,4 @@
-import { meetsNamedFilter, resourceByName } from '../../schema';
+import { namedFilterTest, resourceByName } from '../../schema';
 
 /** How each status looks: moving on in blue, landed and completed in green, stalled in amber. */
 export const STATUS_COLOURS: Record<string, 'default' | 'info' | 'success' | 'warning' | 'error' | 'primary'> = {
@@ -12,4 +12,4 @@ export const STATUS_COLOURS: Record<string, 'default' | 'info' | 'success' | 'wa
 
 /** Overdue as the server counts it (the schema's named filter), on today's Beijing day. */
 export const isOverdue = (agreement: Record<string, unknown>) =>
-  meetsNamedFilter(resourceByName.agreements, 'overdue', agreement, Date.now());
+  namedFilterTest(resourceByName.agreements, 'overdue', Date.now())(agreement);

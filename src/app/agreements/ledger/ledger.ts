@@ -1,5 +1,5 @@
 import type { Workbook } from 'exceljs';
-import { beijingDay, enums, meetsNamedFilter, resourceByName, type Lang } from '../../../schema';
+import { beijingDay, enums, namedFilterTest, resourceByName, type Lang } from '../../../schema';
 
 /**
  * The agreements ledger (工作台账) officials report upward: one row per agreement signed in a
@@ -68,6 +68,7 @@ export function buildLedger(args: {
     field('nextFollowUpOn').label[lang],
     w('overdue'),
   ];
+  const overdue = namedFilterTest(resource, 'overdue', now);
   const rows = agreements.map((a, i) => [
     i + 1,
     String(a.title ?? ''),
@@ -81,7 +82,7 @@ export function buildLedger(args: {
     String(a.officer ?? ''),
     lastFollowUp.get(a.id) ?? null,
     (a.nextFollowUpOn as string) ?? null,
-    meetsNamedFilter(resource, 'overdue', a, now) ? w('yes') : '',
+    overdue(a) ? w('yes') : '',
   ]);
   const totals = (key: (a: Row) => string, order: string[]) => {
     const lines = new Map<string, { label: string; count: number; amount: number }>();
