@@ -189,6 +189,7 @@ export const en = {
       hint: 'Each tap is saved on this tablet first, so the desk keeps working when the network drops.',
     },
     arrivals: {
+      clashes: '%{smart_count} pick-up clash: |||| %{smart_count} pick-up clashes:',
       title: 'Arrivals and pick-ups',
       assign: 'who picks up',
       assignFor: 'Who picks up %{name}',

@@ -181,6 +181,7 @@ export const zh: typeof en = {
       hint: '每次签到先保存在本机，网络中断时签到台照常使用。',
     },
     arrivals: {
+      clashes: '%{smart_count} 处接站冲突：',
       title: '抵达与接站',
       assign: '接站人员',
       assignFor: '%{name} 的接站人员',

@@ -84,15 +84,23 @@ export const ArrivalsView = () => {
           {plan.unassigned.map((id) => name(id)).join('、')}
         </Alert>
       )}
-      {plan.conflicts.map((conflict) => (
-        <Alert key={conflict.ids.join('-')} severity="error" sx={{ mb: 1 }} data-testid="arrivals-conflict">
-          {translate('huiwu.arrivals.conflict', {
-            driver: conflict.driver,
-            first: `${name(conflict.ids[0])} ${time(conflict.ids[0])} ${byId.get(conflict.ids[0])?.arrivalStation ?? ''}`,
-            second: `${name(conflict.ids[1])} ${time(conflict.ids[1])} ${byId.get(conflict.ids[1])?.arrivalStation ?? ''}`,
-          })}
+      {plan.conflicts.length > 0 && (
+        // one alert for all clashes, scrolling: a busy day has dozens
+        <Alert severity="error" sx={{ mb: 1, '& .MuiAlert-message': { width: '100%' } }}>
+          {translate('huiwu.arrivals.clashes', { smart_count: plan.conflicts.length })}
+          <Box component="ul" sx={{ m: 0, pl: 2, maxHeight: 160, overflowY: 'auto' }}>
+            {plan.conflicts.map((conflict) => (
+              <li key={conflict.ids.join('-')} data-testid="arrivals-conflict">
+                {translate('huiwu.arrivals.conflict', {
+                  driver: conflict.driver,
+                  first: `${name(conflict.ids[0])} ${time(conflict.ids[0])} ${byId.get(conflict.ids[0])?.arrivalStation ?? ''}`,
+                  second: `${name(conflict.ids[1])} ${time(conflict.ids[1])} ${byId.get(conflict.ids[1])?.arrivalStation ?? ''}`,
+                })}
+              </li>
+            ))}
+          </Box>
         </Alert>
-      ))}
+      )}
       {drivers.length > 0 && (
         <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center', my: 1 }}>
           <Typography variant="body2">{translate('huiwu.arrivals.driverSheets')}</Typography>
