@@ -1,8 +1,9 @@
 import { lazy } from 'react';
-import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { localStorageStore } from 'ra-core';
+import { AdminContext, AdminUI } from 'ra-ui-materialui';
+import { CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { resources } from '../schema';
-import { PasswordPage } from './account/PasswordPage';
 import agreements from './agreements';
 
 import attendees from './attendees';
@@ -21,7 +22,9 @@ import summits from './summits';
 import users from './users';
 import audit from './audit';
 
-// the check-in desk (with its pinyin dictionary) and the board (drag and drop) load when opened
+// pages outside the resources load when opened: the check-in desk carries its pinyin
+// dictionary, the board its drag and drop
+const PasswordPage = lazy(() => import('./account/PasswordPage').then((m) => ({ default: m.PasswordPage })));
 const BadgesPrint = lazy(() => import('./print/BadgesPrint').then((m) => ({ default: m.BadgesPrint })));
 const TableCardsPrint = lazy(() => import('./print/TableCardsPrint').then((m) => ({ default: m.TableCardsPrint })));
 const PickupSheetPrint = lazy(() => import('./print/PickupSheetPrint').then((m) => ({ default: m.PickupSheetPrint })));
@@ -44,31 +47,33 @@ const views: Record<string, object> = {
   audit,
 };
 
+const store = localStorageStore();
+
+// react-admin's <Admin> is these two plus an English default translation that would ship with
+// the first screen even though ours replaces it.
 export const App = () => (
-  <Admin
-    title="会务 Huiwu"
+  <AdminContext
     dataProvider={dataProvider}
     authProvider={authProvider}
-    requireAuth
     i18nProvider={i18nProvider}
-    layout={Layout}
-    dashboard={Dashboard}
+    store={store}
     theme={theme}
-    disableTelemetry
   >
-    {resources.map((resource) => (
-      <Resource key={resource.name} name={resource.name} {...views[resource.name]} />
-    ))}
-    <CustomRoutes noLayout>
-      <Route path="/summits/:id/print/badges" element={<BadgesPrint />} />
-      <Route path="/summits/:id/print/tablecards" element={<TableCardsPrint />} />
-      <Route path="/summits/:id/print/pickups" element={<PickupSheetPrint />} />
-    </CustomRoutes>
-    <CustomRoutes>
-      <Route path="/password" element={<PasswordPage />} />
-      <Route path="/agreements-board" element={<AgreementBoard />} />
-      <Route path="/summits/:id/checkin" element={<CheckInPage />} />
-      <Route path="/calendar" element={<EventCalendar />} />
-    </CustomRoutes>
-  </Admin>
+    <AdminUI title="会务 Huiwu" requireAuth layout={Layout} dashboard={Dashboard} disableTelemetry>
+      {resources.map((resource) => (
+        <Resource key={resource.name} name={resource.name} {...views[resource.name]} />
+      ))}
+      <CustomRoutes noLayout>
+        <Route path="/summits/:id/print/badges" element={<BadgesPrint />} />
+        <Route path="/summits/:id/print/tablecards" element={<TableCardsPrint />} />
+        <Route path="/summits/:id/print/pickups" element={<PickupSheetPrint />} />
+      </CustomRoutes>
+      <CustomRoutes>
+        <Route path="/password" element={<PasswordPage />} />
+        <Route path="/agreements-board" element={<AgreementBoard />} />
+        <Route path="/summits/:id/checkin" element={<CheckInPage />} />
+        <Route path="/calendar" element={<EventCalendar />} />
+      </CustomRoutes>
+    </AdminUI>
+  </AdminContext>
 );

@@ -1,8 +1,10 @@
 import HandshakeIcon from '@mui/icons-material/Handshake';
 import { resourceByName } from '../../schema';
 import { schemaViews } from '../schema-ui/schemaViews';
-import { AgreementList } from './AgreementList';
-import { AgreementShow } from './AgreementShow';
+import { lazyNamed } from '../schema-ui/lazyNamed';
+
+const AgreementList = lazyNamed(() => import('./AgreementList'), 'AgreementList');
+const AgreementShow = lazyNamed(() => import('./AgreementShow'), 'AgreementShow');
 
 export default {
   ...schemaViews(resourceByName.agreements),

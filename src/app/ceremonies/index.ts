@@ -1,6 +1,8 @@
 import DrawIcon from '@mui/icons-material/Draw';
 import { resourceByName } from '../../schema';
 import { schemaViews } from '../schema-ui/schemaViews';
-import { CeremonyShow } from './CeremonyShow';
+import { lazyNamed } from '../schema-ui/lazyNamed';
+
+const CeremonyShow = lazyNamed(() => import('./CeremonyShow'), 'CeremonyShow');
 
 export default { ...schemaViews(resourceByName.ceremonies), show: CeremonyShow, icon: DrawIcon };

@@ -1,11 +1,12 @@
-import { Create } from 'react-admin';
 import { getField, type ResourceDef } from '../../schema';
 import { i18nProvider } from '../providers/i18nProvider';
-import { SchemaEdit } from './SchemaEdit';
-import { SchemaForm } from './SchemaForm';
-import { SchemaList } from './SchemaList';
-import { ShowWithRelated } from './ShowWithRelated';
+import { lazyNamed } from './lazyNamed';
 import { formatDay } from './time';
+
+const SchemaList = lazyNamed(() => import('./SchemaList'), 'SchemaList');
+const SchemaCreate = lazyNamed(() => import('./SchemaCreate'), 'SchemaCreate');
+const SchemaEdit = lazyNamed(() => import('./SchemaEdit'), 'SchemaEdit');
+const ShowWithRelated = lazyNamed(() => import('./ShowWithRelated'), 'ShowWithRelated');
 
 /** How a record is named in titles and pickers: its title field, dates as people read them. */
 const representation = (resource: ResourceDef) => {
@@ -22,11 +23,7 @@ const representation = (resource: ResourceDef) => {
  */
 export function schemaViews(resource: ResourceDef) {
   const list = () => <SchemaList resource={resource} />;
-  const create = () => (
-    <Create redirect="show">
-      <SchemaForm resource={resource} />
-    </Create>
-  );
+  const create = () => <SchemaCreate resource={resource} />;
   const edit = () => <SchemaEdit resource={resource} />;
   const show = () => <ShowWithRelated resource={resource} related={[]} />;
   const recordRepresentation = representation(resource);
