@@ -111,4 +111,35 @@ export const enums: Record<string, EnumOption[]> = {
     ['meeting', '会商', 'Meeting'],
     ['report', '报告', 'Report'],
   ]),
+  // what admins may add (src/schema/custom.ts): every type a built-in field has, bar secrets and JSON
+  customFieldType: options([
+    ['text', '文字', 'Text'],
+    ['longtext', '长文本', 'Long text'],
+    ['number', '数字', 'Number'],
+    ['money', '金额（万元）', 'Money (10k yuan)'],
+    ['date', '日期', 'Date'],
+    ['datetime', '日期时间', 'Date and time'],
+    ['enum', '选项', 'Choice'],
+    ['boolean', '是/否', 'Yes/no'],
+    ['reference', '关联记录', 'Link to a record'],
+    ['phone', '电话', 'Phone'],
+    ['email', '邮箱', 'E-mail'],
+  ]),
+  menuGroup: options([
+    ['events', '会议活动', 'Events'],
+    ['people', '人员单位', 'People'],
+    ['projects', '项目跟踪', 'Projects'],
+    ['admin', '系统管理', 'Administration'],
+  ]),
+  readAccess: options([
+    ['everyone', '所有角色', 'Every role'],
+    ['staff', '会务组织和项目专员', 'Organisers and officials'],
+    ['admins', '仅管理员', 'Admins only'],
+  ]),
+  writeAccess: options([
+    ['staff', '会务组织和项目专员', 'Organisers and officials'],
+    ['organisers', '会务组织', 'Organisers'],
+    ['officials', '项目专员', 'Officials'],
+    ['admins', '仅管理员', 'Admins only'],
+  ]),
 };

@@ -2,6 +2,8 @@ import { agreements } from './resources/agreements';
 import { attendees } from './resources/attendees';
 import { audit } from './resources/audit';
 import { ceremonies } from './resources/ceremonies';
+import { customFields } from './resources/customFields';
+import { customResources } from './resources/customResources';
 import { followups } from './resources/followups';
 import { lectures } from './resources/lectures';
 import { organizations } from './resources/organizations';
@@ -26,6 +28,8 @@ export const resources: ResourceDef[] = [
   agreements,
   followups,
   users,
+  customResources,
+  customFields,
   audit,
 ];
 

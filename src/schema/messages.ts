@@ -33,7 +33,13 @@ export type Reason =
   | { code: 'future' }
   | { code: 'historyMoves'; latest: string }
   | { code: 'setBy'; via: Label }
-  | { code: 'badMove'; from: Label; to: Label; allowed: Label[] };
+  | { code: 'badMove'; from: Label; to: Label; allowed: Label[] }
+  | { code: 'badKey' }
+  | { code: 'reservedName' }
+  | { code: 'unknownResource' }
+  | { code: 'noOptions' }
+  | { code: 'repeatedOption'; option: string }
+  | { code: 'valuesBlock'; count: number; examples: string };
 
 type Templates = { [C in Reason['code']]: (r: Extract<Reason, { code: C }>) => string };
 
@@ -74,6 +80,12 @@ const zh: Templates = {
     r.allowed.length === 0
       ? `“${r.from.zh}”是最终状态，不能再改为“${r.to.zh}”`
       : `不能从“${r.from.zh}”改为“${r.to.zh}”，只能改为：${r.allowed.map((l) => l.zh).join('、')}`,
+  badKey: () => '应以英文字母开头，只含字母和数字，2 到 40 个字符（如 dietaryNeeds）',
+  reservedName: () => '与系统已有的名称重复，请换一个',
+  unknownResource: () => '没有这个列表，或该列表不能添加字段',
+  noOptions: () => '请填写选项，每行一个',
+  repeatedOption: (r) => `选项“${r.option}”重复`,
+  valuesBlock: (r) => `有 ${r.count} 条记录的现有值无法转换，未作修改：${r.examples}`,
 };
 
 const en: Templates = {
@@ -114,6 +126,12 @@ const en: Templates = {
     r.allowed.length === 0
       ? `“${r.from.en}” is final: it cannot become “${r.to.en}”`
       : `Cannot move from “${r.from.en}” to “${r.to.en}”; it can become: ${r.allowed.map((l) => l.en).join(', ')}`,
+  badKey: () => 'Start with a letter; letters and digits only, 2 to 40 of them (e.g. dietaryNeeds)',
+  reservedName: () => 'Already used by the system: choose another',
+  unknownResource: () => 'No such list, or it cannot take fields',
+  noOptions: () => 'List the choices, one per line',
+  repeatedOption: (r) => `“${r.option}” is listed twice`,
+  valuesBlock: (r) => `${r.count} records hold values that do not convert; nothing was changed: ${r.examples}`,
 };
 
 export const reasonText = (reason: Reason, lang: Lang): string =>

@@ -38,6 +38,8 @@ export interface FieldDef {
   /** the resource a 'reference' field points to */
   reference?: string;
   default?: unknown;
+  /** a hint under the input in forms */
+  help?: Label;
   /** shown as a list column unless false (the column chooser can still show it) */
   list?: boolean;
   /** offered as a list filter; text filters match "contains" unless 'exact' */
@@ -103,6 +105,8 @@ export interface ResourceDef {
     { label: Label; where: Record<string, unknown>; /** the grid marks its rows */ highlight?: boolean }
   >;
   fields: FieldDef[];
+  /** added by an admin (src/schema/custom.ts), not declared in code */
+  custom?: boolean;
 }
 
 export interface EnumOption {

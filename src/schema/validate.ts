@@ -131,7 +131,8 @@ export function checkWrite(
     let raw = given ? input[field.source] : record[field.source];
     if (!existing && !given && field.default !== undefined) raw = field.default;
     if (isEmpty(raw)) {
-      if (field.required) reasons[field.source] = { code: 'required' };
+      // an update is not refused for a field it leaves alone (one made required after the record)
+      if (field.required && (given || !existing)) reasons[field.source] = { code: 'required' };
       record[field.source] = null;
       continue;
     }

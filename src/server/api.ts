@@ -26,6 +26,7 @@ import { asyncHandler, HttpError, message, requestLang } from './messages';
 import { contentRange, QueryError, translateListQuery } from './protocol';
 import { findById, type Row } from './records';
 import { createSearch } from './search';
+import { customRows, DEFINITION_RESOURCES, loadCustomSchema, planListDelete } from './customSchema';
 import type { JournalEntry } from './store/journal';
 import type { Store } from './store/store';
 import { guardLastAdmin, withoutSecrets } from './users';
@@ -110,16 +111,11 @@ function applySearch(
  */
 export function createApi(options: ApiOptions) {
   const { store, audit, bodyLimit = '1mb', importLimit = '64mb', now = Date.now, plainPaths = false } = options;
+  // the schema admins extended, from the stored definitions (see src/schema/custom.ts)
+  loadCustomSchema(store.data);
   const listPage = createListPath(store, resourceByName);
   const search = createSearch(store);
   const api = express.Router();
-  // foreignKeySuffix that matches nothing: json-server's own cascade would also delete rows
-  // whose optional reference is null; the schema-aware edge handles dependants instead.
-  const router = jsonServer.router(store.data, { foreignKeySuffix: '\u0000' }) as ReturnType<
-    typeof jsonServer.router
-  > & {
-    render: (req: Request, res: Response) => void;
-  };
   const data = store.data;
   // Records from before versions existed start at 1.
   for (const resource of resources) for (const row of data[resource.name] ?? []) row.version ??= 1;
@@ -163,6 +159,11 @@ export function createApi(options: ApiOptions) {
       res.json(report);
     }),
   );
+
+  // The admins' additions to the schema, for the app to apply: every signed-in user needs them.
+  api.get('/schema', (_req, res) => {
+    res.json(customRows(data));
+  });
 
   // a summit's pick-ups: arrivals by day, station and hour; guests nobody meets; double-booked drivers
   api.get(
@@ -291,6 +292,7 @@ export function createApi(options: ApiOptions) {
         case 'POST': {
           const record = prepareCreate(ctx, resource, body!);
           locals(res).parent = prepareParentUpdate(ctx, resource, record, resourceByName);
+          locals(res).journal = applyConversions(ctx);
           req.body = { ...record, id: store.takeId(resource.name) };
           if (!plainPaths) {
             // json-server's insert looks for the new id among every row first; the id is ours
@@ -309,11 +311,13 @@ export function createApi(options: ApiOptions) {
           req.method = 'PATCH';
           req.body = prepareUpdate(ctx, resource, body!, existing!);
           if (resource.name === 'users') guardLastAdmin(data, existing!, { ...existing!, ...req.body }, lang);
+          locals(res).journal = applyConversions(ctx);
           break;
         }
         case 'DELETE':
           if (resource.name === 'users') guardLastAdmin(data, existing!, null, lang);
           locals(res).journal = handleDependants(ctx, resourceByName, resource, id, req.query.cascade === 'true');
+          if (resource.name === 'customResources') locals(res).journal!.push(...planListDelete(ctx, existing!));
           break;
         default:
           throw new HttpError(405, message(lang, 'noRoute'));
@@ -322,8 +326,23 @@ export function createApi(options: ApiOptions) {
     }),
   );
 
+  /** Values a schema change converts (a text field become a number): changed now, in the same
+   * turn as the definition, and journalled in the same line. */
+  function applyConversions(ctx: WriteContext): JournalEntry[] {
+    const entries: JournalEntry[] = [];
+    for (const { resource: name, row, fields } of ctx.conversions ?? []) {
+      const before = { ...row };
+      const version = typeof row.version === 'number' ? row.version : 1;
+      Object.assign(row, fields, { updatedAt: new Date().toISOString(), version: version + 1 });
+      entries.push({ r: name, put: { ...row } });
+      const trail = audit.record(ctx.actor, 'update', name, before, row);
+      if (trail) entries.push(trail);
+    }
+    return entries;
+  }
+
   // Every answer json-server would send passes here: journal first, then answer.
-  router.render = (req: Request, res: Response) => {
+  const render = (req: Request, res: Response) => {
     const local = locals(res);
     const resource = local.resource!;
     const role = local.user.role as Role;
@@ -374,6 +393,11 @@ export function createApi(options: ApiOptions) {
     }
     if (resource.name === 'users' && local.before?.disabled !== true && answer.disabled === true)
       options.sessions.endAllOf(answer.id as number);
+    // a definition changed: the next request already meets the new schema
+    if (DEFINITION_RESOURCES.has(resource.name)) {
+      loadCustomSchema(data);
+      router = makeRouter();
+    }
     store.journal.append(entries).then(
       () => res.json(present(resource, answer, role)),
       (error: Error) => {
@@ -382,19 +406,31 @@ export function createApi(options: ApiOptions) {
       },
     );
   };
-  // json-server's own error handler answers with the stack trace; let ours answer instead.
-  router.stack = router.stack.filter((layer) => layer.handle.length !== 4);
-  // Its own body parsers would read a form-encoded body the edge never checked (the edge
-  // reads JSON only): only the body the edge prepared may reach it.
-  router.stack = router.stack.filter((layer) => !['jsonParser', 'urlencodedParser'].includes(layer.handle.name));
-  // json-server pauses every collection route for 1 ms (its `delay` middleware). That gap
-  // would let another request change a record between the edge's checks and the write; with
-  // it gone, check and write happen in one turn of the event loop, with nothing in between.
-  for (const layer of router.stack) {
-    const sub = layer.handle as { stack?: { handle: { name: string } }[] };
-    if (sub.stack) sub.stack = sub.stack.filter((inner) => inner.handle.name !== 'delay');
+  /** json-server's router over the live data. It routes the collections it finds when made,
+   * so it is made again when an admin adds a list. */
+  function makeRouter() {
+    // foreignKeySuffix that matches nothing: json-server's own cascade would also delete rows
+    // whose optional reference is null; the schema-aware edge handles dependants instead.
+    const made = jsonServer.router(data, { foreignKeySuffix: '\u0000' }) as ReturnType<typeof jsonServer.router> & {
+      render: (req: Request, res: Response) => void;
+    };
+    made.render = render;
+    // json-server's own error handler answers with the stack trace; let ours answer instead.
+    made.stack = made.stack.filter((layer) => layer.handle.length !== 4);
+    // Its own body parsers would read a form-encoded body the edge never checked (the edge
+    // reads JSON only): only the body the edge prepared may reach it.
+    made.stack = made.stack.filter((layer) => !['jsonParser', 'urlencodedParser'].includes(layer.handle.name));
+    // json-server pauses every collection route for 1 ms (its `delay` middleware). That gap
+    // would let another request change a record between the edge's checks and the write; with
+    // it gone, check and write happen in one turn of the event loop, with nothing in between.
+    for (const layer of made.stack) {
+      const sub = layer.handle as { stack?: { handle: { name: string } }[] };
+      if (sub.stack) sub.stack = sub.stack.filter((inner) => inner.handle.name !== 'delay');
+    }
+    return made;
   }
-  api.use(router);
+  let router = makeRouter();
+  api.use((req, res, next) => router(req, res, next));
   return api;
 }
 

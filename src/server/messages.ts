@@ -48,6 +48,10 @@ const messages = {
     en: '{count} rows cannot be imported (see each row), so nothing was written. Correct them and import again.',
   },
   badRequest: { zh: '请求格式有误', en: 'The request is malformed' },
+  listHasRecords: {
+    zh: '“{list}”还有 {count} 条记录，不能删除；可以把它设为隐藏，记录会保留',
+    en: '{list} still holds {count} records and cannot be deleted; hide it instead, which keeps them',
+  },
   internal: { zh: '服务器内部错误', en: 'Internal server error' },
   diskFailed: {
     zh: '保存失败：无法写入磁盘。请重启服务器，未保存的改动不会生效',

@@ -11,6 +11,7 @@ import {
 import { reasonText, type Reason } from '../schema/messages';
 import { checkWrite, type Reasons } from '../schema/validate';
 import type { Actor, AuditTrail } from './audit';
+import { definitionChecks, type Conversion } from './customSchema';
 import { HttpError, message } from './messages';
 import { findById, sameId, sameValue } from './records';
 import type { Data, Row } from './store/store';
@@ -25,6 +26,8 @@ export interface WriteContext {
   passwordHash?: string;
   /** the time of the write (reply dates, check-in times); the server's clock */
   now?: number;
+  /** stored values a schema change converts, filled by the definition checks, written by the caller */
+  conversions?: Conversion[];
 }
 
 type Body = Record<string, unknown>;
@@ -89,6 +92,7 @@ function storePassword(resource: ResourceDef, record: Body, ctx: WriteContext, c
 export function prepareCreate(ctx: WriteContext, resource: ResourceDef, body: Body): Body {
   const { record, reasons } = checkWrite(resource, body);
   checkAgainstData(scanLookups(ctx.data), resource, record, reasons);
+  ctx.conversions = definitionChecks[resource.name]?.(ctx, record as Row, reasons);
   storePassword(resource, record, ctx, true, reasons);
   if (Object.keys(reasons).length > 0) throw invalid(resource, reasons, ctx.lang);
   const now = new Date().toISOString();
@@ -157,6 +161,7 @@ export function prepareUpdate(ctx: WriteContext, resource: ResourceDef, body: Bo
   const input = changedByUser(ctx, resource, withoutSystemFields(body), existing, body.version);
   const { record, reasons } = checkWrite(resource, input, existing);
   checkAgainstData(scanLookups(ctx.data), resource, record, reasons, existing.id);
+  ctx.conversions = definitionChecks[resource.name]?.(ctx, record as Row, reasons, existing);
   storePassword(resource, record, ctx, false, reasons);
   if (Object.keys(reasons).length > 0) throw invalid(resource, reasons, ctx.lang);
   Object.assign(record, stampsFor(resource, record, existing, input, ctx.now ?? Date.now()));
