@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { localStorageStore } from 'ra-core';
-import { AdminContext, AdminUI } from 'ra-ui-materialui';
+import { AdminContext } from 'ra-ui-materialui';
+import { AdminUI } from './layout/AdminUI';
 import { CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { resources } from '../schema';
@@ -21,6 +22,10 @@ import series from './series';
 import summits from './summits';
 import users from './users';
 import audit from './audit';
+import customFields from './customFields';
+import customResources from './customResources';
+import { useLiveSchema } from './customSchema/liveSchema';
+import { customViews } from './customSchema/views';
 
 // pages outside the resources load when opened: the check-in desk carries its pinyin
 // dictionary, the board its drag and drop
@@ -45,35 +50,41 @@ const views: Record<string, object> = {
   followups,
   users,
   audit,
+  customFields,
+  customResources,
 };
 
 const store = localStorageStore();
 
 // react-admin's <Admin> is these two plus an English default translation that would ship with
 // the first screen even though ours replaces it.
-export const App = () => (
-  <AdminContext
-    dataProvider={dataProvider}
-    authProvider={authProvider}
-    i18nProvider={i18nProvider}
-    store={store}
-    theme={theme}
-  >
-    <AdminUI title="会务 Huiwu" requireAuth layout={Layout} dashboard={Dashboard} disableTelemetry>
-      {resources.map((resource) => (
-        <Resource key={resource.name} name={resource.name} {...views[resource.name]} />
-      ))}
-      <CustomRoutes noLayout>
-        <Route path="/summits/:id/print/badges" element={<BadgesPrint />} />
-        <Route path="/summits/:id/print/tablecards" element={<TableCardsPrint />} />
-        <Route path="/summits/:id/print/pickups" element={<PickupSheetPrint />} />
-      </CustomRoutes>
-      <CustomRoutes>
-        <Route path="/password" element={<PasswordPage />} />
-        <Route path="/agreements-board" element={<AgreementBoard />} />
-        <Route path="/summits/:id/checkin" element={<CheckInPage />} />
-        <Route path="/calendar" element={<EventCalendar />} />
-      </CustomRoutes>
-    </AdminUI>
-  </AdminContext>
-);
+export const App = () => {
+  // the resources are the live schema's: an admin's new list appears without a reload
+  useLiveSchema();
+  return (
+    <AdminContext
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      store={store}
+      theme={theme}
+    >
+      <AdminUI title="会务 Huiwu" requireAuth layout={Layout} dashboard={Dashboard} disableTelemetry>
+        {resources.map((resource) => (
+          <Resource key={resource.name} name={resource.name} {...(views[resource.name] ?? customViews(resource))} />
+        ))}
+        <CustomRoutes noLayout>
+          <Route path="/summits/:id/print/badges" element={<BadgesPrint />} />
+          <Route path="/summits/:id/print/tablecards" element={<TableCardsPrint />} />
+          <Route path="/summits/:id/print/pickups" element={<PickupSheetPrint />} />
+        </CustomRoutes>
+        <CustomRoutes>
+          <Route path="/password" element={<PasswordPage />} />
+          <Route path="/agreements-board" element={<AgreementBoard />} />
+          <Route path="/summits/:id/checkin" element={<CheckInPage />} />
+          <Route path="/calendar" element={<EventCalendar />} />
+        </CustomRoutes>
+      </AdminUI>
+    </AdminContext>
+  );
+};

@@ -249,5 +249,12 @@ export const en = {
       none: 'Nothing scheduled',
       seeAll: 'See all',
     },
+    customSchema: {
+      fieldsButton: 'Fields',
+      fields: 'Fields',
+      addField: 'Add a field',
+      openList: 'Open the list',
+      failed: 'Custom fields could not be loaded: the built-in fields are shown. Reload the page to try again.',
+    },
   },
 };

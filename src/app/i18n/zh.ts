@@ -241,5 +241,12 @@ export const zh: typeof en = {
       none: '暂无安排',
       seeAll: '查看全部',
     },
+    customSchema: {
+      fieldsButton: '字段',
+      fields: '字段',
+      addField: '添加字段',
+      openList: '打开列表',
+      failed: '自定义字段未能加载，当前只显示系统字段。请刷新页面重试。',
+    },
   },
 };

@@ -37,7 +37,7 @@ export interface Aggregate {
   groups?: { key: string | number | boolean | null; count: number; sum?: number; max?: string | number | null }[];
 }
 
-export const dataProvider: HuiwuDataProvider = {
+const base: HuiwuDataProvider = {
   ...rest,
   // Only what the user changed, with the version they started from: the server keeps a
   // colleague's edits to other fields and answers 409 if they changed the same one.
@@ -73,3 +73,23 @@ export const dataProvider: HuiwuDataProvider = {
     return json as Aggregate;
   },
 };
+
+// A change to a custom field or list changes the schema: the app reloads it (the server
+// already has). Imported lazily: the schema loader itself uses this module's client.
+const reloadsSchema = new Set(['customFields', 'customResources']);
+const afterDefinitionChange =
+  <A extends unknown[], R>(call: (resource: string, ...args: A) => Promise<R>) =>
+  async (resource: string, ...args: A): Promise<R> => {
+    const result = await call(resource, ...args);
+    if (reloadsSchema.has(resource)) await import('../customSchema/liveSchema').then((m) => m.loadLiveSchema());
+    return result;
+  };
+
+export const dataProvider: HuiwuDataProvider = {
+  ...base,
+  create: afterDefinitionChange(base.create),
+  update: afterDefinitionChange(base.update),
+  updateMany: afterDefinitionChange(base.updateMany),
+  delete: afterDefinitionChange(base.delete),
+  deleteMany: afterDefinitionChange(base.deleteMany),
+} as HuiwuDataProvider;

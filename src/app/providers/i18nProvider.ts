@@ -21,7 +21,8 @@ const loadEnglish = () =>
 
 // Built at each call, not once: admins add fields and resources while the app runs, and their
 // labels come from the schema. (The app's words are `ra` and `huiwu`; the schema's do not clash.)
-const catalogue = (locale: Locale) => ({ ...appMessages[locale], ...schemaMessages(locale) }) as unknown as TranslationMessages;
+const catalogue = (locale: Locale) =>
+  ({ ...appMessages[locale], ...schemaMessages(locale) }) as unknown as TranslationMessages;
 
 export const i18nProvider = polyglotI18nProvider(
   (requested) => {

@@ -8,6 +8,7 @@ import {
   ReferenceInput,
   SelectInput,
   TextInput,
+  useLocale,
   useRecordContext,
 } from 'react-admin';
 import type { FieldDef } from '../../schema';
@@ -29,10 +30,12 @@ export const FieldInput = ({
   required?: boolean;
 }) => {
   const record = useRecordContext();
+  const locale = useLocale() as 'zh' | 'en';
   const locked = record?.id !== undefined && (field.immutable || field.setBy !== undefined);
   const common = {
     source: field.source,
     isRequired: field.required || required,
+    ...(field.help ? { helperText: field.help[locale] } : {}),
     ...(locked
       ? { disabled: true, helperText: field.setBy ? `huiwu.setBy.${field.setBy}` : 'huiwu.setBy.immutable' }
       : {}),

@@ -14,6 +14,8 @@ export interface Related {
   resource: string;
   /** their field that holds this record's id */
   target: string;
+  /** this record's field they hold, when not its id (a custom list's fields hold its key) */
+  source?: string;
   /** i18n key of the tab */
   label: string;
   sort?: { field: string; order: 'ASC' | 'DESC' };
@@ -36,6 +38,7 @@ export const RelatedList = ({ related }: { related: Related }) => {
       <ReferenceManyField
         reference={related.resource}
         target={related.target}
+        source={related.source}
         sort={related.sort ?? resource.sort}
         filter={related.filter}
         // one resource listed in two tabs (guests, certificates) keeps two selections
@@ -57,7 +60,7 @@ const AddRelatedButton = ({ related }: { related: Related }) => {
     <Button
       component={Link}
       to={`/${related.resource}/create`}
-      state={{ record: { [related.target]: record.id } }}
+      state={{ record: { [related.target]: record[related.source ?? 'id'] } }}
       label={related.addLabel}
       variant="outlined"
       sx={{ mb: 1 }}
@@ -75,7 +78,7 @@ const RelatedGrid = ({ related }: { related: Related }) => {
       <GridView
         resource={resourceByName[related.resource]}
         omit={[related.target]}
-        defaults={{ [related.target]: record?.id }}
+        defaults={{ [related.target]: record?.[related.source ?? 'id'] }}
         preset={related.preset}
       />
     </Suspense>

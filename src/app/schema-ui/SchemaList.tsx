@@ -1,19 +1,46 @@
 import LinearProgress from '@mui/material/LinearProgress';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { CreateButton, FilterButton, List, Pagination, TopToolbar, useGetIdentity } from 'react-admin';
+import {
+  CreateButton,
+  FilterButton,
+  List,
+  Pagination,
+  TopToolbar,
+  useGetIdentity,
+  useListContext,
+  usePermissions,
+} from 'react-admin';
 import type { ResourceDef } from '../../schema';
+import { NOT_EXTENSIBLE } from '../../schema/custom';
+import { FieldsButton } from '../customSchema/FieldsButton';
 import { schemaFilters } from './filters';
 
 // the spreadsheet grid (Glide, its cells and editors) loads with the first list, not the login page
 const GridView = lazy(() => import('../grid/GridView').then((m) => ({ default: m.GridView })));
 
-const ListActions = ({ extra }: { extra?: ReactNode }) => (
-  <TopToolbar>
-    {extra}
-    <FilterButton />
-    <CreateButton />
-  </TopToolbar>
-);
+type Defaults = (filter: Record<string, unknown>) => Record<string, unknown>;
+
+const ListActions = ({
+  resource,
+  extra,
+  createDefaults,
+}: {
+  resource: ResourceDef;
+  extra?: ReactNode;
+  createDefaults?: Defaults;
+}) => {
+  const { filterValues } = useListContext();
+  const { permissions } = usePermissions();
+  return (
+    <TopToolbar>
+      {extra}
+      <FilterButton />
+      {/* admins add fields to a list where they meet it */}
+      {permissions === 'admin' && !NOT_EXTENSIBLE.has(resource.name) && <FieldsButton resource={resource.name} />}
+      <CreateButton state={createDefaults ? { record: createDefaults(filterValues) } : undefined} />
+    </TopToolbar>
+  );
+};
 
 export const PAGE_SIZES = [25, 50, 100, 250, 500];
 
@@ -22,11 +49,14 @@ export const SchemaList = ({
   resource,
   children,
   actions,
+  createDefaults,
 }: {
   resource: ResourceDef;
   children?: ReactNode;
   /** buttons of this resource's own, beside filter and create (the agreements ledger) */
   actions?: ReactNode;
+  /** what a new record starts from, given the list's filters */
+  createDefaults?: Defaults;
 }) => {
   // filters, sort and page size are kept per user, not per browser
   const { identity } = useGetIdentity();
@@ -41,7 +71,7 @@ export const SchemaList = ({
       sort={resource.sort}
       perPage={50}
       pagination={<Pagination rowsPerPageOptions={PAGE_SIZES} />}
-      actions={<ListActions extra={actions} />}
+      actions={<ListActions resource={resource} extra={actions} createDefaults={createDefaults} />}
       // wide tables scroll inside the card, so the toolbar and the menu stay in view
       sx={{ minWidth: 0, '& .RaList-main': { minWidth: 0 }, '& .RaList-content': { overflowX: 'auto', minWidth: 0 } }}
     >

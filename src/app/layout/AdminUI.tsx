@@ -1,0 +1,38 @@
+import CssBaseline from '@mui/material/CssBaseline';
+import { CoreAdminUI, type CoreAdminUIProps } from 'ra-core';
+import {
+  AccessDenied,
+  AuthCallback,
+  AuthenticationError,
+  Error,
+  LoadingPage,
+  NotFound,
+  Notification,
+} from 'ra-ui-materialui';
+import { lazy, Suspense } from 'react';
+
+// The login form (text inputs, validation) loads when someone needs to sign in: a signed-in
+// user's first screen does without it.
+const RaLogin = lazy(() => import('./LoginPage').then((m) => ({ default: m.LoginPage })));
+const Login = () => (
+  <Suspense fallback={null}>
+    <RaLogin />
+  </Suspense>
+);
+
+/** react-admin's AdminUI with the same pages, but the login page loaded on demand. */
+export const AdminUI = (props: CoreAdminUIProps) => (
+  <CssBaseline enableColorScheme>
+    <CoreAdminUI
+      accessDenied={AccessDenied}
+      authCallbackPage={AuthCallback}
+      authenticationError={AuthenticationError}
+      catchAll={NotFound as CoreAdminUIProps['catchAll']}
+      error={Error}
+      loading={LoadingPage}
+      loginPage={Login}
+      {...props}
+    />
+    <Notification />
+  </CssBaseline>
+);
