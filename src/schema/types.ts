@@ -40,6 +40,8 @@ export interface FieldDef {
   default?: unknown;
   /** a hint under the input in forms */
   help?: Label;
+  /** in forms, shown only while another field holds one of these values (a choice's options) */
+  shownWhen?: Record<string, string[]>;
   /** shown as a list column unless false (the column chooser can still show it) */
   list?: boolean;
   /** offered as a list filter; text filters match "contains" unless 'exact' */

@@ -11,6 +11,10 @@ import { refreshMessages } from '../providers/i18nProvider';
 let state: { version: number; loaded: boolean; failed: boolean } = { version: 0, loaded: false, failed: false };
 const listeners = new Set<() => void>();
 let loading: Promise<void> | null = null;
+let rows: Partial<CustomRows> = {};
+
+/** The definitions in use, for threads that keep a schema of their own (the export worker). */
+export const customSchemaRows = () => rows;
 
 export function loadLiveSchema(): Promise<void> {
   loading ??= (async () => {
@@ -20,9 +24,11 @@ export function loadLiveSchema(): Promise<void> {
     try {
       const [{ applyCustomSchema }, { json }] = await Promise.all([applying, httpClient(`${apiUrl}/schema`)]);
       applyCustomSchema(json as CustomRows);
+      rows = json as CustomRows;
     } catch (error) {
       console.error('custom fields could not be loaded; the built-in schema is in use', error);
       failed = true;
+      rows = {};
       // whatever was applied before is undone: a half-applied schema is worse than none
       await applying.then((m) => m.applyCustomSchema({})).catch(() => undefined);
     }

@@ -1,4 +1,5 @@
 import { getField, resourceByName, type FieldDef, type Lang } from '../../schema';
+import type { CustomRows } from '../../schema/custom';
 import { toCsv } from './csv';
 import { buildTable, type ReferenceTitles } from './table';
 
@@ -12,6 +13,8 @@ export interface FileJob {
   titles: Record<string, [unknown, string][]>;
   lang: Lang;
   format: 'xlsx' | 'csv';
+  /** the admins' fields and lists, for a worker, which has a schema of its own to extend */
+  customSchema?: Partial<CustomRows>;
 }
 
 /** The file's bytes (XLSX) or text (CSV). */

@@ -1,5 +1,6 @@
 import type { DataProvider, SortPayload } from 'react-admin';
 import { resourceByName, type FieldDef, type Lang, type ResourceDef } from '../../schema';
+import { customSchemaRows } from '../customSchema/liveSchema';
 import { buildFile, type FileJob } from './buildFile';
 
 const CHUNK = 2500;
@@ -78,6 +79,7 @@ export async function exportList(args: {
       titles,
       lang,
       format,
+      customSchema: customSchemaRows(),
     });
     const stamp = new Date().toISOString().slice(0, 10);
     return {

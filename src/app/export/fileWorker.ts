@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { applyCustomSchema } from '../../schema/custom';
 import { buildFile, type FileJob } from './buildFile';
 
 /**
@@ -17,6 +18,8 @@ self.onmessage = async (event: MessageEvent<Message>) => {
     return;
   }
   try {
+    // the page's schema includes the admins' fields; this thread's must too
+    if (message.finish.customSchema) applyCustomSchema(message.finish.customSchema);
     const file = await buildFile({ ...message.finish, rows });
     if (typeof file === 'string') self.postMessage({ file });
     else self.postMessage({ file }, [file]);

@@ -69,8 +69,10 @@ const Fields = ({
 }) => {
   const values = useWatch();
   const required = new Set(alsoRequired(values));
+  const shown = (when: Record<string, string[]> = {}) =>
+    Object.entries(when).every(([source, wanted]) => wanted.includes(String(values[source])));
   return resource.fields
-    .filter((field) => !omit.includes(field.source))
+    .filter((field) => !omit.includes(field.source) && shown(field.shownWhen))
     .map((field) => (
       <FieldInput key={field.source} field={field} only={only[field.source]} required={required.has(field.source)} />
     ));

@@ -30,14 +30,13 @@ export const customFields: ResourceDef = {
     f.longtext('options', '选项', 'Choices', {
       list: true,
       maxLength: 2000,
+      shownWhen: { type: ['enum'] },
       help: {
-        zh: '类型为“选项”时填写，每行一个：“中文”或“中文 | English”',
-        en: 'For a choice: one per line, “中文” or “中文 | English”',
+        zh: '每行一个：“中文”或“中文 | English”',
+        en: 'One per line: “中文” or “中文 | English”',
       },
     }),
-    f.enum('reference', '关联到', 'Links to', 'resourceName', {
-      help: { zh: '类型为“关联记录”时选择', en: 'For a link to a record' },
-    }),
+    f.enum('reference', '关联到', 'Links to', 'resourceName', { shownWhen: { type: ['reference'] } }),
     f.boolean('required', '必填', 'Required', { default: false }),
     f.text('defaultValue', '默认值', 'Default', { maxLength: 200 }),
     f.text('helpText', '填写说明', 'Help text', { maxLength: 200, list: false }),
