@@ -50,7 +50,21 @@ export const CUSTOM_KEY = /^[a-zA-Z][a-zA-Z0-9]{1,39}$/;
 /** Resources admins may not extend: the schema's own lists and the audit trail. */
 export const NOT_EXTENSIBLE = new Set(['customFields', 'customResources', 'audit']);
 /** Names a new list may not take: the API's own routes. */
-const RESERVED = new Set(['auth', 'schema', 'import', 'aggregate', 'pickups', 'api', 'login', 'password', 'calendar']);
+const RESERVED = new Set([
+  'auth',
+  'schema',
+  'import',
+  'aggregate',
+  'pickups',
+  'api',
+  'login',
+  'password',
+  'calendar',
+  'db',
+]);
+/** Names every JavaScript object already has (`constructor`, `toString`): as a key of the
+ * store or of a record they would read the inherited one. */
+export const inheritedName = (name: string) => name in Object.prototype;
 const CUSTOM_TYPES = new Set<string>(enums.customFieldType.map((o) => o.id));
 
 const READERS: Record<string, Role[] | undefined> = {
@@ -134,7 +148,7 @@ function resourceFromRow(row: CustomResourceRow, fields: FieldDef[]): ResourceDe
  * this guards against a hand-edited data file. */
 export function customResourceProblem(row: CustomResourceRow): string | null {
   if (!CUSTOM_KEY.test(String(row.name))) return 'badKey';
-  if (isBuiltInResource(row.name) || RESERVED.has(row.name)) return 'reservedName';
+  if (isBuiltInResource(row.name) || RESERVED.has(row.name) || inheritedName(row.name)) return 'reservedName';
   if (!row.labelZh) return 'required';
   return null;
 }
@@ -144,7 +158,8 @@ export function customFieldProblem(row: CustomFieldRow, lists: Set<string>): str
   if (!CUSTOM_KEY.test(String(row.source))) return 'badKey';
   if (
     builtInFieldNames(row.resource).has(row.source) ||
-    ['id', 'createdAt', 'updatedAt', 'version'].includes(row.source)
+    ['id', 'createdAt', 'updatedAt', 'version', 'passwordHash', 'q'].includes(row.source) ||
+    inheritedName(row.source)
   )
     return 'taken';
   if (!CUSTOM_TYPES.has(row.type) || !row.labelZh) return 'required';

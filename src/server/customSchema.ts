@@ -1,7 +1,7 @@
 import {
   applyCustomSchema,
-  builtInFieldNames,
   CUSTOM_KEY,
+  customFieldProblem,
   customResourceProblem,
   defaultOf,
   fieldFromRow,
@@ -11,7 +11,7 @@ import {
   type CustomResourceRow,
   type CustomRows,
 } from '../schema/custom';
-import { enums, resourceByName, resources, systemFields, type FieldDef } from '../schema';
+import { enums, resourceByName, resources, type FieldDef } from '../schema';
 import type { Reason } from '../schema/messages';
 import { convertValue, type Reasons } from '../schema/validate';
 import { valueFromText } from '../schema/fromText';
@@ -90,9 +90,7 @@ function checkCustomField(ctx: WriteContext, record: Row, reasons: Reasons, exis
   if (!reasons.source && row.source) {
     if (!CUSTOM_KEY.test(row.source)) reasons.source = { code: 'badKey' };
     else if (
-      builtInFieldNames(row.resource).has(row.source) ||
-      (systemFields as readonly string[]).includes(row.source) ||
-      ['passwordHash', 'q'].includes(row.source) ||
+      customFieldProblem(row, knownLists(ctx.data)) === 'taken' ||
       (ctx.data.customFields ?? []).some(
         (other) => !sameId(other.id, existing?.id) && other.resource === row.resource && other.source === row.source,
       )

@@ -267,8 +267,16 @@ describe('custom resources', () => {
     const res = await json(await send('DELETE', `/customResources/${lists.data[0].id}`));
     expect(res.status).toBe(409);
     expect(res.body.message).toContain('hide it instead');
-    const clash = await json(await send('POST', '/customResources', { name: 'attendees', labelZh: '重名' }));
-    expect(clash.body.errors.name).toContain('Already used');
+    // names the system or JavaScript already uses: a list called "constructor" would read the
+    // store's inherited property, one called "db" is json-server's dump of everything
+    for (const name of ['attendees', 'constructor', 'db']) {
+      const clash = await json(await send('POST', '/customResources', { name, labelZh: '重名' }));
+      expect(clash.body.errors.name, name).toContain('Already used');
+    }
+    const field = await json(
+      await send('POST', '/customFields', { resource: 'attendees', source: 'toString', labelZh: 'x', type: 'text' }),
+    );
+    expect(field.body.errors?.source, JSON.stringify(field)).toBe('Already taken');
   });
 
   it('keeps custom lists and fields across a restart, and starts despite a broken definition in the file', async () => {
