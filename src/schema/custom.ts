@@ -1,8 +1,9 @@
 import { enums } from './enums';
 import { f } from './fields';
 import { valueFromText } from './fromText';
-import { resourceByName, resources } from './index';
+import { resourceByName, resources, systemFields } from './index';
 import type { Reason } from './messages';
+import { convertValue, type Reasons } from './validate';
 import type { EnumOption, FieldDef, FieldType, MenuGroup, ResourceDef, Role } from './types';
 
 /**
@@ -24,6 +25,7 @@ export interface CustomFieldRow {
   required?: boolean | null;
   defaultValue?: string | null;
   helpText?: string | null;
+  unique?: boolean | null;
   position?: number | null;
   hidden?: boolean | null;
 }
@@ -91,7 +93,7 @@ export const builtInFieldNames = (resource: string) =>
 export const customEnumName = (resource: string, source: string) => `custom.${resource}.${source}`;
 
 /** A choice's options, one per line: "中文" or "中文 | English"; the Chinese label is the stored value. */
-export function parseOptions(text: string | null | undefined): { options: EnumOption[] } | { reason: Reason } {
+export function parseOptions(text: unknown): { options: EnumOption[] } | { reason: Reason } {
   const lines = String(text ?? '')
     .split(/\r?\n/)
     .map((line) => line.trim())
@@ -108,9 +110,9 @@ export function parseOptions(text: string | null | undefined): { options: EnumOp
 
 /** The field a row describes, built with the same constructors as the built-in fields. */
 export function fieldFromRow(row: CustomFieldRow): FieldDef {
-  const [zh, en] = [row.labelZh, row.labelEn || row.labelZh];
-  const help = row.helpText ? { zh: row.helpText, en: row.helpText } : undefined;
-  const options = { required: !!row.required, help, filter: row.type !== 'longtext' };
+  const [zh, en] = [String(row.labelZh), String(row.labelEn || row.labelZh)];
+  const help = row.helpText ? { zh: String(row.helpText), en: String(row.helpText) } : undefined;
+  const options = { required: !!row.required, unique: !!row.unique, help, filter: row.type !== 'longtext' };
   const type = row.type as FieldType;
   let field: FieldDef;
   if (type === 'enum') field = f.enum(row.source, zh, en, customEnumName(row.resource, row.source), options);
@@ -121,10 +123,102 @@ export function fieldFromRow(row: CustomFieldRow): FieldDef {
   return field;
 }
 
-/** The default a row asks for, in stored form; null when there is none or it does not convert. */
-export function defaultOf(field: FieldDef, row: CustomFieldRow): { value: unknown } | { reason: Reason } | null {
-  if (row.defaultValue === null || row.defaultValue === undefined || row.defaultValue.trim() === '') return null;
-  return valueFromText(field, row.defaultValue);
+/**
+ * A value in the stored form of a field a row describes: kept when valid, else read from its
+ * text ("12" as a number, "是" as yes, a choice by its label in either language). The choices
+ * are passed in: the row's, not whatever the live schema holds.
+ */
+export function valueForRow(
+  field: FieldDef,
+  options: EnumOption[],
+  raw: unknown,
+): { value: unknown } | { reason: Reason } {
+  if (field.type === 'enum') {
+    const text = String(raw).trim().toLowerCase();
+    const option = options.find((o) => [o.id, o.label.zh, o.label.en].some((t) => t.toLowerCase() === text));
+    return option
+      ? { value: option.id }
+      : { reason: { code: 'badOption', options: options.map((o) => o.id).join(', ') } };
+  }
+  const kept = convertValue(field, raw);
+  return 'value' in kept ? kept : valueFromText(field, String(raw));
+}
+
+/** The default a row asks for, in stored form; null when it asks for none. */
+export function defaultOf(field: FieldDef, row: CustomFieldRow, options: EnumOption[] = []) {
+  const text = String(row.defaultValue ?? '').trim();
+  return text === '' ? null : valueForRow(field, options, text);
+}
+
+/** Whether a key is the system's on this resource: a built-in field, a system field, a named
+ * filter (?filter={"overdue":true}), or a name every JavaScript object inherits. */
+function keyTaken(resource: string, source: string) {
+  const lower = source.toLowerCase();
+  const builtIns = [...builtInFieldNames(resource), ...Object.keys(resourceByName[resource]?.namedFilters ?? {})];
+  return (
+    builtIns.some((name) => name.toLowerCase() === lower) ||
+    [...systemFields, 'passwordHash'].some((name) => name.toLowerCase() === lower) ||
+    inheritedName(source)
+  );
+}
+
+/**
+ * Why a field's definition cannot be used, per field of the definition; empty when it can.
+ * The server refuses such a write with these reasons; the schema skips such a row (a
+ * hand-edited data file). `lists`: every list, hidden ones too; `visible`: those in use.
+ */
+export function customFieldReasons(
+  row: CustomFieldRow,
+  lists: { all: Set<string>; visible: Set<string> },
+  others: CustomFieldRow[],
+): Reasons {
+  const reasons: Reasons = {};
+  const source = String(row.source ?? '');
+  if (!lists.all.has(row.resource) || NOT_EXTENSIBLE.has(row.resource)) reasons.resource = { code: 'unknownResource' };
+  if (!CUSTOM_KEY.test(source)) reasons.source = { code: 'badKey' };
+  else if (
+    keyTaken(row.resource, source) ||
+    others.some(
+      (other) =>
+        String(other.id) !== String(row.id) &&
+        other.resource === row.resource &&
+        String(other.source).toLowerCase() === source.toLowerCase(),
+    )
+  )
+    reasons.source = { code: 'taken' };
+  if (!CUSTOM_TYPES.has(row.type)) reasons.type = { code: 'required' };
+  if (!row.labelZh) reasons.labelZh = { code: 'required' };
+  let options: EnumOption[] = [];
+  if (row.type === 'enum') {
+    const parsed = parseOptions(row.options);
+    if ('reason' in parsed) reasons.options = parsed.reason;
+    else options = parsed.options;
+  }
+  if (row.type === 'reference') {
+    if (!row.reference) reasons.reference = { code: 'required' };
+    else if (!lists.visible.has(row.reference) || NOT_EXTENSIBLE.has(row.reference))
+      reasons.reference = { code: 'unknownResource' };
+  }
+  if (Object.keys(reasons).length === 0) {
+    const fallback = defaultOf(fieldFromRow(row), row, options);
+    if (fallback && 'reason' in fallback) reasons.defaultValue = fallback.reason;
+  }
+  return reasons;
+}
+
+/** Why a list's definition cannot be used, per field; empty when it can. Names are compared
+ * without case: json-server routes /Users to /users. */
+export function customResourceReasons(row: CustomResourceRow, others: CustomResourceRow[]): Reasons {
+  const reasons: Reasons = {};
+  const name = String(row.name ?? '');
+  const lower = name.toLowerCase();
+  const used = [...builtInSchema().fields.keys(), ...RESERVED].map((n) => n.toLowerCase());
+  if (!CUSTOM_KEY.test(name)) reasons.name = { code: 'badKey' };
+  else if (used.includes(lower) || inheritedName(name)) reasons.name = { code: 'reservedName' };
+  else if (others.some((other) => String(other.id) !== String(row.id) && String(other.name).toLowerCase() === lower))
+    reasons.name = { code: 'taken' };
+  if (!row.labelZh) reasons.labelZh = { code: 'required' };
+  return reasons;
 }
 
 function resourceFromRow(row: CustomResourceRow, fields: FieldDef[]): ResourceDef {
@@ -142,31 +236,6 @@ function resourceFromRow(row: CustomResourceRow, fields: FieldDef[]): ResourceDe
     fields,
     custom: true,
   };
-}
-
-/** Why a list's definition cannot be used, or null. Rows saved through the API always pass;
- * this guards against a hand-edited data file. */
-export function customResourceProblem(row: CustomResourceRow): string | null {
-  if (!CUSTOM_KEY.test(String(row.name))) return 'badKey';
-  if (isBuiltInResource(row.name) || RESERVED.has(row.name) || inheritedName(row.name)) return 'reservedName';
-  if (!row.labelZh) return 'required';
-  return null;
-}
-
-export function customFieldProblem(row: CustomFieldRow, lists: Set<string>): string | null {
-  if (!lists.has(row.resource) || NOT_EXTENSIBLE.has(row.resource)) return 'unknownResource';
-  if (!CUSTOM_KEY.test(String(row.source))) return 'badKey';
-  if (
-    builtInFieldNames(row.resource).has(row.source) ||
-    ['id', 'createdAt', 'updatedAt', 'version', 'passwordHash', 'q'].includes(row.source) ||
-    inheritedName(row.source)
-  )
-    return 'taken';
-  if (!CUSTOM_TYPES.has(row.type) || !row.labelZh) return 'required';
-  if (row.type === 'enum' && 'reason' in parseOptions(row.options)) return 'noOptions';
-  if (row.type === 'reference' && (!row.reference || !lists.has(row.reference) || NOT_EXTENSIBLE.has(row.reference)))
-    return 'unknownResource';
-  return null;
 }
 
 let generation = 0;
@@ -188,35 +257,41 @@ export function applyCustomSchema(rows: Partial<CustomRows>): { skipped: string[
   for (const name of Object.keys(enums)) if (name.startsWith('custom.')) delete enums[name];
   for (const resource of base.resources) resource.fields = base.fields.get(resource.name)!.slice();
   for (const name of Object.keys(resourceByName)) if (!isBuiltInResource(name)) delete resourceByName[name];
+  // only objects count as rows, whatever a hand-edited file holds
+  const rowsOf = <T>(list: unknown) =>
+    (Array.isArray(list) ? list : []).filter((row): row is T => !!row && typeof row === 'object');
 
-  const lists = new Set(base.resources.map((r) => r.name));
   const customLists: CustomResourceRow[] = [];
-  const seen = new Set<string>();
-  for (const row of rows.customResources ?? []) {
-    const problem = customResourceProblem(row) ?? (seen.has(row.name) ? 'taken' : null);
-    if (problem) skipped.push(`customResources/${row.id}: ${problem}`);
-    else {
-      seen.add(row.name);
-      lists.add(row.name);
-      customLists.push(row);
-    }
+  for (const row of rowsOf<CustomResourceRow>(rows.customResources)) {
+    const reasons = customResourceReasons(row, customLists);
+    if (Object.keys(reasons).length > 0) skipped.push(`customResources/${row.id}: ${Object.keys(reasons)}`);
+    else customLists.push(row);
   }
+  const builtInNames = base.resources.map((r) => r.name);
+  const lists = {
+    all: new Set([...builtInNames, ...customLists.map((row) => row.name)]),
+    visible: new Set([...builtInNames, ...customLists.filter((row) => !row.hidden).map((row) => row.name)]),
+  };
   const fieldsOf = new Map<string, FieldDef[]>();
-  const taken = new Set<string>();
-  for (const row of [...(rows.customFields ?? [])].sort(byPosition)) {
-    const key = `${row.resource}.${row.source}`;
-    const problem = customFieldProblem(row, lists) ?? (taken.has(key) ? 'taken' : null);
-    if (problem) {
-      skipped.push(`customFields/${row.id}: ${problem}`);
-      continue;
+  const accepted: CustomFieldRow[] = [];
+  for (const row of rowsOf<CustomFieldRow>(rows.customFields).sort(byPosition)) {
+    try {
+      const reasons = customFieldReasons(row, lists, accepted);
+      if (Object.keys(reasons).length > 0) {
+        skipped.push(`customFields/${row.id}: ${Object.keys(reasons)}`);
+        continue;
+      }
+      accepted.push(row);
+      if (row.hidden) continue;
+      const field = fieldFromRow(row);
+      const options = row.type === 'enum' ? (parseOptions(row.options) as { options: EnumOption[] }).options : [];
+      if (field.enum) enums[field.enum] = options;
+      const fallback = defaultOf(field, row, options);
+      if (fallback && 'value' in fallback) field.default = fallback.value;
+      fieldsOf.set(row.resource, [...(fieldsOf.get(row.resource) ?? []), field]);
+    } catch (error) {
+      skipped.push(`customFields/${row.id}: ${(error as Error).message}`);
     }
-    taken.add(key);
-    if (row.hidden) continue;
-    const field = fieldFromRow(row);
-    if (row.type === 'enum') enums[field.enum!] = (parseOptions(row.options) as { options: EnumOption[] }).options;
-    const fallback = defaultOf(field, row);
-    if (fallback && 'value' in fallback) field.default = fallback.value;
-    fieldsOf.set(row.resource, [...(fieldsOf.get(row.resource) ?? []), field]);
   }
 
   const added = customLists

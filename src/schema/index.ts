@@ -94,7 +94,10 @@ export const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) =
  * carry passwords), not the audit trail (nobody writes it), not follow-ups (each one moves its
  * agreement through the lifecycle, one decision at a time). */
 export const importable = (resource: ResourceDef) =>
-  !resource.readOnly && !resource.setsParent && !resource.fields.some((field) => field.type === 'password');
+  !resource.readOnly &&
+  !resource.noImport &&
+  !resource.setsParent &&
+  !resource.fields.some((field) => field.type === 'password');
 
 /** The keys an imported row may be matched by: the declared ones, then each unique field. */
 export const importKeysOf = (resource: ResourceDef): string[][] => {

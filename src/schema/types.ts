@@ -89,6 +89,8 @@ export interface ResourceDef {
   readers?: Role[];
   /** nobody writes it through the API, admins included (the audit trail) */
   readOnly?: boolean;
+  /** written one record at a time only: no spreadsheet import (the schema's own definitions) */
+  noImport?: boolean;
   /** how an imported row finds the record it updates, best first: each key is a list of
    * fields that together pick one record (phone within a summit); unique fields also do */
   importKeys?: string[][];

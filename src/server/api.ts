@@ -10,6 +10,7 @@ import {
   resourceByName,
   resources,
   roleSeesPersonalData,
+  systemFields,
   type Lang,
   type ResourceDef,
   type Role,
@@ -26,7 +27,8 @@ import { asyncHandler, HttpError, message, requestLang } from './messages';
 import { contentRange, QueryError, translateListQuery } from './protocol';
 import { findById, type Row } from './records';
 import { createSearch } from './search';
-import { customRows, DEFINITION_RESOURCES, loadCustomSchema, planListDelete } from './customSchema';
+import { schemaGeneration } from '../schema/custom';
+import { changeRow, customRows, DEFINITION_RESOURCES, loadCustomSchema, planListDelete } from './customSchema';
 import type { JournalEntry } from './store/journal';
 import type { Store } from './store/store';
 import { guardLastAdmin, withoutSecrets } from './users';
@@ -74,10 +76,27 @@ function forbid(lang: Lang, role: unknown, resource: ResourceDef, action: 'read'
 /** What a role gets to see of a record: never a password hash; personal data masked for viewers. */
 function present(resource: ResourceDef, row: Row, role: Role): Row {
   const shown = withoutSecrets(row);
+  // values of fields an admin hid or deleted stay stored, unserved, until the field is back
+  const known = knownKeys(resource);
+  for (const key of Object.keys(shown)) if (!known.has(key)) delete shown[key];
   if (roleSeesPersonalData(role)) return shown;
   for (const field of resource.fields)
     if (field.personal && shown[field.source] != null) shown[field.source] = maskPersonal(shown[field.source]);
   return shown;
+}
+
+const keysOf = new WeakMap<ResourceDef, { generation: number; keys: Set<string> }>();
+/** The keys a record of this resource is served with: its fields (as the schema is now) and the system's. */
+function knownKeys(resource: ResourceDef) {
+  let kept = keysOf.get(resource);
+  if (!kept || kept.generation !== schemaGeneration()) {
+    kept = {
+      generation: schemaGeneration(),
+      keys: new Set([...systemFields, ...resource.fields.map((f) => f.source)]),
+    };
+    keysOf.set(resource, kept);
+  }
+  return kept.keys;
 }
 
 /** Viewers may not filter or group by personal data: they could find out a masked number. */
@@ -161,8 +180,19 @@ export function createApi(options: ApiOptions) {
   );
 
   // The admins' additions to the schema, for the app to apply: every signed-in user needs them.
+  // Only the lists a role may read, and their fields: a list kept to admins stays unnamed to others.
   api.get('/schema', (_req, res) => {
-    res.json(customRows(data));
+    const role = locals(res).user.role as Role;
+    const rows = customRows(data);
+    const hidden = new Set(
+      rows.customResources
+        .filter((row) => resourceByName[row.name] && !allows(role, resourceByName[row.name], 'read'))
+        .map((row) => row.name),
+    );
+    res.json({
+      customResources: rows.customResources.filter((row) => !hidden.has(row.name)),
+      customFields: rows.customFields.filter((row) => !hidden.has(row.resource)),
+    });
   });
 
   // a summit's pick-ups: arrivals by day, station and hour; guests nobody meets; double-booked drivers
@@ -280,7 +310,7 @@ export function createApi(options: ApiOptions) {
               const { page, total } = listPage(resource.name, query);
               res.setHeader('X-Total-Count', String(total));
               locals(res).data = page;
-              router.render(req, res);
+              render(req, res);
               return;
             }
           } catch (error) {
@@ -300,7 +330,7 @@ export function createApi(options: ApiOptions) {
             (data[resource.name] ??= []).push(req.body);
             res.status(201).location(`${req.protocol}://${req.get('host')}${req.originalUrl}/${req.body.id}`);
             locals(res).data = req.body;
-            router.render(req, res);
+            render(req, res);
             return;
           }
           break;
@@ -329,16 +359,9 @@ export function createApi(options: ApiOptions) {
   /** Values a schema change converts (a text field become a number): changed now, in the same
    * turn as the definition, and journalled in the same line. */
   function applyConversions(ctx: WriteContext): JournalEntry[] {
-    const entries: JournalEntry[] = [];
-    for (const { resource: name, row, fields } of ctx.conversions ?? []) {
-      const before = { ...row };
-      const version = typeof row.version === 'number' ? row.version : 1;
-      Object.assign(row, fields, { updatedAt: new Date().toISOString(), version: version + 1 });
-      entries.push({ r: name, put: { ...row } });
-      const trail = audit.record(ctx.actor, 'update', name, before, row);
-      if (trail) entries.push(trail);
-    }
-    return entries;
+    return (ctx.conversions ?? []).flatMap(({ resource: name, row, fields }) =>
+      changeRow(audit, ctx.actor, name, row, fields),
+    );
   }
 
   // Every answer json-server would send passes here: journal first, then answer.

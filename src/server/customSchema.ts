@@ -1,20 +1,19 @@
 import {
   applyCustomSchema,
   CUSTOM_KEY,
-  customFieldProblem,
-  customResourceProblem,
-  defaultOf,
+  customFieldReasons,
+  customResourceReasons,
   fieldFromRow,
-  NOT_EXTENSIBLE,
   parseOptions,
+  valueForRow,
   type CustomFieldRow,
   type CustomResourceRow,
   type CustomRows,
 } from '../schema/custom';
-import { enums, resourceByName, resources, type FieldDef } from '../schema';
+import { resourceByName, resources, type EnumOption, type FieldDef } from '../schema';
 import type { Reason } from '../schema/messages';
-import { convertValue, type Reasons } from '../schema/validate';
-import { valueFromText } from '../schema/fromText';
+import type { Reasons } from '../schema/validate';
+import type { AuditTrail } from './audit';
 import { HttpError, message } from './messages';
 import { sameId, sameValue, type Row } from './records';
 import type { JournalEntry } from './store/journal';
@@ -31,15 +30,24 @@ export const customRows = (data: Data): CustomRows => ({
 
 /** Rebuilds the live schema from the stored definitions; every custom list gets its collection. */
 export function loadCustomSchema(data: Data) {
-  const result = applyCustomSchema(customRows(data));
-  for (const row of customRows(data).customResources) if (CUSTOM_KEY.test(String(row.name))) data[row.name] ??= [];
+  const rows = customRows(data);
+  const result = applyCustomSchema(rows);
+  for (const row of rows.customResources) if (CUSTOM_KEY.test(String(row.name))) data[row.name] ??= [];
   for (const resource of resources) data[resource.name] ??= [];
   return result;
 }
 
-/** Every list a field may belong to or point at: built-in and custom, hidden ones too. */
-const knownLists = (data: Data) =>
-  new Set([...Object.keys(resourceByName), ...customRows(data).customResources.map((row) => row.name)]);
+/** Every list (built-in and custom, hidden ones too) and those in use. */
+function lists(data: Data) {
+  const custom = customRows(data).customResources;
+  const builtIn = Object.values(resourceByName)
+    .filter((r) => !r.custom)
+    .map((r) => r.name);
+  return {
+    all: new Set([...builtIn, ...custom.map((row) => row.name)]),
+    visible: new Set([...builtIn, ...custom.filter((row) => !row.hidden).map((row) => row.name)]),
+  };
+}
 
 const MAX_EXAMPLES = 5;
 
@@ -50,103 +58,87 @@ function example(resource: string, row: Row, source: string) {
   return `#${row.id}${name} (${String(row[source])})`;
 }
 
+function blocked(resource: string, rows: Row[], source: string): Reason {
+  const examples = rows.slice(0, MAX_EXAMPLES).map((row) => example(resource, row, source));
+  return {
+    code: 'valuesBlock',
+    count: rows.length,
+    examples: examples.join(', ') + (rows.length > MAX_EXAMPLES ? ' …' : ''),
+  };
+}
+
 /**
- * What happens to the stored values when a field's type, choices or target change: each value
- * is kept when still valid, converted when its text reads as the new type (the text "12" as a
- * number, "是" as yes), or blocks the change. Blocked: the records are named, nothing changes.
+ * What happens to the stored values when a field's type, choices or target change, or when
+ * it meets values kept from before (shown again, re-added): each is kept when still valid,
+ * converted when its text reads as the new type (the text "12" as a number), or blocks the
+ * change, which then names the records and changes nothing.
  */
-function planConversion(data: Data, field: FieldDef, resource: string, reasons: Reasons, on: string) {
+function planConversion(data: Data, field: FieldDef, options: EnumOption[], resource: string) {
   const converted: { row: Row; value: unknown }[] = [];
   const blocking: Row[] = [];
   for (const row of data[resource] ?? []) {
     const value = row[field.source];
     if (value === null || value === undefined || value === '') continue;
-    let outcome: { value: unknown } | { reason: Reason } = convertValue(field, value);
-    if ('reason' in outcome) outcome = valueFromText(field, String(value));
+    const outcome = valueForRow(field, options, value);
     const target = 'value' in outcome ? outcome.value : undefined;
     const linked = field.type !== 'reference' || (data[field.reference!] ?? []).some((r) => sameId(r.id, target));
     if ('reason' in outcome || !linked) blocking.push(row);
     else if (!sameValue(target, value)) converted.push({ row, value: target });
   }
+  return { converted, blocking };
+}
+
+/** Records sharing a value (without case) of a field about to be unique. */
+function duplicates(data: Data, resource: string, source: string) {
+  const seen = new Map<string, Row>();
+  const found = new Set<Row>();
+  for (const row of data[resource] ?? []) {
+    const value = row[source];
+    if (value === null || value === undefined || value === '') continue;
+    const key = String(value).toLowerCase();
+    const first = seen.get(key);
+    if (first) found.add(first).add(row);
+    else seen.set(key, row);
+  }
+  return [...found];
+}
+
+/** A custom field's definition against the schema and the data; returns the stored values
+ * its new type converts (written in the same step). */
+function checkCustomField(ctx: WriteContext, record: Row, reasons: Reasons, existing?: Row): Conversion[] {
+  const row = record as unknown as CustomFieldRow;
+  const own = customFieldReasons(row, lists(ctx.data), customRows(ctx.data).customFields);
+  for (const [key, reason] of Object.entries(own)) reasons[key] ??= reason;
+  if (Object.keys(reasons).length > 0) return [];
+  const before = existing as unknown as CustomFieldRow | undefined;
+  const field = fieldFromRow(row);
+  if (row.unique && (!before?.unique || before.hidden)) {
+    const same = duplicates(ctx.data, row.resource, row.source);
+    if (same.length > 0) reasons.unique = blocked(row.resource, same, row.source);
+  }
+  const retyped =
+    before && (before.type !== row.type || before.options !== row.options || before.reference !== row.reference);
+  // a new field may meet values kept from a deleted one of the same key, a field shown again
+  // the values kept while it was hidden: both are checked like a change of type
+  if (before && !retyped && !(before.hidden && !row.hidden)) return [];
+  const options = row.type === 'enum' ? (parseOptions(row.options) as { options: EnumOption[] }).options : [];
+  const { converted, blocking } = planConversion(ctx.data, field, options, row.resource);
   if (blocking.length > 0) {
-    const examples = blocking.slice(0, MAX_EXAMPLES).map((row) => example(resource, row, field.source));
-    reasons[on] = {
-      code: 'valuesBlock',
-      count: blocking.length,
-      examples: examples.join(', ') + (blocking.length > MAX_EXAMPLES ? ' …' : ''),
-    } as Reason;
+    const on = before && before.type === row.type ? (row.type === 'enum' ? 'options' : 'reference') : 'type';
+    reasons[on] = blocked(row.resource, blocking, row.source);
     return [];
   }
-  return converted;
+  return converted.map((change) => ({
+    resource: row.resource,
+    row: change.row,
+    fields: { [row.source]: change.value },
+  }));
 }
 
-/** Checks a custom field's definition against the schema and the data; returns the stored
- * values its new type converts (written in the same step). */
-function checkCustomField(ctx: WriteContext, record: Row, reasons: Reasons, existing?: Row) {
-  const row = record as unknown as CustomFieldRow;
-  const lists = knownLists(ctx.data);
-  if (!reasons.resource && (!lists.has(row.resource) || NOT_EXTENSIBLE.has(row.resource)))
-    reasons.resource = { code: 'unknownResource' };
-  if (!reasons.source && row.source) {
-    if (!CUSTOM_KEY.test(row.source)) reasons.source = { code: 'badKey' };
-    else if (
-      customFieldProblem(row, knownLists(ctx.data)) === 'taken' ||
-      (ctx.data.customFields ?? []).some(
-        (other) => !sameId(other.id, existing?.id) && other.resource === row.resource && other.source === row.source,
-      )
-    )
-      reasons.source = { code: 'taken' };
-  }
-  if (reasons.resource || reasons.source || reasons.type) return [];
-  if (row.type === 'enum') {
-    const parsed = parseOptions(row.options);
-    if ('reason' in parsed) reasons.options = parsed.reason;
-  }
-  if (row.type === 'reference' && (!row.reference || !lists.has(row.reference) || NOT_EXTENSIBLE.has(row.reference)))
-    reasons.reference = row.reference ? { code: 'unknownResource' } : { code: 'required' };
-  if (Object.keys(reasons).length > 0) return [];
-  const field = fieldFromRow(row);
-  // a choice's options are needed to read its default and to convert values
-  const enumName = field.enum;
-  const restore = enumName ? installOptions(enumName, row) : () => undefined;
-  try {
-    const fallback = defaultOf(field, row);
-    if (fallback && 'reason' in fallback) reasons.defaultValue = fallback.reason;
-    const before = existing as unknown as CustomFieldRow | undefined;
-    const retyped =
-      before && (before.type !== row.type || before.options !== row.options || before.reference !== row.reference);
-    // a field made visible again is checked too: its values were kept while it was away
-    // a new field may meet values kept from a deleted one of the same key; a field shown again
-    // meets the values kept while it was hidden: both are checked like a change of type
-    if (before && !retyped && !(before.hidden && !row.hidden)) return [];
-    const on = before && before.type === row.type ? (row.type === 'enum' ? 'options' : 'reference') : 'type';
-    return planConversion(ctx.data, field, row.resource, reasons, on).map((change) => ({
-      resource: row.resource,
-      row: change.row,
-      fields: { [row.source]: change.value },
-    }));
-  } finally {
-    restore();
-  }
-}
-
-function installOptions(name: string, row: CustomFieldRow) {
-  const previous = enums[name];
-  const parsed = parseOptions(row.options);
-  if ('options' in parsed) enums[name] = parsed.options;
-  return () => {
-    if (previous) enums[name] = previous;
-    else delete enums[name];
-  };
-}
-
-function checkCustomResource(ctx: WriteContext, record: Row, reasons: Reasons) {
+function checkCustomResource(ctx: WriteContext, record: Row, reasons: Reasons): Conversion[] {
   const row = record as unknown as CustomResourceRow;
-  if (!reasons.name && row.name) {
-    const problem = customResourceProblem(row);
-    if (problem === 'badKey') reasons.name = { code: 'badKey' };
-    else if (problem === 'reservedName') reasons.name = { code: 'reservedName' };
-  }
+  const own = customResourceReasons(row, customRows(ctx.data).customResources);
+  for (const [key, reason] of Object.entries(own)) reasons[key] ??= reason;
   if (row.titleField) {
     const named = (ctx.data.customFields ?? []).some((f) => f.resource === row.name && f.source === row.titleField);
     if (!named) reasons.titleField = { code: 'unknownField' };
@@ -157,7 +149,7 @@ function checkCustomResource(ctx: WriteContext, record: Row, reasons: Reasons) {
 export interface Conversion {
   resource: string;
   row: Row;
-  fields: Row | Record<string, unknown>;
+  fields: Record<string, unknown>;
 }
 
 /** The checks a definition row gets beyond its fields' own, by resource. */
@@ -169,20 +161,45 @@ export const definitionChecks: Record<
   customResources: checkCustomResource,
 };
 
-/** Deleting a list: refused while it holds records (hide it instead); its field definitions go with it. */
+/** Changes a stored record in place and journals it with its audit entry: one more version. */
+export function changeRow(
+  audit: AuditTrail,
+  actor: WriteContext['actor'],
+  resource: string,
+  row: Row,
+  fields: Record<string, unknown>,
+): JournalEntry[] {
+  const before = { ...row };
+  const version = typeof row.version === 'number' ? row.version : 1;
+  Object.assign(row, fields, { updatedAt: new Date().toISOString(), version: version + 1 });
+  const trail = audit.record(actor, 'update', resource, before, row);
+  return trail ? [{ r: resource, put: { ...row } }, trail] : [{ r: resource, put: { ...row } }];
+}
+
+/** Deleting a list: refused while it holds records (hide it instead) or other lists' fields
+ * link to it; its own field definitions go with it. */
 export function planListDelete(ctx: WriteContext, existing: Row): JournalEntry[] {
   const name = String(existing.name);
   const count = (ctx.data[name] ?? []).length;
   if (count > 0)
     throw new HttpError(409, message(ctx.lang, 'listHasRecords', { list: String(existing.labelZh), count }));
-  const fields = (ctx.data.customFields ?? []).filter((row) => row.resource === name);
+  const linking = (ctx.data.customFields ?? []).filter((row) => row.type === 'reference' && row.reference === name);
+  if (linking.length > 0)
+    throw new HttpError(
+      409,
+      message(ctx.lang, 'listLinked', {
+        list: String(existing.labelZh),
+        fields: linking.map((row) => `${row.resource}.${row.source}`).join(', '),
+      }),
+    );
   const entries: JournalEntry[] = [];
-  for (const row of fields) {
-    entries.push({ r: 'customFields', del: row.id });
-    const trail = ctx.audit.record(ctx.actor, 'delete', 'customFields', row, null);
-    if (trail) entries.push(trail);
-  }
   const rows = ctx.data.customFields ?? [];
-  for (let i = rows.length - 1; i >= 0; i--) if (rows[i].resource === name) rows.splice(i, 1);
+  for (let i = rows.length - 1; i >= 0; i--) {
+    if (rows[i].resource !== name) continue;
+    entries.push({ r: 'customFields', del: rows[i].id });
+    const trail = ctx.audit.record(ctx.actor, 'delete', 'customFields', rows[i], null);
+    if (trail) entries.push(trail);
+    rows.splice(i, 1);
+  }
   return entries;
 }

@@ -48,6 +48,10 @@ const messages = {
     en: '{count} rows cannot be imported (see each row), so nothing was written. Correct them and import again.',
   },
   badRequest: { zh: '请求格式有误', en: 'The request is malformed' },
+  listLinked: {
+    zh: '“{list}”还被这些字段关联：{fields}。先删除或修改这些字段，或把列表设为隐藏',
+    en: '{list} is linked from these fields: {fields}. Delete or change them first, or hide the list',
+  },
   listHasRecords: {
     zh: '“{list}”还有 {count} 条记录，不能删除；可以把它设为隐藏，记录会保留',
     en: '{list} still holds {count} records and cannot be deleted; hide it instead, which keeps them',

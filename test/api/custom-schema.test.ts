@@ -102,7 +102,8 @@ describe('custom fields', () => {
     const [guest] = await firstGuest();
     expect((await send('PATCH', `/customFields/${dietId}`, { hidden: true })).status).toBe(200);
     const hidden = (await json(await send('GET', `/attendees/${guest.id}`))).body;
-    expect(hidden.diet).toBe('清真'); // still stored
+    expect(hidden).not.toHaveProperty('diet'); // not served while hidden…
+    expect(server.store.data.attendees.find((row) => row.id === guest.id)!.diet).toBe('清真'); // …but kept
     const refused = await json(await send('PATCH', `/attendees/${guest.id}`, { diet: '素食' }));
     expect(refused.body.errors.diet).toBe('No such field');
     // an edit of another field is not refused for the hidden value it carries back
@@ -146,7 +147,7 @@ describe('custom fields', () => {
   it('deletes a definition without touching the values, which come back with the same key', async () => {
     const [guest] = await firstGuest();
     expect((await send('DELETE', `/customFields/${dietId}`)).status).toBe(200);
-    expect((await json(await send('GET', `/attendees/${guest.id}`))).body.diet).toBe('素食');
+    expect(server.store.data.attendees.find((row) => row.id === guest.id)!.diet).toBe('素食');
     const again = await json(
       await send('POST', '/customFields', {
         resource: 'attendees',
@@ -163,6 +164,34 @@ describe('custom fields', () => {
       pagination: { page: 1, perPage: 10 },
     });
     expect(filtered.data.map((row) => row.id)).toEqual([guest.id]);
+  });
+
+  it('serves no value of a hidden field, so a viewer never gets an unmasked number back', async () => {
+    const [guest] = await firstGuest();
+    const field = await json(
+      await send('POST', '/customFields', {
+        resource: 'attendees',
+        source: 'driverPhone',
+        labelZh: '司机电话',
+        type: 'phone',
+      }),
+    );
+    await send('PATCH', `/attendees/${guest.id}`, { driverPhone: '13812345678' });
+    const viewer = await server.userWithRole('viewer');
+    expect((await (await viewer.api(`/attendees/${guest.id}`)).json()).driverPhone).toBe('138****5678');
+    await send('PATCH', `/customFields/${field.body.id}`, { hidden: true });
+    expect(await (await viewer.api(`/attendees/${guest.id}`)).json()).not.toHaveProperty('driverPhone');
+    expect((await json(await send('GET', `/attendees/${guest.id}`))).body).not.toHaveProperty('driverPhone');
+    await send('PATCH', `/customFields/${field.body.id}`, { hidden: false });
+    expect((await json(await send('GET', `/attendees/${guest.id}`))).body.driverPhone).toBe('13812345678');
+  });
+
+  it('takes definitions one at a time, never from a spreadsheet import', async () => {
+    const res = await json(
+      await send('POST', '/customFields/import', { columns: ['resource'], rows: [['attendees']] }),
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.message).toContain('cannot be imported');
   });
 
   it('leaves the schema alone for everyone but admins', async () => {
@@ -258,6 +287,55 @@ describe('custom resources', () => {
     expect(changes.data.some((entry) => entry.after?.source === 'budget')).toBe(true);
   });
 
+  it('matches imported rows by a field marked unique, which duplicates refuse', async () => {
+    const code = await json(
+      await send('POST', '/customFields', { resource: 'techNeeds', source: 'code', labelZh: '需求编号', type: 'text' }),
+    );
+    const rows = (
+      await server.client.getList('techNeeds', {
+        filter: {},
+        sort: { field: 'id', order: 'ASC' },
+        pagination: { page: 1, perPage: 5 },
+      })
+    ).data;
+    await send('PATCH', `/techNeeds/${rows[0].id}`, { code: 'XQ-1' });
+    await send('PATCH', `/techNeeds/${rows[1].id}`, { code: 'xq-1' });
+    const refused = await json(await send('PATCH', `/customFields/${code.body.id}`, { unique: true }));
+    expect(refused.body.errors.unique).toContain('2 records');
+    await send('PATCH', `/techNeeds/${rows[1].id}`, { code: 'XQ-2' });
+    expect((await send('PATCH', `/customFields/${code.body.id}`, { unique: true })).status).toBe(200);
+    const body = {
+      key: ['code'],
+      columns: ['code', 'title'],
+      rows: [
+        ['XQ-1', '石墨烯散热膜（更新）'],
+        ['XQ-3', '新需求'],
+      ],
+    };
+    for (let i = 0; i < 2; i++) {
+      const report = await json(await send('POST', '/techNeeds/import', body));
+      expect(report.status, JSON.stringify(report.body)).toBe(200);
+    }
+    const after = (
+      await server.client.getList('techNeeds', {
+        filter: {},
+        sort: { field: 'id', order: 'ASC' },
+        pagination: { page: 1, perPage: 10 },
+      })
+    ).data;
+    expect(after.map((row) => row.code)).toEqual(['XQ-1', 'XQ-2', 'XQ-3']);
+    expect(after[0].title).toBe('石墨烯散热膜（更新）');
+  });
+
+  it('names only the lists a role may read', async () => {
+    await send('POST', '/customResources', { name: 'secretList', labelZh: '内部清单', readAccess: 'admins' });
+    const viewer = await server.userWithRole('organiser');
+    const schema = await (await viewer.api('/schema')).json();
+    expect(schema.customResources.map((row: Body) => row.name)).toEqual(['techNeeds']);
+    const mine = (await json(await send('GET', '/schema'))).body;
+    expect(mine.customResources.map((row: Body) => row.name).sort()).toEqual(['secretList', 'techNeeds']);
+  });
+
   it('refuses to delete a list that holds records, and a name the system uses', async () => {
     const lists = await server.client.getList('customResources', {
       filter: {},
@@ -267,11 +345,23 @@ describe('custom resources', () => {
     const res = await json(await send('DELETE', `/customResources/${lists.data[0].id}`));
     expect(res.status).toBe(409);
     expect(res.body.message).toContain('hide it instead');
+    // an empty list that another list's field links to stays too
+    const linked = await json(await send('POST', '/customResources', { name: 'programmes', labelZh: '项目库' }));
+    await send('POST', '/customFields', {
+      resource: 'techNeeds',
+      source: 'programme',
+      labelZh: '所属项目',
+      type: 'reference',
+      reference: 'programmes',
+    });
+    const refused = await json(await send('DELETE', `/customResources/${linked.body.id}`));
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toContain('techNeeds.programme');
     // names the system or JavaScript already uses: a list called "constructor" would read the
     // store's inherited property, one called "db" is json-server's dump of everything
-    for (const name of ['attendees', 'constructor', 'db']) {
+    for (const name of ['attendees', 'Users', 'constructor', 'db', 'TechNeeds']) {
       const clash = await json(await send('POST', '/customResources', { name, labelZh: '重名' }));
-      expect(clash.body.errors.name, name).toContain('Already used');
+      expect(clash.body.errors.name, name).toMatch(/Already (used|taken)/);
     }
     const field = await json(
       await send('POST', '/customFields', { resource: 'attendees', source: 'toString', labelZh: 'x', type: 'text' }),
@@ -290,7 +380,7 @@ describe('custom resources', () => {
       sort: { field: 'id', order: 'ASC' },
       pagination: { page: 1, perPage: 5 },
     });
-    expect(techNeeds.total).toBe(2);
+    expect(techNeeds.total).toBe(3);
     // a hand edit gone wrong: a field of a list that does not exist, and one with a bad key
     restarted.store.data.customFields.push({ id: 999, resource: 'nowhere', source: 'x', labelZh: 'x', type: 'text' });
     restarted.store.data.customFields.push({ id: 998, resource: 'attendees', source: '*', labelZh: 'y', type: 'text' });

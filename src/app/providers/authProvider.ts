@@ -1,6 +1,7 @@
 import type { AuthProvider } from 'react-admin';
 import { allows, resourceByName, type Role } from '../../schema';
 import { i18nProvider } from './i18nProvider';
+import { forgetLiveSchema } from '../customSchema/liveSchema';
 
 interface User {
   id: number;
@@ -47,6 +48,7 @@ export const authProvider: AuthProvider = {
   async logout() {
     localStorage.removeItem(KEY);
     confirmed = null;
+    forgetLiveSchema();
     await post('/api/auth/logout').catch(() => undefined);
   },
   async checkAuth() {
@@ -57,6 +59,7 @@ export const authProvider: AuthProvider = {
     if (error?.status === 401) {
       localStorage.removeItem(KEY);
       confirmed = null;
+      forgetLiveSchema();
       throw new Error('ra.auth.auth_check_error');
     }
   },

@@ -14,6 +14,7 @@ import type { ResourceDef } from '../../schema';
 import { NOT_EXTENSIBLE } from '../../schema/custom';
 import { FieldsButton } from '../customSchema/FieldsButton';
 import { schemaFilters } from './filters';
+import { useKnownListParams } from './useKnownListParams';
 
 // the spreadsheet grid (Glide, its cells and editors) loads with the first list, not the login page
 const GridView = lazy(() => import('../grid/GridView').then((m) => ({ default: m.GridView })));
@@ -60,9 +61,11 @@ export const SchemaList = ({
 }) => {
   // filters, sort and page size are kept per user, not per browser
   const { identity } = useGetIdentity();
+  const storeKey = `${identity?.username ?? 'anonymous'}.${resource.name}.listParams`;
+  if (!useKnownListParams(storeKey, resource)) return null;
   return (
     <List
-      storeKey={`${identity?.username ?? 'anonymous'}.${resource.name}.listParams`}
+      storeKey={storeKey}
       // react-admin's default CSV is not what Excel users need (codes, ids, no BOM): no export
       // button until the Excel-ready exporter exists.
       exporter={false}

@@ -12,6 +12,8 @@ export const customFields: ResourceDef = {
   sort: { field: 'position', order: 'ASC' },
   writers: [],
   readers: [],
+  // each definition is checked against the data one at a time
+  noImport: true,
   fields: [
     f.enum('resource', '所属列表', 'Resource', 'resourceName', { required: true, immutable: true }),
     f.text('source', '字段键', 'Key', {
@@ -38,6 +40,13 @@ export const customFields: ResourceDef = {
     }),
     f.enum('reference', '关联到', 'Links to', 'resourceName', { shownWhen: { type: ['reference'] } }),
     f.boolean('required', '必填', 'Required', { default: false }),
+    f.boolean('unique', '不可重复', 'Unique', {
+      default: false,
+      help: {
+        zh: '两条记录不能相同；导入时按它匹配已有记录',
+        en: 'No two records share it; imports match existing records by it',
+      },
+    }),
     f.text('defaultValue', '默认值', 'Default', { maxLength: 200 }),
     f.text('helpText', '填写说明', 'Help text', { maxLength: 200, list: false }),
     f.number('position', '顺序', 'Order', { integer: true, min: 0, max: 9999, default: 100 }),

@@ -12,6 +12,8 @@ export const customResources: ResourceDef = {
   sort: { field: 'name', order: 'ASC' },
   writers: [],
   readers: [],
+  // each definition is checked against the data one at a time
+  noImport: true,
   fields: [
     f.text('name', '列表键', 'Key', {
       required: true,
