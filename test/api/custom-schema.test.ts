@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../src/server/app';
-import { ADMIN_PASSWORD, loginCookie, sessionFor, startTestServer, type TestServer } from '../helpers/server';
+import { ADMIN_PASSWORD, loginCookie, rowsOf, sessionFor, startTestServer, type TestServer } from '../helpers/server';
 
 // One server per file: the schema is the process's (see src/schema/custom.ts).
 let server: TestServer;
@@ -13,14 +13,7 @@ type Body = Record<string, unknown>;
 const send = (method: string, path: string, body?: Body) =>
   server.api(path, { method, body: body === undefined ? undefined : JSON.stringify(body) });
 const json = async (res: Response) => ({ status: res.status, body: await res.json() });
-const firstGuest = async () =>
-  (
-    await server.client.getList('attendees', {
-      filter: {},
-      sort: { field: 'id', order: 'ASC' },
-      pagination: { page: 1, perPage: 3 },
-    })
-  ).data;
+const firstGuest = async () => await rowsOf(server.client, 'attendees', {}, 3);
 
 describe('custom fields', () => {
   let dietId: number;
@@ -233,13 +226,7 @@ describe('custom resources', () => {
       const res = await send('POST', '/customFields', { resource: 'techNeeds', ...field });
       expect(res.status, JSON.stringify(await res.clone().json())).toBe(201);
     }
-    const org = (
-      await server.client.getList('organizations', {
-        filter: {},
-        sort: { field: 'id', order: 'ASC' },
-        pagination: { page: 1, perPage: 1 },
-      })
-    ).data[0];
+    const org = (await rowsOf(server.client, 'organizations', {}, 1))[0];
 
     const row = await json(
       await send('POST', '/techNeeds', { title: '石墨烯散热膜量产工艺', enterpriseId: org.id, budget: 300 }),
@@ -291,13 +278,7 @@ describe('custom resources', () => {
     const code = await json(
       await send('POST', '/customFields', { resource: 'techNeeds', source: 'code', labelZh: '需求编号', type: 'text' }),
     );
-    const rows = (
-      await server.client.getList('techNeeds', {
-        filter: {},
-        sort: { field: 'id', order: 'ASC' },
-        pagination: { page: 1, perPage: 5 },
-      })
-    ).data;
+    const rows = await rowsOf(server.client, 'techNeeds', {}, 5);
     await send('PATCH', `/techNeeds/${rows[0].id}`, { code: 'XQ-1' });
     await send('PATCH', `/techNeeds/${rows[1].id}`, { code: 'xq-1' });
     const refused = await json(await send('PATCH', `/customFields/${code.body.id}`, { unique: true }));
@@ -316,13 +297,7 @@ describe('custom resources', () => {
       const report = await json(await send('POST', '/techNeeds/import', body));
       expect(report.status, JSON.stringify(report.body)).toBe(200);
     }
-    const after = (
-      await server.client.getList('techNeeds', {
-        filter: {},
-        sort: { field: 'id', order: 'ASC' },
-        pagination: { page: 1, perPage: 10 },
-      })
-    ).data;
+    const after = await rowsOf(server.client, 'techNeeds', {}, 10);
     expect(after.map((row) => row.code)).toEqual(['XQ-1', 'XQ-2', 'XQ-3']);
     expect(after[0].title).toBe('石墨烯散热膜（更新）');
   });

@@ -3,7 +3,7 @@ import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLoggedIn, shot, startAppServer } from '../helpers/app';
 import { headers, paste, selectCell } from '../helpers/grid';
-import type { TestServer } from '../helpers/server';
+import { rowsOf, type TestServer } from '../helpers/server';
 
 // An admin extends the schema from the app: a field on attendees, then a whole new list.
 let server: TestServer;
@@ -11,14 +11,7 @@ let browser: Browser;
 let page: Page;
 let summitId: number;
 
-const guests = async () =>
-  (
-    await server.client.getList('attendees', {
-      filter: { summitId },
-      sort: { field: 'id', order: 'ASC' },
-      pagination: { page: 1, perPage: 10 },
-    })
-  ).data;
+const guests = async () => await rowsOf(server.client, 'attendees', { summitId }, 10);
 const guestList = () =>
   `${server.url}/#/attendees?filter=${encodeURIComponent(JSON.stringify({ summitId }))}&sort=id&order=ASC`;
 

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLoggedIn, shot, startAppServer } from '../helpers/app';
-import { tempDir, type TestServer } from '../helpers/server';
+import { rowsOf, tempDir, type TestServer } from '../helpers/server';
 
 // An organiser imports a guest list that arrived as a GBK CSV from a partner's Excel.
 let server: TestServer;
@@ -14,14 +14,7 @@ let browser: Browser;
 let page: Page;
 let summitId: number;
 
-const guests = async () =>
-  (
-    await server.client.getList('attendees', {
-      filter: { summitId },
-      sort: { field: 'id', order: 'ASC' },
-      pagination: { page: 1, perPage: 100 },
-    })
-  ).data;
+const guests = async () => await rowsOf(server.client, 'attendees', { summitId }, 100);
 
 /** A CSV as Chinese Excel saves it: GBK, a title row above the header, CRLF. */
 function guestListFile() {

@@ -91,3 +91,18 @@ export async function startTestServer(
     },
   };
 }
+
+/** A resource's records in id order, as a user's list would fetch them: the first `perPage`. */
+export async function rowsOf(
+  client: Session['client'],
+  resource: string,
+  filter: Record<string, unknown> = {},
+  perPage = 100,
+) {
+  const { data } = await client.getList(resource, {
+    filter,
+    sort: { field: 'id', order: 'ASC' },
+    pagination: { page: 1, perPage },
+  });
+  return data;
+}
