@@ -1,7 +1,7 @@
 import { enums } from './enums';
 import { f } from './fields';
 import { valueFromText } from './fromText';
-import { resourceByName, resources, systemFields } from './index';
+import { NOT_EXTENSIBLE, resourceByName, resources, systemFields } from './index';
 import type { Reason } from './messages';
 import { convertValue, type Reasons } from './validate';
 import type { EnumOption, FieldDef, FieldType, MenuGroup, ResourceDef, Role } from './types';
@@ -49,8 +49,6 @@ export interface CustomRows {
 
 /** Keys of fields and lists: a letter, then letters and digits (they are JSON keys and URLs). */
 export const CUSTOM_KEY = /^[a-zA-Z][a-zA-Z0-9]{1,39}$/;
-/** Resources admins may not extend: the schema's own lists and the audit trail. */
-export const NOT_EXTENSIBLE = new Set(['customFields', 'customResources', 'audit']);
 /** Names a new list may not take: the API's own routes. */
 const RESERVED = new Set([
   'auth',
@@ -176,8 +174,8 @@ export function customFieldReasons(
   const source = String(row.source ?? '');
   if (!lists.all.has(row.resource) || NOT_EXTENSIBLE.has(row.resource)) reasons.resource = { code: 'unknownResource' };
   if (!CUSTOM_KEY.test(source)) reasons.source = { code: 'badKey' };
+  else if (keyTaken(row.resource, source)) reasons.source = { code: 'reservedName' };
   else if (
-    keyTaken(row.resource, source) ||
     others.some(
       (other) =>
         String(other.id) !== String(row.id) &&
@@ -231,8 +229,9 @@ function resourceFromRow(row: CustomResourceRow, fields: FieldDef[]): ResourceDe
     group: (enums.menuGroup.some((o) => o.id === row.group) ? row.group : 'projects') as MenuGroup,
     titleField: named?.source ?? 'id',
     sort: { field: 'id', order: 'DESC' },
-    readers: READERS[row.readAccess ?? 'everyone'] ?? [],
-    writers: WRITERS[row.writeAccess ?? 'staff'] ?? [],
+    // `everyone` is no list of roles (undefined: every role reads); an unknown word, admins only
+    readers: Object.hasOwn(READERS, row.readAccess ?? 'everyone') ? READERS[row.readAccess ?? 'everyone'] : [],
+    writers: Object.hasOwn(WRITERS, row.writeAccess ?? 'staff') ? WRITERS[row.writeAccess ?? 'staff'] : [],
     fields,
     custom: true,
   };
@@ -308,6 +307,8 @@ export function applyCustomSchema(rows: Partial<CustomRows>): { skipped: string[
     ...base.resources.slice(adminAt),
   );
   for (const resource of added) resourceByName[resource.name] = resource;
+  // the lists admins may add fields to or link to
+  enums.listName = resources.filter((r) => !NOT_EXTENSIBLE.has(r.name)).map((r) => ({ id: r.name, label: r.label }));
   // every list, hidden ones too, so the audit trail can still name them
   enums.resourceName = [
     ...resources.map((r) => ({ id: r.name, label: r.label })),

@@ -35,6 +35,10 @@ export const resources: ResourceDef[] = [
 
 // The resources themselves, as an enumeration (the audit trail's "which kind of record").
 enums.resourceName = resources.map((r) => ({ id: r.name, label: r.label }));
+/** The lists admins may add fields to or link to: not the schema's own, not the audit trail
+ * (src/schema/custom.ts keeps the enumerations up to date as lists are added). */
+export const NOT_EXTENSIBLE = new Set(['customFields', 'customResources', 'audit']);
+enums.listName = enums.resourceName.filter((o) => !NOT_EXTENSIBLE.has(o.id));
 
 export const resourceByName: Record<string, ResourceDef> = Object.fromEntries(resources.map((r) => [r.name, r]));
 

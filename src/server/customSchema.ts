@@ -135,11 +135,12 @@ function checkCustomField(ctx: WriteContext, record: Row, reasons: Reasons, exis
   }));
 }
 
-function checkCustomResource(ctx: WriteContext, record: Row, reasons: Reasons): Conversion[] {
+function checkCustomResource(ctx: WriteContext, record: Row, reasons: Reasons, existing?: Row): Conversion[] {
   const row = record as unknown as CustomResourceRow;
   const own = customResourceReasons(row, customRows(ctx.data).customResources);
   for (const [key, reason] of Object.entries(own)) reasons[key] ??= reason;
-  if (row.titleField) {
+  // on a new list, before it has fields, the naming field falls back to the first text field
+  if (row.titleField && existing) {
     const named = (ctx.data.customFields ?? []).some((f) => f.resource === row.name && f.source === row.titleField);
     if (!named) reasons.titleField = { code: 'unknownField' };
   }
@@ -180,15 +181,15 @@ export function changeRow(
  * link to it; its own field definitions go with it. */
 export function planListDelete(ctx: WriteContext, existing: Row): JournalEntry[] {
   const name = String(existing.name);
+  const label = String((ctx.lang === 'en' && existing.labelEn) || existing.labelZh);
   const count = (ctx.data[name] ?? []).length;
-  if (count > 0)
-    throw new HttpError(409, message(ctx.lang, 'listHasRecords', { list: String(existing.labelZh), count }));
+  if (count > 0) throw new HttpError(409, message(ctx.lang, 'listHasRecords', { list: label, count }));
   const linking = (ctx.data.customFields ?? []).filter((row) => row.type === 'reference' && row.reference === name);
   if (linking.length > 0)
     throw new HttpError(
       409,
       message(ctx.lang, 'listLinked', {
-        list: String(existing.labelZh),
+        list: label,
         fields: linking.map((row) => `${row.resource}.${row.source}`).join(', '),
       }),
     );

@@ -65,7 +65,7 @@ describe('custom fields', () => {
       }),
     );
     expect(res.status).toBe(400);
-    expect(res.body.errors.source).toBe('Already taken');
+    expect(res.body.errors.source).toBe('Already used by the system: choose another');
     const res2 = await json(
       await send('POST', '/customFields', {
         resource: 'audit',
@@ -76,7 +76,7 @@ describe('custom fields', () => {
       }),
     );
     expect(res2.body.errors).toMatchObject({
-      resource: expect.stringContaining('No such list'),
+      resource: expect.stringContaining('Must be one of'),
       source: expect.stringContaining('Start with a letter'),
     });
     const res3 = await json(
@@ -302,13 +302,25 @@ describe('custom resources', () => {
     expect(after[0].title).toBe('石墨烯散热膜（更新）');
   });
 
+  it('lets every role read a list open to every role, and write it as chosen', async () => {
+    await send('POST', '/customResources', { name: 'visits', labelZh: '走访记录' }); // defaults: everyone reads, staff write
+    await send('POST', '/customFields', { resource: 'visits', source: 'place', labelZh: '地点', type: 'text' });
+    const viewer = await server.userWithRole('viewer');
+    const organiser = await server.userWithRole('organiser');
+    expect((await viewer.api('/visits')).status).toBe(200);
+    expect((await viewer.api('/visits', { method: 'POST', body: JSON.stringify({ place: '青岚' }) })).status).toBe(403);
+    expect((await organiser.api('/visits', { method: 'POST', body: JSON.stringify({ place: '青岚' }) })).status).toBe(
+      201,
+    );
+  });
+
   it('names only the lists a role may read', async () => {
     await send('POST', '/customResources', { name: 'secretList', labelZh: '内部清单', readAccess: 'admins' });
     const viewer = await server.userWithRole('organiser');
     const schema = await (await viewer.api('/schema')).json();
-    expect(schema.customResources.map((row: Body) => row.name)).toEqual(['techNeeds']);
+    expect(schema.customResources.map((row: Body) => row.name)).toEqual(['techNeeds', 'visits']);
     const mine = (await json(await send('GET', '/schema'))).body;
-    expect(mine.customResources.map((row: Body) => row.name).sort()).toEqual(['secretList', 'techNeeds']);
+    expect(mine.customResources.map((row: Body) => row.name).sort()).toEqual(['secretList', 'techNeeds', 'visits']);
   });
 
   it('refuses to delete a list that holds records, and a name the system uses', async () => {
@@ -341,7 +353,7 @@ describe('custom resources', () => {
     const field = await json(
       await send('POST', '/customFields', { resource: 'attendees', source: 'toString', labelZh: 'x', type: 'text' }),
     );
-    expect(field.body.errors?.source, JSON.stringify(field)).toBe('Already taken');
+    expect(field.body.errors?.source).toBe('Already used by the system: choose another');
   });
 
   it('keeps custom lists and fields across a restart, and starts despite a broken definition in the file', async () => {

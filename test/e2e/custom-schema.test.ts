@@ -96,5 +96,29 @@ describe('custom fields and lists, made in the app', () => {
     await page.getByRole('menuitem', { name: '技术需求' }).click();
     await expect.poll(() => headers(page)).toContain('需求名称');
     await shot(page, 'custom-list-grid');
+
+    // linked to an organization, a need shows on that organization's page, in a tab of its own
+    await server.client.create('customFields', {
+      data: {
+        resource: 'techNeeds',
+        source: 'enterpriseId',
+        labelZh: '提出企业',
+        type: 'reference',
+        reference: 'organizations',
+      },
+    });
+    const [org] = await rowsOf(server.client, 'organizations', {}, 1);
+    await server.client.update('techNeeds', {
+      id: rows.data[0].id,
+      data: { enterpriseId: org.id },
+      previousData: rows.data[0],
+    });
+    await page.goto(`${server.url}/#/organizations/${org.id}/show`);
+    await page.reload();
+    await page.getByRole('tab', { name: '技术需求' }).click();
+    await expect
+      .poll(() => page.getByRole('gridcell', { name: '石墨烯散热膜量产工艺', includeHidden: true }).count())
+      .toBe(1);
+    await shot(page, 'custom-list-on-organization');
   });
 });

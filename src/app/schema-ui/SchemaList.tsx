@@ -10,8 +10,7 @@ import {
   useListContext,
   usePermissions,
 } from 'react-admin';
-import type { ResourceDef } from '../../schema';
-import { NOT_EXTENSIBLE } from '../../schema/custom';
+import { NOT_EXTENSIBLE, type ResourceDef } from '../../schema';
 import { FieldsButton } from '../customSchema/FieldsButton';
 import { schemaFilters } from './filters';
 import { useKnownListParams } from './useKnownListParams';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Show, TabbedShowLayout, usePermissions } from 'react-admin';
-import type { ResourceDef } from '../../schema';
+import { allows, dependantsOf, type ResourceDef } from '../../schema';
 import { HistoryList } from './HistoryList';
 import { RelatedList, type Related } from './RelatedList';
 import { SchemaFields } from './SchemaShow';
@@ -30,6 +30,15 @@ export const ShowWithRelated = ({
   tabs?: { label: string; path: string; content: ReactNode }[];
 }) => {
   const { permissions } = usePermissions();
+  // lists admins added that link here get a tab too (an organization's technology needs)
+  const custom: Related[] = dependantsOf(resource.name)
+    .filter(({ resource: list }) => list.custom && allows(permissions, list, 'read'))
+    .map(({ resource: list, field }) => ({
+      resource: list.name,
+      target: field.source,
+      label: `resources.${list.name}.name`,
+      path: `${list.name}-${field.source}`,
+    }));
   return (
     <Show actions={resource.readOnly ? false : <ShowActions extra={actions} />}>
       {header}
@@ -37,7 +46,7 @@ export const ShowWithRelated = ({
         <TabbedShowLayout.Tab label={detailsLabel}>
           {details ?? <SchemaFields resource={resource} />}
         </TabbedShowLayout.Tab>
-        {related.map((item) => (
+        {[...related, ...custom].map((item) => (
           <TabbedShowLayout.Tab
             key={item.path ?? `${item.resource}.${item.target}`}
             label={item.label}

@@ -15,7 +15,7 @@ export const customFields: ResourceDef = {
   // each definition is checked against the data one at a time
   noImport: true,
   fields: [
-    f.enum('resource', '所属列表', 'Resource', 'resourceName', { required: true, immutable: true }),
+    f.enum('resource', '所属列表', 'Resource', 'listName', { required: true, immutable: true }),
     f.text('source', '字段键', 'Key', {
       required: true,
       maxLength: 40,
@@ -38,7 +38,7 @@ export const customFields: ResourceDef = {
         en: 'One per line: “中文” or “中文 | English”',
       },
     }),
-    f.enum('reference', '关联到', 'Links to', 'resourceName', { shownWhen: { type: ['reference'] } }),
+    f.enum('reference', '关联到', 'Links to', 'listName', { shownWhen: { type: ['reference'] } }),
     f.boolean('required', '必填', 'Required', { default: false }),
     f.boolean('unique', '不可重复', 'Unique', {
       default: false,
