@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,6 +43,16 @@ async function benchSize(size: number) {
   const fileMb = fs.statSync(huiwuFile).size / 1048576;
   console.log(`\n${size} attendees: data file ${fileMb.toFixed(1)} MB`);
 
+  // the floor any server holding the data as JavaScript objects stands on (json-server's
+  // model): a bare node process that has parsed the file and does nothing else
+  extras[`parsed_only_rss_mb_${size}`] = Math.round(
+    Number(
+      execFileSync(process.execPath, [
+        '-e',
+        `JSON.parse(require('fs').readFileSync(${JSON.stringify(huiwuFile)}, 'utf8')); global.gc?.(); console.log(process.memoryUsage().rss)`,
+      ]),
+    ) / 1048576,
+  );
   const huiwu = await startHuiwu(huiwuFile, PASSWORD);
   const reference = await startReference(referenceFile);
   extras[`startup_ms_${size}`] = Math.round(huiwu.startMs);
