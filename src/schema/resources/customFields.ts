@@ -15,7 +15,7 @@ export const customFields: ResourceDef = {
   // each definition is checked against the data one at a time
   noImport: true,
   fields: [
-    f.enum('resource', '所属列表', 'Resource', 'listName', { required: true, immutable: true }),
+    f.enum('resource', '所属列表', 'List', 'listName', { required: true, immutable: true }),
     f.text('source', '字段键', 'Key', {
       required: true,
       maxLength: 40,
