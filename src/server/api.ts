@@ -184,9 +184,12 @@ export function createApi(options: ApiOptions) {
   api.get('/schema', (_req, res) => {
     const role = locals(res).user.role as Role;
     const rows = customRows(data);
+    // a hidden list has no resource: only admins see its definition
     const hidden = new Set(
       rows.customResources
-        .filter((row) => resourceByName[row.name] && !allows(role, resourceByName[row.name], 'read'))
+        .filter(
+          (row) => role !== 'admin' && !(resourceByName[row.name] && allows(role, resourceByName[row.name], 'read')),
+        )
         .map((row) => row.name),
     );
     res.json({
