@@ -83,6 +83,9 @@ describe('custom fields and lists, made in the app', () => {
     await expect.poll(() => page.url()).toMatch(/customFields\/\d+\/show$/);
 
     await page.getByRole('menuitem', { name: '技术需求' }).click();
+    // empty, the new list already offers its grid, import included
+    await expect.poll(() => headers(page)).toContain('需求名称');
+    await expect.poll(() => page.getByRole('button', { name: '导入' }).count()).toBe(1);
     await page.getByRole('link', { name: '新建' }).click();
     await page.getByLabel('需求名称').fill('石墨烯散热膜量产工艺');
     await page.getByRole('button', { name: '保存' }).click();

@@ -65,9 +65,11 @@ export const SchemaList = ({
   return (
     <List
       storeKey={storeKey}
-      // react-admin's default CSV is not what Excel users need (codes, ids, no BOM): no export
-      // button until the Excel-ready exporter exists.
+      // react-admin's default CSV is not what Excel users need (codes, ids, no BOM): the grid's
+      // toolbar has the Excel-ready export instead
       exporter={false}
+      // an empty list still shows its grid, so rows can be imported or pasted into a new list
+      empty={false}
       resource={resource.name}
       filters={schemaFilters(resource)}
       sort={resource.sort}
