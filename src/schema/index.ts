@@ -37,7 +37,9 @@ export const resources: ResourceDef[] = [
 enums.resourceName = resources.map((r) => ({ id: r.name, label: r.label }));
 /** The lists admins may add fields to or link to: not the schema's own, not the audit trail
  * (src/schema/custom.ts keeps the enumerations up to date as lists are added). */
-export const NOT_EXTENSIBLE = new Set(['customFields', 'customResources', 'audit']);
+/** The resources whose rows define the schema: a write to one changes what the API accepts. */
+export const DEFINITION_RESOURCES = new Set(['customFields', 'customResources']);
+export const NOT_EXTENSIBLE = new Set([...DEFINITION_RESOURCES, 'audit']);
 enums.listName = enums.resourceName.filter((o) => !NOT_EXTENSIBLE.has(o.id));
 
 export const resourceByName: Record<string, ResourceDef> = Object.fromEntries(resources.map((r) => [r.name, r]));

@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import jsonServer from 'json-server';
 import {
   allows,
+  DEFINITION_RESOURCES,
   enums,
   getField,
   importable,
@@ -28,7 +29,7 @@ import { contentRange, QueryError, translateListQuery } from './protocol';
 import { findById, type Row } from './records';
 import { createSearch } from './search';
 import { schemaGeneration } from '../schema/custom';
-import { changeRow, customRows, DEFINITION_RESOURCES, loadCustomSchema, planListDelete } from './customSchema';
+import { changeRow, customRows, loadCustomSchema, planListDelete } from './customSchema';
 import type { JournalEntry } from './store/journal';
 import type { Store } from './store/store';
 import { guardLastAdmin, withoutSecrets } from './users';

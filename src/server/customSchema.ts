@@ -20,9 +20,6 @@ import type { JournalEntry } from './store/journal';
 import type { Data } from './store/store';
 import type { WriteContext } from './writes';
 
-/** The resources whose rows define the schema: a write to them changes what the API accepts. */
-export const DEFINITION_RESOURCES = new Set(['customFields', 'customResources']);
-
 export const customRows = (data: Data): CustomRows => ({
   customResources: (data.customResources ?? []) as unknown as CustomResourceRow[],
   customFields: (data.customFields ?? []) as unknown as CustomFieldRow[],

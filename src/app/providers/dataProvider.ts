@@ -1,6 +1,6 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider } from 'react-admin';
-import { sameValue } from '../../schema';
+import { DEFINITION_RESOURCES, sameValue } from '../../schema';
 import type { ImportReport } from '../import/importRequest';
 import { i18nProvider } from './i18nProvider';
 
@@ -76,12 +76,11 @@ const base: HuiwuDataProvider = {
 
 // A change to a custom field or list changes the schema: the app reloads it (the server
 // already has). Imported lazily: the schema loader itself uses this module's client.
-const reloadsSchema = new Set(['customFields', 'customResources']);
 const afterDefinitionChange =
   <A extends unknown[], R>(call: (resource: string, ...args: A) => Promise<R>) =>
   async (resource: string, ...args: A): Promise<R> => {
     const result = await call(resource, ...args);
-    if (reloadsSchema.has(resource)) await import('../customSchema/liveSchema').then((m) => m.loadLiveSchema());
+    if (DEFINITION_RESOURCES.has(resource)) await import('../customSchema/liveSchema').then((m) => m.loadLiveSchema());
     return result;
   };
 
