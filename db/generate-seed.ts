@@ -2099,6 +2099,12 @@ function travelPlan(rng: Rng, spec: SummitSpec, pickupStaff: string[], distance:
   return { arrivalAt, arrivalMode: mode, arrivalNumber, arrivalStation, pickupBy: rng.pick(pickupStaff), departureAt };
 }
 
+/** Hotel nights from an arrival to a departure, counted in Beijing days. */
+function nightsBetween(arrival: string, departure: string): number {
+  const day = (iso: string) => Math.floor((Date.parse(iso) + 8 * 3600_000) / 86_400_000);
+  return Math.max(0, day(departure) - day(arrival));
+}
+
 /** A plate for a driver's car, the same every run: 苏M and five characters from the name. */
 function carOf(driver: string): string {
   const code = [...driver].reduce((n, c) => (n * 31 + c.charCodeAt(0)) % 99991, 7);
@@ -2154,11 +2160,14 @@ function attendeeValues(
     } else {
       const plan = travelPlan(rng, spec, ctx.pickupStaff, distance);
       Object.assign(values, plan);
+      // whoever comes by train or plane is met at the station; drivers find their own way
+      values.needsPickup = plan.arrivalMode !== 'car';
       // Those who drive over from the neighbouring city on the day need no room.
       if (distance === 'far' || (plan.arrivalAt as string) < at(spec.startsOn, '00:00')) {
         const hotel = person.role === 'academician' ? spec.hotels[0] : rng.pick(spec.hotels.slice(1));
         values.hotel = hotel;
         values.room = ctx.rooms.assign(rng, hotel);
+        values.nights = nightsBetween(plan.arrivalAt as string, plan.departureAt as string);
       }
     }
   }
@@ -2179,6 +2188,9 @@ function attendeeValues(
     notes.push(rng.pick(fitting));
   }
   values.note = notes.length ? notes.join('；') : null;
+  // a few dietary needs, drawn apart so that the rest of the list stays as it was
+  const diets = new Rng(`diet:${spec.key}:${person.name}`);
+  if (attends && diets.chance(0.08)) values.diet = diets.pick(['清真', '素食', '不吃辣', '海鲜过敏']);
   // each driver keeps one car; certificates carry the name as written, academicians' by hand
   if (values.pickupBy) values.pickupCar = carOf(values.pickupBy as string);
   const certified = values.certificate === true;

@@ -1,6 +1,6 @@
 import { enums } from './enums';
 import { f } from './fields';
-import { valueFromText } from './fromText';
+import { optionFor, valueFromText } from './fromText';
 import { NOT_EXTENSIBLE, resourceByName, resources, systemFields } from './index';
 import type { Reason } from './messages';
 import { convertValue, type Reasons } from './validate';
@@ -132,8 +132,7 @@ export function valueForRow(
   raw: unknown,
 ): { value: unknown } | { reason: Reason } {
   if (field.type === 'enum') {
-    const text = String(raw).trim().toLowerCase();
-    const option = options.find((o) => [o.id, o.label.zh, o.label.en].some((t) => t.toLowerCase() === text));
+    const option = optionFor(options, String(raw));
     return option
       ? { value: option.id }
       : { reason: { code: 'badOption', options: options.map((o) => o.id).join(', ') } };

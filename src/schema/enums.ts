@@ -2,17 +2,17 @@ import type { EnumOption } from './types';
 
 /** Every enumeration, declared once: server validation, selects, filters, import and export
  * all read these. The order is the order users see. */
-const options = (list: [id: string, zh: string, en: string][]): EnumOption[] =>
-  list.map(([id, zh, en]) => ({ id, label: { zh, en } }));
+const options = (list: [id: string, zh: string, en: string, aliases?: string[]][]): EnumOption[] =>
+  list.map(([id, zh, en, aliases]) => ({ id, label: { zh, en }, ...(aliases ? { aliases } : {}) }));
 
 export const enums: Record<string, EnumOption[]> = {
   organizationKind: options([
-    ['enterprise', '企业', 'Enterprise'],
-    ['university', '高校', 'University'],
-    ['institute', '科研院所', 'Research institute'],
-    ['government', '政府部门', 'Government body'],
-    ['association', '学会协会', 'Association'],
-    ['media', '媒体', 'Media'],
+    ['enterprise', '企业', 'Enterprise', ['公司', '企业单位', 'company']],
+    ['university', '高校', 'University', ['大学', '学校', '高等院校', 'college']],
+    ['institute', '科研院所', 'Research institute', ['研究院', '研究所', '院所', '科研机构', 'institute']],
+    ['government', '政府部门', 'Government body', ['政府', '机关', '党政机关', '事业单位', 'government']],
+    ['association', '学会协会', 'Association', ['学会', '协会', '社会组织', 'society']],
+    ['media', '媒体', 'Media', ['新闻单位', 'press']],
     ['other', '其他', 'Other'],
   ]),
   industry: options([
@@ -53,27 +53,29 @@ export const enums: Record<string, EnumOption[]> = {
     ['visit', '企业考察', 'Site visit'],
   ]),
   attendeeRole: options([
-    ['academician', '院士', 'Academician'],
-    ['expert', '专家', 'Expert'],
-    ['entrepreneur', '企业家', 'Entrepreneur'],
-    ['official', '领导', 'Official'],
-    ['media', '媒体', 'Media'],
-    ['staff', '工作人员', 'Staff'],
-    ['guest', '嘉宾', 'Guest'],
+    ['academician', '院士', 'Academician', ['两院院士', '中国科学院院士', '中国工程院院士', '外籍院士']],
+    ['expert', '专家', 'Expert', ['教授', '学者', '研究员', '专家学者', 'professor']],
+    ['entrepreneur', '企业家', 'Entrepreneur', ['企业代表', '企业负责人', '企业', 'business']],
+    ['official', '领导', 'Official', ['政府领导', '领导嘉宾', '官员', '市领导', '县领导']],
+    ['media', '媒体', 'Media', ['记者', '新闻媒体', 'press', 'journalist']],
+    ['staff', '工作人员', 'Staff', ['会务', '会务组', '志愿者', 'volunteer']],
+    ['guest', '嘉宾', 'Guest', ['来宾', '参会代表', '代表', '特邀嘉宾']],
   ]),
   invitationStatus: options([
-    ['toInvite', '待邀请', 'To invite'],
-    ['invited', '已邀请', 'Invited'],
-    ['confirmed', '已确认', 'Confirmed'],
-    ['declined', '已婉拒', 'Declined'],
-    ['checkedIn', '已签到', 'Checked in'],
-    ['absent', '缺席', 'Absent'],
+    ['toInvite', '待邀请', 'To invite', ['未邀请', '拟邀请']],
+    ['invited', '已邀请', 'Invited', ['已发邀请', '已发函', '邀请中']],
+    ['confirmed', '已确认', 'Confirmed', ['确认', '确认参会', '参会', '参加', '出席', '确定参加']],
+    ['declined', '已婉拒', 'Declined', ['婉拒', '不参加', '不参会', '不出席', '请假']],
+    ['checkedIn', '已签到', 'Checked in', ['签到', '已报到', '报到']],
+    ['absent', '缺席', 'Absent', ['未到', '未出席']],
   ]),
+  // 高铁, 动车, 飞机 and 开车 are how guests answer; the labels are how the plan groups them
   arrivalMode: options([
-    ['train', '高铁/火车', 'Train'],
-    ['flight', '航班', 'Flight'],
-    ['car', '自驾/专车', 'Car'],
-    ['other', '其他', 'Other'],
+    ['train', '高铁/火车', 'Train', ['高铁', '动车', '火车', '列车', '铁路', '城际', 'rail', 'high-speed rail']],
+    ['flight', '航班', 'Flight', ['飞机', '乘机', '航空', '民航', 'plane', 'air']],
+    ['car', '自驾/专车', 'Car', ['自驾', '开车', '驾车', '专车', '小车', '汽车', '公务车', 'self-drive', 'drive']],
+    ['coach', '大巴/客车', 'Coach', ['大巴', '客车', '巴士', '班车', '长途汽车', 'bus']],
+    ['other', '其他', 'Other', ['其它']],
   ]),
   agreementKind: options([
     ['jointLab', '共建联合实验室', 'Joint laboratory'],

@@ -1,111 +1,132 @@
 import { enums } from './enums';
 import { EVENT_UTC_OFFSET, resourceByName } from './index';
 import type { Reason } from './messages';
-import type { FieldDef } from './types';
+import { foldForMatch, halfWidth, smallNumber } from './text/fold';
+import { readDay, readTime } from './text/dates';
+import type { EnumOption, FieldDef, Lang } from './types';
 
 /**
- * Values as people type them in Excel or WPS, turned into what the store holds: dates like
- * 2025/5/25 or 2025年5月25日, enum labels in either language, yes/no in either language,
- * numbers with thousands separators or 万, references by name. Shared by paste and import.
+ * The one lenient reading of text, shared by typing in the grid, paste, import and forms:
+ * values as people write them in Excel, WPS or a chat message, turned into what the store
+ * holds. Dates like 2026/5/24, 2026年5月24日 or 5月24日 (the year from the context), times like
+ * 下午3点 or 14：32, choices by their labels or aliases (高铁, 飞机), yes/no as 是/否 or √/×,
+ * numbers with separators, 万 or a unit (2晚), references by name. Names and phone numbers are
+ * tidied by the validator (src/schema/validate.ts), which every write passes.
  */
 
-/** Names of referenced records, per resource, lower-cased: name → id (-1: several share it). */
+/** Names of referenced records, per resource, by `nameKey`: name → id (-1: several share it). */
 export type ReferenceNames = Record<string, Map<string, number>>;
+
+export interface ReadContext {
+  /** referenced records by name */
+  names?: ReferenceNames;
+  /** the year a date written without one belongs to (the summit's) */
+  year?: number;
+  /** what the user said a text means for this field (the import's value mapping): text → value */
+  meaning?: Record<string, unknown>;
+}
 
 export type FromText = { value: unknown } | { reason: Reason };
 
-// 2025-5-25, 2025/05/25, 2025.5.25, 2025年5月25日, 20250525; then, for times, 14:30, 14:30:00, 14时30分
-const DAY = /^(\d{4})(?:\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{2})(\d{2}))/;
-const TIME = /^\s*[T ]?\s*(\d{1,2})\s*[:：时]\s*(\d{2})\s*分?(?:\s*[:：]\s*(\d{2}))?\s*$/;
+/** How a record's name is compared with what people type: case, width and spaces aside. */
+export const nameKey = (name: unknown) =>
+  halfWidth(String(name ?? ''))
+    .replace(/\s+/g, '')
+    .toLowerCase();
 
-const pad = (n: number) => String(n).padStart(2, '0');
+/** The words an option is known by: its id, labels, each half of a label such as 高铁/火车, and
+ * its aliases. */
+const wordsOf = (option: EnumOption) => [
+  option.id,
+  option.label.zh,
+  option.label.en,
+  ...option.label.zh.split('/'),
+  ...(option.aliases ?? []),
+];
 
-/** The date (and time) in a text, as YYYY-MM-DD and HH:mm, or null when it is not a real one. */
-function parseDay(text: string): { date: string; time: string | null } | null {
-  const m = DAY.exec(text);
-  if (!m) return null;
-  const [year, month, day] = [Number(m[1]), Number(m[2] ?? m[4]), Number(m[3] ?? m[5])];
-  const check = new Date(Date.UTC(year, month - 1, day));
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
-  const date = `${year}-${pad(month)}-${pad(day)}`;
-  const rest = text.slice(m[0].length);
-  if (rest.trim() === '') return { date, time: null };
-  const t = TIME.exec(rest);
-  if (!t || Number(t[1]) > 23 || Number(t[2]) > 59) return null;
-  return { date, time: `${pad(Number(t[1]))}:${t[2]}:${t[3] ?? '00'}` };
+/** The option a text names, width, case, spaces and separators aside. */
+export function optionFor(options: EnumOption[], text: string): EnumOption | undefined {
+  const folded = foldForMatch(text);
+  if (folded === '') return undefined;
+  return options.find((option) => wordsOf(option).some((word) => foldForMatch(word) === folded));
 }
 
-// Excel counts days from 1899-12-30; a date cell that lost its format shows as such a number
-// (45800 is 2025-05-23). Five digits cover 1927 to 2173 and never look like 20250525.
-const SERIAL = /^\d{5}(\.\d+)?$/;
-const DAY_MS = 86_400_000;
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+const TRUE = new Set(['true', 'yes', 'y', '是', '有', '√', '✓', '✔', '1', '需要', '要', '需']);
+const FALSE = new Set(['false', 'no', 'n', '否', '无', '×', '✗', '✘', '0', '不需要', '不要', '不需', '没有']);
 
-/** An Excel serial as YYYY-MM-DD and HH:mm:ss (null when it has no time of day). */
-function fromSerial(text: string): { date: string; time: string | null } {
-  const ms = Math.round((Number(text) * DAY_MS) / 1000) * 1000;
-  const d = new Date(EXCEL_EPOCH + ms);
-  const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-  const time = ms % DAY_MS === 0 ? null : `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-  return { date, time };
+/** Yes or no as a text says it (是, √, Y, 1, TRUE…), or undefined. "是（高铁站）" is yes. */
+export function yesNo(text: string): boolean | undefined {
+  const folded = halfWidth(text).trim().toLowerCase();
+  if (TRUE.has(folded)) return true;
+  if (FALSE.has(folded)) return false;
+  const lead = /^(是|否|有|无|需要|不需要)\s*[(（,，:：;；]/.exec(folded);
+  return lead ? TRUE.has(lead[1]) : undefined;
 }
 
-const TRUE = new Set(['true', 'yes', 'y', '是', '有', '√', '✓', '1', '需要']);
-const FALSE = new Set(['false', 'no', 'n', '否', '无', '×', '✗', '0', '不需要']);
+// a count with its unit, as lists write it: 2晚, 两晚, 3人, 1间
+const UNIT = /^(.+?)\s*(晚|天|夜|日|人|名|位|个|间|次|场)$/;
 
-export function valueFromText(field: FieldDef, raw: string, references: ReferenceNames = {}): FromText {
+function readNumber(field: FieldDef, raw: string): FromText {
+  const text = halfWidth(raw).trim();
+  const wan = /^(-?[\d,.]+)\s*万元?$/.exec(text);
+  const counted = !wan && UNIT.exec(text);
+  if (counted) {
+    const n = smallNumber(counted[1]) ?? (/^\d+(\.\d+)?$/.test(counted[1]) ? Number(counted[1]) : null);
+    return n === null ? { reason: { code: 'notNumber' } } : { value: n };
+  }
+  const chinese = smallNumber(text);
+  if (chinese !== null && field.type === 'number') return { value: chinese };
+  const number = (wan ? wan[1] : text)
+    .replace(/^(CN)?[¥￥]\s*/, '')
+    .replace(/元$/, '')
+    .replace(/\s/g, '');
+  // commas only as thousands separators: "1,5" is not fifteen
+  if (/[,，]/.test(number) && !/^-?\d{1,3}([,，]\d{3})*(\.\d+)?$/.test(number))
+    return { reason: { code: 'notNumber' } };
+  const plain = number.replace(/[,，]/g, '');
+  if (!/^-?\d+(\.\d+)?$/.test(plain)) return { reason: { code: 'notNumber' } };
+  return { value: wan ? Math.round(Number(plain) * 10000 * 100) / 100 : Number(plain) };
+}
+
+export function valueFromText(field: FieldDef, raw: string, context: ReadContext = {}): FromText {
   // our own exports keep formula-like text as text with a leading apostrophe: take it off
   const text = raw.trim().replace(/^'(?=[=+\-@\t\r])/, '');
   if (text === '') return { value: null };
+  if (context.meaning && Object.hasOwn(context.meaning, text)) return { value: context.meaning[text] ?? null };
   switch (field.type) {
     case 'date': {
-      const day = SERIAL.test(text) ? fromSerial(text) : parseDay(text);
-      return day && !day.time ? { value: day.date } : { reason: { code: 'notDate' } };
+      const day = readDay(text, context.year);
+      if (day && !day.time) return { value: day.date };
+      return { reason: { code: day ? 'notDate' : readTime(text) ? 'noDate' : 'notDate' } };
     }
     case 'datetime': {
       if (/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/.test(text) && !Number.isNaN(Date.parse(text))) {
         return { value: new Date(text).toISOString() };
       }
-      const day = SERIAL.test(text) ? fromSerial(text) : parseDay(text);
+      const day = readDay(text, context.year);
       // wall-clock text is Beijing time, as the server reads a time without a zone; stored
       // as the server stores it (UTC), so an unchanged time compares equal
-      return day?.time
-        ? { value: new Date(`${day.date}T${day.time}${EVENT_UTC_OFFSET}`).toISOString() }
-        : { reason: { code: 'notDateTime' } };
+      if (day?.time) return { value: new Date(`${day.date}T${day.time}${EVENT_UTC_OFFSET}`).toISOString() };
+      if (day) return { reason: { code: 'noTime' } };
+      return { reason: { code: readTime(text) ? 'noDate' : 'notDateTime' } };
     }
     case 'number':
-    case 'money': {
-      const wan = /^(-?[\d,.]+)\s*万元?$/.exec(text);
-      const number = (wan ? wan[1] : text)
-        .replace(/^(CN)?[¥￥]\s*/, '')
-        .replace(/元$/, '')
-        .replace(/\s/g, '');
-      // commas only as thousands separators: "1,5" is not fifteen
-      if (/[,，]/.test(number) && !/^-?\d{1,3}([,，]\d{3})*(\.\d+)?$/.test(number))
-        return { reason: { code: 'notNumber' } };
-      const plain = number.replace(/[,，]/g, '');
-      if (!/^-?\d+(\.\d+)?$/.test(plain)) return { reason: { code: 'notNumber' } };
-      return { value: wan ? Math.round(Number(plain) * 10000 * 100) / 100 : Number(plain) };
-    }
+    case 'money':
+      return readNumber(field, text);
     case 'boolean': {
-      const lower = text.toLowerCase();
-      if (TRUE.has(lower)) return { value: true };
-      if (FALSE.has(lower)) return { value: false };
-      return { reason: { code: 'notBoolean' } };
+      const value = yesNo(text);
+      return value === undefined ? { reason: { code: 'notBoolean' } } : { value };
     }
     case 'enum': {
       const options = enums[field.enum ?? ''] ?? [];
-      const lower = text.toLowerCase();
-      const option = options.find(
-        (o) => o.id.toLowerCase() === lower || o.label.zh === text || o.label.en.toLowerCase() === lower,
-      );
+      const option = optionFor(options, text);
       return option
         ? { value: option.id }
         : { reason: { code: 'badOption', options: options.map((o) => o.label.zh).join('、') } };
     }
     case 'reference': {
-      const byName = references[field.reference ?? ''];
-      const id = byName?.get(text.toLowerCase());
+      const byName = context.names?.[field.reference ?? ''];
+      const id = byName?.get(nameKey(text));
       const what = resourceByName[field.reference ?? '']?.singular;
       if (id === -1) return { reason: { code: 'ambiguousName', name: text, what } };
       if (id !== undefined) return { value: id };
@@ -115,5 +136,29 @@ export function valueFromText(field: FieldDef, raw: string, references: Referenc
     }
     default:
       return { value: text };
+  }
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A stored value as the text the reading above gives back exactly: what the preview shows
+ * after "→" when a cell was read from an unusual form (下午3点 → 2026-05-24 15:00).
+ */
+export function textOfValue(field: FieldDef, value: unknown, lang: Lang, title?: string): string {
+  if (value === null || value === undefined) return '';
+  switch (field.type) {
+    case 'datetime': {
+      const at = new Date(new Date(String(value)).getTime() + 8 * 3600_000); // Beijing wall clock
+      return `${at.getUTCFullYear()}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())} ${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}`;
+    }
+    case 'enum':
+      return enums[field.enum ?? '']?.find((o) => o.id === value)?.label[lang] ?? String(value);
+    case 'boolean':
+      return lang === 'zh' ? (value ? '是' : '否') : value ? 'Yes' : 'No';
+    case 'reference':
+      return title ?? `#${value}`;
+    default:
+      return String(value);
   }
 }

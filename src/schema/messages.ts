@@ -20,6 +20,8 @@ export type Reason =
   | { code: 'tooBig'; max: number }
   | { code: 'notDate' }
   | { code: 'notDateTime' }
+  | { code: 'noTime' }
+  | { code: 'noDate' }
   | { code: 'notBoolean' }
   | { code: 'badOption'; options: string }
   | { code: 'notReference' }
@@ -29,6 +31,7 @@ export type Reason =
   | { code: 'beforeField'; other: Label }
   | { code: 'duplicateInFile'; line: number }
   | { code: 'ambiguousMatch'; count: number }
+  | { code: 'changedSince' }
   | { code: 'immutable' }
   | { code: 'future' }
   | { code: 'historyMoves'; latest: string }
@@ -60,8 +63,10 @@ const zh: Templates = {
   sameAs: (r) => `不能与“${r.other.zh}”相同`,
   tooSmall: (r) => `不能小于 ${r.min}`,
   tooBig: (r) => `不能大于 ${r.max}`,
-  notDate: () => '日期格式应为 2026-05-25',
-  notDateTime: () => '时间格式应为 2026-05-25 14:30',
+  notDate: () => '日期格式应为 2026-05-25（也可写 2026/5/25、2026年5月25日、5月25日）',
+  notDateTime: () => '时间格式应为 2026-05-25 14:30（也可写 5月25日 下午3点）',
+  noTime: () => '缺少时刻：请写成 2026-05-25 14:30，或在另一列写明时刻',
+  noDate: () => '只有时刻，缺少日期：请写成 2026-05-25 14:30，或在另一列写明日期',
   notBoolean: () => '应为“是”或“否”',
   badOption: (r) => `只能是：${r.options}`,
   notReference: () => '应为记录编号',
@@ -71,6 +76,7 @@ const zh: Templates = {
   beforeField: (r) => `不能早于“${r.other.zh}”`,
   duplicateInFile: (r) => `与文件第 ${r.line} 行是同一条记录（匹配依据相同），只导入一次`,
   ambiguousMatch: (r) => `已有 ${r.count} 条记录都符合匹配依据，无法确定更新哪一条`,
+  changedSince: () => '这一行在您粘贴前已被别人修改：请查看后再粘贴',
   immutable: () => '创建后不能修改',
   future: () => '不能晚于今天',
   historyMoves: (r) =>
@@ -106,8 +112,10 @@ const en: Templates = {
   sameAs: (r) => `Cannot be the same as “${r.other.en}”`,
   tooSmall: (r) => `Must be at least ${r.min}`,
   tooBig: (r) => `Must be at most ${r.max}`,
-  notDate: () => 'Use a date like 2026-05-25',
-  notDateTime: () => 'Use a time like 2026-05-25 14:30',
+  notDate: () => 'Use a date like 2026-05-25 (or 2026/5/25, May 25)',
+  notDateTime: () => 'Use a time like 2026-05-25 14:30 (or May 25 3:30 PM)',
+  noTime: () => 'The time of day is missing: write 2026-05-25 14:30, or add a column with the time',
+  noDate: () => 'Only a time of day, no date: write 2026-05-25 14:30, or add a column with the date',
   notBoolean: () => 'Must be yes or no',
   badOption: (r) => `Must be one of: ${r.options}`,
   notReference: () => 'Must be a record id',
@@ -117,6 +125,7 @@ const en: Templates = {
   beforeField: (r) => `Cannot be before “${r.other.en}”`,
   duplicateInFile: (r) => `Same record as line ${r.line} of the file (same match key); imported once`,
   ambiguousMatch: (r) => `${r.count} existing records share this match key: cannot tell which to update`,
+  changedSince: () => 'Someone changed this row before your paste: look at it, then paste again',
   immutable: () => 'Cannot be changed once created',
   future: () => 'Cannot be after today',
   historyMoves: (r) =>

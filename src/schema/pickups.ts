@@ -30,10 +30,12 @@ export interface PickupPlan {
   conflicts: PickupConflict[];
 }
 
-/** Coming, and met at a station: not those who drive themselves, declined or never invited. */
+/** Coming, and met at a station: not those who drive themselves or said they need no pick-up
+ * (是否接站: 否), declined or never invited. */
 const needsPickup = (guest: Guest) =>
   !!guest.arrivalAt &&
   guest.arrivalMode !== 'car' &&
+  guest.needsPickup !== false &&
   !['declined', 'toInvite', 'absent'].includes(String(guest.invitation));
 
 const HOUR = 3600_000;

@@ -56,6 +56,8 @@ export interface FieldDef {
   unique?: boolean;
   /** personal data (phone, e-mail): masked for roles that do not need it */
   personal?: boolean;
+  /** a person's name: read as names are written (陈 静 is 陈静) */
+  personName?: boolean;
   /** other headers that name this field in people's spreadsheets (import matches them) */
   aliases?: string[];
   /** an enum with a lifecycle: the values each value may move to; any other move is refused */
@@ -102,6 +104,12 @@ export interface ResourceDef {
     /** fields a new one starts from, copied from the parent (the agreement's officer) */
     inherit?: string[];
   };
+  /** where a date written without a year (5月24日) takes its year from: the date field of the
+   * record a reference points at (a guest's summit) */
+  yearFrom?: { reference: string; field: string };
+  /** a record created from its name alone (a new organisation typed into a guest list): the
+   * values its other required fields take, guessed from words in the name, first match wins */
+  fromName?: Record<string, { rules: [value: string, words: string[]][]; otherwise: string }>;
   /** filters the server computes, by name (?filter={"overdue":true}); in `where`, `$today` and
    * `$yesterday` are Beijing dates */
   namedFilters?: Record<
@@ -116,4 +124,6 @@ export interface ResourceDef {
 export interface EnumOption {
   id: string;
   label: Label;
+  /** other ways people write it (高铁 and 动车 for 高铁/火车): read by import, paste and typing */
+  aliases?: string[];
 }

@@ -1,6 +1,8 @@
 import { enums } from './enums';
 import { EVENT_UTC_OFFSET, resourceByName, systemFields } from './index';
 import { beijingDay } from './namedFilters';
+import { plainLettersAndDigits } from './text/fold';
+import { personName, phoneNumber } from './text/people';
 import type { Reason } from './messages';
 import type { FieldDef, Label, ResourceDef } from './types';
 
@@ -38,18 +40,16 @@ export function convertValue(field: FieldDef, raw: unknown): Converted {
     case 'phone':
     case 'email': {
       if (typeof raw !== 'string' && typeof raw !== 'number') return { reason: { code: 'notText' } };
-      const text = String(raw).trim();
+      // the same value however it was typed: ＡＢ１２ as AB12, 陈 静 as 陈静, a mobile number as
+      // its 11 digits (+86 138-1234-5678), a landline as 0571-88886666, so search and matching find it
+      const trimmed = plainLettersAndDigits(String(raw).trim());
+      const text = field.personName ? personName(trimmed) : field.type === 'phone' ? phoneNumber(trimmed) : trimmed;
       if (CONTROL.test(text) || (field.type !== 'longtext' && LINE_BREAK.test(text)))
         return { reason: { code: 'badCharacters' } };
-      if (field.maxLength !== undefined && text.length > field.maxLength)
+      // counted as people count characters: 𠀀 is one, not two UTF-16 units
+      if (field.maxLength !== undefined && [...text].length > field.maxLength)
         return { reason: { code: 'tooLong', max: field.maxLength } };
       if (field.type === 'phone' && !PHONE.test(text)) return { reason: { code: 'badPhone' } };
-      // a mobile number is stored as its 11 digits, however it was typed (138 1234 5678,
-      // +86-138-1234-5678), so search and matching find it; landlines keep their dashes
-      if (field.type === 'phone') {
-        const mobile = /^(?:\+?86)?(1\d{10})$/.exec(text.replace(/[\s-]/g, ''));
-        if (mobile) return { value: mobile[1] };
-      }
       if (field.type === 'email' && !EMAIL.test(text)) return { reason: { code: 'badEmail' } };
       return { value: text };
     }

@@ -23,7 +23,7 @@ import { aggregate } from './aggregates';
 import { createListPath } from './listPath';
 import { queryMatcher } from './query';
 import { handleDependants } from './deletes';
-import { runImport } from './imports';
+import { runImport } from './import';
 import { asyncHandler, HttpError, message, requestLang } from './messages';
 import { contentRange, QueryError, translateListQuery } from './protocol';
 import { findById, type Row } from './records';
@@ -170,6 +170,7 @@ export function createApi(options: ApiOptions) {
         store,
         audit,
         actor: actorOf(locals(res).user),
+        role: locals(res).user.role as Role,
         resource: locals(res).resource!,
         body: req.body,
         dryRun: req.query.dryRun === 'true',

@@ -16,34 +16,34 @@ const json = async (res: Response) => ({ status: res.status, body: await res.jso
 const firstGuest = async () => await rowsOf(server.client, 'attendees', {}, 3);
 
 describe('custom fields', () => {
-  let dietId: number;
+  let mealPlanId: number;
 
   it('adds a choice field to attendees: written, read, filtered, and validated like a built-in one', async () => {
     const created = await json(
       await send('POST', '/customFields', {
         resource: 'attendees',
-        source: 'diet',
-        labelZh: '饮食要求',
+        source: 'mealPlan',
+        labelZh: '用餐要求',
         labelEn: 'Dietary needs',
         type: 'enum',
         options: '素食 | Vegetarian\n清真 | Halal\n无',
       }),
     );
     expect(created.status).toBe(201);
-    dietId = created.body.id;
+    mealPlanId = created.body.id;
     const [guest, other] = await firstGuest();
 
-    const saved = await json(await send('PATCH', `/attendees/${guest.id}`, { diet: '清真' }));
+    const saved = await json(await send('PATCH', `/attendees/${guest.id}`, { mealPlan: '清真' }));
     expect(saved.status).toBe(200);
-    expect(saved.body.diet).toBe('清真');
-    expect((await json(await send('GET', `/attendees/${guest.id}`))).body.diet).toBe('清真');
+    expect(saved.body.mealPlan).toBe('清真');
+    expect((await json(await send('GET', `/attendees/${guest.id}`))).body.mealPlan).toBe('清真');
 
-    const bad = await json(await send('PATCH', `/attendees/${other.id}`, { diet: 'pizza' }));
+    const bad = await json(await send('PATCH', `/attendees/${other.id}`, { mealPlan: 'pizza' }));
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.diet).toBe('Must be one of: 素食, 清真, 无');
+    expect(bad.body.errors.mealPlan).toBe('Must be one of: 素食, 清真, 无');
 
     const filtered = await server.client.getList('attendees', {
-      filter: { diet: '清真' },
+      filter: { mealPlan: '清真' },
       sort: { field: 'id', order: 'ASC' },
       pagination: { page: 1, perPage: 10 },
     });
@@ -51,7 +51,7 @@ describe('custom fields', () => {
 
     // the schema every user's app reads
     const schema = (await json(await send('GET', '/schema'))).body;
-    expect(schema.customFields.map((row: Body) => row.source)).toContain('diet');
+    expect(schema.customFields.map((row: Body) => row.source)).toContain('mealPlan');
   });
 
   it('refuses a bad definition with a reason per field', async () => {
@@ -93,19 +93,19 @@ describe('custom fields', () => {
 
   it('hides a field and shows it again with its values kept', async () => {
     const [guest] = await firstGuest();
-    expect((await send('PATCH', `/customFields/${dietId}`, { hidden: true })).status).toBe(200);
+    expect((await send('PATCH', `/customFields/${mealPlanId}`, { hidden: true })).status).toBe(200);
     const hidden = (await json(await send('GET', `/attendees/${guest.id}`))).body;
-    expect(hidden).not.toHaveProperty('diet'); // not served while hidden…
-    expect(server.store.data.attendees.find((row) => row.id === guest.id)!.diet).toBe('清真'); // …but kept
-    const refused = await json(await send('PATCH', `/attendees/${guest.id}`, { diet: '素食' }));
-    expect(refused.body.errors.diet).toBe('No such field');
+    expect(hidden).not.toHaveProperty('mealPlan'); // not served while hidden…
+    expect(server.store.data.attendees.find((row) => row.id === guest.id)!.mealPlan).toBe('清真'); // …but kept
+    const refused = await json(await send('PATCH', `/attendees/${guest.id}`, { mealPlan: '素食' }));
+    expect(refused.body.errors.mealPlan).toBe('No such field');
     // an edit of another field is not refused for the hidden value it carries back
     expect((await send('PATCH', `/attendees/${guest.id}`, { hotel: '青岚酒店' })).status).toBe(200);
 
-    expect((await send('PATCH', `/customFields/${dietId}`, { hidden: false })).status).toBe(200);
+    expect((await send('PATCH', `/customFields/${mealPlanId}`, { hidden: false })).status).toBe(200);
     const shown = (await json(await send('GET', `/attendees/${guest.id}`))).body;
-    expect(shown.diet).toBe('清真');
-    expect((await send('PATCH', `/attendees/${guest.id}`, { diet: '素食' })).status).toBe(200);
+    expect(shown.mealPlan).toBe('清真');
+    expect((await send('PATCH', `/attendees/${guest.id}`, { mealPlan: '素食' })).status).toBe(200);
   });
 
   it('refuses a change of type that existing values cannot follow, naming the records, and converts those that can', async () => {
@@ -139,12 +139,12 @@ describe('custom fields', () => {
 
   it('deletes a definition without touching the values, which come back with the same key', async () => {
     const [guest] = await firstGuest();
-    expect((await send('DELETE', `/customFields/${dietId}`)).status).toBe(200);
-    expect(server.store.data.attendees.find((row) => row.id === guest.id)!.diet).toBe('素食');
+    expect((await send('DELETE', `/customFields/${mealPlanId}`)).status).toBe(200);
+    expect(server.store.data.attendees.find((row) => row.id === guest.id)!.mealPlan).toBe('素食');
     const again = await json(
       await send('POST', '/customFields', {
         resource: 'attendees',
-        source: 'diet',
+        source: 'mealPlan',
         labelZh: '饮食',
         type: 'enum',
         options: '素食\n清真',
@@ -152,7 +152,7 @@ describe('custom fields', () => {
     );
     expect(again.status).toBe(201);
     const filtered = await server.client.getList('attendees', {
-      filter: { diet: '素食' },
+      filter: { mealPlan: '素食' },
       sort: { field: 'id', order: 'ASC' },
       pagination: { page: 1, perPage: 10 },
     });
@@ -377,7 +377,7 @@ describe('custom resources', () => {
     expect((await server.api('/attendees?range=[0,0]')).status).toBe(200);
     expect((await server.api('/techNeeds')).status).toBe(200);
     const diet = await server.client.getList('attendees', {
-      filter: { diet: '素食' },
+      filter: { mealPlan: '素食' },
       sort: { field: 'id', order: 'ASC' },
       pagination: { page: 1, perPage: 5 },
     });

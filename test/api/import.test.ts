@@ -43,7 +43,7 @@ describe('importing rows from a spreadsheet', () => {
           ['智能制造高峰论坛', '李娜', '江淮智能装备有限公司', '13700002222', '专家', '2026年12月4日 9:30', '46000'],
           // the same new guest again further down the file
           ['智能制造高峰论坛', '李娜', '', '13700002222', '', '', ''],
-          // invalid: unknown organisation, bad phone, bad date
+          // invalid: bad phone, bad date (the new organisation would have been created)
           ['智能制造高峰论坛', '王五', '不存在的单位', 'call me', '', '明天', ''],
           // invalid: no name (required)
           ['智能制造高峰论坛', '', '', '13700003333', '', '', ''],
@@ -59,12 +59,13 @@ describe('importing rows from a spreadsheet', () => {
     expect(report.rows[0]).toMatchObject({ id: zhang.id, changed: ['role', 'arrivalAt'] });
     expect(report.rows[2].errors['']).toContain('line 3');
     expect(report.rows[3].errors).toEqual({
-      organizationId: 'No organization is named “不存在的单位”',
       phone: expect.stringContaining('Not a phone number'),
       arrivalAt: expect.stringContaining('2026-05-25 14:30'),
     });
     expect(report.rows[4].errors).toEqual({ name: 'Required' });
     expect(report.counts).toEqual({ create: 1, update: 1, unchanged: 0, invalid: 3 });
+    // an organisation named only by a row that cannot be imported is not created
+    expect(report.newRecords).toEqual([]);
     expect(await all('attendees')).toEqual(before);
   });
 });

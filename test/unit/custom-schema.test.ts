@@ -13,8 +13,8 @@ describe('applying the admins’ definitions to the schema', () => {
         {
           id: 1,
           resource: 'attendees',
-          source: 'diet',
-          labelZh: '饮食要求',
+          source: 'mealPlan',
+          labelZh: '用餐要求',
           type: 'enum',
           options: '素食 | Vegetarian\n清真',
           defaultValue: 'vegetarian',
@@ -31,10 +31,10 @@ describe('applying the admins’ definitions to the schema', () => {
         { id: 3, resource: 'techNeeds', source: 'budget', labelZh: '预算', type: 'money', position: 2 },
       ],
     });
-    const diet = getField(resourceByName.attendees, 'diet')!;
+    const diet = getField(resourceByName.attendees, 'mealPlan')!;
     expect(diet).toMatchObject({
       type: 'enum',
-      label: { zh: '饮食要求', en: '饮食要求' },
+      label: { zh: '用餐要求', en: '用餐要求' },
       filter: true,
       default: '素食',
     });

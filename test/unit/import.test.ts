@@ -112,7 +112,7 @@ describe('matching headers to fields', () => {
       'email',
       'arrivalAt',
       'arrivalNumber',
-      null,
+      'diet',
       'hotel',
     ]);
   });

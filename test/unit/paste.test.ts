@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTsv, toTsv } from '../../src/app/grid/tsv';
 import { resourceByName } from '../../src/schema';
-import { valueFromText } from '../../src/schema/fromText';
+import { nameKey, valueFromText } from '../../src/schema/fromText';
 
 const field = (resource: string, source: string) => resourceByName[resource].fields.find((f) => f.source === source)!;
 
@@ -68,21 +68,21 @@ describe('values from their text form', () => {
   it('references by name, whatever the case, or by id', () => {
     const names = {
       organizations: new Map([
-        ['江淮工业大学', 2],
-        ['jianghuai tech', 7],
+        [nameKey('江淮工业大学'), 2],
+        [nameKey('JiangHuai Tech'), 7],
       ]),
     };
     const org = field('attendees', 'organizationId');
-    expect(valueFromText(org, '江淮工业大学', names)).toEqual({ value: 2 });
-    expect(valueFromText(org, 'JiangHuai Tech', names)).toEqual({ value: 7 });
-    expect(valueFromText(org, '#12', names)).toEqual({ value: 12 });
-    expect(valueFromText(org, '360', names)).toEqual({
+    expect(valueFromText(org, '江淮工业大学', { names })).toEqual({ value: 2 });
+    expect(valueFromText(org, 'JiangHuai Tech', { names })).toEqual({ value: 7 });
+    expect(valueFromText(org, '#12', { names })).toEqual({ value: 12 });
+    expect(valueFromText(org, '360', { names })).toEqual({
       reason: { code: 'unknownName', name: '360', what: expect.anything() },
     }); // a name, not an id
-    expect(valueFromText(org, '青岚大学', { organizations: new Map([['青岚大学', -1]]) })).toEqual({
+    expect(valueFromText(org, '青岚大学', { names: { organizations: new Map([['青岚大学', -1]]) } })).toEqual({
       reason: { code: 'ambiguousName', name: '青岚大学', what: expect.anything() },
     });
-    expect(valueFromText(org, '不存在的大学', names)).toEqual({
+    expect(valueFromText(org, '不存在的大学', { names })).toEqual({
       reason: { code: 'unknownName', name: '不存在的大学', what: { zh: '单位', en: 'Organization' } },
     });
   });

@@ -23,7 +23,7 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { allows, namedFilterTest, resourceByName, type FieldDef, type Lang, type ResourceDef } from '../../schema';
-import type { ReferenceNames } from '../../schema/fromText';
+import { nameKey, type ReferenceNames } from '../../schema/fromText';
 import { formatDay } from '../schema-ui/time';
 import { cellFor, fieldCellRenderer, valueOfEdit } from './cells';
 import { PastePreview } from './PastePreview';
@@ -218,7 +218,7 @@ export const SchemaGrid = ({
         // a name two records share is ambiguous (-1): the user must give the id
         const byName = new Map<string, number>();
         for (const row of found) {
-          const name = String(row[title]).toLowerCase();
+          const name = nameKey(row[title]);
           byName.set(name, byName.has(name) ? -1 : (row.id as number));
         }
         names[reference] = byName;

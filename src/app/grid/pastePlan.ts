@@ -20,7 +20,7 @@ export interface PastePlan {
 }
 
 const valueOrNull = (field: FieldDef, text: string, names: ReferenceNames) => {
-  const converted = valueFromText(field, text, names);
+  const converted = valueFromText(field, text, { names });
   return 'value' in converted ? converted.value : undefined;
 };
 
@@ -81,7 +81,7 @@ export function planPaste(args: {
           plan.invalid.push({ row: rowIndex, field, text, reason: reasonText(reason, lang) });
         return;
       }
-      const converted = valueFromText(field, text, names);
+      const converted = valueFromText(field, text, { names });
       if ('reason' in converted) {
         plan.invalid.push({ row: rowIndex, field, text, reason: reasonText(converted.reason, lang) });
         rowInvalid = true;

@@ -68,6 +68,7 @@ export const agreements: ResourceDef = {
       required: true,
       maxLength: 40,
       filter: true,
+      personName: true,
       aliases: ['专员', '负责人', '责任人'],
     }),
     f.date('nextFollowUpOn', '下次跟进', 'Next follow-up', { filter: true }),

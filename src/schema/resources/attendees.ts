@@ -26,6 +26,8 @@ export const attendees: ResourceDef = {
   titleField: 'name',
   sort: { field: 'name', order: 'ASC' },
   writers: ['organiser'],
+  // a date without a year (5月24日) is in the year of the guest's summit
+  yearFrom: { reference: 'summitId', field: 'startsOn' },
   importKeys: [
     ['summitId', 'phone'],
     ['summitId', 'name'],
@@ -35,6 +37,7 @@ export const attendees: ResourceDef = {
     f.text('name', '姓名', 'Name', {
       required: true,
       maxLength: 40,
+      personName: true,
       aliases: ['名字', '嘉宾姓名', '专家姓名', 'full name'],
     }),
     f.ref('organizationId', '单位', 'Organization', 'organizations', {
@@ -81,14 +84,30 @@ export const attendees: ResourceDef = {
       maxLength: 60,
       aliases: ['到达站点', '接站地点', '车站', '机场'],
     }),
-    f.text('pickupBy', '接站人员', 'Picked up by', { maxLength: 40, aliases: ['接站人', '接机人', '接站', '司机'] }),
+    // 是否接站 (yes/no) is needsPickup: a header holding 接站 is not enough to name the driver
+    f.text('pickupBy', '接站人员', 'Picked up by', {
+      maxLength: 40,
+      personName: true,
+      aliases: ['接站人', '接机人', '负责接站', '司机'],
+    }),
+    f.boolean('needsPickup', '是否接站', 'Needs pick-up', {
+      list: false,
+      aliases: ['需要接站', '是否需要接站', '需接站', '接站', '接送', '是否接送', 'pickup', 'needs pickup'],
+    }),
     f.text('pickupCar', '接站车辆', 'Car', { maxLength: 20, list: false, aliases: ['车辆', '车牌', '车牌号'] }),
     f.datetime('departureAt', '返程时间', 'Departs at', {
       list: false,
       notBefore: 'arrivalAt',
       aliases: ['离开时间', '返程', 'departure'],
     }),
-    f.text('hotel', '酒店', 'Hotel', { maxLength: 60, aliases: ['住宿', '住宿酒店'] }),
+    f.text('hotel', '酒店', 'Hotel', { maxLength: 60, aliases: ['住宿酒店', '入住酒店', '宾馆'] }),
+    f.number('nights', '住宿天数', 'Nights', {
+      integer: true,
+      min: 0,
+      max: 60,
+      list: false,
+      aliases: ['住宿', '住宿晚数', '入住天数', '住几晚', 'nights'],
+    }),
     f.text('room', '房间号', 'Room', { maxLength: 20, list: false, aliases: ['房间', '房号'] }),
     f.text('seat', '座位', 'Seat', { maxLength: 20, list: false }),
     f.boolean('certificate', '荣誉证书', 'Certificate', { list: false, default: false, aliases: ['证书'] }),
@@ -98,6 +117,16 @@ export const attendees: ResourceDef = {
     f.boolean('certificatePrinted', '证书已打印', 'Certificate printed', { list: false, default: false }),
     f.boolean('certificateDelivered', '证书已送达', 'Certificate delivered', { list: false, default: false }),
     f.datetime('checkedInAt', '签到时间', 'Checked in at', { list: false }),
+    f.text('diet', '饮食', 'Diet', {
+      maxLength: 60,
+      list: false,
+      aliases: ['饮食禁忌', '饮食要求', '饮食习惯', '餐饮', '忌口', 'dietary needs'],
+    }),
+    f.text('companions', '随行人员', 'Companions', {
+      maxLength: 200,
+      list: false,
+      aliases: ['随行', '陪同人员', '随员', '随行人数', 'accompanying'],
+    }),
     f.longtext('note', '备注', 'Note', { aliases: ['说明', 'remarks', 'comment'] }),
   ],
 };

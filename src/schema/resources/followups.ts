@@ -20,7 +20,7 @@ export const followups: ResourceDef = {
   fields: [
     f.ref('agreementId', '签约项目', 'Agreement', 'agreements', { required: true, immutable: true }),
     f.date('on', '跟进日期', 'Date', { required: true, filter: true, notFuture: true, immutable: true }),
-    f.text('officer', '跟进人', 'Officer', { required: true, maxLength: 40, filter: true }),
+    f.text('officer', '跟进人', 'Officer', { required: true, maxLength: 40, filter: true, personName: true }),
     f.enum('kind', '方式', 'Kind', 'followupKind', { required: true, default: 'visit' }),
     f.longtext('note', '情况说明', 'Note', { required: true, list: true, maxLength: 2000 }),
     f.enum('statusAfter', '跟进后状态', 'Status after', 'agreementStatus', { immutable: true }),

@@ -1,0 +1,244 @@
+import {
+  resourceByName,
+  sameValue,
+  stampsFor,
+  type FieldDef,
+  type Lang,
+  type ResourceDef,
+  type Role,
+} from '../../schema';
+import { textOfValue, valueFromText } from '../../schema/fromText';
+import type { ImportReport, Outcome, RowResult } from '../../schema/imports';
+import { reasonText, type Reason } from '../../schema/messages';
+import { checkWrite, type Reasons } from '../../schema/validate';
+import type { Data, Row } from '../store/store';
+import { checkAgainstData } from '../writes';
+import { keyChain } from './keys';
+import { indexedLookups, referenceNames } from './lookups';
+import { newNamePlanner, type PlannedRecord } from './newNames';
+import { readRequest, textFor, type FieldSource } from './request';
+
+export interface Planned {
+  result: RowResult;
+  /** what to store: the whole new record, or the changed fields of an existing one */
+  values?: Row | Record<string, unknown>;
+  existing?: Row;
+}
+
+export interface Plan {
+  planned: Planned[];
+  counts: Record<Outcome, number>;
+  newRecords: PlannedRecord[];
+  unmatched: ImportReport['unmatched'];
+}
+
+const errorTexts = (reasons: Reasons, lang: Lang) =>
+  Object.fromEntries(Object.entries(reasons).map(([key, reason]) => [key, reasonText(reason, lang)]));
+
+/** The year of the record a row's date belongs to (a guest's summit), for dates written without one. */
+function yearReader(data: Data, resource: ResourceDef) {
+  const from = resource.yearFrom;
+  if (!from) return () => undefined;
+  const target = resource.fields.find((f) => f.source === from.reference)?.reference;
+  const years = new Map<string, number | undefined>();
+  for (const row of data[target ?? ''] ?? []) {
+    const year = Number(String(row[from.field] ?? '').slice(0, 4));
+    years.set(String(row.id), Number.isInteger(year) && year > 0 ? year : undefined);
+  }
+  return (values: Record<string, unknown>) => years.get(String(values[from.reference]));
+}
+
+/** A referenced record's name by id, looked up once per resource. */
+function titleReader(data: Data) {
+  const titles = new Map<string, Map<string, string>>();
+  return (reference: string, id: unknown) => {
+    let byId = titles.get(reference);
+    if (!byId) {
+      const title = resourceByName[reference]?.titleField ?? 'name';
+      byId = new Map((data[reference] ?? []).map((row) => [String(row.id), String(row[title] ?? '')]));
+      titles.set(reference, byId);
+    }
+    return byId.get(String(id));
+  };
+}
+
+/**
+ * What importing these rows would do, row by row: a new record, an update of the record its
+ * key finds, nothing (already the same), or invalid with the reason per cell; and the records
+ * the file names that it would create. Reads only.
+ */
+export function planImport(
+  data: Data,
+  resource: ResourceDef,
+  body: unknown,
+  lang: Lang,
+  role: Role | undefined,
+  now = Date.now(),
+): Plan {
+  const { request, sources, key, fixed, badCells } = readRequest(resource, body, lang);
+  const names = referenceNames(
+    data,
+    sources.map((s) => s.field).filter((f) => f.type === 'reference'),
+  );
+  const lookups = indexedLookups(data, resource);
+  const byId = key?.[0] === 'id' ? new Map((data[resource.name] ?? []).map((row) => [String(row.id), row])) : null;
+  const keys = key && !byId ? keyChain(data, resource, key) : null;
+  const newNames = newNamePlanner(data, request, role);
+  const yearOf = yearReader(data, resource);
+  const titleOf = titleReader(data);
+  const unmatched = new Map<string, Map<string, number>>();
+  const lineOf = (i: number) => request.lines?.[i] ?? i + 2;
+  const fromFile = sources.filter((source) => !Object.hasOwn(fixed, source.field.source));
+  const isDate = (f: FieldDef) => f.type === 'date' || f.type === 'datetime';
+
+  /** A value as the preview shows it, references by name (a new one marked so). */
+  const shown = (field: FieldDef, value: unknown) => {
+    if (field.type !== 'reference' || value == null) return textOfValue(field, value, lang);
+    const created = newNames.nameOf(value);
+    if (created !== undefined) return `${created}${lang === 'zh' ? '（新建）' : ' (new)'}`;
+    return textOfValue(field, value, lang, titleOf(field.reference!, value));
+  };
+
+  const planRow = (cells: string[], i: number): Planned => {
+    const line = lineOf(i);
+    const values: Record<string, unknown> = {};
+    const reasons: Reasons = {};
+    const raw: Record<string, string> = {};
+    const read = (field: FieldDef, text: string, year?: number) => {
+      const converted = valueFromText(field, text, { names, year, meaning: request.meaning?.[field.source] });
+      if ('value' in converted) {
+        if (converted.value !== null) values[field.source] = converted.value;
+        return;
+      }
+      if (converted.reason.code === 'unknownName') {
+        const id = newNames.resolve(field, text, line);
+        if (id !== null) {
+          values[field.source] = id;
+          lookups.expect(field.reference!, id);
+          return;
+        }
+      }
+      if (converted.reason.code === 'badOption' || converted.reason.code === 'notBoolean') {
+        const counts = unmatched.get(field.source) ?? new Map<string, number>();
+        counts.set(text, (counts.get(text) ?? 0) + 1);
+        unmatched.set(field.source, counts);
+      }
+      reasons[field.source] = converted.reason;
+    };
+    // dates last: a date without a year takes the year of the row's summit, read first
+    const readAll = (only: (source: FieldSource) => boolean) => {
+      for (const source of fromFile.filter(only)) {
+        const text = textFor(source, cells);
+        if (!text) continue; // an empty cell leaves the stored value alone
+        raw[source.field.source] = text;
+        read(source.field, text, yearOf({ ...fixed, ...values }));
+      }
+    };
+    readAll((source) => !isDate(source.field));
+    readAll((source) => isDate(source.field));
+    Object.assign(values, fixed);
+
+    let existing: Row | undefined;
+    if (byId) {
+      const id = request.ids![i];
+      if (id !== null && id !== undefined) {
+        existing = byId.get(String(id));
+        const version = request.versions?.[i];
+        if (!existing) reasons[''] = { code: 'missingReference', id: String(id) };
+        else if (typeof version === 'number' && existing.version !== version) reasons[''] = { code: 'changedSince' };
+      }
+    } else if (keys) {
+      const { matches, earlier } = keys.match(values, line);
+      if (earlier !== undefined) reasons[''] = { code: 'duplicateInFile', line: earlier };
+      if (matches.length > 1) reasons[''] ??= { code: 'ambiguousMatch', count: matches.length };
+      existing = matches[0];
+    }
+
+    /** The row checked as it would be written: the record, and every reason at once (what did
+     * not read, then what the schema and the data say), so one look is enough to correct it. */
+    const check = () => {
+      if (existing) {
+        // empty cells leave stored values alone: an import adds what the file knows; the key's
+        // own fields compare as the key does ("139 0000 1111" finds 13900001111 and leaves it)
+        const sameAsStored = (source: string, value: unknown) =>
+          keys?.same(source, value, existing![source]) ?? sameValue(value, existing![source]);
+        const changes = Object.fromEntries(Object.entries(values).filter(([s, v]) => !sameAsStored(s, v)));
+        const { record, reasons: checked } = checkWrite(resource, changes, existing);
+        checkAgainstData(lookups, resource, record, checked, existing.id);
+        const stamped = stampsFor(resource, record, existing, changes, now);
+        Object.assign(changes, stamped);
+        Object.assign(record, stamped);
+        return { record, changes, all: { ...checked, ...reasons } };
+      }
+      const { record, reasons: checked } = checkWrite(resource, values);
+      checkAgainstData(lookups, resource, record, checked);
+      return { record, changes: record, all: { ...checked, ...reasons } };
+    };
+    let { record, changes, all } = check();
+    const emptied: Record<string, string> = {};
+    // A bad cell need not cost the row: leave it empty, if the user chose so and the row stands without it
+    const cellOnly = (source: string, reason: Reason) =>
+      source !== '' && Object.hasOwn(raw, source) && reason.code !== 'required' && reason.code !== 'taken';
+    if (
+      badCells === 'emptyCell' &&
+      Object.keys(all).length > 0 &&
+      Object.entries(all).every(([s, r]) => cellOnly(s, r))
+    ) {
+      for (const [source, reason] of Object.entries(all)) {
+        emptied[source] = `${raw[source]}: ${reasonText(reason, lang)}`;
+        delete values[source];
+        delete reasons[source];
+      }
+      ({ record, changes, all } = check());
+    }
+    const extras = Object.keys(emptied).length ? { emptied } : {};
+    if (Object.keys(all).length > 0)
+      return { result: { outcome: 'invalid', id: existing?.id, errors: errorTexts(all, lang), ...extras } };
+
+    const interpretations: Record<string, string> = {};
+    for (const [source, text] of Object.entries(raw)) {
+      const field = resource.fields.find((f) => f.source === source)!;
+      const value = existing ? (Object.hasOwn(changes, source) ? record[source] : existing[source]) : record[source];
+      const reading = shown(field, value);
+      if (reading !== text.trim()) interpretations[source] = reading;
+    }
+    const readings = Object.keys(interpretations).length ? { read: interpretations } : {};
+    for (const field of resource.fields)
+      if (field.unique) lookups.claim(field.source, record[field.source], existing?.id ?? `line ${i}`);
+    if (!existing) return { result: { outcome: 'create', ...readings, ...extras }, values: record };
+    if (Object.keys(changes).length === 0)
+      return { result: { outcome: 'unchanged', id: existing.id, ...readings, ...extras } };
+    const changed = Object.keys(changes);
+    const diff = Object.fromEntries(
+      changed.map((source) => {
+        const field = resource.fields.find((f) => f.source === source)!;
+        return [source, [shown(field, existing![source] ?? null), shown(field, record[source])] as [string, string]];
+      }),
+    );
+    return {
+      result: { outcome: 'update', id: existing.id, changed, diff, ...readings, ...extras },
+      // as the schema stores them (a list's fixed "3" is the id 3)
+      values: Object.fromEntries(changed.map((source) => [source, record[source]])),
+      existing,
+    };
+  };
+
+  const planned = request.rows.map(planRow);
+  const counts: Record<Outcome, number> = { create: 0, update: 0, unchanged: 0, invalid: 0 };
+  for (const { result } of planned) counts[result.outcome]++;
+  // only the new records some row that will be written still names
+  const used = new Set<number>();
+  for (const { values } of planned)
+    for (const value of Object.values(values ?? {})) if (newNames.isStandIn(value)) used.add(value as number);
+  return {
+    planned,
+    counts,
+    newRecords: newNames.planned(used),
+    unmatched: Object.fromEntries(
+      [...unmatched].map(([source, texts]) => [
+        source,
+        [...texts].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count),
+      ]),
+    ),
+  };
+}
