@@ -1,6 +1,9 @@
 /** The import's request and answer, row by row: shared by the server (src/server/import/) and
  * the app's import dialog and paste. */
 
+/** At most this many rows in one import: a province's guest list fits many times over. */
+export const MAX_IMPORT_ROWS = 50_000;
+
 /** What to do with a cell that cannot be read: refuse its row, or import the row without it. */
 export type BadCells = 'refuseRow' | 'emptyCell';
 

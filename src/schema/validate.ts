@@ -16,8 +16,11 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const LINE_BREAK = /[\r\n]/;
 export const MIN_PASSWORD_LENGTH = 8;
-// Chinese mobiles (13812345678), landlines with area code (0571-88886666), +86, extensions.
-const PHONE = /^(\+?\d{1,4}[\s-]?)?\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,5}$/;
+// As stored (src/schema/text/people.ts tidies them first): a mobile's 11 digits (13812345678),
+// a landline with its area code and extension (0571-88886666-802) or a local one (88886666),
+// a 400/800 service line, or a number abroad (+852 2345 6789).
+const PHONE =
+  /^(1[3-9]\d{9}|0\d{2,3}-\d{7,8}(-\d{1,5})?|[2-9]\d{6,7}|[48]00-?\d{3}-?\d{4}|\+(?!86)\d{1,3}[\s-]?\d[\d\s-]{5,14})$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const isEmpty = (value: unknown) =>

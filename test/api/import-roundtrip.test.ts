@@ -6,8 +6,9 @@ import { resourceByName, type FieldDef } from '../../src/schema';
 import { toCsv } from '../../src/app/export/csv';
 import { buildTable, type ReferenceTitles } from '../../src/app/export/table';
 import { toXlsx } from '../../src/app/export/xlsx';
-import { importBody, toImportFile } from '../../src/app/import/importRequest';
-import { autoMap, findHeaderRow, importableFields } from '../../src/app/import/mapping';
+import { importBody, startChoices } from '../../src/app/import/importRequest';
+import { importableFields } from '../../src/app/import/mapping';
+import { prepareImport } from '../../src/app/import/prepare';
 import { readSpreadsheet } from '../../src/app/import/readSpreadsheet';
 import { startTestServer, tempDir, type TestServer } from '../helpers/server';
 
@@ -44,10 +45,9 @@ async function exportGuests(summitId: number) {
 }
 
 async function importInto(name: string, bytes: ArrayBuffer, summitId: number) {
-  const sheet = await readSpreadsheet({ name, bytes });
-  const file = toImportFile(name, sheet, findHeaderRow(attendees, sheet.rows));
-  const columns = autoMap(attendees, file.headers, {}, ['summitId']);
-  const body = importBody(file, { columns, key: ['summitId', 'phone'], fixed: { summitId } });
+  const book = await readSpreadsheet({ name, bytes });
+  const { file, columns } = prepareImport(attendees, name, book, {}, ['summitId']);
+  const body = importBody(file, startChoices(columns, ['summitId', 'phone'], { summitId }));
   const res = await server.api('/attendees/import', { method: 'POST', body: JSON.stringify(body) });
   return { status: res.status, report: await res.json(), columns };
 }

@@ -33,6 +33,8 @@ describe('reading the files people bring', () => {
 
   it('parses quoted CSV and tab-separated text, leaving out empty rows but keeping line numbers', () => {
     expect(parseDelimited('姓名,备注\r\n张伟,"说 ""你好"", 再见"\r\n\r\n李娜,\r\n')).toEqual({
+      name: '',
+      hiddenColumns: 0,
       rows: [
         ['姓名', '备注'],
         ['张伟', '说 "你好", 再见'],
@@ -61,7 +63,8 @@ describe('reading the files people bring', () => {
     ]);
     sheet.addRow([]);
     sheet.addRow(['李娜']);
-    const read = await readSpreadsheet({ name: 'a.xlsx', bytes: (await workbook.xlsx.writeBuffer()) as ArrayBuffer });
+    const [read] = (await readSpreadsheet({ name: 'a.xlsx', bytes: (await workbook.xlsx.writeBuffer()) as ArrayBuffer }))
+      .sheets;
     expect(read.rows[1]).toEqual(['张伟', '2026-12-04 10:00', '2026-11-20', '12', '24', '素食', 'z@example.cn']);
     expect(read.rows[2]).toEqual(['李娜']);
     expect(read.lines).toEqual([1, 2, 4]);
@@ -71,25 +74,42 @@ describe('reading the files people bring', () => {
   it('reads a time-only cell as the time, and refuses a CSV whose quote never closes', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('x').addRow(['抵达', new Date(Date.UTC(1899, 11, 30, 14, 30))]);
-    const read = await readSpreadsheet({ name: 'a.xlsx', bytes: (await workbook.xlsx.writeBuffer()) as ArrayBuffer });
+    const [read] = (await readSpreadsheet({ name: 'a.xlsx', bytes: (await workbook.xlsx.writeBuffer()) as ArrayBuffer }))
+      .sheets;
     expect(read.rows[0]).toEqual(['抵达', '14:30']);
     expect(() => parseDelimited('姓名,备注\n张伟,"没有收尾\n李娜,好\n')).toThrow(UnreadableFile);
   });
 
-  it('leaves out a total row at the foot of the sheet', () => {
+  it('leaves out the lines under the header that are not records: totals, notes, sections, repeated headers', () => {
     const file = toImportFile(
       'a.csv',
       {
+        name: 'a',
+        hiddenColumns: 0,
         rows: [
           ['姓名', '手机'],
+          ['一、院士专家', ''],
           ['张伟', '139'],
-          ['合计', '1人'],
+          ['二、企业代表', '二、企业代表'],
+          ['姓名', '手机'],
+          ['李娜', '137'],
+          ['合计', '2人'],
+          ['注：请于5月20日前回复', ''],
+          ['制表人：王芳', '审核：刘明'],
         ],
-        lines: [1, 2, 3],
+        lines: [1, 2, 3, 4, 5, 6, 7, 8, 9],
       },
       0,
     );
-    expect(file).toMatchObject({ rows: [['张伟', '139']], lines: [2], totals: 1 });
+    expect(file).toMatchObject({ rows: [['张伟', '139'], ['李娜', '137']], lines: [3, 6] });
+    expect(file.skipped.map((s) => [s.line, s.why])).toEqual([
+      [2, 'section'],
+      [4, 'section'],
+      [5, 'header'],
+      [7, 'total'],
+      [8, 'note'],
+      [9, 'note'],
+    ]);
   });
 
   it('turns Excel date serials into dates, and takes off the apostrophe that kept a formula as text', () => {

@@ -11,39 +11,39 @@ import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { Button, HttpError, useDataProvider, useLocaleState, useRefresh, useStore, useTranslate } from 'react-admin';
-import { getField, importKeysOf, type Lang, type ResourceDef } from '../../schema';
+import { getField, importKeysOf, resourceByName, type Lang, type ResourceDef } from '../../schema';
 import { download, XLSX_TYPE } from '../export/exportList';
 import type { HuiwuDataProvider } from '../providers/dataProvider';
 import { FileStep } from './FileStep';
-import {
-  importBody,
-  missingRequired,
-  toImportFile,
-  type ImportChoices,
-  type ImportFile,
-  type ImportReport,
-} from './importRequest';
+import { importBody, missingRequired, startChoices, type ImportChoices, type ImportReport } from './importRequest';
 import { invalidRowsTable } from './invalidRows';
-import { autoMap, findHeaderRow, normaliseHeader, type RememberedMapping } from './mapping';
+import { normaliseHeader, type RememberedMapping } from './mapping';
 import { MappingStep } from './MappingStep';
+import { prepareImport, prepareSheet, type PreparedSheet } from './prepare';
 import { PreviewStep } from './PreviewStep';
-import { readSpreadsheet, UnreadableFile, type SheetText } from './readSpreadsheet';
+import { readChosenFile } from './readFile';
+import { UnreadableFile, type BookText } from './readSpreadsheet';
 
 type Stage = 'file' | 'map' | 'preview' | 'done';
 const STAGES: Stage[] = ['file', 'map', 'preview', 'done'];
 
+/** What the dialog remembers per resource: the columns chosen by header, the key, and what
+ * unknown values were said to mean (大巴 → coach), so the next file from the same partner
+ * needs no choices at all. */
 interface Remembered {
   mapping: RememberedMapping;
   key?: string[] | null;
+  meaning?: Record<string, Record<string, unknown>>;
 }
 
 /**
  * Import from Excel or CSV in four steps: choose a file, say which field each column fills
- * (guessed, and remembered per resource), see what every row would do, then write them all
- * at once. Nothing is written before the last step, and then all of it or none.
+ * (guessed from headers and values, and remembered per resource), see what every row would
+ * do and how each unusual value was read, then write them all at once. Nothing is written
+ * before the last step, and then all of it or none.
  */
 export const ImportDialog = ({
-  resource,
+  resource: given,
   fixed,
   onClose,
 }: {
@@ -56,14 +56,19 @@ export const ImportDialog = ({
   const lang = locale as Lang;
   const dataProvider = useDataProvider<HuiwuDataProvider>();
   const refresh = useRefresh();
+  // the live schema: a field an admin adds from here is part of it at once
+  const resource = resourceByName[given.name] ?? given;
   const [remembered, remember] = useStore<Remembered>(`huiwu.import.${resource.name}`, { mapping: {} });
   const [stage, setStage] = useState<Stage>('file');
-  const [sheet, setSheet] = useState<{ name: string; text: SheetText; headerRow: number } | null>(null);
-  const [file, setFile] = useState<ImportFile | null>(null);
+  const [book, setBook] = useState<{ name: string; text: BookText } | null>(null);
+  const [prepared, setPrepared] = useState<PreparedSheet | null>(null);
   const [choices, setChoices] = useState<ImportChoices | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [refused, setRefused] = useState<string | undefined>();
-  const [done, setDone] = useState<Record<'create' | 'update' | 'unchanged' | 'skipped', number> | null>(null);
+  const [done, setDone] = useState<Record<
+    'create' | 'update' | 'unchanged' | 'skipped' | 'organizations',
+    number
+  > | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -79,49 +84,64 @@ export const ImportDialog = ({
     }
   };
 
+  const fixedSources = Object.keys(fixed);
+  const rememberedKey = () => {
+    const keys = importKeysOf(resource).map((k) => JSON.stringify(k));
+    return remembered.key === null || (remembered.key && keys.includes(JSON.stringify(remembered.key)))
+      ? remembered.key
+      : (importKeysOf(resource)[0] ?? null);
+  };
+
+  /** A sheet (under a header row) made the one to import: its columns matched again. */
+  const use = (next: PreparedSheet, key = choices?.key ?? rememberedKey()) => {
+    setPrepared(next);
+    setChoices({ ...startChoices(next.columns, key, fixed), meaning: remembered.meaning ?? {} });
+  };
+
   const readFile = (chosen: File) =>
     attempt(translate('huiwu.import.reading'), async () => {
-      let text: SheetText;
+      let text: BookText;
       try {
-        text = await readSpreadsheet({ name: chosen.name, bytes: await chosen.arrayBuffer() });
+        text = await readChosenFile(chosen);
       } catch (e) {
         if (e instanceof UnreadableFile)
           throw new Error(translate(`huiwu.import.unreadable.${e.message}`, { line: e.line }));
         throw e;
       }
-      if (text.rows.length === 0) throw new Error(translate('huiwu.import.nothing'));
-      if (text.rows.length < 2) throw new Error(translate('huiwu.import.empty'));
-      const keys = importKeysOf(resource).map((k) => JSON.stringify(k));
-      const key =
-        remembered.key === null || (remembered.key && keys.includes(JSON.stringify(remembered.key)))
-          ? remembered.key
-          : (importKeysOf(resource)[0] ?? null);
-      applyHeaderRow(
-        { name: chosen.name, text, headerRow: findHeaderRow(resource, text.rows, remembered.mapping) },
-        key,
-      );
+      const rows = text.sheets.reduce((n, sheet) => n + sheet.rows.length, 0);
+      if (rows === 0) throw new Error(translate('huiwu.import.nothing'));
+      const first = prepareImport(resource, chosen.name, text, remembered.mapping, fixedSources);
+      if (first.file.rows.length === 0) throw new Error(translate('huiwu.import.empty'));
+      setBook({ name: chosen.name, text });
+      use(first, rememberedKey());
       setStage('map');
     });
 
-  /** The rows under the header row, their columns matched to fields again. */
-  const applyHeaderRow = (next: { name: string; text: SheetText; headerRow: number }, key = choices?.key ?? null) => {
-    const read = toImportFile(next.name, next.text, next.headerRow);
-    setSheet(next);
-    setFile(read);
-    setChoices({ columns: autoMap(resource, read.headers, remembered.mapping, Object.keys(fixed)), key, fixed });
+  const reprepare = (sheet: number, headerRow: number) =>
+    use(prepareSheet(resource, book!.name, book!.text, sheet, headerRow, remembered.mapping, fixedSources));
+
+  const check = (next: ImportChoices) =>
+    attempt(translate('huiwu.import.checking', { smart_count: prepared!.file.rows.length }), async () => {
+      setChoices(next);
+      setReport(await dataProvider.importRows(resource.name, { body: importBody(prepared!.file, next), dryRun: true }));
+      setRefused(undefined);
+    });
+
+  const preview = async () => {
+    const mapping = { ...remembered.mapping };
+    prepared!.file.headers.forEach((header, j) => {
+      if (header) mapping[normaliseHeader(header)] = choices!.columns[j];
+    });
+    remember({ ...remembered, mapping, key: choices!.key });
+    await check(choices!);
+    setStage('preview');
   };
 
-  const preview = () =>
-    attempt(translate('huiwu.import.checking', { smart_count: file!.rows.length }), async () => {
-      const mapping = { ...remembered.mapping };
-      file!.headers.forEach((header, j) => {
-        if (header) mapping[normaliseHeader(header)] = choices!.columns[j];
-      });
-      remember({ mapping, key: choices!.key });
-      setReport(await dataProvider.importRows(resource.name, { body: importBody(file!, choices!), dryRun: true }));
-      setRefused(undefined);
-      setStage('preview');
-    });
+  /** A choice made in the preview (a value's meaning, a new name's fate, bad cells): checked again. */
+  const choose = (next: ImportChoices) => {
+    if (next.meaning !== choices!.meaning) remember({ ...remembered, meaning: next.meaning });
+    void check(next);
+  };
 
   const writable = report
     ? report.rows.flatMap((r, i) => (r.outcome === 'create' || r.outcome === 'update' ? [i] : []))
@@ -130,7 +150,7 @@ export const ImportDialog = ({
     attempt(translate('huiwu.import.writing', { smart_count: writable.length }), async () => {
       try {
         const written = await dataProvider.importRows(resource.name, {
-          body: importBody(file!, choices!, writable),
+          body: importBody(prepared!.file, choices!, writable),
           dryRun: false,
         });
         setDone({
@@ -138,6 +158,7 @@ export const ImportDialog = ({
           update: written.counts.update,
           unchanged: report!.counts.unchanged,
           skipped: report!.counts.invalid,
+          organizations: written.newRecords?.length ?? 0,
         });
         setStage('done');
         refresh();
@@ -149,7 +170,7 @@ export const ImportDialog = ({
         writable.forEach((i, k) => (rows[i] = body.rows[k]));
         const counts = { create: 0, update: 0, unchanged: 0, invalid: 0 };
         for (const row of rows) counts[row.outcome]++;
-        setReport({ written: false, counts, rows });
+        setReport({ ...report!, written: false, counts, rows });
         setRefused(e instanceof Error ? e.message : String(e));
       }
     });
@@ -157,14 +178,14 @@ export const ImportDialog = ({
   const downloadInvalid = () =>
     attempt(translate('huiwu.import.preparing'), async () => {
       const table = invalidRowsTable(
-        file!,
+        prepared!.file,
         report!,
         (source) => getField(resource, source)?.label[lang] ?? source,
         lang,
       );
       const [{ default: ExcelJS }, { toXlsx }] = await Promise.all([import('exceljs'), import('../export/xlsx')]);
       const buffer = await toXlsx(ExcelJS, table, translate('huiwu.import.invalidSheet'));
-      const base = file!.name.replace(/\.[^.]+$/, '');
+      const base = prepared!.file.name.replace(/\.[^.]+$/, '');
       download({
         blob: new Blob([buffer], { type: XLSX_TYPE }),
         filename: `${base}-${translate('huiwu.import.invalidSheet')}.xlsx`,
@@ -172,6 +193,7 @@ export const ImportDialog = ({
     });
 
   const missing = choices ? missingRequired(resource, choices) : [];
+  const problems = report ? report.counts.invalid + report.rows.filter((r) => r.emptied).length : 0;
   return (
     <Dialog open onClose={busy ? undefined : onClose} maxWidth="lg" fullWidth aria-labelledby="import-title">
       <DialogTitle id="import-title">{translate('huiwu.import.title', { resource: resource.label[lang] })}</DialogTitle>
@@ -194,26 +216,29 @@ export const ImportDialog = ({
             {error}
           </Alert>
         )}
-        {stage === 'file' && (
-          <FileStep resource={resource} onFile={readFile} disabled={!!busy} fixed={Object.keys(fixed)} />
-        )}
-        {stage === 'map' && file && choices && (
+        {stage === 'file' && <FileStep resource={resource} onFile={readFile} disabled={!!busy} fixed={fixedSources} />}
+        {stage === 'map' && prepared && choices && book && (
           <MappingStep
             resource={resource}
-            file={file}
+            prepared={prepared}
+            book={book.text}
             choices={choices}
             onChange={setChoices}
-            pageFixed={Object.keys(fixed)}
-            header={{
-              row: sheet!.headerRow,
-              rows: sheet!.text.rows.slice(0, 10),
-              lines: sheet!.text.lines,
-              onChange: (headerRow) => applyHeaderRow({ ...sheet!, headerRow }),
-            }}
+            onSheet={(sheet, headerRow) => reprepare(sheet, headerRow)}
+            onSchemaChanged={() => reprepare(prepared.sheet, prepared.headerRow)}
+            pageFixed={fixedSources}
           />
         )}
-        {stage === 'preview' && file && choices && report && (
-          <PreviewStep resource={resource} file={file} choices={choices} report={report} refused={refused} />
+        {stage === 'preview' && prepared && choices && report && (
+          <PreviewStep
+            resource={resource}
+            file={prepared.file}
+            choices={choices}
+            report={report}
+            refused={refused}
+            onChoose={choose}
+            disabled={!!busy}
+          />
         )}
         {stage === 'done' && done && (
           <Alert severity="success" data-testid="import-done">
@@ -226,7 +251,7 @@ export const ImportDialog = ({
         {stage === 'preview' && (
           <>
             <Button label="huiwu.import.back" onClick={() => setStage('map')} disabled={!!busy} />
-            {report!.counts.invalid > 0 && (
+            {problems > 0 && (
               <Button label="huiwu.import.downloadInvalid" onClick={downloadInvalid} disabled={!!busy} />
             )}
           </>

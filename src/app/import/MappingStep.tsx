@@ -9,33 +9,44 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { getField, importKeysOf, resourceByName, type FieldDef, type Lang, type ResourceDef } from '../../schema';
-import { importableFields } from './mapping';
-import { missingRequired, type ImportChoices, type ImportFile } from './importRequest';
+import { AddYesNoField } from './AddYesNoField';
+import { missingRequired, type ImportChoices } from './importRequest';
+import { importableFields, type ColumnNote } from './mapping';
+import type { PreparedSheet } from './prepare';
+import type { BookText } from './readSpreadsheet';
 
 const NO_KEY = '';
 
 /** Which field each column of the file fills, and how a row finds the record it updates. */
 export const MappingStep = ({
   resource,
-  file,
+  prepared,
+  book,
   choices,
   onChange,
-  header,
+  onSheet,
+  onSchemaChanged,
   pageFixed,
 }: {
   resource: ResourceDef;
-  file: ImportFile;
+  prepared: PreparedSheet;
+  book: BookText;
   choices: ImportChoices;
   onChange: (choices: ImportChoices) => void;
-  /** which of the file's first rows is the header (a title row may sit above it) */
-  header: { row: number; rows: string[][]; lines: number[]; onChange: (row: number) => void };
+  /** another sheet, or another row as the header (a title row may sit above it) */
+  onSheet: (sheet: number, headerRow: number) => void;
+  /** an admin added a field from here: match the columns again */
+  onSchemaChanged: () => void;
   /** the fields the page fixes (a summit's guest list); others may be fixed by the user here */
   pageFixed: string[];
 }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const lang = locale as Lang;
+  const { file, notes } = prepared;
+  const sheet = book.sheets[prepared.sheet];
   const label = (source: string) => getField(resource, source)?.label[lang] ?? source;
+  const list = (items: string[]) => items.join(lang === 'zh' ? '、' : ', ');
   const fields = importableFields(resource).filter((field) => !pageFixed.includes(field.source));
   // a required reference no column fills can take one value for every row (all into one summit)
   const pickable = resource.fields.filter(
@@ -53,10 +64,9 @@ export const MappingStep = ({
   };
   const keys = importKeysOf(resource);
   const missing = missingRequired(resource, choices);
+  const filled = (source: string) => choices.columns.some((target) => target?.split(':')[0] === source);
   // a key whose fields no column fills matches nothing: every row would be new
-  const unkeyed = (choices.key ?? []).filter(
-    (source) => !choices.columns.includes(source) && !Object.hasOwn(choices.fixed, source),
-  );
+  const unkeyed = (choices.key ?? []).filter((source) => !filled(source) && !Object.hasOwn(choices.fixed, source));
   const samples = (j: number) =>
     file.rows
       .map((cells) => cells[j])
@@ -64,12 +74,19 @@ export const MappingStep = ({
       .slice(0, 3)
       .map((text) => (text.length > 40 ? `${text.slice(0, 40)}…` : text))
       .join(' · ');
-  const setColumn = (j: number, source: string | null) =>
+  const setColumn = (j: number, target: string | null) =>
     onChange({
       ...choices,
       // a field fills one column: choosing it here frees it elsewhere
-      columns: choices.columns.map((current, i) => (i === j ? source : current === source ? null : current)),
+      columns: choices.columns.map((current, i) => (i === j ? target : current === target ? null : current)),
     });
+  const noteText = (note: ColumnNote) =>
+    note.code === 'unfit'
+      ? translate('huiwu.import.note.unfit', {
+          field: label(note.field),
+          kind: translate(`huiwu.import.kind.${note.kind}`),
+        })
+      : translate('huiwu.import.note.yesNoNoField');
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
       <Typography variant="body2">
@@ -78,45 +95,76 @@ export const MappingStep = ({
           smart_count: file.rows.length,
           encoding: file.encoding === 'GB18030' ? 'GBK/GB18030' : (file.encoding ?? 'XLSX'),
         })}
-        {file.totals > 0 && ` · ${translate('huiwu.import.totalsSkipped', { smart_count: file.totals })}`}
+        {file.hiddenColumns > 0 && ` · ${translate('huiwu.import.hiddenColumns', { smart_count: file.hiddenColumns })}`}
       </Typography>
-      <TextField
-        select
-        size="small"
-        label={translate('huiwu.import.headerRow')}
-        value={header.row}
-        onChange={(e) => header.onChange(Number(e.target.value))}
-        slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'import-header-row' } }}
-        sx={{ maxWidth: 420 }}
-      >
-        {header.rows.map((cells, i) => (
-          <option key={i} value={i}>
-            {translate('huiwu.import.lineN', { line: header.lines[i] })}:{' '}
-            {cells.filter(Boolean).slice(0, 4).join(' · ')}
-          </option>
-        ))}
-      </TextField>
-      <TextField
-        select
-        size="small"
-        label={translate('huiwu.import.key')}
-        value={choices.key ? JSON.stringify(choices.key) : NO_KEY}
-        onChange={(e) => onChange({ ...choices, key: e.target.value ? JSON.parse(e.target.value) : null })}
-        slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'import-key' } }}
-        helperText={translate('huiwu.import.keyHelp')}
-        sx={{ maxWidth: 420 }}
-      >
-        {keys.map((key) => (
-          <option key={key.join()} value={JSON.stringify(key)}>
-            {key.map(label).join(' + ')}
-          </option>
-        ))}
-        <option value={NO_KEY}>{translate('huiwu.import.noKey')}</option>
-      </TextField>
-      {pageFixed.length > 0 && (
-        <Alert severity="info">
-          {translate('huiwu.import.fixed', { fields: pageFixed.map(label).join(lang === 'zh' ? '、' : ', ') })}
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
+        {book.sheets.length > 1 && (
+          <TextField
+            select
+            size="small"
+            label={translate('huiwu.import.sheet')}
+            value={prepared.sheet}
+            onChange={(e) => onSheet(Number(e.target.value), 0)}
+            slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'import-sheet' } }}
+            sx={{ minWidth: 200 }}
+          >
+            {book.sheets.map((s, i) => (
+              <option key={i} value={i}>
+                {s.name}
+              </option>
+            ))}
+          </TextField>
+        )}
+        <TextField
+          select
+          size="small"
+          label={translate('huiwu.import.headerRow')}
+          value={prepared.headerRow}
+          onChange={(e) => onSheet(prepared.sheet, Number(e.target.value))}
+          slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'import-header-row' } }}
+          sx={{ maxWidth: 420, flex: 1 }}
+        >
+          {sheet.rows.slice(0, 10).map((cells, i) => (
+            <option key={i} value={i}>
+              {translate('huiwu.import.lineN', { line: sheet.lines[i] })}:{' '}
+              {cells.filter(Boolean).slice(0, 4).join(' · ')}
+            </option>
+          ))}
+        </TextField>
+        <TextField
+          select
+          size="small"
+          label={translate('huiwu.import.key')}
+          value={choices.key ? JSON.stringify(choices.key) : NO_KEY}
+          onChange={(e) => onChange({ ...choices, key: e.target.value ? JSON.parse(e.target.value) : null })}
+          slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'import-key' } }}
+          helperText={translate('huiwu.import.keyHelp')}
+          sx={{ maxWidth: 420, flex: 1 }}
+        >
+          {keys.map((key) => (
+            <option key={key.join()} value={JSON.stringify(key)}>
+              {key.map(label).join(' + ')}
+            </option>
+          ))}
+          <option value={NO_KEY}>{translate('huiwu.import.noKey')}</option>
+        </TextField>
+      </Box>
+      {file.skipped.length > 0 && (
+        <Alert severity="info" data-testid="import-skipped">
+          {translate('huiwu.import.skipped', { smart_count: file.skipped.length })}
+          <Box component="ul" sx={{ m: 0, pl: 2 }}>
+            {file.skipped.slice(0, 8).map((line) => (
+              <li key={line.line}>
+                {translate('huiwu.import.lineN', { line: line.line })}（
+                {translate(`huiwu.import.skippedWhy.${line.why}`)}）：
+                {line.text.length > 60 ? `${line.text.slice(0, 60)}…` : line.text}
+              </li>
+            ))}
+          </Box>
         </Alert>
+      )}
+      {pageFixed.length > 0 && (
+        <Alert severity="info">{translate('huiwu.import.fixed', { fields: list(pageFixed.map(label)) })}</Alert>
       )}
       {pickable.map((field) => (
         <FixedPicker
@@ -128,17 +176,11 @@ export const MappingStep = ({
         />
       ))}
       {unkeyed.length > 0 && (
-        <Alert severity="warning">
-          {translate('huiwu.import.unkeyed', {
-            fields: unkeyed.map(label).join(lang === 'zh' ? '、' : ', '),
-          })}
-        </Alert>
+        <Alert severity="warning">{translate('huiwu.import.unkeyed', { fields: list(unkeyed.map(label)) })}</Alert>
       )}
       {missing.length > 0 && (
         <Alert severity="warning">
-          {translate('huiwu.import.missingRequired', {
-            fields: missing.map((field) => field.label[lang]).join(lang === 'zh' ? '、' : ', '),
-          })}
+          {translate('huiwu.import.missingRequired', { fields: list(missing.map((field) => field.label[lang])) })}
         </Alert>
       )}
       <Table size="small" aria-label={translate('huiwu.import.mapping')}>
@@ -146,7 +188,7 @@ export const MappingStep = ({
           <TableRow>
             <TableCell>{translate('huiwu.import.column')}</TableCell>
             <TableCell>{translate('huiwu.import.samples')}</TableCell>
-            <TableCell sx={{ width: 240 }}>{translate('huiwu.import.field')}</TableCell>
+            <TableCell sx={{ width: 280 }}>{translate('huiwu.import.field')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -169,13 +211,34 @@ export const MappingStep = ({
                   slotProps={{ select: { native: true }, htmlInput: { 'aria-label': header } }}
                 >
                   <option value="">{translate('huiwu.import.ignore')}</option>
-                  {fields.map((field) => (
+                  {fields.flatMap((field) => [
                     <option key={field.source} value={field.source}>
                       {field.label[lang]}
                       {field.required ? ' *' : ''}
-                    </option>
-                  ))}
+                    </option>,
+                    // a date-time may come as a date column and a time column
+                    ...(field.type === 'datetime'
+                      ? (['date', 'time'] as const).map((part) => (
+                          <option key={`${field.source}:${part}`} value={`${field.source}:${part}`}>
+                            {translate(`huiwu.import.${part}Part`, { field: field.label[lang] })}
+                          </option>
+                        ))
+                      : []),
+                  ])}
                 </TextField>
+                {!choices.columns[j] && notes[j] && (
+                  <Typography
+                    variant="caption"
+                    color="text.secondary"
+                    sx={{ display: 'block' }}
+                    data-testid="column-note"
+                  >
+                    {noteText(notes[j]!)}
+                  </Typography>
+                )}
+                {!choices.columns[j] && notes[j]?.code === 'yesNoNoField' && (
+                  <AddYesNoField resource={resource} label={header} onAdded={onSchemaChanged} />
+                )}
               </TableCell>
             </TableRow>
           ))}

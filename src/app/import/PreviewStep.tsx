@@ -14,6 +14,7 @@ import { useState } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { getField, type Lang, type ResourceDef } from '../../schema';
 import type { ImportChoices, ImportFile, ImportReport, Outcome } from './importRequest';
+import { BadCellsChoice, NewRecordsPanel, ValueMappingPanel } from './PreviewChoices';
 
 /** A long cell (a 5,000-character note) is shown by its start; its reason still shows below. */
 const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
@@ -28,13 +29,19 @@ const COLOURS: Record<Outcome, 'success' | 'info' | 'default' | 'error'> = {
   invalid: 'error',
 };
 
-/** The server's verdict on every row, before anything is written: counts, then the rows. */
+/**
+ * The server's verdict on every row, before anything is written: counts, the choices that
+ * change it (new organisations, unknown values, bad cells), then the rows, each cell with how
+ * an unusual value was read.
+ */
 export const PreviewStep = ({
   resource,
   file,
   choices,
   report,
   refused,
+  onChoose,
+  disabled,
 }: {
   resource: ResourceDef;
   file: ImportFile;
@@ -42,13 +49,25 @@ export const PreviewStep = ({
   report: ImportReport;
   /** the server's message when a commit was refused */
   refused?: string;
+  onChoose: (choices: ImportChoices) => void;
+  disabled: boolean;
 }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const lang = locale as Lang;
   const invalidFirst = report.counts.invalid > 0;
-  const [tab, setTab] = useState<Outcome | 'all'>(invalidFirst ? 'invalid' : 'all');
-  const mapped = choices.columns.flatMap((source, j) => (source ? [{ source, j }] : []));
+  const [chosenTab, setTab] = useState<Outcome | 'all'>(invalidFirst ? 'invalid' : 'all');
+  // a tab a choice has emptied (no more invalid rows) shows them all
+  const tab = chosenTab !== 'all' && report.counts[chosenTab] === 0 ? 'all' : chosenTab;
+  // one column per field: a date and a time column of one field show as one
+  const mapped = choices.columns.flatMap((target, j) => {
+    const source = target?.split(':')[0];
+    return source && choices.columns.findIndex((t) => t?.split(':')[0] === source) === j ? [{ source, j }] : [];
+  });
+  const textOf = (cells: string[], source: string) =>
+    choices.columns
+      .flatMap((target, j) => (target?.split(':')[0] === source && cells[j]?.trim() ? [cells[j].trim()] : []))
+      .join(' ');
   const indexes = report.rows.flatMap((row, i) => (tab === 'all' || row.outcome === tab ? [i] : []));
   const outcomes: Outcome[] = ['create', 'update', 'unchanged', 'invalid'];
   return (
@@ -64,6 +83,15 @@ export const PreviewStep = ({
           />
         ))}
       </Box>
+      <NewRecordsPanel report={report} choices={choices} onChoose={onChoose} disabled={disabled} />
+      <ValueMappingPanel
+        resource={resource}
+        report={report}
+        choices={choices}
+        onChoose={onChoose}
+        disabled={disabled}
+      />
+      <BadCellsChoice choices={choices} onChoose={onChoose} disabled={disabled} />
       <Tabs value={tab} onChange={(_, value) => setTab(value)} variant="scrollable">
         <Tab value="all" label={translate('huiwu.import.all')} />
         {outcomes.map((outcome) => (
@@ -75,7 +103,8 @@ export const PreviewStep = ({
           size="small"
           stickyHeader
           aria-label={translate('huiwu.import.preview')}
-          sx={{ '& th': { whiteSpace: 'nowrap' }, '& td': { minWidth: 56 } }}
+          // long organisation names wrap by words, never one character a line
+          sx={{ '& th': { whiteSpace: 'nowrap' }, '& td': { minWidth: 96, maxWidth: 320, wordBreak: 'keep-all' } }}
         >
           <TableHead>
             <TableRow>
@@ -109,21 +138,51 @@ export const PreviewStep = ({
                       </Typography>
                     ))}
                   </TableCell>
-                  {mapped.map(({ source, j }) => {
+                  {mapped.map(({ source }) => {
                     const error = errors[source];
+                    const emptied = result.emptied?.[source];
+                    const reading = result.read?.[source];
                     const changed = result.changed?.includes(source);
+                    const text = textOf(file.rows[i], source);
                     return (
                       <TableCell
                         key={source}
+                        data-field={source}
                         sx={(theme) => ({
-                          bgcolor: error
-                            ? alpha(theme.palette.error.main, 0.1)
-                            : changed
-                              ? alpha(theme.palette.info.main, 0.1)
-                              : undefined,
+                          bgcolor:
+                            error || emptied
+                              ? alpha(theme.palette.error.main, 0.1)
+                              : changed
+                                ? alpha(theme.palette.info.main, 0.1)
+                                : undefined,
                         })}
                       >
-                        <span title={file.rows[i][j]}>{clip(file.rows[i][j])}</span>
+                        <span title={text} style={emptied ? { textDecoration: 'line-through' } : undefined}>
+                          {clip(text)}
+                        </span>
+                        {reading && !emptied && (
+                          <Typography
+                            variant="caption"
+                            sx={{ display: 'block', color: 'info.dark', whiteSpace: 'nowrap' }}
+                            data-testid="read-as"
+                          >
+                            {/* a name read as itself, new: only say it is new */}
+                            {reading.startsWith(text) && /^\s*[（(]/.test(reading.slice(text.length))
+                              ? reading.slice(text.length).trim()
+                              : `→ ${reading}`}
+                          </Typography>
+                        )}
+                        {result.diff?.[source] && result.diff[source][0] !== '' && (
+                          <Typography variant="caption" sx={{ display: 'block', color: 'text.secondary' }}>
+                            {result.diff[source][0]} → {result.diff[source][1]}
+                          </Typography>
+                        )}
+                        {emptied && (
+                          <Typography variant="caption" sx={{ display: 'block', color: 'error.dark' }}>
+                            {translate('huiwu.import.emptied')}：
+                            {emptied.startsWith(`${text}: `) ? emptied.slice(text.length + 2) : emptied}
+                          </Typography>
+                        )}
                         {error && (
                           <Typography variant="caption" sx={{ display: 'block', color: 'error.dark' }}>
                             {error}

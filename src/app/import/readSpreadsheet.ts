@@ -1,13 +1,45 @@
 import type { CellValue, Workbook } from 'exceljs';
+import { unzipSync } from 'fflate';
 import Papa from 'papaparse';
+import { MAX_IMPORT_ROWS } from '../../schema/imports';
 
-/** A spreadsheet as text: every row, every cell, as people see it in Excel. */
+/** One sheet as text: every row, every cell, as people see it in Excel. */
 export interface SheetText {
+  /** the sheet's name (a text file's is its own name) */
+  name: string;
   rows: string[][];
   /** each row's number in the file, as Excel shows it (empty rows are left out) */
   lines: number[];
-  /** how a text file was encoded (Chinese Excel still saves CSV as GB18030/GBK) */
+  /** columns hidden in Excel, left out of `rows` */
+  hiddenColumns: number;
+}
+
+/** A file as text: its sheets that hold anything, and how a text file was encoded. */
+export interface BookText {
+  sheets: SheetText[];
+  /** Chinese Excel and WPS still save CSV as GB18030/GBK */
   encoding?: string;
+}
+
+/** What a page may be asked to read: a guest list is kilobytes, a province's a few megabytes. */
+export const LIMITS = {
+  /** the file as chosen */
+  bytes: 30 * 1024 * 1024,
+  /** an .xlsx unpacked (a zip bomb declares gigabytes) */
+  unzipped: 300 * 1024 * 1024,
+  /** rows, as many as one import takes, and a few for titles and notes */
+  rows: MAX_IMPORT_ROWS + 100,
+};
+
+/** A file that cannot be read, and why: 'xls', 'xlsx', 'quotes' (at `line`), 'tooLarge',
+ * 'tooManyRows', 'tooComplex'. */
+export class UnreadableFile extends Error {
+  constructor(
+    reason: string,
+    readonly line?: number,
+  ) {
+    super(reason);
+  }
 }
 
 /**
@@ -20,6 +52,8 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'UTF-8' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
     return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
   } catch {
@@ -30,24 +64,29 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
 const isEmptyRow = (cells: string[]) => cells.every((text) => text.trim() === '');
 
 /** Drops empty rows, remembering where the others were. */
-function withLines(rows: string[][], lines: number[]): Omit<SheetText, 'encoding'> {
+function withLines(rows: string[][], lines: number[]) {
   const kept = rows.map((_, i) => i).filter((i) => !isEmptyRow(rows[i]));
   return { rows: kept.map((i) => rows[i]), lines: kept.map((i) => lines[i]) };
 }
 
 /** CSV, or tab- or semicolon-separated text (papaparse guesses which). */
-export function parseDelimited(text: string): Omit<SheetText, 'encoding'> {
+export function parseDelimited(text: string, name = ''): SheetText {
   // guessed on the rows that hold something (empty ones confuse the guess), then parsed
   // whole so that each row keeps its line number
   const { delimiter } = Papa.parse<string[]>(text, { skipEmptyLines: true, preview: 50 }).meta;
-  const { data, errors } = Papa.parse<string[]>(text, { delimiter });
+  const { data, errors } = Papa.parse<string[]>(text, { delimiter, preview: LIMITS.rows + 1 });
+  if (data.length > LIMITS.rows) throw new UnreadableFile('tooManyRows');
   // an unclosed quote would swallow every row after it into one cell
   const quote = errors.find((e) => e.type === 'Quotes');
   if (quote) throw new UnreadableFile('quotes', (quote.row ?? 0) + 1);
-  return withLines(
-    data,
-    data.map((_, i) => i + 1),
-  );
+  return {
+    name,
+    hiddenColumns: 0,
+    ...withLines(
+      data,
+      data.map((_, i) => i + 1),
+    ),
+  };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -75,50 +114,79 @@ export function cellText(value: CellValue): string {
   return '';
 }
 
-/** The first worksheet that holds anything, as text rows (empty rows dropped). */
-export async function readXlsx(
-  ExcelJS: { Workbook: new () => Workbook },
-  bytes: ArrayBuffer,
-): Promise<Omit<SheetText, 'encoding'>> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes);
-  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
-  const rows: string[][] = [];
-  const lines: number[] = [];
-  sheet?.eachRow((row, number) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = cellText(cell.value);
+/** How large an .xlsx says it is once unpacked, read from its directory without unpacking. */
+function unzippedSize(bytes: Uint8Array): number {
+  let total = 0;
+  try {
+    unzipSync(bytes, {
+      filter: (file) => {
+        total += file.originalSize;
+        return false;
+      },
     });
-    rows.push(Array.from(cells, (text) => text ?? ''));
-    lines.push(number);
-  });
-  return withLines(rows, lines);
+  } catch {
+    throw new UnreadableFile('xlsx');
+  }
+  return total;
 }
 
-/** A file that cannot be read, and why: 'xls', 'xlsx', or 'quotes' (at `line`). */
-export class UnreadableFile extends Error {
-  constructor(
-    reason: string,
-    readonly line?: number,
-  ) {
-    super(reason);
+/** Every visible worksheet that holds anything, as text rows (empty rows and hidden columns
+ * dropped). Merged cells read as their first cell, as Excel shows them. */
+export async function readXlsx(ExcelJS: { Workbook: new () => Workbook }, bytes: ArrayBuffer): Promise<SheetText[]> {
+  if (unzippedSize(new Uint8Array(bytes)) > LIMITS.unzipped) throw new UnreadableFile('tooLarge');
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes);
+  } catch {
+    throw new UnreadableFile('xlsx');
   }
+  const sheets: SheetText[] = [];
+  for (const sheet of workbook.worksheets) {
+    if (sheet.state !== 'visible' || sheet.actualRowCount === 0) continue;
+    if (sheet.actualRowCount > LIMITS.rows) throw new UnreadableFile('tooManyRows');
+    const hidden = new Set<number>();
+    for (let column = 1; column <= sheet.columnCount; column++) if (sheet.getColumn(column).hidden) hidden.add(column);
+    const rows: string[][] = [];
+    const lines: number[] = [];
+    sheet.eachRow((row, number) => {
+      const cells: string[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, column) => {
+        cells[column - 1] = cellText(cell.value);
+      });
+      rows.push(Array.from(cells, (text, i) => (hidden.has(i + 1) ? null : (text ?? ''))).filter((t) => t !== null));
+      lines.push(number);
+    });
+    const read = withLines(rows, lines);
+    if (read.rows.length > 0) sheets.push({ name: sheet.name, hiddenColumns: hidden.size, ...read });
+  }
+  return sheets;
 }
 
 /** Any file people bring: .xlsx, or .csv/.tsv/.txt text. Old binary .xls is refused with a way out. */
-export async function readSpreadsheet(file: { name: string; bytes: ArrayBuffer }): Promise<SheetText> {
+export async function readSpreadsheet(file: { name: string; bytes: ArrayBuffer }): Promise<BookText> {
+  if (file.bytes.byteLength > LIMITS.bytes) throw new UnreadableFile('tooLarge');
   const bytes = new Uint8Array(file.bytes);
-  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b; // PK: an .xlsx is a zip
-  if (zip) {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+    // PK: an .xlsx is a zip
     const { default: ExcelJS } = await import('exceljs');
-    try {
-      return await readXlsx(ExcelJS, file.bytes);
-    } catch {
-      throw new UnreadableFile('xlsx');
-    }
+    return { sheets: await readXlsx(ExcelJS, file.bytes) };
   }
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf) throw new UnreadableFile('xls'); // an OLE2 .xls
+  // bytes no spreadsheet or text file holds: a picture or a program chosen by mistake
+  if (looksBinary(bytes)) throw new UnreadableFile('binary');
   const { text, encoding } = decodeText(bytes);
-  return { ...parseDelimited(text), encoding };
+  return { sheets: [parseDelimited(text, file.name.replace(/\.[^.]+$/, ''))], encoding };
+}
+
+/** NUL bytes or many control characters in the first kilobytes: not text (UTF-16 has NULs by design). */
+function looksBinary(bytes: Uint8Array): boolean {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (utf16) return false;
+  const head = bytes.subarray(0, 4096);
+  let control = 0;
+  for (const byte of head) {
+    if (byte === 0) return true;
+    if (byte < 0x09 || (byte > 0x0d && byte < 0x20)) control++;
+  }
+  return control > head.length / 20;
 }

@@ -54,7 +54,7 @@ export const attendees: ResourceDef = {
     }),
     f.phone('phone', '手机', 'Phone', {
       personal: true,
-      aliases: ['手机号', '手机号码', '联系电话', '电话', 'mobile', 'tel'],
+      aliases: ['手机号', '手机号码', '联系电话', '联系方式', '电话', 'mobile', 'tel'],
     }),
     f.email('email', '邮箱', 'Email', {
       list: false,
@@ -64,7 +64,7 @@ export const attendees: ResourceDef = {
     f.enum('invitation', '邀请状态', 'Invitation', 'invitationStatus', {
       required: true,
       default: 'toInvite',
-      aliases: ['邀请'],
+      aliases: ['邀请', '回复情况', '参会情况', '是否参会', '回执'],
       transitions: INVITATION_MOVES,
       stamps: {
         // a reply is dated when it comes, not when a check-in is undone back to "confirmed"
@@ -74,21 +74,24 @@ export const attendees: ResourceDef = {
       },
     }),
     f.date('repliedOn', '回复日期', 'Replied on', { list: false }),
-    f.datetime('arrivalAt', '抵达时间', 'Arrives at', { filter: true, aliases: ['到达时间', '到站时间', 'arrival'] }),
-    f.enum('arrivalMode', '交通方式', 'Travel mode', 'arrivalMode', { list: false, aliases: ['交通工具'] }),
+    f.datetime('arrivalAt', '抵达时间', 'Arrives at', {
+      filter: true,
+      aliases: ['到达时间', '到站时间', '报到时间', '抵达', '到达', 'arrival'],
+    }),
+    f.enum('arrivalMode', '交通方式', 'Travel mode', 'arrivalMode', { list: false, aliases: ['交通工具', '交通'] }),
     f.text('arrivalNumber', '车次/航班', 'Train/flight no.', {
       maxLength: 20,
       aliases: ['车次', '航班', '航班号', 'train', 'flight'],
     }),
     f.text('arrivalStation', '抵达站点', 'Station', {
       maxLength: 60,
-      aliases: ['到达站点', '接站地点', '车站', '机场'],
+      aliases: ['到达站点', '接站地点', '到站地点', '站点', '车站', '机场'],
     }),
-    // 是否接站 (yes/no) is needsPickup: a header holding 接站 is not enough to name the driver
+    // a column headed 接站 is the driver when it holds names, needsPickup when it holds 是/否
     f.text('pickupBy', '接站人员', 'Picked up by', {
       maxLength: 40,
       personName: true,
-      aliases: ['接站人', '接机人', '负责接站', '司机'],
+      aliases: ['接站人', '接机人', '负责接站', '接站', '司机'],
     }),
     f.boolean('needsPickup', '是否接站', 'Needs pick-up', {
       list: false,
@@ -99,6 +102,12 @@ export const attendees: ResourceDef = {
       list: false,
       notBefore: 'arrivalAt',
       aliases: ['离开时间', '返程', 'departure'],
+    }),
+    // the number of the train or flight home, for the drive to the station (送站)
+    f.text('departureNumber', '返程车次/航班', 'Return train/flight', {
+      maxLength: 20,
+      list: false,
+      aliases: ['返程车次', '返程航班', '离开车次', 'return flight'],
     }),
     f.text('hotel', '酒店', 'Hotel', { maxLength: 60, aliases: ['住宿酒店', '入住酒店', '宾馆'] }),
     f.number('nights', '住宿天数', 'Nights', {

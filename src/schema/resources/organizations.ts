@@ -14,8 +14,9 @@ export const organizations: ResourceDef = {
   fromName: {
     kind: {
       rules: [
-        ['university', ['大学', '学院', '学校', 'university', 'college']],
+        // before universities: 中国科学院 holds 学院, 浙江大学宁波研究院 is an institute
         ['institute', ['研究院', '研究所', '研究中心', '科学院', '实验室', 'institute']],
+        ['university', ['大学', '学院', '学校', 'university', 'college']],
         ['government', ['人民政府', '政府', '委员会', '管委会', '办公室', '局', '厅', '委']],
         ['association', ['学会', '协会', '联合会', '促进会', '商会', 'society', 'association']],
         ['media', ['日报', '晚报', '报社', '电视台', '广播', '传媒', '新闻', 'media']],

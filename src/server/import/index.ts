@@ -7,7 +7,7 @@ import type { Row, Store } from '../store/store';
 import type { PlannedRecord } from './newNames';
 import { planImport, type Plan } from './plan';
 
-export { MAX_IMPORT_ROWS } from './request';
+export { MAX_IMPORT_ROWS } from '../../schema/imports';
 
 const publicRecord = ({ standIn: _s, record: _r, ...shown }: PlannedRecord): NewRecord => shown;
 

@@ -1,9 +1,6 @@
 import { getField, importKeysOf, type FieldDef, type Lang, type ResourceDef } from '../../schema';
-import type { BadCells, ImportRequest } from '../../schema/imports';
+import { MAX_IMPORT_ROWS, type BadCells, type ImportRequest } from '../../schema/imports';
 import { HttpError, message } from '../messages';
-
-/** At most this many rows in one import: a province's guest list fits many times over. */
-export const MAX_IMPORT_ROWS = 50_000;
 
 /** Where a field's text comes from: one column, two (a date and a time), or several joined. */
 export interface FieldSource {
