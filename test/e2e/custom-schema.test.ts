@@ -35,9 +35,9 @@ describe('custom fields and lists, made in the app', () => {
     await page.goto(guestList());
     await page.getByRole('link', { name: '字段' }).click();
     await page.getByRole('link', { name: '新建' }).click();
-    await page.getByLabel('字段键').fill('diet');
-    await page.getByLabel('中文名称').fill('饮食要求');
-    await page.getByLabel('英文名称').fill('Dietary needs');
+    await page.getByLabel('字段键').fill('mealPlan');
+    await page.getByLabel('中文名称').fill('用餐要求');
+    await page.getByLabel('英文名称').fill('Meal plan');
     await page.getByLabel('类型').click();
     await page.getByRole('option', { name: '选项', exact: true }).click();
     await page.getByLabel('选项', { exact: true }).fill('素食 | Vegetarian\n清真 | Halal\n无');
@@ -48,12 +48,12 @@ describe('custom fields and lists, made in the app', () => {
     await page.goto(guestList());
     await expect.poll(() => page.locator('[data-testid="glide-cell-2-0"]').textContent()).toBe('嘉宾甲');
     // the new column comes last: the cursor walks there as a keyboard user would
-    await selectCell(page, '饮食要求', 0);
+    await selectCell(page, '用餐要求', 0);
     await paste(page, '素食\r\n清真\r\n');
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.innerText()).toContain('将修改 2 个单元格');
     await dialog.getByRole('button', { name: '写入' }).click();
-    await expect.poll(async () => (await guests()).map((g) => g.diet ?? null)).toEqual(['素食', '清真', null]);
+    await expect.poll(async () => (await guests()).map((g) => g.mealPlan ?? null)).toEqual(['素食', '清真', null]);
     await shot(page, 'custom-field-grid');
 
     await page.getByRole('button', { name: '导出' }).click();
@@ -62,7 +62,7 @@ describe('custom fields and lists, made in the app', () => {
       page.getByRole('menuitem', { name: /^Excel/ }).click(),
     ]);
     const [{ data: sheet }] = (await readXlsxFile(await xlsx.path())) as unknown as { data: unknown[][] }[];
-    const column = sheet[0].indexOf('饮食要求');
+    const column = sheet[0].indexOf('用餐要求');
     expect(column).toBeGreaterThan(0);
     expect(sheet.slice(1).map((row) => row[column] ?? null)).toEqual(['素食', '清真', null]);
   });

@@ -164,7 +164,8 @@ describe('the grid', () => {
       expected.push(
         [a.name, await orgName(a.organizationId), a.title ?? '', a.role === 'academician' ? '院士' : '专家'].join('\t'),
       );
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(expected.join('\n'));
+    // rows end in CRLF, as Excel's own copies do
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(expected.join('\r\n'));
   });
 
   it('fills a value down into 10 rows with Ctrl+D', async () => {

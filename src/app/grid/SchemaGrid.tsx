@@ -2,6 +2,7 @@ import '@glideapps/glide-data-grid/dist/index.css';
 import {
   CompactSelection,
   DataEditor,
+  type DataEditorRef,
   type EditableGridCell,
   type GridCell,
   type GridColumn,
@@ -33,6 +34,10 @@ import { useCellWriter } from './useCellWriter';
 import type { useGridLayout } from './useGridLayout';
 import { parseTsv } from './tsv';
 import { useReferenceTitles } from './useReferenceTitles';
+import { copySelection } from './copySelection';
+import { CellTyping, type CellTypingHandle, type Typed, type TypingTarget } from './typing/CellTyping';
+import { forwardKey, pressOnGrid } from './typing/forwardKey';
+import { useTypedValue } from './typing/useTypedValue';
 
 const WIDTHS: Partial<Record<FieldDef['type'], number>> = {
   date: 130,
@@ -48,6 +53,26 @@ const noSelection: GridSelection = { columns: CompactSelection.empty(), rows: Co
 // reset an editor the user is typing in when fresh data arrives.
 const renderers = [fieldCellRenderer];
 const keybindings = { downFill: true, rightFill: true, search: false };
+// what a typed cell takes: not yes/no (a click or Space toggles it), never secrets or JSON
+const TYPED = new Set([
+  'text',
+  'longtext',
+  'number',
+  'money',
+  'date',
+  'datetime',
+  'enum',
+  'reference',
+  'phone',
+  'email',
+]);
+const MOVE_KEYS: Record<Typed['move'], [key: string, shift: boolean] | null> = {
+  down: ['ArrowDown', false],
+  up: ['ArrowUp', false],
+  right: ['Tab', false],
+  left: ['Tab', true],
+  none: null,
+};
 
 /**
  * Every resource's list as a spreadsheet (Glide Data Grid, MIT): type into cells, copy and
@@ -105,6 +130,12 @@ export const SchemaGrid = ({
   const refresh = useRefresh();
   const [selection, setSelection] = useState<GridSelection>(noSelection);
   const [paste, setPaste] = useState<PastePlan | null>(null);
+  const gridRef = useRef<DataEditorRef>(null);
+  const typing = useRef<CellTypingHandle>(null);
+  const typedValue = useTypedValue(resource);
+  // where the cursor's cell is drawn, for the editor that types onto it
+  const [bounds, setBounds] = useState<TypingTarget['bounds'] | null>(null);
+  const [scrolled, setScrolled] = useState(0);
 
   // A new page, order or filter starts with nothing selected; a saved edit keeps the cursor.
   const view = JSON.stringify([page, perPage, sort, filterValues]);
@@ -289,11 +320,14 @@ export const SchemaGrid = ({
   const container = useRef<HTMLDivElement>(null);
   const latest = useRef({ onPaste, selection, editable });
   latest.current = { onPaste, selection, editable };
+  const typingNow = () => typing.current?.typing() ?? false;
   useLayoutEffect(() => {
     const listener = (event: ClipboardEvent) => {
       const { onPaste: paste, selection: at, editable: canWrite } = latest.current;
       const text = event.clipboardData?.getData('text/plain');
       if (!container.current?.contains(document.activeElement) || !at.current || text === undefined) return;
+      // typing into a cell: the text pastes into what is typed, as in Excel
+      if (typingNow()) return;
       event.preventDefault();
       event.stopImmediatePropagation();
       if (canWrite) paste(at.current.cell, parseTsv(text));
@@ -302,24 +336,86 @@ export const SchemaGrid = ({
     return () => window.removeEventListener('paste', listener, true);
   }, []);
 
-  const refused = Object.entries(writer.refusedList);
+  const canvas = () => container.current?.querySelector('canvas[data-testid="data-grid-canvas"]');
   const current = selection.current?.cell;
+  useLayoutEffect(() => {
+    const b = current ? gridRef.current?.getBounds(current[0], current[1]) : undefined;
+    setBounds(b ? { x: b.x, y: b.y, width: b.width, height: b.height } : null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- where the cell is drawn changes with these
+  }, [current?.[0], current?.[1], scrolled, layout, data.length]);
+  const cursorField = current ? visible[current[0]] : undefined;
+  const cursorRecord = current ? data[current[1]] : undefined;
+  const target: TypingTarget | null =
+    cursorField && cursorRecord && bounds
+      ? {
+          field: cursorField,
+          rowId: cursorRecord.id,
+          bounds,
+          typable: editable && TYPED.has(cursorField.type) && !cursorField.setBy && !cursorField.immutable,
+        }
+      : null;
+
+  /** Text typed onto a cell: read as import reads it, saved, and the cursor moves on at once. */
+  const onTyped = (typed: Typed) => {
+    const move = MOVE_KEYS[typed.move];
+    if (move) pressOnGrid(canvas(), move[0], move[1]);
+    const { rowId, field } = typed.target;
+    const record = data.find((r) => r.id === rowId);
+    void (async () => {
+      try {
+        const read = await typedValue(typed, record);
+        if ('reason' in read) return writer.refuse(rowId, field.source, read.reason);
+        const shown = writer.pending(rowId, field.source);
+        await writer.apply([
+          {
+            id: rowId as RaRecord['id'],
+            field: field.source,
+            before: shown ? shown.value : (record?.[field.source] ?? null),
+            after: read.value,
+          },
+        ]);
+      } catch (error) {
+        writer.refuse(rowId, field.source, (error as Error).message);
+      }
+    })();
+  };
+
+  /** The grid's own shortcuts, pressed while the cursor rests on a cell. */
+  const onShortcut = (event: React.KeyboardEvent) => {
+    const mod = event.ctrlKey || event.metaKey;
+    if (mod && !event.shiftKey && event.key.toLowerCase() === 'z') {
+      event.preventDefault();
+      void writer.undo();
+      return true;
+    }
+    if (mod && event.key === 'Enter' && cursorRecord && onOpen && editable) {
+      event.preventDefault();
+      onOpen(cursorRecord.id);
+      return true;
+    }
+    return false;
+  };
+
+  const refused = Object.entries(writer.refusedList);
   return (
     <Box
       ref={container}
       sx={{ width: '100%' }}
-      onKeyDownCapture={(event) => {
-        // only keys pressed on the grid itself: editors and dialogs keep their own Ctrl+Z
-        const target = event.target as HTMLElement;
-        if (!container.current?.contains(target) || target.matches('input, textarea')) return;
-        if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'z') {
-          event.preventDefault();
-          void writer.undo();
-        }
-        if ((event.ctrlKey || event.metaKey) && event.key === 'Enter' && selection.current && onOpen && editable) {
-          const record = data[selection.current.cell[1]];
-          if (record) onOpen(record.id);
-        }
+      // the grid never keeps the keyboard: the cell editor below takes it, so an input method
+      // composes onto the cell (Glide's canvas is not editable)
+      onFocus={(event) => {
+        if (canvas()?.contains(event.target as Node)) typing.current?.focus();
+      }}
+      onCopy={(event) => {
+        if (typing.current?.typing()) return;
+        event.preventDefault();
+        event.clipboardData.setData(
+          'text/plain',
+          copySelection(selection, data.length, getCellContent, visible.length, [
+            translate('ra.boolean.true'),
+            translate('ra.boolean.false'),
+          ]),
+        );
       }}
     >
       {/* Excel's name box: where the cursor is */}
@@ -337,6 +433,7 @@ export const SchemaGrid = ({
           : ''}
       </Typography>
       <DataEditor
+        ref={gridRef}
         columns={columns}
         rows={data.length}
         getCellContent={getCellContent}
@@ -369,8 +466,24 @@ export const SchemaGrid = ({
         headerHeight={38}
         smoothScrollX
         smoothScrollY
+        onVisibleRegionChanged={() => setScrolled((n) => n + 1)}
         width="100%"
         height={Math.max(320, Math.min(36 * (data.length + 1) + 20, window.innerHeight - 250))}
+      />
+      <CellTyping
+        ref={typing}
+        target={target}
+        onCommit={onTyped}
+        onGridKey={(event) => forwardKey(canvas(), event)}
+        onShortcut={onShortcut}
+        label={
+          cursorField && cursorRecord
+            ? translate('huiwu.grid.nameBox', {
+                row: current![1] + 1,
+                field: translate(`resources.${resource.name}.fields.${cursorField.source}`),
+              })
+            : translate('huiwu.grid.noCell')
+        }
       />
       {/* screen readers hear each save; sighted users see the cell colour */}
       <Box role="status" aria-live="polite" sx={{ position: 'absolute', left: -9999 }}>

@@ -129,9 +129,16 @@ export function useCellWriter(resource: ResourceDef) {
     refresh();
   }
 
+  /** A value the grid itself could not read (typed text that is no date): shown like a refusal. */
+  const refuse = (id: unknown, field: string, reason: string) => {
+    setRefused((r) => ({ ...r, [key(id, field)]: reason }));
+    setAnnouncement(reason);
+  };
+
   return {
     apply,
     undo,
+    refuse,
     /** forgets refusals shown for rows no longer in view */
     clearRefused: () => setRefused({}),
     /** the value being saved in a cell, if any */

@@ -44,10 +44,13 @@ export const en = {
         xlsx: 'This Excel file cannot be read. Save it again as .xlsx or CSV and import that.',
         quotes:
           'A quoted cell opened near row %{line} is never closed, so everything after it would land in one cell. Save the file from Excel again as CSV and import that.',
-        tooLarge: 'The file is too large to import here (at most 30 MB, or 300 MB once an .xlsx is unpacked). Split it, or save only the sheet with the list.',
+        tooLarge:
+          'The file is too large to import here (at most 30 MB, or 300 MB once an .xlsx is unpacked). Split it, or save only the sheet with the list.',
         tooManyRows: 'The file holds more rows than one import takes (50,000). Split it into several files.',
-        tooComplex: 'Reading this file took too long or needed too much memory, so it was stopped. Save it again as .xlsx or CSV with only the list on it.',
-        binary: 'This is not a spreadsheet or a text file (a picture or a document?). Choose the .xlsx or .csv file of the list.',
+        tooComplex:
+          'Reading this file took too long or needed too much memory, so it was stopped. Save it again as .xlsx or CSV with only the list on it.',
+        binary:
+          'This is not a spreadsheet or a text file (a picture or a document?). Choose the .xlsx or .csv file of the list.',
       },
       sheet: 'Sheet',
       skipped:
@@ -121,6 +124,8 @@ export const en = {
     grid: {
       saved: 'Saved %{smart_count} cell |||| Saved %{smart_count} cells',
       nameBox: 'Row %{row} · %{field}',
+      noCell: 'No cell selected',
+      createNamed: 'Add the %{what} “%{name}”',
       columns: 'Columns',
       freezeNone: 'Freeze no column',
       freeze: 'Freeze %{smart_count} column |||| Freeze %{smart_count} columns',

@@ -45,7 +45,8 @@ export const zh: typeof en = {
         xlsx: '无法读取这个 Excel 文件。请重新另存为 .xlsx 或 CSV 后再导入。',
         quotes:
           '第 %{line} 行附近有一个引号没有闭合，其后的内容都会被并入一个单元格。请在 Excel 中重新另存为 CSV 后再导入。',
-        tooLarge: '文件太大，不能在这里导入（最大 30 MB；.xlsx 解压后最大 300 MB）。请拆分文件，或只保留名单所在的工作表。',
+        tooLarge:
+          '文件太大，不能在这里导入（最大 30 MB；.xlsx 解压后最大 300 MB）。请拆分文件，或只保留名单所在的工作表。',
         tooManyRows: '文件的行数超过一次导入的上限（50,000 行）。请拆分成几个文件。',
         tooComplex: '读取这个文件用时过长或占用内存过多，已停止。请只保留名单，重新另存为 .xlsx 或 CSV 后再导入。',
         binary: '这不是表格或文本文件（是图片或文档吗？）。请选择名单的 .xlsx 或 .csv 文件。',
@@ -119,6 +120,8 @@ export const zh: typeof en = {
     grid: {
       saved: '已保存 %{smart_count} 个单元格',
       nameBox: '第 %{row} 行 · %{field}',
+      noCell: '未选中单元格',
+      createNamed: '新建%{what}“%{name}”',
       columns: '列',
       freezeNone: '不冻结列',
       // Chinese has one plural form: polyglot always takes it

@@ -1,0 +1,215 @@
+import MenuItem from '@mui/material/MenuItem';
+import MenuList from '@mui/material/MenuList';
+import Paper from '@mui/material/Paper';
+import { useTheme } from '@mui/material/styles';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import type { FieldDef } from '../../../schema';
+import { useTypedOptions, type TypedOption } from './useTypedOptions';
+
+/** Where the cursor is: the cell's field, its record, where it is drawn, whether it takes typing. */
+export interface TypingTarget {
+  field: FieldDef;
+  rowId: unknown;
+  bounds: { x: number; y: number; width: number; height: number };
+  typable: boolean;
+}
+
+/** What typing into a cell ends with: the text, or the option picked under it; and where to go. */
+export interface Typed {
+  target: TypingTarget;
+  text: string;
+  option?: TypedOption;
+  move: 'down' | 'up' | 'right' | 'left' | 'none';
+}
+
+export interface CellTypingHandle {
+  focus(): void;
+  /** whether something is being typed (the grid then leaves the cursor alone) */
+  typing(): boolean;
+}
+
+const MOVES: Record<string, Typed['move']> = {
+  Enter: 'down',
+  Tab: 'right',
+  ArrowDown: 'down',
+  ArrowUp: 'up',
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
+};
+
+/**
+ * The grid's keyboard: an editable element that holds the focus while a cell is selected, as
+ * Excel's and WPS's do, so that a Chinese input method composes straight onto the cell and no
+ * key is lost however fast it comes (the element exists before the first key). Idle, it is
+ * invisible and hands every key but text to the grid (moving, selecting, Enter to open the
+ * full editor); once something is typed it shows over the cell as its editor, with the
+ * matching choices or records under it for a choice or link cell. Enter, Tab and the arrows
+ * save and move, Esc cancels; the Enter or Esc that ends a composition belongs to the input
+ * method (see src/app/ime.ts) and never reaches here.
+ */
+export const CellTyping = forwardRef<
+  CellTypingHandle,
+  {
+    target: TypingTarget | null;
+    onCommit: (typed: Typed) => void;
+    /** a key the grid handles (when idle, or the move after a commit) */
+    onGridKey: (event: React.KeyboardEvent) => void;
+    /** Ctrl+Z, Ctrl+Enter: the grid's own shortcuts */
+    onShortcut: (event: React.KeyboardEvent) => boolean;
+    label: string;
+  }
+>(({ target, onCommit, onGridKey, onShortcut, label }, ref) => {
+  const theme = useTheme();
+  const input = useRef<HTMLTextAreaElement>(null);
+  // null: idle; else what is typed, into the cell the typing began on
+  const [typed, setTyped] = useState<{ text: string; target: TypingTarget } | null>(null);
+  const [highlight, setHighlight] = useState(0);
+  const picking = !!typed && (typed.target.field.type === 'enum' || typed.target.field.type === 'reference');
+  const options = useTypedOptions(picking ? typed!.target.field : undefined, typed?.text ?? '');
+
+  useImperativeHandle(ref, () => ({
+    focus: () => input.current?.focus({ preventScroll: true }),
+    typing: () => typed !== null,
+  }));
+
+  const reset = () => {
+    if (input.current) input.current.value = '';
+    setTyped(null);
+    setHighlight(0);
+  };
+  const commit = (move: Typed['move'], option?: TypedOption) => {
+    if (!typed) return;
+    const text = input.current?.value ?? typed.text;
+    reset();
+    onCommit({ target: typed.target, text, option: option ?? (picking ? pickFor(text) : undefined), move });
+  };
+  /** The option Enter takes: the highlighted one, if the list shows any. */
+  const pickFor = (text: string) =>
+    text.trim() && options.length ? options[Math.min(highlight, options.length - 1)] : undefined;
+
+  // The cursor moved away (a click elsewhere) while typing: save what was typed, as Excel does.
+  const lastTarget = useRef(target);
+  useEffect(() => {
+    const before = lastTarget.current;
+    lastTarget.current = target;
+    if (typed && before && (target?.rowId !== before.rowId || target?.field.source !== before.field.source))
+      commit('none');
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the cursor moves
+  }, [target?.rowId, target?.field.source]);
+
+  const onInput = () => {
+    const text = input.current?.value ?? '';
+    if (!typed && target) setTyped({ text, target });
+    else if (typed) setTyped({ ...typed, text });
+    setHighlight(0);
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.nativeEvent.isComposing || event.keyCode === 229) return; // the input method's
+    if (!typed) {
+      if (onShortcut(event)) return;
+      const text = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+      const clipboard = (event.ctrlKey || event.metaKey) && ['c', 'x', 'v'].includes(event.key.toLowerCase());
+      // text goes into this element (and so into the cell); the clipboard keys raise their own events here
+      if ((text && target?.typable && !(event.key === ' ' && target.field.type === 'boolean')) || clipboard) return;
+      event.preventDefault();
+      onGridKey(event);
+      return;
+    }
+    if (picking && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+      event.preventDefault();
+      setHighlight((h) => Math.max(0, Math.min(options.length - 1, h + (event.key === 'ArrowDown' ? 1 : -1))));
+      return;
+    }
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      reset();
+      return;
+    }
+    const move = MOVES[event.key];
+    if (!move || (event.key === 'Enter' && event.altKey)) return; // Alt+Enter: a line break, as in Excel
+    event.preventDefault();
+    commit(event.shiftKey ? (({ down: 'up', right: 'left' } as Record<string, Typed['move']>)[move] ?? move) : move);
+  };
+
+  const bounds = (typed?.target ?? target)?.bounds;
+  const shown = typed !== null;
+  return (
+    <>
+      <textarea
+        ref={input}
+        aria-label={label}
+        data-testid="cell-typing"
+        data-typing={shown ? 'true' : 'false'}
+        readOnly={!target?.typable}
+        rows={1}
+        spellCheck={false}
+        autoComplete="off"
+        onInput={onInput}
+        onCompositionStart={() => {
+          if (!typed && target?.typable) setTyped({ text: '', target });
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={() => commit('none')}
+        style={
+          {
+            position: 'fixed',
+            left: bounds ? bounds.x : -9999,
+            top: bounds ? bounds.y : -9999,
+            minWidth: bounds ? bounds.width : 10,
+            maxWidth: 480,
+            height: bounds ? bounds.height : 10,
+            boxSizing: 'border-box',
+            padding: '6px 9px',
+            margin: 0,
+            resize: 'none',
+            overflow: 'hidden',
+            whiteSpace: 'pre',
+            font: `14px ${theme.typography.fontFamily}`,
+            lineHeight: '20px',
+            zIndex: 5,
+            // idle: invisible and out of the mouse's way, only holding the keyboard
+            opacity: shown ? 1 : 0,
+            pointerEvents: shown ? 'auto' : 'none',
+            background: theme.palette.background.paper,
+            color: theme.palette.text.primary,
+            border: `2px solid ${theme.palette.primary.main}`,
+            outline: 'none',
+            caretColor: shown ? undefined : 'transparent',
+            // grows with what is typed, as a spreadsheet cell's editor does
+            fieldSizing: 'content',
+          } as React.CSSProperties
+        }
+      />
+      {picking && bounds && options.length > 0 && (
+        <Paper
+          elevation={4}
+          // a click on a choice must not take the focus from the text
+          onMouseDown={(e) => e.preventDefault()}
+          sx={{
+            position: 'fixed',
+            left: bounds.x,
+            top: bounds.y + bounds.height,
+            minWidth: Math.max(bounds.width, 220),
+            zIndex: 6,
+          }}
+        >
+          <MenuList dense role="listbox" aria-label={label} sx={{ maxHeight: 260, overflow: 'auto' }}>
+            {options.map((option, i) => (
+              <MenuItem
+                key={`${String(option.id)}-${option.create ?? ''}`}
+                role="option"
+                selected={i === Math.min(highlight, options.length - 1)}
+                aria-selected={i === Math.min(highlight, options.length - 1)}
+                onClick={() => commit('none', option)}
+                sx={option.create ? { fontStyle: 'italic', color: 'primary.main' } : undefined}
+              >
+                {option.label}
+              </MenuItem>
+            ))}
+          </MenuList>
+        </Paper>
+      )}
+    </>
+  );
+});
