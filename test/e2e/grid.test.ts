@@ -32,6 +32,14 @@ const guests = async () =>
       pagination: { page: 1, perPage: 100 },
     })
   ).data;
+const rowsOfSummit = async (id: number) =>
+  (
+    await server.client.getList('attendees', {
+      filter: { summitId: id },
+      sort: { field: 'id', order: 'ASC' },
+      pagination: { page: 1, perPage: 100 },
+    })
+  ).data;
 // rows have loaded when the first cell (the summit, a reference) shows its name
 const gridReady = () => expect.poll(() => page.locator('[data-testid="glide-cell-1-0"]').textContent()).toMatch(/\S/);
 
@@ -116,7 +124,19 @@ describe('the grid', () => {
       '欧阳明\t青岚市科学技术局\t局长\r\n司马琳\t江淮工业大学\t教授\r\n诸葛瑾\t青岚市科学技术局\t副局长\r\n上官云\t江淮工业大学\t研究员\r\n',
     );
     const dialog = page.getByRole('dialog');
-    await expect.poll(() => dialog.innerText()).toContain('将修改 6 个单元格，新增 2 行；0 个单元格无效');
+    await expect
+      .poll(() => dialog.getByTestId('paste-summary').innerText())
+      .toBe('将新增 2 行。 将修改 2 行中的 6 个单元格。 所有行都可以写入。');
+    // which column went where, and each overwritten cell before and after
+    expect(await dialog.getByTestId('paste-columns').innerText()).toContain(
+      '第 1 列 → 姓名；第 2 列 → 单位；第 3 列 → 职务/职称',
+    );
+    const changes = await dialog.getByTestId('paste-change').allInnerTexts();
+    expect(changes).toContain('姓名：嘉宾11 → 欧阳明');
+    expect(changes).toContain('职务/职称：（空） → 教授');
+    expect(await dialog.locator('tr[data-outcome=create]').first().innerText()).toContain(
+      '姓名：诸葛瑾 · 单位：青岚市科学技术局',
+    );
     await shot(page, 'grid-paste-preview');
     await dialog.getByRole('button', { name: '写入' }).click();
     await expect
@@ -133,19 +153,57 @@ describe('the grid', () => {
     expect(after[13]).toMatchObject({ summitId, organizationId: after[11].organizationId });
   });
 
-  it('a paste with invalid cells says which and why, and writes nothing for them', async () => {
+  it('a paste with a cell that cannot be read writes the rest, says why, and adds the organisation it names', async () => {
     const before = await guests();
     await openGuestList();
     await selectCell(page, '姓名', 0);
-    await paste(page, '嘉宾甲\t不存在的大学\r\n嘉宾乙\t江淮工业大学\r\n');
+    await paste(page, '嘉宾甲\t江淮工业大学\t\t国王\r\n嘉宾乙\t新成立的储能研究院\t\t专家\r\n');
     const dialog = page.getByRole('dialog');
-    await expect.poll(() => dialog.innerText()).toContain('将修改 3 个单元格，新增 0 行；1 个单元格无效');
-    expect(await dialog.innerText()).toContain('找不到名为“不存在的大学”的单位');
+    await expect.poll(() => dialog.getByTestId('paste-summary').innerText()).toContain('1 个单元格无法识别，不会写入');
+    expect(await dialog.getByTestId('paste-bad-cell').innerText()).toContain('「身份」未写入：国王: 只能是：院士');
+    expect(await dialog.getByTestId('import-new-records').innerText()).toContain('新成立的储能研究院');
+    await shot(page, 'grid-paste-bad-cell');
     await dialog.getByRole('button', { name: '写入' }).click();
     await expect.poll(async () => (await guests())[1].name).toBe('嘉宾乙');
     const after = await guests();
-    expect(after[0].organizationId).toBe(before[0].organizationId); // the invalid cell: untouched
-    expect(after[0].name).toBe('嘉宾甲'); // the valid cell of the same row: written
+    expect(after[0]).toMatchObject({ name: '嘉宾甲', role: before[0].role }); // the bad cell: untouched
+    const { data: org } = await server.client.getOne('organizations', { id: after[1].organizationId });
+    expect(org).toMatchObject({ name: '新成立的储能研究院', kind: 'institute' });
+    // Ctrl+Z undoes the paste as a whole
+    await dialog.waitFor({ state: 'hidden' });
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await guests())[1].name).toBe(before[1].name);
+    expect((await guests())[0].name).toBe(before[0].name);
+  });
+
+  it('a block with a header row fills columns by name, in any order, even into an empty list', async () => {
+    const { data: empty } = await server.client.create('summits', {
+      data: { name: '空名单论坛', kind: 'forum', startsOn: '2027-06-01', endsOn: '2027-06-02', status: 'planning' },
+    });
+    await page.goto(`${server.url}/#/summits/${empty.id}/show/attendees-summitId`);
+    await page.locator('canvas[data-testid="data-grid-canvas"]').waitFor();
+    const box = (await page.locator('canvas[data-testid="data-grid-canvas"]').boundingBox())!;
+    await page.mouse.click(box.x + 80, box.y + 20);
+    await paste(
+      page,
+      '手机\t姓名\t单位\t到达时间\r\n13900000001\t新嘉宾一\t江淮工业大学\t6月1日 下午3点\r\n13900000002\t新嘉宾二\t江淮工业大学\t\r\n',
+    );
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByTestId('paste-summary').innerText()).toContain('将新增 2 行');
+    expect(await dialog.getByTestId('paste-columns').innerText()).toBe(
+      '首行是表头，按表头对应列：手机 → 手机；姓名 → 姓名；单位 → 单位；到达时间 → 抵达时间',
+    );
+    expect(await dialog.locator('tr[data-outcome=create]').first().innerText()).toContain(
+      '抵达时间：6月1日 下午3点 → 2027-06-01 15:00',
+    );
+    await shot(page, 'grid-paste-header');
+    await dialog.getByRole('button', { name: '写入' }).click();
+    await expect
+      .poll(async () => (await rowsOfSummit(empty.id as number)).map((g) => [g.name, g.phone]))
+      .toEqual([
+        ['新嘉宾一', '13900000001'],
+        ['新嘉宾二', '13900000002'],
+      ]);
   });
 
   it('copies a block with Ctrl+C as tab-separated text, labels as people read them', async () => {

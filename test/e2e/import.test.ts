@@ -183,4 +183,34 @@ describe('importing a guest list', () => {
     await dialog.locator('input[type=file]').setInputFiles(xls);
     await expect.poll(() => dialog.getByRole('alert').innerText()).toContain('另存为 .xlsx 或 CSV');
   });
+
+  it('a million-row sheet and a zip bomb are refused with a message, and the page keeps answering', async () => {
+    await page.goto(`${server.url}/#/summits/${summitId}/show/attendees-summitId`);
+    await page.reload();
+    await page.getByRole('button', { name: '导入', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    // a million rows of a guest list: 25 MB of text, read in the worker, refused by its row count
+    const million = path.join(tempDir(), '百万行.csv');
+    const lines = ['姓名,手机'];
+    for (let i = 0; i < 1_000_000; i++) lines.push(`嘉宾${i},139${String(i).padStart(8, '0')}`);
+    fs.writeFileSync(million, lines.join('\n'));
+    const started = Date.now();
+    await dialog.locator('input[type=file]').setInputFiles(million);
+    // while the worker reads, the page answers at once
+    expect(await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done('drawn'))))).toBe('drawn');
+    await expect.poll(() => dialog.getByRole('alert').innerText(), { timeout: 30_000 }).toContain('50,000');
+    expect(Date.now() - started).toBeLessThan(30_000);
+
+    // an .xlsx whose directory says it unpacks to gigabytes
+    const { zipSync, strToU8 } = await import('fflate');
+    const zip = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/worksheets/sheet1.xml': strToU8('<x/>') });
+    const view = new DataView(zip.buffer);
+    for (let at = 0; at < zip.length - 4; at++)
+      if (view.getUint32(at, true) === 0x02014b50) view.setUint32(at + 24, 0xfffffff0, true);
+    const bomb = path.join(tempDir(), '炸弹.xlsx');
+    fs.writeFileSync(bomb, zip);
+    await dialog.locator('input[type=file]').setInputFiles(bomb);
+    await expect.poll(() => dialog.getByRole('alert').innerText()).toContain('文件太大');
+    await shot(page, 'import-refused-bomb');
+  }, 60_000);
 });

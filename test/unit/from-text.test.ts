@@ -83,7 +83,8 @@ describe('times of day', () => {
   for (const [text, time] of cases) it(`${text} is ${time}`, () => expect(readTime(text)).toBe(time));
 
   it('refuses what is no time', () => {
-    for (const text of ['25:00', '14:75', '下午', '三点钟左右', '3', 'PM', '下午3:30 PM']) expect(readTime(text), text).toBeNull();
+    for (const text of ['25:00', '14:75', '下午', '三点钟左右', '3', 'PM', '下午3:30 PM'])
+      expect(readTime(text), text).toBeNull();
   });
 });
 
@@ -202,7 +203,14 @@ describe('names and phone numbers', () => {
   });
 
   it('stores a mobile as its 11 digits and a landline as area code and number', () => {
-    for (const text of ['13812345678', '+86 138 1234 5678', '0086 13812345678', '86-138-1234-5678', '１３８１２３４５６７８', '138-1234-5678'])
+    for (const text of [
+      '13812345678',
+      '+86 138 1234 5678',
+      '0086 13812345678',
+      '86-138-1234-5678',
+      '１３８１２３４５６７８',
+      '138-1234-5678',
+    ])
       expect(phoneNumber(text), text).toBe('13812345678');
     expect(phoneNumber('0571-8888 6666')).toBe('0571-88886666');
     expect(phoneNumber('（0571）88886666')).toBe('0571-88886666');

@@ -63,8 +63,9 @@ describe('reading the files people bring', () => {
     ]);
     sheet.addRow([]);
     sheet.addRow(['李娜']);
-    const [read] = (await readSpreadsheet({ name: 'a.xlsx', bytes: (await workbook.xlsx.writeBuffer()) as ArrayBuffer }))
-      .sheets;
+    const [read] = (
+      await readSpreadsheet({ name: 'a.xlsx', bytes: (await workbook.xlsx.writeBuffer()) as ArrayBuffer })
+    ).sheets;
     expect(read.rows[1]).toEqual(['张伟', '2026-12-04 10:00', '2026-11-20', '12', '24', '素食', 'z@example.cn']);
     expect(read.rows[2]).toEqual(['李娜']);
     expect(read.lines).toEqual([1, 2, 4]);
@@ -74,8 +75,9 @@ describe('reading the files people bring', () => {
   it('reads a time-only cell as the time, and refuses a CSV whose quote never closes', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('x').addRow(['抵达', new Date(Date.UTC(1899, 11, 30, 14, 30))]);
-    const [read] = (await readSpreadsheet({ name: 'a.xlsx', bytes: (await workbook.xlsx.writeBuffer()) as ArrayBuffer }))
-      .sheets;
+    const [read] = (
+      await readSpreadsheet({ name: 'a.xlsx', bytes: (await workbook.xlsx.writeBuffer()) as ArrayBuffer })
+    ).sheets;
     expect(read.rows[0]).toEqual(['抵达', '14:30']);
     expect(() => parseDelimited('姓名,备注\n张伟,"没有收尾\n李娜,好\n')).toThrow(UnreadableFile);
   });
@@ -101,7 +103,13 @@ describe('reading the files people bring', () => {
       },
       0,
     );
-    expect(file).toMatchObject({ rows: [['张伟', '139'], ['李娜', '137']], lines: [3, 6] });
+    expect(file).toMatchObject({
+      rows: [
+        ['张伟', '139'],
+        ['李娜', '137'],
+      ],
+      lines: [3, 6],
+    });
     expect(file.skipped.map((s) => [s.line, s.why])).toEqual([
       [2, 'section'],
       [4, 'section'],
@@ -164,5 +172,64 @@ describe('matching headers to fields', () => {
       ['张伟', '13900001111', '青岚宾馆酒店'],
     ];
     expect(findHeaderRow(attendees, own, { 客人: 'name', 联络: 'phone', 住处: 'hotel' })).toBe(0);
+  });
+});
+
+describe('files that would freeze or crash a page', () => {
+  it('a zip bomb is refused from its directory, before anything is unpacked', async () => {
+    const { zipSync, strToU8 } = await import('fflate');
+    const zip = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/worksheets/sheet1.xml': strToU8('<x/>') });
+    // the central directory says each entry unpacks to almost 4 GB, as a bomb's does
+    const view = new DataView(zip.buffer);
+    for (let at = 0; at < zip.length - 4; at++)
+      if (view.getUint32(at, true) === 0x02014b50) view.setUint32(at + 24, 0xfffffff0, true);
+    await expect(readSpreadsheet({ name: 'bomb.xlsx', bytes: zip.buffer as ArrayBuffer })).rejects.toMatchObject({
+      message: 'tooLarge',
+    });
+  });
+
+  it('more rows than an import takes are refused, and so is a file too large to read', async () => {
+    const lines = [
+      '姓名,手机',
+      ...Array.from({ length: 60_000 }, (_, i) => `嘉宾${i},139${String(i).padStart(8, '0')}`),
+    ];
+    const csv = new TextEncoder().encode(lines.join('\n'));
+    await expect(readSpreadsheet({ name: 'many.csv', bytes: csv.buffer as ArrayBuffer })).rejects.toMatchObject({
+      message: 'tooManyRows',
+    });
+    await expect(readSpreadsheet({ name: 'huge.csv', bytes: new ArrayBuffer(31 * 1024 * 1024) })).rejects.toMatchObject(
+      {
+        message: 'tooLarge',
+      },
+    );
+  });
+
+  it('a picture chosen by mistake is called what it is, not a quoting error', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    await expect(readSpreadsheet({ name: 'photo.csv', bytes: png.buffer })).rejects.toMatchObject({
+      message: 'binary',
+    });
+  });
+
+  it('several sheets: hidden ones and their hidden columns are left out', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('说明').addRow(['填表说明']);
+    const list = workbook.addWorksheet('名单');
+    list.addRow(['姓名', '身份证号', '手机']);
+    list.addRow(['张伟', '110101199001011234', '13900001111']);
+    list.getColumn(2).hidden = true;
+    workbook.addWorksheet('草稿', { state: 'hidden' }).addRow(['不该看见']);
+    const { sheets } = await readSpreadsheet({
+      name: 'a.xlsx',
+      bytes: (await workbook.xlsx.writeBuffer()) as ArrayBuffer,
+    });
+    expect(sheets.map((s) => s.name)).toEqual(['说明', '名单']);
+    expect(sheets[1]).toMatchObject({
+      rows: [
+        ['姓名', '手机'],
+        ['张伟', '13900001111'],
+      ],
+      hiddenColumns: 1,
+    });
   });
 });

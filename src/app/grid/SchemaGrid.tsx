@@ -13,22 +13,11 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { alpha, useTheme } from '@mui/material/styles';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import {
-  useDataProvider,
-  useListContext,
-  useLocaleState,
-  useNotify,
-  usePermissions,
-  useRefresh,
-  useTranslate,
-  type RaRecord,
-} from 'react-admin';
-import { allows, namedFilterTest, resourceByName, type FieldDef, type Lang, type ResourceDef } from '../../schema';
-import { nameKey, type ReferenceNames } from '../../schema/fromText';
+import { useListContext, useLocaleState, usePermissions, useTranslate, type RaRecord } from 'react-admin';
+import { allows, namedFilterTest, type FieldDef, type ResourceDef } from '../../schema';
 import { formatDay } from '../schema-ui/time';
 import { cellFor, fieldCellRenderer, valueOfEdit } from './cells';
-import { PastePreview } from './PastePreview';
-import { planPaste, referencedNames, type PastePlan } from './pastePlan';
+import { usePaste } from './paste/usePaste';
 import { gridTheme, refusedTheme, savingTheme } from './theme';
 import { useCellWriter } from './useCellWriter';
 import type { useGridLayout } from './useGridLayout';
@@ -113,7 +102,6 @@ export const SchemaGrid = ({
     filterValues,
     page,
     perPage,
-    total = 0,
   } = useListContext();
   const { permissions: role } = usePermissions();
   const editable = allows(role, resource, 'write');
@@ -125,11 +113,7 @@ export const SchemaGrid = ({
   const visible = all.filter((field) => !omit.includes(field.source));
   const writer = useCellWriter(resource);
   const titles = useReferenceTitles(resource, data);
-  const dataProvider = useDataProvider();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const [selection, setSelection] = useState<GridSelection>(noSelection);
-  const [paste, setPaste] = useState<PastePlan | null>(null);
   const gridRef = useRef<DataEditorRef>(null);
   const typing = useRef<CellTypingHandle>(null);
   const typedValue = useTypedValue(resource);
@@ -235,63 +219,7 @@ export const SchemaGrid = ({
     return true;
   };
 
-  // Pasting: look up the names it refers to, then show what it would do before doing it.
-  const onPaste = (target: Item, values: readonly (readonly string[])[]) => {
-    void (async () => {
-      const names: ReferenceNames = {};
-      for (const [reference, wanted] of Object.entries(referencedNames(visible, values, target[0]))) {
-        const title = resourceByName[reference].titleField;
-        const { data: found } = await dataProvider.getList(reference, {
-          filter: { [title]: [...wanted] },
-          pagination: { page: 1, perPage: wanted.size * 2 },
-          sort: { field: 'id', order: 'ASC' },
-        });
-        // a name two records share is ambiguous (-1): the user must give the id
-        const byName = new Map<string, number>();
-        for (const row of found) {
-          const name = nameKey(row[title]);
-          byName.set(name, byName.has(name) ? -1 : (row.id as number));
-        }
-        names[reference] = byName;
-      }
-      // new rows start from what the list is filtered to (the summit it shows, say)
-      const filtered = Object.entries(filterValues).filter(
-        ([key, v]) => resource.fields.some((f) => f.source === key) && (typeof v !== 'object' || v === null),
-      );
-      const start = { ...Object.fromEntries(filtered), ...defaults };
-      // rows past the end of the page are new only on the last page; elsewhere they exist on the next
-      const canCreate = (page - 1) * perPage + data.length >= total;
-      setPaste(
-        planPaste({
-          canCreate,
-          resource,
-          columns: visible,
-          rows: data,
-          target: { row: target[1], column: target[0] },
-          values,
-          names,
-          defaults: start,
-          lang: locale as Lang,
-        }),
-      );
-    })();
-    return false;
-  };
-
-  const confirmPaste = async () => {
-    const plan = paste!;
-    setPaste(null);
-    const created: RaRecord['id'][] = [];
-    for (const record of plan.creates) {
-      try {
-        created.push((await dataProvider.create(resource.name, { data: record })).data.id);
-      } catch (error) {
-        notify((error as Error).message, { type: 'error' });
-      }
-    }
-    await writer.apply(plan.changes, created);
-    refresh();
-  };
+  const { onPaste, dialog: pasteDialog } = usePaste({ resource, visible, omit, defaults, writer });
 
   const onGridSelectionChange = (next: GridSelection) => {
     setSelection(next);
@@ -321,16 +249,20 @@ export const SchemaGrid = ({
   const latest = useRef({ onPaste, selection, editable });
   latest.current = { onPaste, selection, editable };
   const typingNow = () => typing.current?.typing() ?? false;
+  const rowsNow = () => latestRows.current;
+  const latestRows = useRef(data.length);
+  latestRows.current = data.length;
   useLayoutEffect(() => {
     const listener = (event: ClipboardEvent) => {
       const { onPaste: paste, selection: at, editable: canWrite } = latest.current;
       const text = event.clipboardData?.getData('text/plain');
-      if (!container.current?.contains(document.activeElement) || !at.current || text === undefined) return;
+      const empty = rowsNow() === 0;
+      if (!container.current?.contains(document.activeElement) || (!at.current && !empty) || text === undefined) return;
       // typing into a cell: the text pastes into what is typed, as in Excel
       if (typingNow()) return;
       event.preventDefault();
       event.stopImmediatePropagation();
-      if (canWrite) paste(at.current.cell, parseTsv(text));
+      if (canWrite) paste(at.current?.cell ?? null, parseTsv(text));
     };
     window.addEventListener('paste', listener, true);
     return () => window.removeEventListener('paste', listener, true);
@@ -506,7 +438,7 @@ export const SchemaGrid = ({
           })}
         </Box>
       )}
-      <PastePreview plan={paste} resource={resource.name} onConfirm={confirmPaste} onCancel={() => setPaste(null)} />
+      {pasteDialog}
     </Box>
   );
 };

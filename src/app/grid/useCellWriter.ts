@@ -129,6 +129,13 @@ export function useCellWriter(resource: ResourceDef) {
     refresh();
   }
 
+  /** A change written elsewhere (a paste through the import), for Ctrl+Z to undo as a whole;
+   * `records` are the changed records as now stored, the versions an undo starts from. */
+  const remember = (changes: CellChange[], created: RaRecord['id'][], records: RaRecord[] = []) => {
+    for (const record of records) written.current.set(record.id, record);
+    if (changes.length || created.length) undoStack.current.push({ changes, created });
+  };
+
   /** A value the grid itself could not read (typed text that is no date): shown like a refusal. */
   const refuse = (id: unknown, field: string, reason: string) => {
     setRefused((r) => ({ ...r, [key(id, field)]: reason }));
@@ -139,6 +146,7 @@ export function useCellWriter(resource: ResourceDef) {
     apply,
     undo,
     refuse,
+    remember,
     /** forgets refusals shown for rows no longer in view */
     clearRefused: () => setRefused({}),
     /** the value being saved in a cell, if any */

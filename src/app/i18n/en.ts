@@ -151,6 +151,26 @@ export const en = {
         invalid: 'Invalid cells',
         cell: 'Row %{row}, %{field}: “%{text}”',
         confirm: 'Write',
+        summaryCreates: 'Adds %{smart_count} row. |||| Adds %{smart_count} rows.',
+        summaryUpdates:
+          'Changes %{smart_count} cell in %{updates} rows. |||| Changes %{smart_count} cells in %{updates} rows.',
+        summaryNothing: 'Nothing to write.',
+        notWritten:
+          '%{smart_count} row cannot be written (see below). |||| %{smart_count} rows cannot be written (see below).',
+        allValid: 'Every row can be written.',
+        badCells:
+          '%{smart_count} cell cannot be read and is not written (see below). |||| %{smart_count} cells cannot be read and are not written (see below).',
+        cellNotWritten: '%{field} not written: %{reason}',
+        byHeader: 'The first row is a header; columns matched by name: ',
+        byOrder: 'Columns in order from the cursor: ',
+        ignored: 'not used',
+        dropped:
+          '%{smart_count} row lies past the end of this page, where the next page continues, and was not pasted: paste new rows on the last page |||| %{smart_count} rows lie past the end of this page, where the next page continues, and were not pasted: paste new rows on the last page',
+        rows: 'Each pasted row',
+        line: 'Row %{line}',
+        outcome: { create: 'New', update: 'Changed', unchanged: 'No change', invalid: 'Not written' },
+        empty: '(empty)',
+        emptyList: 'This list is empty: the pasted rows will be added to it.',
       },
     },
     history: { tab: 'History', none: 'No changes recorded', system: 'system' },

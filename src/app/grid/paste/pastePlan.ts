@@ -1,8 +1,8 @@
-import { resourceByName, sameValue, type FieldDef, type Lang, type ResourceDef } from '../../schema';
-import { valueFromText, type ReferenceNames } from '../../schema/fromText';
-import { reasonText, type Reason } from '../../schema/messages';
-import { checkWrite } from '../../schema/validate';
-import type { CellChange } from './useCellWriter';
+import { resourceByName, sameValue, type FieldDef, type Lang, type ResourceDef } from '../../../schema';
+import { valueFromText, type ReferenceNames } from '../../../schema/fromText';
+import { reasonText, type Reason } from '../../../schema/messages';
+import { checkWrite } from '../../../schema/validate';
+import type { CellChange } from '../useCellWriter';
 
 type Row = Record<string, unknown> & { id: string | number };
 
