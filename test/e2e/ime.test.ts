@@ -135,12 +135,27 @@ describe('Chinese typed through an input method, straight onto a selected cell',
     const { data: org } = await server.client.getOne('organizations', { id: (await guests())[3].organizationId });
     expect(org.name).toBe('江淮工业大学');
 
-    // a name Huiwu does not know: offered as a new organisation, chosen with the arrows
+    // a name Huiwu does not know: Enter alone adds nothing, it says the name is unknown
     await selectCell(page, '单位', 4);
     await typeChinese('zhejiangdaxue', '浙江大学机械工程学院');
     await expect.poll(() => options.innerText()).toContain('新建单位“浙江大学机械工程学院”');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: '找不到名为“浙江大学机械工程学院”的单位' }).first().waitFor();
+    expect(
+      (
+        await server.client.getList('organizations', {
+          filter: { q: '浙江大学机械' },
+          pagination: { page: 1, perPage: 5 },
+          sort: { field: 'id', order: 'ASC' },
+        })
+      ).total,
+    ).toBe(0);
+    // chosen with the arrows, it is added, and the guest linked to it
+    await page.keyboard.press('ArrowUp');
+    await typeChinese('zhejiangdaxue', '浙江大学机械工程学院');
+    await expect.poll(() => options.innerText()).toContain('新建单位“浙江大学机械工程学院”');
     const count = await options.getByRole('option').count();
-    for (let i = 1; i < count; i++) await page.keyboard.press('ArrowDown');
+    for (let i = 0; i < count; i++) await page.keyboard.press('ArrowDown');
     await shot(page, 'ime-link-new');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await guests())[4].organizationId).not.toBeNull();
@@ -172,6 +187,33 @@ describe('Chinese typed through an input method, straight onto a selected cell',
     expect((await guests())[0].title).toBeNull();
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await guests())[0].title).toBe('主任');
+  });
+});
+
+describe('input methods in the pickers and the check-in desk', () => {
+  it('the full picker of a link cell adds an organisation named as typed', async () => {
+    await openGuestList();
+    await selectCell(page, '单位', 5);
+    await openEditor(page);
+    await typeChinese('qingdao', '青岛海洋装备研究院');
+    const option = page.locator('#portal [role="option"]', { hasText: '新建单位“青岛海洋装备研究院”' });
+    await option.waitFor();
+    // the candidate's Enter took the characters; the picker is still open, nothing saved
+    expect((await guests())[5].organizationId).toBeNull();
+    await option.click();
+    await expect.poll(async () => (await guests())[5].organizationId).not.toBeNull();
+    const { data: created } = await server.client.getOne('organizations', { id: (await guests())[5].organizationId });
+    expect(created).toMatchObject({ name: '青岛海洋装备研究院', kind: 'institute' });
+  });
+
+  it('the check-in desk’s search takes Chinese from an input method; the candidate’s Enter checks nobody in', async () => {
+    await page.goto(`${server.url}/#/summits/${summitId}/checkin`);
+    const search = page.getByRole('textbox', { name: /搜索|姓名/ }).first();
+    await search.click();
+    await typeChinese('jiabin', '嘉宾2');
+    await expect.poll(() => page.getByText('嘉宾2').count()).toBeGreaterThan(0);
+    expect((await guests()).filter((g) => g.invitation === 'checkedIn')).toEqual([]);
+    await shot(page, 'ime-checkin-search');
   });
 });
 

@@ -5,8 +5,10 @@ import TextField from '@mui/material/TextField';
 import useAutocomplete from '@mui/material/useAutocomplete';
 import type { ProvideEditorComponent } from '@glideapps/glide-data-grid';
 import { useEffect, useRef, useState } from 'react';
-import { useGetList, useTranslate } from 'react-admin';
-import { enums, resourceByName } from '../../schema';
+import { useDataProvider, useNotify } from 'react-admin';
+import { resourceByName } from '../../schema';
+import { recordFromName } from '../../schema/fromName';
+import { useTypedOptions } from './typing/useTypedOptions';
 import type { FieldCell } from './cells';
 import { fromLocalInput, toLocalInput } from '../schema-ui/time';
 
@@ -87,6 +89,8 @@ const Picker = ({
     options,
     open: true,
     autoHighlight: true,
+    // the options come found already: by label and alias, or by the server's search
+    filterOptions: (found) => found,
     // uncontrolled: a controlled value that changes identity (options arriving from the
     // server) would make the picker reset what the user is typing
     defaultValue: options.find((o) => o.id === cell.data.value) ?? null,
@@ -151,26 +155,32 @@ const Picker = ({
   );
 };
 
+/** Choices are found by their labels and the other words people use (飞机 finds 航班). */
 const EnumPicker = ({ cell, finish, cancel, typed }: PickerProps) => {
-  const translate = useTranslate();
-  const options = (enums[cell.data.field.enum ?? ''] ?? []).map((o) => ({
-    id: o.id,
-    label: translate(`enums.${cell.data.field.enum}.${o.id}`),
-  }));
-  return <Picker options={options} cell={cell} finish={finish} cancel={cancel} typed={typed} />;
+  const [q, setQ] = useState(typed ?? '');
+  const options = useTypedOptions(cell.data.field, q === cell.data.display ? '' : q);
+  return <Picker options={options} cell={cell} finish={finish} cancel={cancel} onInput={setQ} typed={typed} />;
 };
 
-/** References are picked by name, searched on the server as the user types. */
+/** References are picked by name, searched on the server as the user types; a name no record
+ * has can be added as a new one (an organisation first met in a guest list). */
 const ReferencePicker = ({ cell, finish, cancel, typed }: PickerProps) => {
-  const target = resourceByName[cell.data.field.reference!];
+  const field = cell.data.field;
+  const dataProvider = useDataProvider();
+  const notify = useNotify();
   const [q, setQ] = useState(typed ?? '');
-  const { data } = useGetList(target.name, {
-    filter: q && q !== cell.data.display ? { q } : {},
-    pagination: { page: 1, perPage: 30 },
-    sort: target.sort,
-  });
-  const options = (data ?? []).map((row) => ({ id: row.id, label: String(row[target.titleField] ?? `#${row.id}`) }));
+  const found = useTypedOptions(field, q && q !== cell.data.display ? q : '');
+  const options: Option[] = found.map((o) => ({ id: o.create ? `new:${o.create}` : o.id, label: o.label }));
   if (cell.data.value != null && !options.some((o) => o.id === cell.data.value))
     options.unshift({ id: cell.data.value, label: cell.data.display });
-  return <Picker options={options} cell={cell} finish={finish} cancel={cancel} onInput={setQ} typed={typed} />;
+  const pick = (id: unknown, label: string) => {
+    const name = typeof id === 'string' && id.startsWith('new:') ? id.slice(4) : null;
+    if (!name) return finish(id, label);
+    const linked = resourceByName[field.reference!];
+    dataProvider
+      .create(linked.name, { data: recordFromName(linked, name) })
+      .then(({ data }) => finish(data.id, name))
+      .catch((error: Error) => notify(error.message, { type: 'error' }));
+  };
+  return <Picker options={options} cell={cell} finish={pick} cancel={cancel} onInput={setQ} typed={typed} />;
 };

@@ -64,6 +64,8 @@ export const CellTyping = forwardRef<
   // null: idle; else what is typed, into the cell the typing began on
   const [typed, setTyped] = useState<{ text: string; target: TypingTarget } | null>(null);
   const [highlight, setHighlight] = useState(0);
+  // a new record is made only when chosen: by the arrows, or a click
+  const [moved, setMoved] = useState(false);
   const picking = !!typed && (typed.target.field.type === 'enum' || typed.target.field.type === 'reference');
   const options = useTypedOptions(picking ? typed!.target.field : undefined, typed?.text ?? '');
 
@@ -76,6 +78,7 @@ export const CellTyping = forwardRef<
     if (input.current) input.current.value = '';
     setTyped(null);
     setHighlight(0);
+    setMoved(false);
   };
   const commit = (move: Typed['move'], option?: TypedOption) => {
     if (!typed) return;
@@ -83,9 +86,12 @@ export const CellTyping = forwardRef<
     reset();
     onCommit({ target: typed.target, text, option: option ?? (picking ? pickFor(text) : undefined), move });
   };
-  /** The option Enter takes: the highlighted one, if the list shows any. */
-  const pickFor = (text: string) =>
-    text.trim() && options.length ? options[Math.min(highlight, options.length - 1)] : undefined;
+  /** The option Enter takes: the highlighted one, if the list shows any; a new record only if
+   * the user moved to it (Enter on a name nobody has says so instead of adding a record). */
+  const pickFor = (text: string) => {
+    const option = text.trim() && options.length ? options[Math.min(highlight, options.length - 1)] : undefined;
+    return option?.create && !moved ? undefined : option;
+  };
 
   // The cursor moved away (a click elsewhere) while typing: save what was typed, as Excel does.
   const lastTarget = useRef(target);
@@ -97,11 +103,14 @@ export const CellTyping = forwardRef<
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the cursor moves
   }, [target?.rowId, target?.field.source]);
 
-  const onInput = () => {
+  const onInput = (event: React.FormEvent<HTMLTextAreaElement>) => {
+    // the pinyin being composed is no text to search by: the list follows what is committed
+    if ((event.nativeEvent as InputEvent).isComposing && typed) return;
     const text = input.current?.value ?? '';
     if (!typed && target) setTyped({ text, target });
     else if (typed) setTyped({ ...typed, text });
     setHighlight(0);
+    setMoved(false);
   };
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLTextAreaElement>) => {
@@ -119,6 +128,7 @@ export const CellTyping = forwardRef<
     if (picking && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
       event.preventDefault();
       setHighlight((h) => Math.max(0, Math.min(options.length - 1, h + (event.key === 'ArrowDown' ? 1 : -1))));
+      setMoved(true);
       return;
     }
     if (event.key === 'Escape') {
@@ -149,6 +159,7 @@ export const CellTyping = forwardRef<
         onCompositionStart={() => {
           if (!typed && target?.typable) setTyped({ text: '', target });
         }}
+        onCompositionEnd={() => typed && setTyped({ ...typed, text: input.current?.value ?? '' })}
         onKeyDown={onKeyDown}
         onBlur={() => commit('none')}
         style={
