@@ -51,7 +51,7 @@ describe('custom fields and lists, made in the app', () => {
     await selectCell(page, '用餐要求', 0);
     await paste(page, '素食\r\n清真\r\n');
     const dialog = page.getByRole('dialog');
-    await expect.poll(() => dialog.innerText()).toContain('将修改 2 个单元格');
+    await expect.poll(() => dialog.innerText()).toContain('将修改 2 行中的 2 个单元格');
     await dialog.getByRole('button', { name: '写入' }).click();
     await expect.poll(async () => (await guests()).map((g) => g.mealPlan ?? null)).toEqual(['素食', '清真', null]);
     await shot(page, 'custom-field-grid');
