@@ -9,7 +9,7 @@ import { importBody, startChoices } from '../../src/app/import/importRequest';
 import { prepareImport } from '../../src/app/import/prepare';
 import { readSpreadsheet } from '../../src/app/import/readSpreadsheet';
 import type { CorpusCase } from '../fixtures/guest-lists/make';
-import { rowsOf, startTestServer, tempDir, type TestServer } from '../helpers/server';
+import { rowsOf, startDemoServer, type TestServer } from '../helpers/server';
 
 // Partners' guest lists as their Excel or WPS saved them (test/fixtures/guest-lists, each with
 // the records it must produce beside it): every one imports with nothing chosen by hand but
@@ -23,9 +23,7 @@ const expectedOf = (file: string): Omit<CorpusCase, 'sheets' | 'format'> =>
 // each file on a fresh copy of the demo data: one file's new organisations are not another's
 let server: TestServer;
 beforeEach(async () => {
-  const dir = tempDir();
-  fs.copyFileSync(path.resolve('db/seed.json'), path.join(dir, 'seed.json'));
-  server = await startTestServer({ dir, lang: 'zh' });
+  server = await startDemoServer({ lang: 'zh' });
 });
 afterEach(() => server.close());
 

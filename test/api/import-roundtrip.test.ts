@@ -10,7 +10,7 @@ import { importBody, startChoices } from '../../src/app/import/importRequest';
 import { importableFields } from '../../src/app/import/mapping';
 import { prepareImport } from '../../src/app/import/prepare';
 import { readSpreadsheet } from '../../src/app/import/readSpreadsheet';
-import { startTestServer, tempDir, type TestServer } from '../helpers/server';
+import { startDemoServer, type TestServer } from '../helpers/server';
 
 // Export a summit's guests with the app's own export, import the file with the app's own
 // reader and mapping into an empty summit on the real server: the same people come back.
@@ -18,9 +18,7 @@ const attendees = resourceByName.attendees;
 let server: TestServer;
 
 beforeAll(async () => {
-  const dir = tempDir();
-  fs.copyFileSync(path.resolve('db/seed.json'), path.join(dir, 'seed.json'));
-  server = await startTestServer({ dir, lang: 'zh' });
+  server = await startDemoServer({ lang: 'zh' });
 });
 afterAll(() => server.close());
 

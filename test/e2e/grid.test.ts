@@ -13,6 +13,8 @@ import {
   paste,
   pickOption,
   selectCell,
+  summitGuests,
+  guestListUrl,
 } from '../helpers/grid';
 import { ADMIN_PASSWORD, type TestServer } from '../helpers/server';
 
@@ -22,24 +24,9 @@ let browser: Browser;
 let page: Page;
 let summitId: number;
 
-const guestList = () =>
-  `${server.url}/#/attendees?filter=${encodeURIComponent(JSON.stringify({ summitId }))}&sort=id&order=ASC&perPage=50`;
-const guests = async () =>
-  (
-    await server.client.getList('attendees', {
-      filter: { summitId },
-      sort: { field: 'id', order: 'ASC' },
-      pagination: { page: 1, perPage: 100 },
-    })
-  ).data;
-const rowsOfSummit = async (id: number) =>
-  (
-    await server.client.getList('attendees', {
-      filter: { summitId: id },
-      sort: { field: 'id', order: 'ASC' },
-      pagination: { page: 1, perPage: 100 },
-    })
-  ).data;
+const guestList = () => guestListUrl(server.url, summitId);
+const guests = () => summitGuests(server.client, summitId);
+const rowsOfSummit = (id: number) => summitGuests(server.client, id);
 // rows have loaded when the first cell (the summit, a reference) shows its name
 const gridReady = () => expect.poll(() => page.locator('[data-testid="glide-cell-1-0"]').textContent()).toMatch(/\S/);
 

@@ -1,7 +1,7 @@
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLoggedIn, shot, startAppServer } from '../helpers/app';
-import { cellText, openEditor, selectCell } from '../helpers/grid';
+import { cellText, guestListUrl, openEditor, selectCell, summitGuests } from '../helpers/grid';
 import type { TestServer } from '../helpers/server';
 
 // Chinese typed as an input method types it (搜狗, 微软拼音): a composition of pinyin, candidates
@@ -13,16 +13,8 @@ let page: Page;
 let cdp: CDPSession;
 let summitId: number;
 
-const guests = async () =>
-  (
-    await server.client.getList('attendees', {
-      filter: { summitId },
-      sort: { field: 'id', order: 'ASC' },
-      pagination: { page: 1, perPage: 100 },
-    })
-  ).data;
-const guestList = () =>
-  `${server.url}/#/attendees?filter=${encodeURIComponent(JSON.stringify({ summitId }))}&sort=id&order=ASC&perPage=50`;
+const guests = () => summitGuests(server.client, summitId);
+const guestList = () => guestListUrl(server.url, summitId);
 
 async function openGuestList() {
   await page.goto(guestList());

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, screenshotDir } from './browser';
-import { ADMIN_PASSWORD, startTestServer, tempDir } from './server';
+import { ADMIN_PASSWORD, startDemoServer } from './server';
 
 /** The built app (dist/, made by `npm test` before vitest runs) on the real server, over a
  * copy of the demo data. */
@@ -10,10 +10,8 @@ export async function startAppServer() {
   const dist = path.resolve('dist');
   if (!fs.existsSync(path.join(dist, 'index.html')))
     throw new Error('dist/ is missing: run `npx vite build` (npm test does) first');
-  const dir = tempDir();
-  fs.copyFileSync(path.resolve('db/seed.json'), path.join(dir, 'seed.json'));
   fs.mkdirSync(screenshotDir, { recursive: true });
-  return startTestServer({ dir, staticDir: dist });
+  return startDemoServer({ staticDir: dist });
 }
 
 /** Logs in through the login page, in whichever language the page shows. */

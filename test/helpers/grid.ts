@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { Session } from './server';
 
 /**
  * The grid draws on a canvas; its accessibility table (role grid, columnheader, gridcell with
@@ -127,3 +128,17 @@ export async function pickOption(page: Page, label: string) {
   await page.locator('#portal [role="option"].Mui-focused', { hasText: label }).waitFor();
   await page.keyboard.press('Enter');
 }
+
+/** A summit's guests in id order, as the server holds them. */
+export const summitGuests = async (client: Session['client'], summitId: number) =>
+  (
+    await client.getList('attendees', {
+      filter: { summitId },
+      sort: { field: 'id', order: 'ASC' },
+      pagination: { page: 1, perPage: 100 },
+    })
+  ).data;
+
+/** The attendee list filtered to one summit, in id order, 50 a page. */
+export const guestListUrl = (baseUrl: string, summitId: number) =>
+  `${baseUrl}/#/attendees?filter=${encodeURIComponent(JSON.stringify({ summitId }))}&sort=id&order=ASC&perPage=50`;

@@ -92,6 +92,13 @@ export async function startTestServer(
   };
 }
 
+/** The real server over a fresh copy of the demo data (db/seed.json). */
+export function startDemoServer(options: Parameters<typeof startTestServer>[0] = {}) {
+  const dir = tempDir();
+  fs.copyFileSync(path.resolve('db/seed.json'), path.join(dir, 'seed.json'));
+  return startTestServer({ ...options, dir });
+}
+
 /** A resource's records in id order, as a user's list would fetch them: the first `perPage`. */
 export async function rowsOf(
   client: Session['client'],
