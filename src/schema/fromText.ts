@@ -28,10 +28,11 @@ export interface ReadContext {
 
 export type FromText = { value: unknown } | { reason: Reason };
 
-/** How a record's name is compared with what people type: case, width and spaces aside. */
+/** How a record's name is compared with what people type: case, width, spaces and invisible
+ * characters copied along from documents aside. */
 export const nameKey = (name: unknown) =>
   halfWidth(String(name ?? ''))
-    .replace(/\s+/g, '')
+    .replace(/[\s\u200b\u2060\ufeff]+/g, '')
     .toLowerCase();
 
 /** The words an option is known by: its id, labels, each half of a label such as 高铁/火车, and
@@ -68,6 +69,7 @@ const UNIT = /^(.+?)\s*(晚|天|夜|日|人|名|位|个|间|次|场)$/;
 
 function readNumber(field: FieldDef, raw: string): FromText {
   const text = halfWidth(raw).trim();
+  if (text.length > 40) return { reason: { code: 'notNumber' } }; // no number is written longer
   const wan = /^(-?[\d,.]+)\s*万元?$/.exec(text);
   const counted = !wan && UNIT.exec(text);
   if (counted) {

@@ -173,7 +173,7 @@ export function createApi(options: ApiOptions) {
         role: locals(res).user.role as Role,
         resource: locals(res).resource!,
         body: req.body,
-        dryRun: req.query.dryRun === 'true',
+        dryRun: dryRunOf(req),
         lang: requestLang(req),
         now: now(),
       });
@@ -460,6 +460,14 @@ export function createApi(options: ApiOptions) {
   let router = makeRouter();
   api.use((req, res, next) => router(req, res, next));
   return api;
+}
+
+/** ?dryRun=true previews, absent or false writes; anything else is a mistake, not a write. */
+function dryRunOf(req: Request): boolean {
+  const value = req.query.dryRun;
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new HttpError(400, message(requestLang(req), 'importBody', { detail: 'dryRun must be true or false' }));
 }
 
 const IMPORT_PATH = /^\/[^/]+\/import\/?$/;

@@ -14,6 +14,9 @@ export interface Day {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** No date or time is written in more characters than this ("2026年12月24日（星期四） 下午3点半"). */
+const LONGEST = 60;
+
 function calendarDate(year: number, month: number, day: number): string | null {
   const check = new Date(Date.UTC(year, month - 1, day));
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
@@ -65,6 +68,7 @@ const PERIODS: [RegExp, 'am' | 'pm' | 'noon'][] = [
 /** A time of day alone: 14:32, 14：32:10, 14点32(分), 14点半, 14点一刻, 下午3点, 上午九点,
  * 15时, 3:30 PM, 3 pm. As HH:mm:ss, or null. */
 export function readTime(raw: string): string | null {
+  if (raw.length > LONGEST) return null;
   let text = halfWidth(raw).trim().toLowerCase();
   let period: 'am' | 'pm' | 'noon' | undefined;
   for (const [pattern, which] of PERIODS) {
@@ -75,11 +79,13 @@ export function readTime(raw: string): string | null {
       break;
     }
   }
-  const english = /\s*([ap])\.?\s*m\.?$/.exec(text);
+  // anchored at the end only after a cheap test: an unanchored \s* would scan long text quadratically
+  const tail = Math.max(0, text.length - 8);
+  const english = /([ap])\.?\s?m\.?$/.exec(text.slice(tail));
   if (english) {
     if (period) return null;
     period = english[1] === 'a' ? 'am' : 'pm';
-    text = text.slice(0, english.index).trim();
+    text = text.slice(0, tail + english.index).trim();
   }
   let hour: number | null;
   let minute = 0;
@@ -135,6 +141,7 @@ function fromSerial(text: string): Day {
  * date is not read.
  */
 export function readDay(raw: string, year?: number): Day | null {
+  if (raw.length > LONGEST) return null;
   const text = halfWidth(raw).trim();
   if (SERIAL.test(text)) return fromSerial(text);
   const found = leadingDate(text, year);

@@ -16,17 +16,22 @@ const FIRST_STAND_IN = Number.MAX_SAFE_INTEGER - 1_000_000;
  */
 export function newNamePlanner(data: Data, request: ImportRequest, role: Role | undefined) {
   const planned = new Map<string, NewRecord & { standIn: number; record: Row }>();
+  const byStandIn = new Map<number, string>();
+  // the user's choices by the name as compared (变体 单位 is 变体单位), whichever spelling they keyed
+  const choices = new Map<string, number | 'new' | null>();
+  for (const [target, inner] of Object.entries(request.names ?? {}))
+    for (const [name, choice] of Object.entries(inner)) choices.set(`${target}\u0000${nameKey(name)}`, choice);
   return {
     /** What an unknown name in a reference cell becomes: an id (chosen or stand-in), or null. */
     resolve(field: FieldDef, name: string, line: number): number | null {
       const target = resourceByName[field.reference ?? ''];
       if (!creatableByName(target) || !allows(role, target, 'write')) return null;
-      const choice = request.names?.[target.name]?.[name.trim()];
+      const key = `${target.name}\u0000${nameKey(name)}`;
+      const choice = choices.get(key);
       if (choice === null) return null;
       if (typeof choice === 'number') {
         return (data[target.name] ?? []).some((row) => row.id === choice) ? choice : null;
       }
-      const key = `${target.name}\u0000${nameKey(name)}`;
       let entry = planned.get(key);
       if (!entry) {
         const { record, reasons } = checkWrite(target, recordFromName(target, name));
@@ -46,12 +51,13 @@ export function newNamePlanner(data: Data, request: ImportRequest, role: Role | 
           record: record as Row,
         };
         planned.set(key, entry);
+        byStandIn.set(entry.standIn, entry.name);
       }
       if (!entry.lines.includes(line)) entry.lines.push(line);
       return entry.standIn;
     },
     /** the name a stand-in id stands for */
-    nameOf: (id: unknown) => [...planned.values()].find((entry) => entry.standIn === id)?.name,
+    nameOf: (id: unknown) => byStandIn.get(id as number),
     /** the planned records, only those some valid row still names */
     planned: (used: Set<number>) => [...planned.values()].filter((entry) => used.has(entry.standIn)),
     isStandIn: (id: unknown) => typeof id === 'number' && id >= FIRST_STAND_IN,

@@ -1,4 +1,5 @@
 import {
+  allows,
   resourceByName,
   sameValue,
   stampsFor,
@@ -76,9 +77,12 @@ export function planImport(
   now = Date.now(),
 ): Plan {
   const { request, sources, key, fixed, badCells } = readRequest(resource, body, lang);
+  // records of a list the role may not read are neither found by name nor named back
+  const readable = (reference: string) =>
+    !!resourceByName[reference] && allows(role, resourceByName[reference], 'read');
   const names = referenceNames(
     data,
-    sources.map((s) => s.field).filter((f) => f.type === 'reference'),
+    sources.map((s) => s.field).filter((f) => f.type === 'reference' && readable(f.reference!)),
   );
   const lookups = indexedLookups(data, resource);
   const byId = key?.[0] === 'id' ? new Map((data[resource.name] ?? []).map((row) => [String(row.id), row])) : null;
@@ -88,6 +92,7 @@ export function planImport(
   const titleOf = titleReader(data);
   const unmatched = new Map<string, Map<string, number>>();
   const lineOf = (i: number) => request.lines?.[i] ?? i + 2;
+  const pastedOnto = new Map<string, number>();
   const fromFile = sources.filter((source) => !Object.hasOwn(fixed, source.field.source));
   const isDate = (f: FieldDef) => f.type === 'date' || f.type === 'datetime';
 
@@ -96,7 +101,7 @@ export function planImport(
     if (field.type !== 'reference' || value == null) return textOfValue(field, value, lang);
     const created = newNames.nameOf(value);
     if (created !== undefined) return `${created}${lang === 'zh' ? '（新建）' : ' (new)'}`;
-    return textOfValue(field, value, lang, titleOf(field.reference!, value));
+    return textOfValue(field, value, lang, readable(field.reference!) ? titleOf(field.reference!, value) : undefined);
   };
 
   const planRow = (cells: string[], i: number): Planned => {
@@ -107,7 +112,10 @@ export function planImport(
     const read = (field: FieldDef, text: string, year?: number) => {
       const converted = valueFromText(field, text, { names, year, meaning: request.meaning?.[field.source] });
       if ('value' in converted) {
-        if (converted.value !== null) values[field.source] = converted.value;
+        // the ids this import keeps for new records are its own, never typed (#9007199253740991)
+        if (field.type === 'reference' && newNames.isStandIn(converted.value))
+          reasons[field.source] = { code: 'missingReference', id: String(converted.value) };
+        else if (converted.value !== null) values[field.source] = converted.value;
         return;
       }
       if (converted.reason.code === 'unknownName') {
@@ -144,8 +152,18 @@ export function planImport(
       if (id !== null && id !== undefined) {
         existing = byId.get(String(id));
         const version = request.versions?.[i];
-        if (!existing) reasons[''] = { code: 'missingReference', id: String(id) };
+        // one record, once: each row is checked against the record as stored, not as the row before left it
+        const earlier = pastedOnto.get(String(id));
+        if (!existing)
+          return {
+            result: {
+              outcome: 'invalid',
+              errors: errorTexts({ '': { code: 'missingReference', id: String(id) } }, lang),
+            },
+          };
+        if (earlier !== undefined) reasons[''] = { code: 'duplicateInFile', line: earlier };
         else if (typeof version === 'number' && existing.version !== version) reasons[''] = { code: 'changedSince' };
+        pastedOnto.set(String(id), line);
       }
     } else if (keys) {
       const { matches, earlier } = keys.match(values, line);

@@ -18,6 +18,9 @@ export interface ReadRequest {
   badCells: BadCells;
 }
 
+/** The longest cell an import reads: more than any field holds (a note: 5,000). */
+export const MAX_CELL_LENGTH = 10_000;
+
 function badBody(lang: Lang, detail: string): never {
   throw new HttpError(400, message(lang, 'importBody', { detail }));
 }
@@ -32,12 +35,20 @@ export function readRequest(resource: ResourceDef, body: unknown, lang: Lang): R
     badBody(lang, 'columns, rows');
   if (request.rows.length > MAX_IMPORT_ROWS)
     throw new HttpError(413, message(lang, 'importTooMany', { max: MAX_IMPORT_ROWS }));
+  const rowCount = request.rows.length;
+  /** a list with one scalar per row (line numbers, ids, versions), or absent */
+  const perRow = (name: string, value: unknown, scalar: (item: unknown) => boolean, required = false) => {
+    if (value === undefined && !required) return;
+    if (!Array.isArray(value) || value.length !== rowCount || !value.every(scalar)) badBody(lang, name);
+  };
+  const wholeOrNull = (item: unknown) => item === null || (typeof item === 'number' && Number.isSafeInteger(item));
   const bySource = new Map<string, FieldSource>();
   request.columns.forEach((target, index) => {
     if (target === null) return;
-    const [source, part] = typeof target === 'string' ? target.split(':') : [];
+    const [source, part, ...more] = typeof target === 'string' ? target.split(':') : [];
     const field = source ? getField(resource, source) : undefined;
-    if (!field || field.type === 'password' || field.type === 'json') badBody(lang, `column ${String(target)}`);
+    if (!field || field.type === 'password' || field.type === 'json' || more.length)
+      badBody(lang, `column ${String(target)}`);
     if (part !== undefined && (!['date', 'time'].includes(part) || field.type !== 'datetime'))
       badBody(lang, `column ${String(target)}`);
     const entry = bySource.get(field.source) ?? { field, columns: [] };
@@ -45,26 +56,56 @@ export function readRequest(resource: ResourceDef, body: unknown, lang: Lang): R
     bySource.set(field.source, entry);
   });
   for (const row of request.rows)
-    if (!Array.isArray(row) || row.some((cell) => cell !== null && typeof cell !== 'string'))
-      badBody(lang, 'rows must be lists of text');
+    if (
+      !Array.isArray(row) ||
+      row.some((cell) => cell !== null && (typeof cell !== 'string' || cell.length > MAX_CELL_LENGTH))
+    )
+      badBody(lang, `rows must be lists of text, each cell at most ${MAX_CELL_LENGTH} characters`);
+  perRow('lines', request.lines, (line) => typeof line === 'number' && Number.isSafeInteger(line) && line > 0);
   const key = request.key ?? null;
+  if (key !== null && (!Array.isArray(key) || !key.every((k) => typeof k === 'string'))) badBody(lang, 'key');
   const allowed = [...importKeysOf(resource), ['id']].map((k) => JSON.stringify(k));
   if (key !== null && !allowed.includes(JSON.stringify(key))) badBody(lang, `key ${JSON.stringify(key)}`);
-  if (key?.[0] === 'id' && (!Array.isArray(request.ids) || request.ids.length !== request.rows.length))
-    badBody(lang, 'ids');
+  if (key?.[0] === 'id') {
+    perRow(
+      'ids',
+      request.ids,
+      (id) =>
+        id === null ||
+        (typeof id === 'number' && Number.isSafeInteger(id)) ||
+        (typeof id === 'string' && id.length < 40),
+      true,
+    );
+    perRow('versions', request.versions, wholeOrNull);
+  } else if (request.ids !== undefined || request.versions !== undefined) badBody(lang, 'ids, versions');
   const fixed = request.fixed ?? {};
   if (!isPlainObject(fixed)) badBody(lang, 'fixed');
   for (const [source, value] of Object.entries(fixed)) {
     if (!getField(resource, source)) badBody(lang, `fixed ${source}`);
     if (value !== null && typeof value === 'object') badBody(lang, `fixed ${source}`);
   }
-  for (const choice of [request.meaning, request.names]) {
-    if (choice === undefined) continue;
-    if (!isPlainObject(choice) || Object.values(choice).some((inner) => !isPlainObject(inner)))
-      badBody(lang, 'meaning, names');
-    for (const inner of Object.values(choice))
-      for (const value of Object.values(inner as object))
-        if (value !== null && typeof value === 'object') badBody(lang, 'meaning, names');
+  // per field, text → what it means: only fields of this list, only plain values
+  if (request.meaning !== undefined) {
+    if (!isPlainObject(request.meaning)) badBody(lang, 'meaning');
+    for (const [source, inner] of Object.entries(request.meaning))
+      if (
+        !getField(resource, source) ||
+        !isPlainObject(inner) ||
+        Object.values(inner).some((v) => v !== null && typeof v === 'object')
+      )
+        badBody(lang, `meaning ${source}`);
+  }
+  // per linked list, name → an id, 'new' or null
+  if (request.names !== undefined) {
+    if (!isPlainObject(request.names)) badBody(lang, 'names');
+    for (const [target, inner] of Object.entries(request.names))
+      if (
+        !isPlainObject(inner) ||
+        !Object.values(inner).every(
+          (v) => v === null || v === 'new' || (typeof v === 'number' && Number.isSafeInteger(v) && v > 0),
+        )
+      )
+        badBody(lang, `names ${target}`);
   }
   const badCells = request.badCells ?? 'refuseRow';
   if (badCells !== 'refuseRow' && badCells !== 'emptyCell') badBody(lang, 'badCells');
