@@ -44,34 +44,57 @@ export interface NearName {
   name: string;
 }
 
+const trigrams = (text: string) => Array.from({ length: Math.max(0, text.length - 2) }, (_, i) => text.slice(i, i + 3));
+
 /**
- * Known records a new name may mean, best first: the same name written differently (full- or
- * half-width brackets, 有限公司 or 有限责任公司), or one name holding the other (a short name
- * and the full one). At most `max`.
+ * Known records, indexed once, for the new names an import meets: which known ones a new name
+ * may mean, best first: the same name written differently (full- or half-width brackets,
+ * 有限公司 or 有限责任公司), or one name holding the other (a short name and the full one). Each
+ * question is answered from the index, not by comparing with every known record.
  */
-export function nearNames(name: string, known: NearName[], max = 3): NearName[] {
-  const mine = canonical(name);
-  const mineStem = stem(name);
-  if (mineStem.length < 2) return [];
-  const scored: { near: NearName; score: number }[] = [];
-  for (const candidate of known) {
-    const theirs = canonical(candidate.name);
-    const theirStem = stem(candidate.name);
-    let score = 0;
-    if (theirs === mine) score = 3;
-    else if (theirStem === mineStem) score = 2;
-    else if (
-      Math.min(theirStem.length, mineStem.length) >= 3 &&
-      (theirStem.includes(mineStem) || mineStem.includes(theirStem))
-    )
-      score = 1;
-    if (score) scored.push({ near: candidate, score });
-  }
-  return scored
-    .sort((a, b) => b.score - a.score || a.near.name.length - b.near.name.length)
-    .slice(0, max)
-    .map((s) => s.near);
+export function nearNameIndex(known: NearName[]) {
+  const entries = known.map((k) => ({ near: k, canonical: canonical(k.name), stem: stem(k.name) }));
+  type Entry = (typeof entries)[number];
+  const by = (key: (e: Entry) => string[]) => {
+    const map = new Map<string, Entry[]>();
+    for (const entry of entries)
+      for (const k of key(entry)) {
+        const list = map.get(k);
+        if (list) list.push(entry);
+        else map.set(k, [entry]);
+      }
+    return map;
+  };
+  const byCanonical = by((e) => [e.canonical]);
+  const byStem = by((e) => [e.stem]);
+  const byTrigram = by((e) => [...new Set(trigrams(e.stem))]);
+  const byFirstTrigram = by((e) => (e.stem.length >= 3 ? [e.stem.slice(0, 3)] : []));
+  return {
+    near(name: string, max = 3): NearName[] {
+      const mine = canonical(name);
+      const mineStem = stem(name);
+      if (mineStem.length < 2) return [];
+      const scored = new Map<Entry, number>();
+      const score = (entry: Entry, value: number) => scored.set(entry, Math.max(scored.get(entry) ?? 0, value));
+      for (const entry of byCanonical.get(mine) ?? []) score(entry, 3);
+      for (const entry of byStem.get(mineStem) ?? []) score(entry, 2);
+      if (mineStem.length >= 3) {
+        // theirs holds mine (a short name for a full one), or mine holds theirs
+        for (const entry of byTrigram.get(mineStem.slice(0, 3)) ?? [])
+          if (entry.stem.includes(mineStem)) score(entry, 1);
+        for (const gram of new Set(trigrams(mineStem)))
+          for (const entry of byFirstTrigram.get(gram) ?? []) if (mineStem.includes(entry.stem)) score(entry, 1);
+      }
+      return [...scored]
+        .sort(([a, x], [b, y]) => y - x || a.near.name.length - b.near.name.length)
+        .slice(0, max)
+        .map(([entry]) => entry.near);
+    },
+  };
 }
+
+/** Known records a new name may mean (see nearNameIndex), for one name. */
+export const nearNames = (name: string, known: NearName[], max = 3) => nearNameIndex(known).near(name, max);
 
 /** The resource a reference field points at, when it may be created by name. */
 export const creatableTarget = (reference: string | undefined) => {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { autoMap, findHeaderRow } from '../../src/app/import/mapping';
+import { autoMap, findHeaderRow, matchColumns } from '../../src/app/import/mapping';
 import { toImportFile } from '../../src/app/import/importRequest';
 import {
   cellText,
@@ -231,5 +231,55 @@ describe('files that would freeze or crash a page', () => {
       ],
       hiddenColumns: 1,
     });
+  });
+});
+
+describe('column matching that cannot corrupt', () => {
+  const match = (headers: string[], ...columns: string[][]) =>
+    matchColumns(
+      attendees,
+      headers,
+      headers.map((_, j) => columns[j] ?? []),
+      {},
+      ['summitId'],
+    ).columns;
+
+  it('matches by the values as well as the header', () => {
+    // 是/否 under 接站 is whether to meet the guest; names under it are the driver
+    expect(match(['接站'], ['是', '否', '是'])).toEqual(['needsPickup']);
+    expect(match(['接站'], ['王师傅', '李师傅'])).toEqual(['pickupBy']);
+    // 住宿 holding counts is nights, holding hotel names the hotel
+    expect(match(['住宿'], ['2晚', '1', '两晚'])).toEqual(['nights']);
+    expect(match(['住宿'], ['青岚宾馆', '青岚国际饭店'])).toEqual(['hotel']);
+    // an identity card number is no role
+    expect(match(['身份证号'], ['110101199001011234', '330106198505050022'])).toEqual([null]);
+  });
+
+  it('of two names as long, takes the one the header ends with', () => {
+    expect(match(['单位电话'], ['0571-88886666'])).toEqual(['phone']);
+    expect(match(['到达车次', '抵达日期'], ['G7355', 'D3125'], ['2026/5/24', '2026/5/25'])).toEqual([
+      'arrivalNumber',
+      'arrivalAt',
+    ]);
+  });
+
+  it('keeps records that only look like totals or headings', () => {
+    const file = toImportFile(
+      'a.csv',
+      {
+        name: 'a',
+        hiddenColumns: 0,
+        rows: [
+          ['姓名', '单位', '职务'],
+          ['Sum Ka Wai', '港科大', '教授'],
+          ['J. Wang', '江东大学', ''],
+          ['小计3人', '', ''],
+        ],
+        lines: [1, 2, 3, 4],
+      },
+      0,
+    );
+    expect(file.rows.map((r) => r[0])).toEqual(['Sum Ka Wai', 'J. Wang']);
+    expect(file.skipped.map((s) => s.why)).toEqual(['total']);
   });
 });

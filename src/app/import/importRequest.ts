@@ -78,23 +78,25 @@ export const missingRequired = (resource: ResourceDef, choices: Pick<ImportChoic
       !Object.hasOwn(choices.fixed, field.source),
   );
 
-/** A row that sums up the others ("合计", "共计 9 人"), not a record. */
-const TOTAL = /^(合计|总计|小计|共计|total|sum)(?:[:：\s]|$|\d)/i;
+/** A row that sums up the others ("合计", "共计 9 人", "Total: 12"), by its first cell. */
+const TOTAL = /^(合计|总计|小计|共计)|^(total|sum)\s*(:|：|$|\d)/i;
 /** A note under (or within) the list: 注：…, 备注：…, 制表人：…, 联系人：… 电话 …, 单位（盖章） */
 const NOTE =
   /^(注|备注|说明|附注|附件|制表|填表|审核|审批|报送|联系人|联系电话|经办人|单位盖章|盖章|签字)[人]?[:：\s（(]/;
-/** A numbered heading between groups of rows: 一、院士专家, 2. 企业代表 */
-const SECTION = /^([一二三四五六七八九十]+|\d{1,2}|[A-Z])[、.．]\s*\S/;
+/** A numbered heading between groups of rows, in Chinese: 一、院士专家, 2. 企业代表 */
+const SECTION = /^([一二三四五六七八九十]+|\d{1,2})[、.．]\s*\p{Script=Han}/u;
 
 /** Why a row under the header is not a record, or null when it is one. */
 function notARecord(cells: string[], header: string[]): SkippedLine['why'] | null {
   const filled = cells.map((c) => c.trim()).filter(Boolean);
   if (filled.length === 0) return null;
-  if (filled.some((cell) => TOTAL.test(cell))) return 'total';
-  // a cell merged across the row (Excel repeats its text in every cell it covers)
-  const merged = filled.length >= 2 && filled.every((cell) => cell === filled[0]);
+  // a total's other cells are counts, or nothing
+  if (TOTAL.test(filled[0]) && filled.slice(1).every((cell) => /^[\d\s,.，人个位名项元万]*$/.test(cell)))
+    return 'total';
+  // a cell merged across the row: Excel repeats its text in every cell it covers
+  const merged = filled.every((cell) => cell === filled[0]) && (filled.length >= 3 || filled.length === cells.length);
   if (NOTE.test(filled[0]) && (filled.length <= 2 || merged)) return 'note';
-  if (merged) return 'section';
+  if (merged && filled.length >= 2) return 'section';
   if (filled.length === 1 && SECTION.test(filled[0])) return 'section';
   const norm = (texts: string[]) => texts.map((t) => normaliseHeader(t)).join('|');
   if (norm(cells) === norm(header)) return 'header';

@@ -1,5 +1,5 @@
 import type { FieldDef, ResourceDef } from '../../schema';
-import { optionFor, yesNo } from '../../schema/fromText';
+import { optionFor, valueFromText, yesNo } from '../../schema/fromText';
 import type { ColumnTarget } from '../../schema/imports';
 import { readDay, readTime } from '../../schema/text/dates';
 import { enums } from '../../schema';
@@ -63,25 +63,47 @@ export function kindOf(values: string[]): ValueKind {
   return 'text';
 }
 
-/** Whether values of a kind fit a field: 是/否 never fills a name or a driver, a date never a
- * phone; a column of dates with a few 待定 among them still fills a date (each cell says why). */
-function fits(field: FieldDef, kind: ValueKind): boolean {
+/** Whether most values (placeholders such as 待定 aside) pass a test: three in five. */
+const mostly = (samples: string[], test: (text: string) => boolean) => {
+  const real = samples.filter((text) => !PLACEHOLDER.test(text.trim()));
+  return real.length === 0 || share(real, test) >= 0.6;
+};
+
+/** Whether a column's values fit a field: 是/否 never fills a name or a driver, an ID number
+ * never a choice, hotel names never a count; a column of dates with a few 待定 among them still
+ * fills a date (each cell then says why). */
+function fits(field: FieldDef, kind: ValueKind, samples: string[]): boolean {
   const timeLike = kind === 'date' || kind === 'time' || kind === 'dateTime';
+  const digits = kind === 'phone' || kind === 'number';
   switch (field.type) {
     case 'boolean':
       return kind === 'yesNo' || kind === 'number' || kind === 'empty';
     case 'date':
     case 'datetime':
+      return (
+        timeLike ||
+        kind === 'number' ||
+        kind === 'empty' ||
+        mostly(samples, (t) => readDay(t, 2000) !== null || readTime(t) !== null)
+      );
     case 'number':
     case 'money':
-      return kind !== 'yesNo';
+      return kind === 'number' || kind === 'empty' || mostly(samples, (t) => 'value' in valueFromText(field, t));
+    case 'phone':
+      return kind !== 'yesNo' && !timeLike;
     case 'enum':
       // a yes/no column fills a choice only if the choice has yes and no among its options
+      if (digits) return false;
       return kind !== 'yesNo' || !!optionFor(enums[field.enum ?? ''] ?? [], '是');
+    case 'reference':
+      return kind !== 'yesNo' && !timeLike && !digits;
     default:
       return kind !== 'yesNo' && !timeLike;
   }
 }
+
+/** Fields whose values are read, not merely kept: on a tie between names, they know better. */
+const TYPED = new Set(['boolean', 'number', 'money', 'date', 'datetime', 'enum', 'phone', 'email']);
 
 /**
  * The field each column fills, best guess first: what the user chose for this header before,
@@ -145,19 +167,26 @@ export function matchColumns(
     headers.forEach((raw, i) => {
       const header = normaliseHeader(raw);
       if (settled.has(i) || !header) return;
-      // the longest name that matches wins: "单位名称" before "单位"
-      let best: { source: string; length: number } | null = null;
+      // the longest name that matches wins ("单位名称" before "单位"); of names as long, the one
+      // the header ends with (单位电话 is a phone), then a field that reads its values
+      const found: { field: FieldDef; name: string }[] = [];
       let unfit: string | null = null;
       for (const field of fields) {
         if (used.has(field.source)) continue;
         for (const name of names.get(field.source)!) {
-          if (!matches(header, name) || (best && name.length <= best.length)) continue;
-          if (fits(field, kinds[i])) best = { source: field.source, length: name.length };
+          if (!matches(header, name)) continue;
+          if (fits(field, kinds[i], samples[i] ?? [])) found.push({ field, name });
           else unfit ??= field.source;
         }
       }
-      if (best) assign(i, best.source);
-      else if (unfit) notes[i] = { code: 'unfit', field: unfit, kind: kinds[i] };
+      const longest = Math.max(0, ...found.map((f) => f.name.length));
+      let tied = [...new Map(found.filter((f) => f.name.length === longest).map((f) => [f.field.source, f])).values()];
+      if (tied.length > 1 && tied.some((f) => header.endsWith(f.name)))
+        tied = tied.filter((f) => header.endsWith(f.name));
+      if (tied.length > 1 && tied.some((f) => TYPED.has(f.field.type)))
+        tied = tied.filter((f) => TYPED.has(f.field.type));
+      if (tied.length === 1) assign(i, tied[0].field.source);
+      else if (tied.length === 0 && unfit) notes[i] = { code: 'unfit', field: unfit, kind: kinds[i] };
     });
   }
   // yes/no with no field to take it: say so, so an admin may add one

@@ -109,7 +109,7 @@ export const attendees: ResourceDef = {
       list: false,
       aliases: ['返程车次', '返程航班', '离开车次', 'return flight'],
     }),
-    f.text('hotel', '酒店', 'Hotel', { maxLength: 60, aliases: ['住宿酒店', '入住酒店', '宾馆'] }),
+    f.text('hotel', '酒店', 'Hotel', { maxLength: 60, aliases: ['住宿', '住宿酒店', '入住酒店', '宾馆'] }),
     f.number('nights', '住宿天数', 'Nights', {
       integer: true,
       min: 0,

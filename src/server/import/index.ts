@@ -75,8 +75,12 @@ async function commit(
     ids.set(record.standIn, row.id);
     return { ...publicRecord(record), id: row.id };
   });
+  // only links hold stand-ins: a number that happens to equal one elsewhere is left alone
+  const links = new Set(resource.fields.filter((f) => f.type === 'reference').map((f) => f.source));
   const linked = (values: Record<string, unknown>) =>
-    Object.fromEntries(Object.entries(values).map(([key, value]) => [key, ids.get(value) ?? value]));
+    Object.fromEntries(
+      Object.entries(values).map(([key, value]) => [key, links.has(key) ? (ids.get(value) ?? value) : value]),
+    );
   for (const { result, values, existing } of plan.planned) {
     if (result.outcome === 'create') result.id = add(resource.name, linked(values!)).id;
     else if (result.outcome === 'update') {

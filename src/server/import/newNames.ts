@@ -1,6 +1,6 @@
-import { allows, resourceByName, type FieldDef, type Role } from '../../schema';
+import { allows, resourceByName, type FieldDef, type ResourceDef, type Role } from '../../schema';
 import { nameKey } from '../../schema/fromText';
-import { creatableByName, nearNames, recordFromName } from '../../schema/fromName';
+import { creatableByName, nearNameIndex, recordFromName } from '../../schema/fromName';
 import type { ImportRequest, NewRecord } from '../../schema/imports';
 import { checkWrite } from '../../schema/validate';
 import type { Data, Row } from '../store/store';
@@ -16,6 +16,25 @@ const FIRST_STAND_IN = Number.MAX_SAFE_INTEGER - 1_000_000;
  */
 export function newNamePlanner(data: Data, request: ImportRequest, role: Role | undefined) {
   const planned = new Map<string, NewRecord & { standIn: number; record: Row }>();
+  // per linked list, its ids and its names indexed for near matches, made once per import
+  const ids = new Map<string, Set<unknown>>();
+  const idsOf = (name: string) => {
+    let set = ids.get(name);
+    if (!set) ids.set(name, (set = new Set((data[name] ?? []).map((row) => row.id))));
+    return set;
+  };
+  const finders = new Map<string, ReturnType<typeof nearNameIndex>>();
+  const nearFinder = (target: ResourceDef) => {
+    let finder = finders.get(target.name);
+    if (!finder)
+      finders.set(
+        target.name,
+        (finder = nearNameIndex(
+          (data[target.name] ?? []).map((row) => ({ id: row.id, name: String(row[target.titleField] ?? '') })),
+        )),
+      );
+    return finder;
+  };
   const byStandIn = new Map<number, string>();
   // the user's choices by the name as compared (变体 单位 is 变体单位), whichever spelling they keyed
   const choices = new Map<string, number | 'new' | null>();
@@ -29,23 +48,17 @@ export function newNamePlanner(data: Data, request: ImportRequest, role: Role | 
       const key = `${target.name}\u0000${nameKey(name)}`;
       const choice = choices.get(key);
       if (choice === null) return null;
-      if (typeof choice === 'number') {
-        return (data[target.name] ?? []).some((row) => row.id === choice) ? choice : null;
-      }
+      if (typeof choice === 'number') return idsOf(target.name).has(choice) ? choice : null;
       let entry = planned.get(key);
       if (!entry) {
         const { record, reasons } = checkWrite(target, recordFromName(target, name));
         if (Object.keys(reasons).length > 0) return null;
-        const known = (data[target.name] ?? []).map((row) => ({
-          id: row.id,
-          name: String(row[target.titleField] ?? ''),
-        }));
         const { [target.titleField]: _title, ...values } = recordFromName(target, name);
         entry = {
           resource: target.name,
           name: name.trim(),
           values,
-          near: nearNames(name, known),
+          near: nearFinder(target).near(name),
           lines: [],
           standIn: FIRST_STAND_IN + planned.size,
           record: record as Row,
@@ -53,7 +66,7 @@ export function newNamePlanner(data: Data, request: ImportRequest, role: Role | 
         planned.set(key, entry);
         byStandIn.set(entry.standIn, entry.name);
       }
-      if (!entry.lines.includes(line)) entry.lines.push(line);
+      if (entry.lines[entry.lines.length - 1] !== line) entry.lines.push(line);
       return entry.standIn;
     },
     /** the name a stand-in id stands for */

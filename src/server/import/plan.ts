@@ -11,7 +11,7 @@ import {
 import { textOfValue, valueFromText } from '../../schema/fromText';
 import type { ImportReport, Outcome, RowResult } from '../../schema/imports';
 import { reasonText, type Reason } from '../../schema/messages';
-import { checkWrite, type Reasons } from '../../schema/validate';
+import { checkWrite, convertValue, type Reasons } from '../../schema/validate';
 import type { Data, Row } from '../store/store';
 import { checkAgainstData } from '../writes';
 import { keyChain } from './keys';
@@ -93,6 +93,14 @@ export function planImport(
   const unmatched = new Map<string, Map<string, number>>();
   const lineOf = (i: number) => request.lines?.[i] ?? i + 2;
   const pastedOnto = new Map<string, number>();
+  // the list's fixed values as stored ("3" is the summit 3), so an unchanged one is no change
+  const fixedValues = Object.fromEntries(
+    Object.entries(fixed).map(([source, value]) => {
+      const field = resource.fields.find((f) => f.source === source)!;
+      const stored = value === null || value === '' ? null : convertValue(field, value);
+      return [source, stored && 'value' in stored ? stored.value : value];
+    }),
+  );
   const fromFile = sources.filter((source) => !Object.hasOwn(fixed, source.field.source));
   const isDate = (f: FieldDef) => f.type === 'date' || f.type === 'datetime';
 
@@ -106,6 +114,8 @@ export function planImport(
 
   const planRow = (cells: string[], i: number): Planned => {
     const line = lineOf(i);
+    // a paste onto a row of the grid (an update by id), not a new row
+    const onRecord = !!byId && request.ids![i] != null;
     const values: Record<string, unknown> = {};
     const reasons: Reasons = {};
     const raw: Record<string, string> = {};
@@ -113,9 +123,19 @@ export function planImport(
       const converted = valueFromText(field, text, { names, year, meaning: request.meaning?.[field.source] });
       if ('value' in converted) {
         // the ids this import keeps for new records are its own, never typed (#9007199253740991)
-        if (field.type === 'reference' && newNames.isStandIn(converted.value))
+        if (field.type === 'reference' && newNames.isStandIn(converted.value)) {
           reasons[field.source] = { code: 'missingReference', id: String(converted.value) };
-        else if (converted.value !== null) values[field.source] = converted.value;
+          return;
+        }
+        if (converted.value === null) {
+          // an empty cell pasted onto a row clears it, as in Excel; an import leaves it alone
+          if (onRecord) values[field.source] = null;
+          return;
+        }
+        // as it will be stored (陈 静 → 陈静, +86 phones → 11 digits), so keys compare stored forms
+        const stored = convertValue(field, converted.value);
+        if ('reason' in stored) reasons[field.source] = stored.reason;
+        else values[field.source] = stored.value;
         return;
       }
       if (converted.reason.code === 'unknownName') {
@@ -137,14 +157,27 @@ export function planImport(
     const readAll = (only: (source: FieldSource) => boolean) => {
       for (const source of fromFile.filter(only)) {
         const text = textFor(source, cells);
-        if (!text) continue; // an empty cell leaves the stored value alone
         raw[source.field.source] = text;
+        if (!text && !onRecord) continue; // an empty cell leaves the stored value alone
         read(source.field, text, yearOf({ ...fixed, ...values }));
       }
     };
     readAll((source) => !isDate(source.field));
     readAll((source) => isDate(source.field));
-    Object.assign(values, fixed);
+    const emptied: Record<string, string> = {};
+    /** A bad cell need not cost the row: left empty, if the user chose so and the row stands without it. */
+    const empty = (source: string, reason: Reason) => {
+      emptied[source] = `${raw[source]}: ${reasonText(reason, lang)}`;
+      delete values[source];
+      delete reasons[source];
+    };
+    // before the row is matched: a phone that cannot be read must not make a known guest new
+    if (badCells === 'emptyCell')
+      for (const [source, reason] of Object.entries(reasons))
+        if (source && reason.code !== 'required') empty(source, reason);
+    // what the list fixes: every row's on an import; on a paste (by id) only the new rows'
+    const fixedHere = onRecord ? {} : fixedValues;
+    Object.assign(values, fixedHere);
 
     let existing: Row | undefined;
     if (byId) {
@@ -193,8 +226,7 @@ export function planImport(
       return { record, changes: record, all: { ...checked, ...reasons } };
     };
     let { record, changes, all } = check();
-    const emptied: Record<string, string> = {};
-    // A bad cell need not cost the row: leave it empty, if the user chose so and the row stands without it
+    // what only the data can refuse (a reference gone, a value taken): emptied the same way
     const cellOnly = (source: string, reason: Reason) =>
       source !== '' && Object.hasOwn(raw, source) && reason.code !== 'required' && reason.code !== 'taken';
     if (
@@ -202,11 +234,7 @@ export function planImport(
       Object.keys(all).length > 0 &&
       Object.entries(all).every(([s, r]) => cellOnly(s, r))
     ) {
-      for (const [source, reason] of Object.entries(all)) {
-        emptied[source] = `${raw[source]}: ${reasonText(reason, lang)}`;
-        delete values[source];
-        delete reasons[source];
-      }
+      for (const [source, reason] of Object.entries(all)) empty(source, reason);
       ({ record, changes, all } = check());
     }
     const extras = Object.keys(emptied).length ? { emptied } : {};
@@ -215,6 +243,7 @@ export function planImport(
 
     const interpretations: Record<string, string> = {};
     for (const [source, text] of Object.entries(raw)) {
+      if (!text || Object.hasOwn(emptied, source)) continue;
       const field = resource.fields.find((f) => f.source === source)!;
       const value = existing ? (Object.hasOwn(changes, source) ? record[source] : existing[source]) : record[source];
       const reading = shown(field, value);
