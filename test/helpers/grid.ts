@@ -35,19 +35,29 @@ async function cursor(page: Page) {
 export async function selectCell(page: Page, header: string, row: number) {
   const box = (await page.locator('canvas[data-testid="data-grid-canvas"]').boundingBox())!;
   await page.mouse.click(box.x + 80, box.y + 38 + 17);
+  await page.getByTestId('name-box').filter({ hasText: '·' }).waitFor();
+  /** A key, then the name box once it shows the move (at an edge it stays: a short wait) */
+  const press = async (key: string) => {
+    const before = await nameBox(page);
+    await page.keyboard.press(key);
+    await page
+      .waitForFunction((text) => document.querySelector('[data-testid="name-box"]')?.textContent !== text, before, {
+        timeout: 400,
+      })
+      .catch(() => undefined);
+    return cursor(page);
+  };
   for (let last = ''; ;) {
-    await page.keyboard.press('ArrowLeft');
-    const { label } = await cursor(page);
+    const { label } = await press('ArrowLeft');
     if (label === last) break;
     last = label;
   }
   for (let last = (await cursor(page)).label; last !== header;) {
-    await page.keyboard.press('ArrowRight');
-    const { label } = await cursor(page);
+    const { label } = await press('ArrowRight');
     if (label === last) throw new Error(`no column "${header}" in the grid`);
     last = label;
   }
-  for (let at = (await cursor(page)).row; at < row; at++) await page.keyboard.press('ArrowDown');
+  for (let at = (await cursor(page)).row; at < row; at++) await press('ArrowDown');
   const now = await cursor(page);
   if (now.label !== header || now.row !== row)
     throw new Error(`cursor at ${JSON.stringify(now)}, wanted ${header} row ${row}`);

@@ -117,6 +117,7 @@ export const SchemaGrid = ({
   const gridRef = useRef<DataEditorRef>(null);
   const typing = useRef<CellTypingHandle>(null);
   const typedValue = useTypedValue(resource);
+  const reading = useRef<Promise<unknown>>(Promise.resolve());
   // where the cursor's cell is drawn, for the editor that types onto it
   const [bounds, setBounds] = useState<TypingTarget['bounds'] | null>(null);
   const [scrolled, setScrolled] = useState(0);
@@ -282,6 +283,7 @@ export const SchemaGrid = ({
       ? {
           field: cursorField,
           rowId: cursorRecord.id,
+          cell: `${current![0]}:${current![1]}`,
           bounds,
           typable: editable && TYPED.has(cursorField.type) && !cursorField.setBy && !cursorField.immutable,
         }
@@ -293,31 +295,44 @@ export const SchemaGrid = ({
     if (move) pressOnGrid(canvas(), move[0], move[1]);
     const { rowId, field } = typed.target;
     const record = data.find((r) => r.id === rowId);
-    void (async () => {
+    // reading may ask the server (a name, a summit's year): an undo waits for it, so Ctrl+Z
+    // pressed meanwhile undoes this, not the change before
+    reading.current = reading.current.then(async () => {
       try {
         const read = await typedValue(typed, record);
         if ('reason' in read) return writer.refuse(rowId, field.source, read.reason);
         const shown = writer.pending(rowId, field.source);
-        await writer.apply([
-          {
-            id: rowId as RaRecord['id'],
-            field: field.source,
-            before: shown ? shown.value : (record?.[field.source] ?? null),
-            after: read.value,
-          },
-        ]);
+        void writer.apply(
+          [
+            {
+              id: rowId as RaRecord['id'],
+              field: field.source,
+              before: shown ? shown.value : (record?.[field.source] ?? null),
+              after: read.value,
+            },
+          ],
+          [],
+          read.created ? [{ resource: read.created.resource, ids: [read.created.id] }] : [],
+        );
       } catch (error) {
         writer.refuse(rowId, field.source, (error as Error).message);
       }
-    })();
+    });
   };
+
+  const somethingSelected = () => !!selection.current || selection.rows.length > 0 || selection.columns.length > 0;
+  const copiedText = () =>
+    copySelection(selection, data.length, getCellContent, visible.length, [
+      translate('ra.boolean.true'),
+      translate('ra.boolean.false'),
+    ]);
 
   /** The grid's own shortcuts, pressed while the cursor rests on a cell. */
   const onShortcut = (event: React.KeyboardEvent) => {
     const mod = event.ctrlKey || event.metaKey;
     if (mod && !event.shiftKey && event.key.toLowerCase() === 'z') {
       event.preventDefault();
-      void writer.undo();
+      void reading.current.then(() => writer.undo());
       return true;
     }
     if (mod && event.key === 'Enter' && cursorRecord && onOpen && editable) {
@@ -339,15 +354,16 @@ export const SchemaGrid = ({
         if (canvas()?.contains(event.target as Node)) typing.current?.focus();
       }}
       onCopy={(event) => {
-        if (typing.current?.typing()) return;
+        if (typing.current?.typing() || !somethingSelected()) return;
         event.preventDefault();
-        event.clipboardData.setData(
-          'text/plain',
-          copySelection(selection, data.length, getCellContent, visible.length, [
-            translate('ra.boolean.true'),
-            translate('ra.boolean.false'),
-          ]),
-        );
+        event.clipboardData.setData('text/plain', copiedText());
+      }}
+      onCut={(event) => {
+        // Excel's cut, for a grid that does not move cells: copied, then cleared
+        if (typing.current?.typing() || !somethingSelected()) return;
+        event.preventDefault();
+        event.clipboardData.setData('text/plain', copiedText());
+        if (editable) forwardKey(canvas(), { key: 'Delete', code: 'Delete', keyCode: 46 } as KeyboardEvent);
       }}
     >
       {/* Excel's name box: where the cursor is */}

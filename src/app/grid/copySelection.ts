@@ -11,8 +11,8 @@ function copyText(cell: GridCell, yesNo: [string, string]): string {
 }
 
 /**
- * The selected block as tab-separated text for Excel or WPS: the range under the cursor, or
- * the ticked rows whole. The grid copies it itself when it has the focus; the focus rests in
+ * The selected block as tab-separated text for Excel or WPS: the range under the cursor, whole
+ * columns, or the ticked rows whole. The grid copies it itself when it has the focus; the focus rests in
  * the cell editor above it (so an input method can type onto a cell), which copies through this.
  */
 export function copySelection(
@@ -30,6 +30,12 @@ export function copySelection(
       ),
     );
   }
+  // whole columns (a header clicked), or the ticked rows whole
+  const picked = selection.columns.toArray().filter((c) => c < columns);
+  if (picked.length)
+    return toTsv(
+      Array.from({ length: rows }, (_, row) => picked.map((c) => copyText(getCellContent([c, row]), yesNo))),
+    );
   const ticked = selection.rows.toArray().filter((row) => row < rows);
   return toTsv(
     ticked.map((row) => Array.from({ length: columns }, (_, c) => copyText(getCellContent([c, row]), yesNo))),

@@ -13,7 +13,12 @@ export interface CellChange {
 interface Step {
   changes: CellChange[];
   created: RaRecord['id'][];
+  /** records of other lists the action added (a new organisation a paste or a cell named) */
+  others?: OtherRecords;
 }
+
+/** Records of other lists, by list. */
+export type OtherRecords = { resource: string; ids: RaRecord['id'][] }[];
 
 const key = (id: unknown, field: string) => `${id}.${field}`;
 /**
@@ -101,10 +106,10 @@ export function useCellWriter(resource: ResourceDef) {
 
   /** Saves a user action and remembers it for Ctrl+Z (at once, so an undo pressed while it is
    * still saving undoes this one, not the one before). */
-  async function apply(changes: CellChange[], created: RaRecord['id'][] = []) {
+  async function apply(changes: CellChange[], created: RaRecord['id'][] = [], others: OtherRecords = []) {
     const real = changes.filter((c) => !sameValue(c.before, c.after));
     if (real.length === 0 && created.length === 0) return [];
-    const step: Step = { changes: real, created };
+    const step: Step = { changes: real, created, others };
     undoStack.current.push(step);
     const accepted = real.length ? await write(real) : [];
     step.changes = accepted;
@@ -119,9 +124,11 @@ export function useCellWriter(resource: ResourceDef) {
     // what could not be reverted stays undoable
     const left = step.changes.filter((c) => !reverted.some((r) => r.id === c.id && r.field === c.field));
     if (left.length) undoStack.current.push({ changes: left, created: [] });
-    if (step.created.length) {
+    // the rows it added, then what they named that it added too (nothing refers to those now)
+    for (const { resource: name, ids } of [{ resource: resource.name, ids: step.created }, ...(step.others ?? [])]) {
+      if (ids.length === 0) continue;
       try {
-        await dataProvider.deleteMany(resource.name, { ids: step.created });
+        await dataProvider.deleteMany(name, { ids });
       } catch (error) {
         notify((error as Error).message, { type: 'error' });
       }
@@ -131,9 +138,14 @@ export function useCellWriter(resource: ResourceDef) {
 
   /** A change written elsewhere (a paste through the import), for Ctrl+Z to undo as a whole;
    * `records` are the changed records as now stored, the versions an undo starts from. */
-  const remember = (changes: CellChange[], created: RaRecord['id'][], records: RaRecord[] = []) => {
+  const remember = (
+    changes: CellChange[],
+    created: RaRecord['id'][],
+    records: RaRecord[] = [],
+    others: OtherRecords = [],
+  ) => {
     for (const record of records) written.current.set(record.id, record);
-    if (changes.length || created.length) undoStack.current.push({ changes, created });
+    if (changes.length || created.length) undoStack.current.push({ changes, created, others });
   };
 
   /** A value the grid itself could not read (typed text that is no date): shown like a refusal. */
@@ -145,6 +157,8 @@ export function useCellWriter(resource: ResourceDef) {
   return {
     apply,
     undo,
+    /** the newest copy of a record this grid knows (its own save may be newer than the list) */
+    latest,
     refuse,
     remember,
     /** forgets refusals shown for rows no longer in view */

@@ -57,6 +57,8 @@ export const en = {
         'Left out %{smart_count} line that is no record (a total, a note, a heading) |||| Left out %{smart_count} lines that are no records (totals, notes, headings)',
       skippedWhy: { total: 'total', note: 'note', section: 'heading', header: 'header repeated' },
       hiddenColumns: '%{smart_count} hidden column left out |||| %{smart_count} hidden columns left out',
+      hiddenRows: '%{smart_count} hidden row left out |||| %{smart_count} hidden rows left out',
+      moreValues: 'and %{smart_count} more values like these: is the column matched to the right field?',
       datePart: '%{field} (date)',
       timePart: '%{field} (time of day)',
       note: {

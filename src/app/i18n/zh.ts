@@ -55,6 +55,8 @@ export const zh: typeof en = {
       skipped: '已跳过 %{smart_count} 行非数据行（合计、附注、分组标题等）',
       skippedWhy: { total: '合计', note: '附注', section: '分组标题', header: '重复的表头' },
       hiddenColumns: '已忽略 %{smart_count} 个隐藏列',
+      hiddenRows: '已忽略 %{smart_count} 个隐藏行',
+      moreValues: '另有 %{smart_count} 个这样的值：这一列对应的字段对吗？',
       datePart: '%{field}（日期）',
       timePart: '%{field}（时刻）',
       note: {

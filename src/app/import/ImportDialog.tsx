@@ -72,13 +72,16 @@ export const ImportDialog = ({
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  /** Runs a step, showing what it is doing; says whether it went through (its error is shown). */
   const attempt = async (doing: string, task: () => Promise<void>) => {
     setBusy(doing);
     setError(null);
     try {
       await task();
+      return true;
     } catch (e) {
       setError((e as Error).message);
+      return false;
     } finally {
       setBusy(null);
     }
@@ -120,21 +123,29 @@ export const ImportDialog = ({
   const reprepare = (sheet: number, headerRow: number) =>
     use(prepareSheet(resource, book!.name, book!.text, sheet, headerRow, remembered.mapping, fixedSources));
 
+  /** Asks the server what these choices would do; the choices and the answer are kept only
+   * together, so an answer never stands for other choices than its own. */
   const check = (next: ImportChoices) =>
     attempt(translate('huiwu.import.checking', { smart_count: prepared!.file.rows.length }), async () => {
+      const answer = await dataProvider.importRows(resource.name, {
+        body: importBody(prepared!.file, next),
+        dryRun: true,
+      });
       setChoices(next);
-      setReport(await dataProvider.importRows(resource.name, { body: importBody(prepared!.file, next), dryRun: true }));
+      setReport(answer);
       setRefused(undefined);
     });
 
   const preview = async () => {
+    // remember what the user chose where it differs from the guess: the next file gets the same
+    // choice, and an improved guess is not held back by an old one
     const mapping = { ...remembered.mapping };
     prepared!.file.headers.forEach((header, j) => {
-      if (header) mapping[normaliseHeader(header)] = choices!.columns[j];
+      if (header && choices!.columns[j] !== prepared!.columns[j])
+        mapping[normaliseHeader(header)] = choices!.columns[j];
     });
     remember({ ...remembered, mapping, key: choices!.key });
-    await check(choices!);
-    setStage('preview');
+    if (await check(choices!)) setStage('preview');
   };
 
   /** A choice made in the preview (a value's meaning, a new name's fate, bad cells): checked again. */
@@ -266,7 +277,7 @@ export const ImportDialog = ({
             disabled={!!busy || missing.length > 0 || !choices?.columns.some(Boolean)}
           />
         )}
-        {stage === 'preview' && (
+        {stage === 'preview' && report && (
           <Button
             variant="contained"
             label={translate(report!.counts.invalid ? 'huiwu.import.commitSkipping' : 'huiwu.import.commit', {

@@ -96,6 +96,7 @@ export const MappingStep = ({
           encoding: file.encoding === 'GB18030' ? 'GBK/GB18030' : (file.encoding ?? 'XLSX'),
         })}
         {file.hiddenColumns > 0 && ` · ${translate('huiwu.import.hiddenColumns', { smart_count: file.hiddenColumns })}`}
+        {file.hiddenRows > 0 && ` · ${translate('huiwu.import.hiddenRows', { smart_count: file.hiddenRows })}`}
       </Typography>
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
         {book.sheets.length > 1 && (

@@ -55,11 +55,10 @@ export const NewRecordsPanel = ({ report, choices, onChoose, disabled }: Omit<Pr
   // a name the user matched to a known record leaves the report; it stays listed here
   const seen = useRef(new Map<string, NewRecord>());
   for (const record of report.newRecords ?? []) seen.current.set(`${record.resource}\u0000${record.name}`, record);
-  const listed = [...seen.current.values()].filter(
-    (record) =>
-      report.newRecords?.some((r) => r.resource === record.resource && r.name === record.name) ||
-      choices.names[record.resource]?.[record.name] !== undefined,
-  );
+  const inReport = new Set((report.newRecords ?? []).map((r) => `${r.resource}\u0000${r.name}`));
+  const listed = [...seen.current.entries()]
+    .filter(([key, record]) => inReport.has(key) || choices.names[record.resource]?.[record.name] !== undefined)
+    .map(([, record]) => record);
   if (listed.length === 0) return null;
   const creating = (report.newRecords ?? []).length;
   const set = (record: NewRecord, value: string) => {
@@ -130,16 +129,15 @@ export const ValueMappingPanel = ({ resource, report, choices, onChoose, disable
     for (const { text, count } of texts) known.set(text, count);
     seen.current.set(source, known);
   }
-  const rows = [...seen.current].flatMap(([source, texts]) =>
-    [...texts]
-      .filter(
-        ([text]) =>
-          report.unmatched?.[source]?.some((u) => u.text === text) ||
-          Object.hasOwn(choices.meaning[source] ?? {}, text),
-      )
-      .map(([text, count]) => ({ source, text, count })),
-  );
+  const rows = [...seen.current].flatMap(([source, texts]) => {
+    const unknown = new Set((report.unmatched?.[source] ?? []).map((u) => u.text));
+    return [...texts]
+      .filter(([text]) => unknown.has(text) || Object.hasOwn(choices.meaning[source] ?? {}, text))
+      .map(([text, count]) => ({ source, text, count }));
+  });
   if (rows.length === 0) return null;
+  // a column of thousands of values no choice knows is matched to the wrong field: say so
+  const SHOWN_VALUES = 30;
   const optionsOf = (source: string) => {
     const field = getField(resource, source)!;
     if (field.type === 'boolean')
@@ -164,7 +162,7 @@ export const ValueMappingPanel = ({ resource, report, choices, onChoose, disable
         {translate('huiwu.import.values')}
       </Typography>
       <Box sx={{ display: 'grid', gap: 0.5 }}>
-        {rows.map(({ source, text, count }) => {
+        {rows.slice(0, SHOWN_VALUES).map(({ source, text, count }) => {
           const chosen = choices.meaning[source]?.[text];
           return (
             <Box key={`${source}/${text}`} sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
@@ -200,6 +198,11 @@ export const ValueMappingPanel = ({ resource, report, choices, onChoose, disable
           );
         })}
       </Box>
+      {rows.length > SHOWN_VALUES && (
+        <Typography variant="caption" sx={{ display: 'block', mt: 1 }}>
+          {translate('huiwu.import.moreValues', { smart_count: rows.length - SHOWN_VALUES })}
+        </Typography>
+      )}
     </Alert>
   );
 };

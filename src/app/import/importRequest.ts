@@ -25,6 +25,7 @@ export interface ImportFile {
    * headings (一、院士专家), the header repeated on each printed page */
   skipped: SkippedLine[];
   hiddenColumns: number;
+  hiddenRows: number;
 }
 
 export interface ImportChoices {
@@ -155,5 +156,6 @@ export function toImportFile(
     encoding,
     skipped,
     hiddenColumns: sheet.hiddenColumns,
+    hiddenRows: sheet.hiddenRows ?? 0,
   };
 }

@@ -12,6 +12,8 @@ export interface SheetText {
   lines: number[];
   /** columns hidden in Excel, left out of `rows` */
   hiddenColumns: number;
+  /** rows hidden in Excel (filtered out, or put aside), left out of `rows` */
+  hiddenRows?: number;
 }
 
 /** A file as text: its sheets that hold anything, and how a text file was encoded. */
@@ -148,7 +150,12 @@ export async function readXlsx(ExcelJS: { Workbook: new () => Workbook }, bytes:
     for (let column = 1; column <= sheet.columnCount; column++) if (sheet.getColumn(column).hidden) hidden.add(column);
     const rows: string[][] = [];
     const lines: number[] = [];
+    let hiddenRows = 0;
     sheet.eachRow((row, number) => {
+      if (row.hidden) {
+        hiddenRows++;
+        return;
+      }
       const cells: string[] = [];
       row.eachCell({ includeEmpty: true }, (cell, column) => {
         cells[column - 1] = cellText(cell.value);
@@ -157,7 +164,7 @@ export async function readXlsx(ExcelJS: { Workbook: new () => Workbook }, bytes:
       lines.push(number);
     });
     const read = withLines(rows, lines);
-    if (read.rows.length > 0) sheets.push({ name: sheet.name, hiddenColumns: hidden.size, ...read });
+    if (read.rows.length > 0) sheets.push({ name: sheet.name, hiddenColumns: hidden.size, hiddenRows, ...read });
   }
   return sheets;
 }

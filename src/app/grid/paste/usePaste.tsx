@@ -114,7 +114,16 @@ export function usePaste({
       const created = written.rows.flatMap((row) => (row.outcome === 'create' ? [row.id as RaRecord['id']] : []));
       const updated = [...new Set(changes.map((c) => c.id))];
       const { data: now } = updated.length ? await dataProvider.getMany(resource.name, { ids: updated }) : { data: [] };
-      writer.remember(changes, created, now);
+      const others = (written.newRecords ?? []).reduce<{ resource: string; ids: RaRecord['id'][] }[]>(
+        (lists, record) => {
+          const list = lists.find((l) => l.resource === record.resource);
+          if (list) list.ids.push(record.id as RaRecord['id']);
+          else lists.push({ resource: record.resource, ids: [record.id as RaRecord['id']] });
+          return lists;
+        },
+        [],
+      );
+      writer.remember(changes, created, now, others);
       setPasting(null);
       refresh();
     } catch (error) {
@@ -138,7 +147,8 @@ export function usePaste({
       const block = pasteBlock({
         resource,
         visible,
-        rows: data,
+        // each row at the version this grid last saw of it, its own saves included
+        rows: data.map((row) => writer.latest(row.id)),
         target: { row: at[1], column: at[0] },
         values,
         defaults: start(),

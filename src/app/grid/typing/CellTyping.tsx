@@ -4,12 +4,15 @@ import Paper from '@mui/material/Paper';
 import { useTheme } from '@mui/material/styles';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { FieldDef } from '../../../schema';
+import { nameKey } from '../../../schema/fromText';
 import { useTypedOptions, type TypedOption } from './useTypedOptions';
 
 /** Where the cursor is: the cell's field, its record, where it is drawn, whether it takes typing. */
 export interface TypingTarget {
   field: FieldDef;
   rowId: unknown;
+  /** where the cursor is, column and row, as one key: typing follows the user's moves, not the data's */
+  cell: string;
   bounds: { x: number; y: number; width: number; height: number };
   typable: boolean;
 }
@@ -52,8 +55,8 @@ export const CellTyping = forwardRef<
   {
     target: TypingTarget | null;
     onCommit: (typed: Typed) => void;
-    /** a key the grid handles (when idle, or the move after a commit) */
-    onGridKey: (event: React.KeyboardEvent) => void;
+    /** a key for the grid (when idle): whether the grid handled it */
+    onGridKey: (event: React.KeyboardEvent) => boolean;
     /** Ctrl+Z, Ctrl+Enter: the grid's own shortcuts */
     onShortcut: (event: React.KeyboardEvent) => boolean;
     label: string;
@@ -84,24 +87,36 @@ export const CellTyping = forwardRef<
     if (!typed) return;
     const text = input.current?.value ?? typed.text;
     reset();
-    onCommit({ target: typed.target, text, option: option ?? (picking ? pickFor(text) : undefined), move });
+    onCommit({
+      target: typed.target,
+      text,
+      option: option ?? (picking ? pickFor(text, move !== 'none') : undefined),
+      move,
+    });
   };
-  /** The option Enter takes: the highlighted one, if the list shows any; a new record only if
-   * the user moved to it (Enter on a name nobody has says so instead of adding a record). */
-  const pickFor = (text: string) => {
+  /** The option a commit takes. Enter or Tab: the highlighted one the list shows (a new record
+   * only if the user moved to it: Enter on a name nobody has says so instead of adding one).
+   * Leaving the cell (a click elsewhere): for a link, only the record named exactly as typed,
+   * for nothing was seen chosen: 浙江大学 is not 浙江大学宁波研究院, however the search answered. */
+  const pickFor = (text: string, seen: boolean) => {
     const option = text.trim() && options.length ? options[Math.min(highlight, options.length - 1)] : undefined;
-    return option?.create && !moved ? undefined : option;
+    if (!option) return undefined;
+    if (option.create) return moved ? option : undefined;
+    if (seen || typed?.target.field.type !== 'reference') return option;
+    return nameKey(option.label) === nameKey(text) ? option : undefined;
   };
 
-  // The cursor moved away (a click elsewhere) while typing: save what was typed, as Excel does.
-  const lastTarget = useRef(target);
+  // The cursor moved away (a click elsewhere) while typing: save what was typed, as Excel does;
+  // mid-composition, once the input method has committed (what it shows is not text yet). A
+  // refresh that puts another record under the cursor is no move: the typing keeps its record.
+  const composing = useRef(false);
+  const commitWhenComposed = useRef(false);
   useEffect(() => {
-    const before = lastTarget.current;
-    lastTarget.current = target;
-    if (typed && before && (target?.rowId !== before.rowId || target?.field.source !== before.field.source))
-      commit('none');
+    if (!typed) return;
+    if (composing.current) commitWhenComposed.current = true;
+    else commit('none');
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the cursor moves
-  }, [target?.rowId, target?.field.source]);
+  }, [target?.cell]);
 
   const onInput = (event: React.FormEvent<HTMLTextAreaElement>) => {
     // the pinyin being composed is no text to search by: the list follows what is committed
@@ -121,11 +136,11 @@ export const CellTyping = forwardRef<
       const clipboard = (event.ctrlKey || event.metaKey) && ['c', 'x', 'v'].includes(event.key.toLowerCase());
       // text goes into this element (and so into the cell); the clipboard keys raise their own events here
       if ((text && target?.typable && !(event.key === ' ' && target.field.type === 'boolean')) || clipboard) return;
-      event.preventDefault();
-      onGridKey(event);
+      // what the grid does not handle (F5, Ctrl+P, Ctrl+±, Tab at the last cell) stays the browser's
+      if (onGridKey(event)) event.preventDefault();
       return;
     }
-    if (picking && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+    if (picking && options.length > 0 && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
       event.preventDefault();
       setHighlight((h) => Math.max(0, Math.min(options.length - 1, h + (event.key === 'ArrowDown' ? 1 : -1))));
       setMoved(true);
@@ -139,7 +154,9 @@ export const CellTyping = forwardRef<
     const move = MOVES[event.key];
     if (!move || (event.key === 'Enter' && event.altKey)) return; // Alt+Enter: a line break, as in Excel
     event.preventDefault();
-    commit(event.shiftKey ? (({ down: 'up', right: 'left' } as Record<string, Typed['move']>)[move] ?? move) : move);
+    // Shift+Enter goes up, Shift+Tab left; Shift with an arrow moves as the arrow does
+    const back = event.shiftKey && (event.key === 'Enter' || event.key === 'Tab');
+    commit(back ? (move === 'down' ? 'up' : 'left') : move);
   };
 
   const bounds = (typed?.target ?? target)?.bounds;
@@ -157,11 +174,19 @@ export const CellTyping = forwardRef<
         autoComplete="off"
         onInput={onInput}
         onCompositionStart={() => {
+          composing.current = true;
           if (!typed && target?.typable) setTyped({ text: '', target });
         }}
-        onCompositionEnd={() => typed && setTyped({ ...typed, text: input.current?.value ?? '' })}
+        onCompositionEnd={() => {
+          composing.current = false;
+          if (commitWhenComposed.current) {
+            commitWhenComposed.current = false;
+            commit('none');
+          } else if (typed) setTyped({ ...typed, text: input.current?.value ?? '' });
+        }}
         onKeyDown={onKeyDown}
-        onBlur={() => commit('none')}
+        // leaving mid-composition: the input method commits first (compositionend), then this
+        onBlur={() => !composing.current && commit('none')}
         style={
           {
             position: 'fixed',

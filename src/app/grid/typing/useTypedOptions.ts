@@ -1,7 +1,7 @@
 import { useGetList, useLocaleState, usePermissions, useTranslate } from 'react-admin';
 import { allows, enums, resourceByName, type FieldDef, type Lang } from '../../../schema';
 import { creatableTarget } from '../../../schema/fromName';
-import { nameKey } from '../../../schema/fromText';
+import { nameKey, optionFor } from '../../../schema/fromText';
 import { foldForMatch } from '../../../schema/text/fold';
 
 /** A choice offered under what is typed into a choice or link cell. */
@@ -31,14 +31,20 @@ export function useTypedOptions(field: FieldDef | undefined, text: string): Type
   if (!field) return [];
   if (field.type === 'enum') {
     const folded = foldForMatch(text);
-    return (enums[field.enum ?? ''] ?? [])
+    const choices = enums[field.enum ?? ''] ?? [];
+    // the choice the text names outright first (嘉宾 is a guest, though 领导嘉宾 holds it), as
+    // import and paste read it; then those whose words hold the text
+    const exact = optionFor(choices, text);
+    return choices
       .filter(
         (option) =>
           !folded ||
+          option === exact ||
           [option.id, option.label.zh, option.label.en, ...(option.aliases ?? [])].some((word) =>
             foldForMatch(word).includes(folded),
           ),
       )
+      .sort((a, b) => Number(b === exact) - Number(a === exact))
       .map((option) => ({
         id: option.id,
         label: translate(`enums.${field.enum}.${option.id}`, { _: option.label.zh }),

@@ -27,15 +27,29 @@ export function useTypedValue(resource: ResourceDef) {
     return year > 0 ? year : undefined;
   };
 
+  /** The record of a list named exactly so (case, width and spaces aside), if there is one. */
+  const named = async (list: string, name: string) => {
+    const linked = resourceByName[list];
+    const { data } = await dataProvider.getList(linked.name, {
+      filter: { q: name.replace(/\s+/g, '') },
+      pagination: { page: 1, perPage: 50 },
+      sort: { field: 'id', order: 'ASC' },
+    });
+    return data.filter((row) => nameKey(row[linked.titleField]) === nameKey(name));
+  };
+
   return async (
     { target, text, option }: Typed,
     record: RaRecord | undefined,
-  ): Promise<{ value: unknown } | { reason: string }> => {
+  ): Promise<{ value: unknown; created?: { resource: string; id: RaRecord['id'] } } | { reason: string }> => {
     const { field } = target;
     if (option?.create) {
+      // written 浙江 大学 while 浙江大学 exists: that one, not a second
+      const [known] = await named(field.reference!, option.create);
+      if (known) return { value: known.id };
       const linked = resourceByName[field.reference!];
       const { data } = await dataProvider.create(linked.name, { data: recordFromName(linked, option.create) });
-      return { value: data.id };
+      return { value: data.id, created: { resource: linked.name, id: data.id } };
     }
     if (option) return { value: option.id };
     if (text.trim() === '') return { value: null };
@@ -43,14 +57,9 @@ export function useTypedValue(resource: ResourceDef) {
     if (field.type === 'reference') {
       // a name typed in full, no option taken: the record of exactly that name
       const linked = resourceByName[field.reference!];
-      const { data } = await dataProvider.getList(linked.name, {
-        filter: { q: text.trim() },
-        pagination: { page: 1, perPage: 50 },
-        sort: { field: 'id', order: 'ASC' },
-      });
-      const named = data.filter((row) => nameKey(row[linked.titleField]) === nameKey(text));
-      if (named.length === 1) return { value: named[0].id };
-      const reason = named.length > 1 ? 'ambiguousName' : 'unknownName';
+      const found = await named(linked.name, text);
+      if (found.length === 1) return { value: found[0].id };
+      const reason = found.length > 1 ? 'ambiguousName' : 'unknownName';
       return { reason: reasonText({ code: reason, name: text.trim(), what: linked.singular }, lang) };
     }
     let read = valueFromText(field, text);
