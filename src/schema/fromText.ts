@@ -90,11 +90,19 @@ function readNumber(field: FieldDef, raw: string): FromText {
   return { value: wan ? Math.round(Number(plain) * 10000 * 100) / 100 : Number(plain) };
 }
 
+/** What people write where a value is not known yet (待定, 暂无, –): nothing, for a date, a
+ * number, a choice or a link; a text field keeps the words. */
+export const NOT_KNOWN_YET = /^(待定|未定|待确认|暂无|不详|无|[-–—]+|\/|tbd|n\/?a)$/i;
+const KEPT_AS_TEXT = new Set(['text', 'longtext']);
+
 export function valueFromText(field: FieldDef, raw: string, context: ReadContext = {}): FromText {
   // our own exports keep formula-like text as text with a leading apostrophe: take it off
   const text = raw.trim().replace(/^'(?=[=+\-@\t\r])/, '');
   if (text === '') return { value: null };
   if (context.meaning && Object.hasOwn(context.meaning, text)) return { value: context.meaning[text] ?? null };
+  // 无 is an answer for yes/no; elsewhere these mean "not known yet"
+  if (NOT_KNOWN_YET.test(text) && !KEPT_AS_TEXT.has(field.type) && !(field.type === 'boolean' && text === '无'))
+    return { value: null };
   switch (field.type) {
     case 'date': {
       const day = readDay(text, context.year);
@@ -124,7 +132,13 @@ export function valueFromText(field: FieldDef, raw: string, context: ReadContext
       const option = optionFor(options, text);
       return option
         ? { value: option.id }
-        : { reason: { code: 'badOption', options: options.map((o) => o.label.zh).join('、') } };
+        : {
+            reason: {
+              code: 'badOption',
+              options: options.map((o) => o.label.zh).join('、'),
+              optionsEn: options.map((o) => o.label.en).join(', '),
+            },
+          };
     }
     case 'reference': {
       const byName = context.names?.[field.reference ?? ''];

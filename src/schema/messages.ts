@@ -23,7 +23,7 @@ export type Reason =
   | { code: 'noTime' }
   | { code: 'noDate' }
   | { code: 'notBoolean' }
-  | { code: 'badOption'; options: string }
+  | { code: 'badOption'; options: string; /** the same in English, where they differ */ optionsEn?: string }
   | { code: 'notReference' }
   | { code: 'missingReference'; id: string }
   | { code: 'badPhone' }
@@ -117,7 +117,7 @@ const en: Templates = {
   noTime: () => 'The time of day is missing: write 2026-05-25 14:30, or add a column with the time',
   noDate: () => 'Only a time of day, no date: write 2026-05-25 14:30, or add a column with the date',
   notBoolean: () => 'Must be yes or no',
-  badOption: (r) => `Must be one of: ${r.options}`,
+  badOption: (r) => `Must be one of: ${r.optionsEn ?? r.options}`,
   notReference: () => 'Must be a record id',
   missingReference: (r) => `No record with id ${r.id}`,
   badPhone: () => 'Not a phone number, e.g. 13812345678 or 0571-88886666',

@@ -98,6 +98,7 @@ describe('date and time together', () => {
       ['5月24日 晚上8点', '2027-05-24T20:00:00'],
       ['5/24 14：32', '2027-05-24T14:32:00'],
       ['2026-05-24（周日） 14点半', '2026-05-24T14:30:00'],
+      ['20260524 1430', '2026-05-24T14:30:00'],
       ['May 24 3:30 PM', '2027-05-24T15:30:00'],
       ['46166.625', '2026-05-24T15:00:00'],
     ];
@@ -161,9 +162,25 @@ describe('yes and no', () => {
     for (const text of ['否', '×', '✗', '✘', '无', 'N', 'no', '0', 'FALSE', '不需要', '否，自驾'])
       expect(yesNo(text), text).toBe(false);
     for (const text of ['也许', '待定', '是否']) expect(yesNo(text), text).toBeUndefined();
-    const reason = reasonOf(valueFromText(field('attendees', 'needsPickup'), '待定'))!;
+    const reason = reasonOf(valueFromText(field('attendees', 'needsPickup'), '也许'))!;
     expect(reasonText(reason, 'zh')).toBe('应为“是”或“否”');
     expect(reasonText(reason, 'en')).toBe('Must be yes or no');
+  });
+});
+
+describe('what is not known yet', () => {
+  it('待定, 暂无, – and the like are nothing for a date, a choice, a number or a link, and words in a text', () => {
+    for (const text of ['待定', '未定', '暂无', '不详', '-', '—', '/', 'TBD', 'n/a'])
+      for (const source of ['arrivalAt', 'arrivalMode', 'nights', 'organizationId', 'needsPickup'])
+        expect(valueFromText(field('attendees', source), text), `${source} ${text}`).toEqual({ value: null });
+    expect(valueFromText(field('attendees', 'hotel'), '待定')).toEqual({ value: '待定' });
+    // 无 answers a yes/no question
+    expect(valueFromText(field('attendees', 'needsPickup'), '无')).toEqual({ value: false });
+  });
+
+  it('an unknown choice is said in the reader’s language', () => {
+    const reason = reasonOf(valueFromText(field('attendees', 'arrivalMode'), '骑马'))!;
+    expect(reasonText(reason, 'en')).toBe('Must be one of: Train, Flight, Car, Coach, Other');
   });
 });
 

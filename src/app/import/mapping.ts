@@ -1,5 +1,5 @@
 import type { FieldDef, ResourceDef } from '../../schema';
-import { optionFor, valueFromText, yesNo } from '../../schema/fromText';
+import { NOT_KNOWN_YET, optionFor, valueFromText, yesNo } from '../../schema/fromText';
 import type { ColumnTarget } from '../../schema/imports';
 import { readDay, readTime } from '../../schema/text/dates';
 import { enums } from '../../schema';
@@ -45,7 +45,7 @@ const share = (samples: string[], test: (text: string) => boolean) =>
   samples.length === 0 ? 0 : samples.filter(test).length / samples.length;
 
 /** What people write where a value is not known yet: not a value of any kind. */
-const PLACEHOLDER = /^(待定|未定|待确认|暂无|不详|无|--?|—+|\/|tbd|n\/?a)$/i;
+const PLACEHOLDER = NOT_KNOWN_YET;
 
 /** The kind most of a column's values are (four in five of them, placeholders aside). */
 export function kindOf(values: string[]): ValueKind {

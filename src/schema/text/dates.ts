@@ -148,7 +148,8 @@ export function readDay(raw: string, year?: number): Day | null {
   if (!found) return null;
   const rest = found.rest.replace(/^\s*[,T]?\s*/, '');
   if (rest === '') return { date: found.date, time: null };
-  const time = readTime(rest);
+  // after a date, four digits are a time as some Excel formats write it (20260524 1430)
+  const time = /^([01]\d|2[0-3])([0-5]\d)$/.test(rest) ? `${rest.slice(0, 2)}:${rest.slice(2)}:00` : readTime(rest);
   return time ? { date: found.date, time } : null;
 }
 
