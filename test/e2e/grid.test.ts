@@ -163,6 +163,40 @@ describe('the grid', () => {
     expect((await guests())[0].name).toBe(before[0].name);
   });
 
+  it('a paste after a click under the last row adds rows; the first ones are left alone', async () => {
+    const before = await guests();
+    await openGuestList();
+    const canvas = page.locator('canvas[data-testid="data-grid-canvas"]');
+    const box = (await canvas.boundingBox())!;
+    // the grid holds 12+ rows of 34 px under a 38 px header: click just under the last one
+    const last = await page.evaluate(() => document.querySelectorAll('[role="row"][aria-rowindex]').length);
+    expect(last).toBeGreaterThan(1);
+    // under the 姓名 column (found where its cell is drawn): a paste there starts in it
+    await selectCell(page, '姓名', 0);
+    const nameCell = (await page.getByTestId('cell-typing').boundingBox())!;
+    await page.mouse.click(nameCell.x + 20, box.y + box.height - 10);
+    await expect.poll(() => page.getByTestId('name-box').innerText()).toContain('最后一行之后');
+    await paste(page, '新增于末尾\t江淮工业大学\r\n');
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByTestId('paste-summary').innerText()).toContain('将新增 1 行');
+    expect(await dialog.getByTestId('paste-summary').innerText()).not.toContain('将修改');
+    await dialog.getByRole('button', { name: '写入' }).click();
+    await expect.poll(async () => (await guests()).length).toBe(before.length + 1);
+    const after = await guests();
+    expect(after.slice(0, before.length).map((g) => g.name)).toEqual(before.map((g) => g.name));
+    expect(after[after.length - 1].name).toBe('新增于末尾');
+  });
+
+  it('typing onto a cell clicked twice replaces it, as in Excel; a double-click opens the editor', async () => {
+    await openGuestList();
+    await selectCell(page, '职务/职称', 1);
+    const box = (await page.getByTestId('cell-typing').boundingBox())!;
+    await page.mouse.click(box.x + 10, box.y + 10);
+    await page.keyboard.type('二次点击后输入', { delay: 0 });
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await guests())[1].title).toBe('二次点击后输入');
+  });
+
   it('a block with a header row fills columns by name, in any order, even into an empty list', async () => {
     const { data: empty } = await server.client.create('summits', {
       data: { name: '空名单论坛', kind: 'forum', startsOn: '2027-06-01', endsOn: '2027-06-02', status: 'planning' },

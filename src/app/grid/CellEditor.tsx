@@ -5,12 +5,14 @@ import TextField from '@mui/material/TextField';
 import useAutocomplete from '@mui/material/useAutocomplete';
 import type { ProvideEditorComponent } from '@glideapps/glide-data-grid';
 import { useEffect, useRef, useState } from 'react';
-import { useDataProvider, useNotify } from 'react-admin';
-import { resourceByName } from '../../schema';
+import { useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-admin';
+import { resourceByName, type Lang } from '../../schema';
+import { textOfValue, valueFromText } from '../../schema/fromText';
+import { reasonText } from '../../schema/messages';
 import { recordFromName } from '../../schema/fromName';
 import { useTypedOptions } from './typing/useTypedOptions';
 import type { FieldCell } from './cells';
-import { fromLocalInput, toLocalInput } from '../schema-ui/time';
+import { toLocalInput } from '../schema-ui/time';
 
 interface Option {
   id: unknown;
@@ -31,32 +33,68 @@ export const CellEditor: ProvideEditorComponent<FieldCell> = ({
     data: { ...cell.data, value, display },
   });
   const finish = (value: unknown, display: string) => onFinishedEditing(edited(value, display));
-  if (field.type === 'date' || field.type === 'datetime') {
-    const date = field.type === 'date';
-    const read = (text: string) =>
-      edited(text === '' ? null : date ? text : fromLocalInput(text), text.replace('T', ' '));
-    return (
-      <Paper sx={{ p: 1 }}>
-        <TextField
-          autoFocus
-          size="small"
-          type={date ? 'date' : 'datetime-local'}
-          defaultValue={date ? (cell.data.value ?? '') : toLocalInput(cell.data.value)}
-          // Tab and a click elsewhere commit what the grid was last told
-          onChange={(event) => onChange(read(event.target.value))}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') onFinishedEditing(read((event.target as HTMLInputElement).value));
-          }}
-        />
-      </Paper>
-    );
-  }
+  if (field.type === 'date' || field.type === 'datetime')
+    return <DateEditor cell={cell} edited={edited} onChange={onChange} onFinishedEditing={onFinishedEditing} />;
   // typing on a selected cell opens the picker with what was typed
   const cancel = () => onFinishedEditing(undefined);
   return field.type === 'enum' ? (
     <EnumPicker cell={cell} finish={finish} cancel={cancel} typed={initialValue} />
   ) : (
     <ReferencePicker cell={cell} finish={finish} cancel={cancel} typed={initialValue} />
+  );
+};
+
+/** A date or date-time typed as people write it (2026/5/24 15:00, 5月24日 下午3点: the year of
+ * the date the cell held, or this year), read as import reads it; a text it cannot read stays
+ * in the editor with the reason under it. */
+const DateEditor = ({
+  cell,
+  edited,
+  onChange,
+  onFinishedEditing,
+}: {
+  cell: FieldCell;
+  edited: (value: unknown, display: string) => FieldCell;
+  onChange: (cell: FieldCell) => void;
+  onFinishedEditing: (cell?: FieldCell) => void;
+}) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const { field, value } = cell.data;
+  const shown = value == null ? '' : field.type === 'date' ? String(value) : toLocalInput(value).replace('T', ' ');
+  const year = Number(shown.slice(0, 4)) || Number(new Date().getFullYear());
+  const [reason, setReason] = useState<string | null>(null);
+  const read = (text: string): { cell: FieldCell } | { reason: string } => {
+    const result = valueFromText(field, text, { year });
+    if ('reason' in result) return { reason: reasonText(result.reason, locale as Lang) };
+    const stored = result.value;
+    return { cell: edited(stored, stored == null ? '' : textOfValue(field, stored, locale as Lang)) };
+  };
+  return (
+    <Paper sx={{ p: 1, width: 300 }}>
+      <TextField
+        autoFocus
+        size="small"
+        fullWidth
+        defaultValue={shown}
+        error={!!reason}
+        helperText={reason ?? translate(`huiwu.grid.${field.type === 'date' ? 'dateHint' : 'dateTimeHint'}`)}
+        onFocus={(event) => event.target.select()}
+        // Tab and a click elsewhere commit what the grid was last told: the last text that read
+        onChange={(event) => {
+          const result = read(event.target.value);
+          if ('cell' in result) onChange(result.cell);
+        }}
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter') return;
+          event.preventDefault();
+          event.stopPropagation();
+          const result = read((event.target as HTMLInputElement).value);
+          if ('cell' in result) onFinishedEditing(result.cell);
+          else setReason(result.reason);
+        }}
+      />
+    </Paper>
   );
 };
 
@@ -171,7 +209,8 @@ const ReferencePicker = ({ cell, finish, cancel, typed }: PickerProps) => {
   const [q, setQ] = useState(typed ?? '');
   const found = useTypedOptions(field, q && q !== cell.data.display ? q : '');
   const options: Option[] = found.map((o) => ({ id: o.create ? `new:${o.create}` : o.id, label: o.label }));
-  if (cell.data.value != null && !options.some((o) => o.id === cell.data.value))
+  // the current record on top while nothing is searched; once the user types, only what they typed
+  if (cell.data.value != null && (!q || q === cell.data.display) && !options.some((o) => o.id === cell.data.value))
     options.unshift({ id: cell.data.value, label: cell.data.display });
   const pick = (id: unknown, label: string) => {
     const name = typeof id === 'string' && id.startsWith('new:') ? id.slice(4) : null;

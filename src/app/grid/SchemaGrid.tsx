@@ -13,7 +13,7 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { alpha, useTheme } from '@mui/material/styles';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useListContext, useLocaleState, usePermissions, useTranslate, type RaRecord } from 'react-admin';
+import { useListContext, useLocaleState, useNotify, usePermissions, useTranslate, type RaRecord } from 'react-admin';
 import { allows, namedFilterTest, type FieldDef, type ResourceDef } from '../../schema';
 import { formatDay } from '../schema-ui/time';
 import { cellFor, fieldCellRenderer, valueOfEdit } from './cells';
@@ -112,6 +112,7 @@ export const SchemaGrid = ({
   const { layout, visible: all, setLayout } = gridColumns;
   const visible = all.filter((field) => !omit.includes(field.source));
   const writer = useCellWriter(resource);
+  const notify = useNotify();
   const titles = useReferenceTitles(resource, data);
   const [selection, setSelection] = useState<GridSelection>(noSelection);
   const gridRef = useRef<DataEditorRef>(null);
@@ -120,6 +121,9 @@ export const SchemaGrid = ({
   const reading = useRef<Promise<unknown>>(Promise.resolve());
   // where the cursor's cell is drawn, for the editor that types onto it
   const [bounds, setBounds] = useState<TypingTarget['bounds'] | null>(null);
+  // the user clicked under the last row (when): pastes add rows there
+  const below = useRef({ at: 0, on: false, moved: false, column: 0 });
+  const [, setBelowShown] = useState(false);
   const [scrolled, setScrolled] = useState(0);
 
   // A new page, order or filter starts with nothing selected; a saved edit keeps the cursor.
@@ -223,6 +227,11 @@ export const SchemaGrid = ({
   const { onPaste, dialog: pasteDialog } = usePaste({ resource, visible, omit, defaults, writer });
 
   const onGridSelectionChange = (next: GridSelection) => {
+    // A click under the last row selects nothing, whatever the grid does when it takes the
+    // focus after it (it puts the cursor on the first cell): a paste there adds rows, it does
+    // not overwrite the first ones.
+    if (Date.now() - below.current.at < 400 && next.current && !below.current.moved) next = noSelection;
+    else if (next.current) below.current = { at: 0, on: false, moved: true, column: 0 };
     setSelection(next);
     onCursor?.(next.current ? (data[next.current.cell[1]]?.id ?? null) : null);
     const ids = next.rows
@@ -251,6 +260,7 @@ export const SchemaGrid = ({
   latest.current = { onPaste, selection, editable };
   const typingNow = () => typing.current?.typing() ?? false;
   const rowsNow = () => latestRows.current;
+  const belowNow = () => below.current.on;
   const latestRows = useRef(data.length);
   latestRows.current = data.length;
   useLayoutEffect(() => {
@@ -258,12 +268,19 @@ export const SchemaGrid = ({
       const { onPaste: paste, selection: at, editable: canWrite } = latest.current;
       const text = event.clipboardData?.getData('text/plain');
       const empty = rowsNow() === 0;
-      if (!container.current?.contains(document.activeElement) || (!at.current && !empty) || text === undefined) return;
+      if (
+        !container.current?.contains(document.activeElement) ||
+        (!at.current && !empty && !belowNow()) ||
+        text === undefined
+      )
+        return;
       // typing into a cell: the text pastes into what is typed, as in Excel
       if (typingNow()) return;
       event.preventDefault();
       event.stopImmediatePropagation();
-      if (canWrite) paste(at.current?.cell ?? null, parseTsv(text));
+      // under the last row: new rows; nothing selected in an empty list: its start
+      const cell = at.current?.cell ?? (belowNow() ? ([below.current.column, rowsNow()] as Item) : null);
+      if (canWrite) paste(cell, parseTsv(text));
     };
     window.addEventListener('paste', listener, true);
     return () => window.removeEventListener('paste', listener, true);
@@ -300,7 +317,11 @@ export const SchemaGrid = ({
     reading.current = reading.current.then(async () => {
       try {
         const read = await typedValue(typed, record);
-        if ('reason' in read) return writer.refuse(rowId, field.source, read.reason);
+        if ('reason' in read) {
+          // said where it is seen: the message under the grid may be out of view
+          notify(read.reason, { type: 'warning' });
+          return writer.refuse(rowId, field.source, read.reason);
+        }
         const shown = writer.pending(rowId, field.source);
         void writer.apply(
           [
@@ -353,6 +374,20 @@ export const SchemaGrid = ({
       onFocus={(event) => {
         if (canvas()?.contains(event.target as Node)) typing.current?.focus();
       }}
+      onMouseDownCapture={(event) => {
+        // the grid's scroller lies over its canvas: where the pointer is, not what it hit, tells
+        const area = canvas()?.getBoundingClientRect();
+        if (!area || event.clientX < area.left || event.clientX > area.right || event.clientY > area.bottom) return;
+        const last = data.length ? gridRef.current?.getBounds(0, data.length - 1) : undefined;
+        const under = event.clientY > (last ? last.y + last.height : area.top + 38);
+        // the column under the pointer: a paste there starts in it, as in Excel
+        const column = visible.findIndex((_, col) => {
+          const b = gridRef.current?.getBounds(col, 0);
+          return !!b && event.clientX >= b.x && event.clientX < b.x + b.width;
+        });
+        below.current = { at: under ? Date.now() : 0, on: under, moved: false, column: Math.max(0, column) };
+        setBelowShown(under);
+      }}
       onCopy={(event) => {
         if (typing.current?.typing() || !somethingSelected()) return;
         event.preventDefault();
@@ -378,7 +413,9 @@ export const SchemaGrid = ({
               row: current[1] + 1,
               field: translate(`resources.${resource.name}.fields.${visible[current[0]].source}`),
             })
-          : ''}
+          : below.current.on && editable
+            ? translate('huiwu.grid.belowData')
+            : ''}
       </Typography>
       <DataEditor
         ref={gridRef}
@@ -394,6 +431,8 @@ export const SchemaGrid = ({
         getRowThemeOverride={(row) => (data[row] && highlighted(data[row]) ? highlightTheme : undefined)}
         onPaste={false}
         fillHandle={editable}
+        // as in Excel: a second click on the cursor's cell does nothing; typing edits, a double-click opens the editor
+        cellActivationBehavior="double-click"
         keybindings={keybindings}
         getCellsForSelection
         gridSelection={{ ...selection, rows: tickedRows }}

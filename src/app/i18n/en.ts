@@ -83,8 +83,9 @@ export const en = {
         emptyCell: 'Import the row, that cell left empty',
       },
       newRecords:
-        'Will add %{smart_count} new organization named in the file |||| Will add %{smart_count} new organizations named in the file',
-      newRecordLines: 'lines %{lines}',
+        'Will add %{smart_count} organization not yet in Huiwu |||| Will add %{smart_count} organizations not yet in Huiwu',
+      mayBe: 'It may be %{names}: choose it on the right if so',
+      newRecordLines: 'row %{lines} |||| rows %{lines}',
       createNew: 'Add it as new',
       useExisting: 'It is “%{name}”',
       dontCreate: 'Do not add it (its cells stay invalid)',
@@ -127,6 +128,9 @@ export const en = {
       saved: 'Saved %{smart_count} cell |||| Saved %{smart_count} cells',
       nameBox: 'Row %{row} · %{field}',
       noCell: 'No cell selected',
+      dateHint: 'e.g. 2026-05-24, 2026/5/24, May 24',
+      dateTimeHint: 'e.g. 2026-05-24 15:00, May 24 3 PM',
+      belowData: 'After the last row · a paste here adds rows',
       createNamed: 'Add the %{what} “%{name}”',
       columns: 'Columns',
       freezeNone: 'Freeze no column',
@@ -155,7 +159,7 @@ export const en = {
         confirm: 'Write',
         summaryCreates: 'Adds %{smart_count} row. |||| Adds %{smart_count} rows.',
         summaryUpdates:
-          'Changes %{smart_count} cell in %{updates} rows. |||| Changes %{smart_count} cells in %{updates} rows.',
+          'Changes %{smart_count} cell of the rows below. |||| Changes %{smart_count} cells of the rows below.',
         summaryNothing: 'Nothing to write.',
         notWritten:
           '%{smart_count} row cannot be written (see below). |||| %{smart_count} rows cannot be written (see below).',

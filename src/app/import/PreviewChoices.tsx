@@ -21,8 +21,11 @@ interface Props {
 }
 
 /** Per file: a cell that cannot be read costs its row, or only itself. */
-export const BadCellsChoice = ({ choices, onChoose, disabled }: Omit<Props, 'resource' | 'report'>) => {
+export const BadCellsChoice = ({ choices, onChoose, disabled, report }: Omit<Props, 'resource'>) => {
   const translate = useTranslate();
+  // only where a cell cannot be read (or was left empty by this choice)
+  if (report.counts.invalid === 0 && !report.rows.some((row) => row.emptied) && choices.badCells === 'refuseRow')
+    return null;
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
       <FormLabel id="bad-cells">{translate('huiwu.import.badCells.label')}</FormLabel>
@@ -86,8 +89,16 @@ export const NewRecordsPanel = ({ report, choices, onChoose, disabled }: Omit<Pr
                 {record.name}
               </Typography>
               <Typography variant="caption" color="text.secondary" sx={{ minWidth: 90 }}>
-                {translate('huiwu.import.newRecordLines', { lines: record.lines.slice(0, 6).join(', ') })}
+                {translate('huiwu.import.newRecordLines', {
+                  smart_count: record.lines.length,
+                  lines: record.lines.slice(0, 6).join(', ') + (record.lines.length > 6 ? '…' : ''),
+                })}
               </Typography>
+              {record.near.length > 0 && (chosen === undefined || chosen === 'new') && (
+                <Typography variant="caption" color="warning.dark" sx={{ flexBasis: '100%', order: 9 }}>
+                  {translate('huiwu.import.mayBe', { names: record.near.map((n) => `“${n.name}”`).join('、') })}
+                </Typography>
+              )}
               <TextField
                 select
                 size="small"

@@ -91,7 +91,7 @@ export const PreviewStep = ({
         onChoose={onChoose}
         disabled={disabled}
       />
-      <BadCellsChoice choices={choices} onChoose={onChoose} disabled={disabled} />
+      <BadCellsChoice report={report} choices={choices} onChoose={onChoose} disabled={disabled} />
       <Tabs value={tab} onChange={(_, value) => setTab(value)} variant="scrollable">
         <Tab value="all" label={translate('huiwu.import.all')} />
         {outcomes.map((outcome) => (

@@ -54,6 +54,12 @@ export const PasteDialog = ({
     const name = getField(resource, source)?.label[lang] ?? source;
     return part ? translate(`huiwu.import.${part}Part`, { field: name }) : name;
   };
+  const sep = lang === 'zh' ? '：' : ': ';
+  // each row named as people know it: the record's name, or the new row's
+  const titles = new Map(block.records.map((record) => [String(record.id), String(record[resource.titleField] ?? '')]));
+  const titleColumn = block.columns.findIndex((c) => c.target === resource.titleField);
+  const titleOf = (row: ImportReport['rows'][number], cells: string[]) =>
+    row.id !== undefined && titles.has(String(row.id)) ? titles.get(String(row.id)) : (cells[titleColumn] ?? '');
   const rows = report.rows.map((row, i) => ({ row, i, line: block.request.lines![i], cells: block.request.rows[i] }));
   const creates = rows.filter(({ row }) => row.outcome === 'create');
   // rows whose only news is a cell that cannot be written still show, with why
@@ -78,7 +84,7 @@ export const PasteDialog = ({
         if (!target || !text) return [];
         const source = target.split(':')[0];
         return [
-          `${label(target)}：${read[source] && !read[source].startsWith(text) ? `${text} → ${read[source]}` : (read[source] ?? text)}`,
+          `${label(target)}${sep}${read[source] && !read[source].startsWith(text) ? `${text} → ${read[source]}` : (read[source] ?? text)}`,
         ];
       })
       .join(' · ');
@@ -123,6 +129,9 @@ export const PasteDialog = ({
                   <TableRow key={i} data-outcome={row.outcome}>
                     <TableCell sx={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>
                       {translate('huiwu.grid.paste.line', { line })}
+                      <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+                        {titleOf(row, cells)}
+                      </Typography>
                     </TableCell>
                     <TableCell sx={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>
                       {translate(`huiwu.grid.paste.outcome.${row.outcome}`)}
@@ -132,7 +141,9 @@ export const PasteDialog = ({
                       {row.outcome === 'update' &&
                         (row.changed ?? []).map((source) => (
                           <Typography key={source} variant="body2" data-testid="paste-change">
-                            {label(source)}：{row.diff?.[source]?.[0] || translate('huiwu.grid.paste.empty')} →{' '}
+                            {label(source)}
+                            {sep}
+                            {row.diff?.[source]?.[0] || translate('huiwu.grid.paste.empty')} →{' '}
                             {row.diff?.[source]?.[1] || translate('huiwu.grid.paste.empty')}
                           </Typography>
                         ))}
@@ -144,7 +155,7 @@ export const PasteDialog = ({
                       {row.outcome === 'invalid' &&
                         Object.entries(row.errors ?? {}).map(([source, reason]) => (
                           <Typography key={source} variant="body2" color="error">
-                            {source ? `${label(source)}：` : ''}
+                            {source ? `${label(source)}${sep}` : ''}
                             {reason}
                           </Typography>
                         ))}
