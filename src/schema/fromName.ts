@@ -44,6 +44,9 @@ export interface NearName {
   name: string;
 }
 
+/** Known names sharing a three-character piece beyond which it is too common to search by. */
+const MAX_BUCKET = 200;
+
 const trigrams = (text: string) => Array.from({ length: Math.max(0, text.length - 2) }, (_, i) => text.slice(i, i + 3));
 
 /**
@@ -79,11 +82,13 @@ export function nearNameIndex(known: NearName[]) {
       for (const entry of byCanonical.get(mine) ?? []) score(entry, 3);
       for (const entry of byStem.get(mineStem) ?? []) score(entry, 2);
       if (mineStem.length >= 3) {
-        // theirs holds mine (a short name for a full one), or mine holds theirs
-        for (const entry of byTrigram.get(mineStem.slice(0, 3)) ?? [])
+        // theirs holds mine (a short name for a full one), or mine holds theirs; a start that
+        // thousands of names share (青岚市…) tells nothing and is not searched through
+        const few = (bucket: Entry[] | undefined) => (bucket && bucket.length <= MAX_BUCKET ? bucket : []);
+        for (const entry of few(byTrigram.get(mineStem.slice(0, 3))))
           if (entry.stem.includes(mineStem)) score(entry, 1);
         for (const gram of new Set(trigrams(mineStem)))
-          for (const entry of byFirstTrigram.get(gram) ?? []) if (mineStem.includes(entry.stem)) score(entry, 1);
+          for (const entry of few(byFirstTrigram.get(gram))) if (mineStem.includes(entry.stem)) score(entry, 1);
       }
       return [...scored]
         .sort(([a, x], [b, y]) => y - x || a.near.name.length - b.near.name.length)

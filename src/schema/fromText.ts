@@ -1,7 +1,7 @@
 import { enums } from './enums';
 import { EVENT_UTC_OFFSET, resourceByName } from './index';
 import type { Reason } from './messages';
-import { foldForMatch, halfWidth, smallNumber } from './text/fold';
+import { foldForMatch, halfWidth, smallNumber, withoutInvisible } from './text/fold';
 import { readDay, readTime } from './text/dates';
 import type { EnumOption, FieldDef, Lang } from './types';
 
@@ -31,8 +31,8 @@ export type FromText = { value: unknown } | { reason: Reason };
 /** How a record's name is compared with what people type: case, width, spaces and invisible
  * characters copied along from documents aside. */
 export const nameKey = (name: unknown) =>
-  halfWidth(String(name ?? ''))
-    .replace(/[\s\u200b\u2060\ufeff]+/g, '')
+  withoutInvisible(halfWidth(String(name ?? '')))
+    .replace(/\s+/g, '')
     .toLowerCase();
 
 /** The words an option is known by: its id, labels, each half of a label such as 高铁/火车, and

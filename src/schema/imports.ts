@@ -4,6 +4,9 @@
 /** At most this many rows in one import: a province's guest list fits many times over. */
 export const MAX_IMPORT_ROWS = 50_000;
 
+/** The longest cell an import reads: more than any field holds (a note: 5,000). */
+export const MAX_CELL_LENGTH = 10_000;
+
 /** What to do with a cell that cannot be read: refuse its row, or import the row without it. */
 export type BadCells = 'refuseRow' | 'emptyCell';
 

@@ -1,7 +1,7 @@
 import { enums } from './enums';
 import { EVENT_UTC_OFFSET, resourceByName, systemFields } from './index';
 import { beijingDay } from './namedFilters';
-import { plainLettersAndDigits } from './text/fold';
+import { plainLettersAndDigits, withoutInvisible } from './text/fold';
 import { personName, phoneNumber } from './text/people';
 import type { Reason } from './messages';
 import type { FieldDef, Label, ResourceDef } from './types';
@@ -15,10 +15,8 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
 // Control characters never belong in a value, nor do the marks that turn text right to left
 // (a name that displays reversed) or half of a surrogate pair; line breaks and tabs only in long text.
 const CONTROL =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const LINE_BREAK = /[\r\n\t\u2028\u2029]/;
-// invisible characters copied along from documents and chat: dropped, so two names compare equal
-const INVISIBLE = /[\u200b\u2060\ufeff]/g;
 export const MIN_PASSWORD_LENGTH = 8;
 // As stored (src/schema/text/people.ts tidies them first): a mobile's 11 digits (13812345678),
 // a landline with its area code and extension (0571-88886666-802) or a local one (88886666),
@@ -49,7 +47,10 @@ export function convertValue(field: FieldDef, raw: unknown): Converted {
       if (typeof raw !== 'string' && typeof raw !== 'number') return { reason: { code: 'notText' } };
       // the same value however it was typed: ＡＢ１２ as AB12, 陈 静 as 陈静, a mobile number as
       // its 11 digits (+86 138-1234-5678), a landline as 0571-88886666, so search and matching find it
-      const trimmed = plainLettersAndDigits(String(raw).replace(INVISIBLE, '').trim());
+      // invisible characters dropped from one-line text, so two names that look alike compare
+      // alike (long text keeps them: joiners make up emoji)
+      const visible = field.type === 'longtext' ? String(raw) : withoutInvisible(String(raw));
+      const trimmed = plainLettersAndDigits(visible.trim());
       const text = field.personName ? personName(trimmed) : field.type === 'phone' ? phoneNumber(trimmed) : trimmed;
       if (CONTROL.test(text) || (field.type !== 'longtext' && LINE_BREAK.test(text)))
         return { reason: { code: 'badCharacters' } };

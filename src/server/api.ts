@@ -464,6 +464,13 @@ export function createApi(options: ApiOptions) {
 
 /** ?dryRun=true previews, absent or false writes; anything else is a mistake, not a write. */
 function dryRunOf(req: Request): boolean {
+  // ?dryrun=true misspelt would otherwise write: nothing but dryRun is read here
+  const unknown = Object.keys(req.query).find((name) => name !== 'dryRun');
+  if (unknown !== undefined)
+    throw new HttpError(
+      400,
+      message(requestLang(req), 'importBody', { detail: `unknown parameter ${unknown.slice(0, 40)}` }),
+    );
   const value = req.query.dryRun;
   if (value === undefined || value === 'false') return false;
   if (value === 'true') return true;

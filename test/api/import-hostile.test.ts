@@ -60,9 +60,36 @@ describe('a malformed import is refused before anything is read or written', () 
     expect(await count('attendees')).toBe(before);
   });
 
+  it('too many columns, one field from too many, or a column that is no name: refused, not joined row by row', async () => {
+    const many = { columns: ['name', ...Array(600).fill(null)], rows: [['甲']], fixed: { summitId } };
+    expect((await send(many)).status).toBe(400);
+    const repeated = {
+      columns: ['name', ...Array(5).fill('note')],
+      rows: [['甲', 'a', 'b', 'c', 'd', 'e']],
+      fixed: { summitId },
+    };
+    expect((await send(repeated)).status).toBe(400);
+    const odd = await send(`{"columns":[{"toString":1}],"rows":[["x"]]}`);
+    expect(odd.status).toBe(400);
+    const deep = await send(`{"columns":[${nestedJson(50_000)}],"rows":[["x"]]}`);
+    expect(deep.status).toBe(400);
+    // what was wrong is named, not echoed whole
+    const huge = await send({ columns: ['x'.repeat(1_000_000)], rows: [['甲']] });
+    expect(huge.status).toBe(400);
+    expect(JSON.stringify(huge.body).length).toBeLessThan(1000);
+  });
+
   it('a dry run spelled another way writes nothing: it is refused', async () => {
     const before = await count('attendees');
-    for (const query of ['?dryRun=1', '?dryRun=TRUE', '?dryRun', '?dryRun=true&dryRun=true', '?dryRun[]=true'])
+    for (const query of [
+      '?dryRun=1',
+      '?dryRun=TRUE',
+      '?dryRun',
+      '?dryRun=true&dryRun=true',
+      '?dryRun[]=true',
+      '?dryrun=true',
+      '?DryRun=true',
+    ])
       expect((await send(guest('乙'), query)).status, query).toBe(400);
     expect(await count('attendees')).toBe(before);
     expect((await send(guest('乙'), '?dryRun=true')).body.written).toBe(false);
@@ -179,12 +206,16 @@ describe('characters that disguise a name', () => {
     const { data: org } = await server.client.create('organizations', {
       data: { name: '东临科创基金', kind: 'other' },
     });
-    const invisible = await send(
-      { columns: ['name', 'organizationId'], rows: [['壬', '东临\u200b科创基金']], fixed: { summitId } },
-      '?dryRun=true',
-    );
-    expect(invisible.body.newRecords).toEqual([]);
-    expect(invisible.body.rows[0].outcome).toBe('create');
+    for (const mark of ['\u200b', '\u200c', '\u200d', '\u00ad', '\u200e', '\u2060', '\ufeff']) {
+      const invisible = await send(
+        { columns: ['name', 'organizationId'], rows: [[`壬${mark}`, `东临${mark}科创基金`]], fixed: { summitId } },
+        '?dryRun=true',
+      );
+      expect(invisible.body.newRecords, JSON.stringify(mark)).toEqual([]);
+      expect(invisible.body.rows[0].outcome).toBe('create');
+      // how it was read, where trimming alone would not show it
+      if (mark !== '\ufeff') expect(invisible.body.rows[0].read?.name).toBe('壬');
+    }
     expect(org.id).toBeGreaterThan(0);
   });
 });

@@ -259,7 +259,7 @@ describe('who may import what', () => {
     const followups = await importRows('followups', { columns: ['note'], rows: [['x']] });
     expect((await followups.json()).message).toBe('Follow-ups cannot be imported');
     const column = await importRows('attendees', { columns: ['shoeSize'], rows: [['42']] });
-    expect((await column.json()).message).toBe('The import is malformed: column shoeSize');
+    expect((await column.json()).message).toBe('The import is malformed: column 1: shoeSize');
     const key = await importRows('attendees', { columns: ['name'], rows: [['某人']], key: ['hotel'] });
     expect((await key.json()).message).toBe('The import is malformed: key ["hotel"]');
   });

@@ -163,6 +163,16 @@ describe('Chinese typed through an input method, straight onto a selected cell',
     await expect.poll(async () => (await guests())[5].arrivalAt).toBe('2027-05-24T07:00:00.000Z');
   });
 
+  it('the full editor of a date-time reads 5月24日 下午3点 in the summit’s year too', async () => {
+    await openGuestList();
+    await selectCell(page, '抵达时间', 4);
+    await openEditor(page);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('5月24日 下午4点');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await guests())[4].arrivalAt).toBe('2027-05-24T08:00:00.000Z');
+  });
+
   it('in the full editor (opened with Enter) the candidate’s Enter and Esc stay with the input method', async () => {
     await openGuestList();
     await selectCell(page, '职务/职称', 0);

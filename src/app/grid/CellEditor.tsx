@@ -44,9 +44,9 @@ export const CellEditor: ProvideEditorComponent<FieldCell> = ({
   );
 };
 
-/** A date or date-time typed as people write it (2026/5/24 15:00, 5月24日 下午3点: the year of
- * the date the cell held, or this year), read as import reads it; a text it cannot read stays
- * in the editor with the reason under it. */
+/** A date or date-time typed as people write it (2026/5/24 15:00, 5月24日 下午3点: in the year of
+ * the row's summit), read as import reads it; a text it cannot read stays in the editor with
+ * the reason under it. */
 const DateEditor = ({
   cell,
   edited,
@@ -62,7 +62,7 @@ const DateEditor = ({
   const [locale] = useLocaleState();
   const { field, value } = cell.data;
   const shown = value == null ? '' : field.type === 'date' ? String(value) : toLocalInput(value).replace('T', ' ');
-  const year = Number(shown.slice(0, 4)) || Number(new Date().getFullYear());
+  const year = cell.data.year ?? (Number(shown.slice(0, 4)) || new Date().getFullYear());
   const [reason, setReason] = useState<string | null>(null);
   const read = (text: string): { cell: FieldCell } | { reason: string } => {
     const result = valueFromText(field, text, { year });
@@ -79,7 +79,11 @@ const DateEditor = ({
         defaultValue={shown}
         error={!!reason}
         helperText={reason ?? translate(`huiwu.grid.${field.type === 'date' ? 'dateHint' : 'dateTimeHint'}`)}
-        onFocus={(event) => event.target.select()}
+        onFocus={(event) => {
+          event.target.select();
+          // says the editor has the keyboard (tests wait for it)
+          event.target.dataset.ready = 'true';
+        }}
         // Tab and a click elsewhere commit what the grid was last told: the last text that read
         onChange={(event) => {
           const result = read(event.target.value);

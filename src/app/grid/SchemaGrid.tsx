@@ -113,7 +113,7 @@ export const SchemaGrid = ({
   const visible = all.filter((field) => !omit.includes(field.source));
   const writer = useCellWriter(resource);
   const notify = useNotify();
-  const titles = useReferenceTitles(resource, data);
+  const { titles, yearOf } = useReferenceTitles(resource, data);
   const [selection, setSelection] = useState<GridSelection>(noSelection);
   const gridRef = useRef<DataEditorRef>(null);
   const typing = useRef<CellTypingHandle>(null);
@@ -197,7 +197,9 @@ export const SchemaGrid = ({
     // re-sorts the page) while the user types, and the edit must reach this record
     // typed into only where a plain edit may change it
     const typed = editable && !field.setBy && !field.immutable;
-    const cell = Object.assign(cellFor(field, value, display(field, value), typed), { rowId: record?.id });
+    const cell = Object.assign(cellFor(field, value, display(field, value), typed, yearOf(record)), {
+      rowId: record?.id,
+    });
     if (pending) return { ...cell, themeOverride: savingTheme };
     if (writer.refused(record?.id, field.source)) return { ...cell, themeOverride: refusedTheme };
     return cell;
@@ -341,6 +343,20 @@ export const SchemaGrid = ({
     });
   };
 
+  /** What a cut clears: the cells of the block a plain edit may empty (a name is required: it
+   * stays, copied, as the rest of its row is cleared). */
+  const clearedBy = (at: GridSelection) => {
+    const range = at.current?.range;
+    if (!range) return [];
+    return Array.from({ length: range.height }, (_, r) => data[range.y + r]).flatMap((record) =>
+      !record
+        ? []
+        : visible
+            .slice(range.x, range.x + range.width)
+            .filter((field) => !field.required && !field.setBy && !field.immutable && record[field.source] != null)
+            .map((field) => ({ id: record.id, field: field.source, before: record[field.source], after: null })),
+    );
+  };
   const somethingSelected = () => !!selection.current || selection.rows.length > 0 || selection.columns.length > 0;
   const copiedText = () =>
     copySelection(selection, data.length, getCellContent, visible.length, [
@@ -398,7 +414,7 @@ export const SchemaGrid = ({
         if (typing.current?.typing() || !somethingSelected()) return;
         event.preventDefault();
         event.clipboardData.setData('text/plain', copiedText());
-        if (editable) forwardKey(canvas(), { key: 'Delete', code: 'Delete', keyCode: 46 } as KeyboardEvent);
+        if (editable) void writer.apply(clearedBy(selection));
       }}
     >
       {/* Excel's name box: where the cursor is */}

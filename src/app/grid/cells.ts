@@ -18,6 +18,8 @@ export interface FieldCellData {
   value: unknown;
   /** what the cell shows, and what Ctrl+C copies */
   display: string;
+  /** the year a date typed without one belongs to (the row's summit's) */
+  year?: number;
 }
 export type FieldCell = CustomCell<FieldCellData>;
 
@@ -45,7 +47,7 @@ function copyText(field: FieldDef, value: unknown, display: string): string {
 }
 
 /** The grid cell for one value of one field. */
-export function cellFor(field: FieldDef, value: unknown, display: string, editable: boolean): GridCell {
+export function cellFor(field: FieldDef, value: unknown, display: string, editable: boolean, year?: number): GridCell {
   const base = { allowOverlay: editable, readonly: !editable };
   const copyData = copyText(field, value, display);
   switch (field.type) {
@@ -57,7 +59,7 @@ export function cellFor(field: FieldDef, value: unknown, display: string, editab
         kind: GridCellKind.Custom,
         ...base,
         copyData,
-        data: { kind: 'huiwu-field', field, value, display },
+        data: { kind: 'huiwu-field', field, value, display, year },
       };
     case 'number':
     case 'money':

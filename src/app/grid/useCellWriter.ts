@@ -130,6 +130,8 @@ export function useCellWriter(resource: ResourceDef) {
       try {
         await dataProvider.deleteMany(name, { ids });
       } catch (error) {
+        // an organisation a colleague has linked to meanwhile stays: it is in use, not left over
+        if (name !== resource.name && (error as { status?: number }).status === 409) continue;
         notify((error as Error).message, { type: 'error' });
       }
     }

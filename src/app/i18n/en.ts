@@ -177,6 +177,8 @@ export const en = {
         outcome: { create: 'New', update: 'Changed', unchanged: 'No change', invalid: 'Not written' },
         empty: '(empty)',
         emptyList: 'This list is empty: the pasted rows will be added to it.',
+        tooLarge:
+          'Too much to paste at once: at most %{rows} rows, each cell at most %{characters} characters. Paste it in parts, or import it as a file.',
       },
     },
     history: { tab: 'History', none: 'No changes recorded', system: 'system' },

@@ -169,6 +169,8 @@ export const zh: typeof en = {
         outcome: { create: '新增', update: '修改', unchanged: '无变化', invalid: '不能写入' },
         empty: '（空）',
         emptyList: '列表是空的：粘贴的行将作为新记录加入。',
+        tooLarge:
+          '一次粘贴的内容太多：最多 %{rows} 行，每个单元格最多 %{characters} 个字。请分几次粘贴，或作为文件导入。',
       },
     },
     history: { tab: '修改历史', none: '暂无修改记录', system: '系统' },

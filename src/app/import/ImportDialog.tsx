@@ -10,7 +10,16 @@ import StepLabel from '@mui/material/StepLabel';
 import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { Button, HttpError, useDataProvider, useLocaleState, useRefresh, useStore, useTranslate } from 'react-admin';
+import {
+  Button,
+  HttpError,
+  useDataProvider,
+  useListContext,
+  useLocaleState,
+  useRefresh,
+  useStore,
+  useTranslate,
+} from 'react-admin';
 import { getField, importKeysOf, resourceByName, type Lang, type ResourceDef } from '../../schema';
 import { download, XLSX_TYPE } from '../export/exportList';
 import type { HuiwuDataProvider } from '../providers/dataProvider';
@@ -96,9 +105,25 @@ export const ImportDialog = ({
   };
 
   /** A sheet (under a header row) made the one to import: its columns matched again. */
+  // a list filtered to one summit imports into it unless the user says otherwise
+  const { filterValues = {} } = useListContext();
+  const suggested = Object.fromEntries(
+    resource.fields
+      .filter((f) => f.type === 'reference' && f.required && !Object.hasOwn(fixed, f.source))
+      .flatMap((f) => {
+        const value = filterValues[f.source];
+        return typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value))
+          ? [[f.source, Number(value)]]
+          : [];
+      }),
+  );
   const use = (next: PreparedSheet, key = choices?.key ?? rememberedKey()) => {
     setPrepared(next);
-    setChoices({ ...startChoices(next.columns, key, fixed), meaning: remembered.meaning ?? {} });
+    // a column of the file for the field wins over the list's filter
+    const free = Object.fromEntries(
+      Object.entries(suggested).filter(([source]) => !next.columns.some((c) => c?.split(':')[0] === source)),
+    );
+    setChoices({ ...startChoices(next.columns, key, { ...free, ...fixed }), meaning: remembered.meaning ?? {} });
   };
 
   const readFile = (chosen: File) =>

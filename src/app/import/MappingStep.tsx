@@ -106,7 +106,11 @@ export const MappingStep = ({
             label={translate('huiwu.import.sheet')}
             value={prepared.sheet}
             onChange={(e) => onSheet(Number(e.target.value), 0)}
-            slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'import-sheet' } }}
+            slotProps={{
+              select: { native: true },
+              inputLabel: { shrink: true },
+              htmlInput: { 'data-testid': 'import-sheet' },
+            }}
             sx={{ minWidth: 200 }}
           >
             {book.sheets.map((s, i) => (
@@ -122,7 +126,11 @@ export const MappingStep = ({
           label={translate('huiwu.import.headerRow')}
           value={prepared.headerRow}
           onChange={(e) => onSheet(prepared.sheet, Number(e.target.value))}
-          slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'import-header-row' } }}
+          slotProps={{
+            select: { native: true },
+            inputLabel: { shrink: true },
+            htmlInput: { 'data-testid': 'import-header-row' },
+          }}
           sx={{ maxWidth: 420, flex: 1 }}
         >
           {sheet.rows.slice(0, 10).map((cells, i) => (
@@ -138,7 +146,11 @@ export const MappingStep = ({
           label={translate('huiwu.import.key')}
           value={choices.key ? JSON.stringify(choices.key) : NO_KEY}
           onChange={(e) => onChange({ ...choices, key: e.target.value ? JSON.parse(e.target.value) : null })}
-          slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'import-key' } }}
+          slotProps={{
+            select: { native: true },
+            inputLabel: { shrink: true },
+            htmlInput: { 'data-testid': 'import-key' },
+          }}
           helperText={translate('huiwu.import.keyHelp')}
           sx={{ maxWidth: 420, flex: 1 }}
         >
@@ -274,7 +286,11 @@ const FixedPicker = ({
       label={label}
       value={value === undefined ? '' : String(value)}
       onChange={(e) => onPick(e.target.value)}
-      slotProps={{ select: { native: true }, htmlInput: { 'data-testid': `import-fixed-${field.source}` } }}
+      slotProps={{
+        select: { native: true },
+        inputLabel: { shrink: true },
+        htmlInput: { 'data-testid': `import-fixed-${field.source}` },
+      }}
       sx={{ maxWidth: 420 }}
     >
       <option value="">{translate('huiwu.import.pickNone')}</option>

@@ -46,3 +46,11 @@ export function smallNumber(text: string): number | null {
   if (tens && units) return null; // 二三 is no number
   return DIGITS[tens ?? units!];
 }
+
+/** Characters that show nothing: zero-width spaces and joiners, soft hyphens, direction marks,
+ * fillers and tag characters, copied along from documents and chats. Two names that differ only
+ * by them look the same to everyone. */
+const INVISIBLE =
+  /[\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u2060-\u2064\u3164\ufeff\uffa0]|\udb40[\udc00-\udc7f]/g;
+
+export const withoutInvisible = (text: string) => text.replace(INVISIBLE, '');

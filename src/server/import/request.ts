@@ -1,5 +1,5 @@
 import { getField, importKeysOf, type FieldDef, type Lang, type ResourceDef } from '../../schema';
-import { MAX_IMPORT_ROWS, type BadCells, type ImportRequest } from '../../schema/imports';
+import { MAX_CELL_LENGTH, MAX_IMPORT_ROWS, type BadCells, type ImportRequest } from '../../schema/imports';
 import { HttpError, message } from '../messages';
 
 /** Where a field's text comes from: one column, two (a date and a time), or several joined. */
@@ -18,11 +18,16 @@ export interface ReadRequest {
   badCells: BadCells;
 }
 
-/** The longest cell an import reads: more than any field holds (a note: 5,000). */
-export const MAX_CELL_LENGTH = 10_000;
+/** More columns than any list has fields, many times over; one field from at most a few. */
+const MAX_COLUMNS = 500;
+const MAX_COLUMNS_PER_FIELD = 4;
 
 function badBody(lang: Lang, detail: string): never {
-  throw new HttpError(400, message(lang, 'importBody', { detail }));
+  // what was wrong, never the whole of it back: a 20 MB name is not echoed
+  throw new HttpError(
+    400,
+    message(lang, 'importBody', { detail: detail.length > 80 ? `${detail.slice(0, 80)}…` : detail }),
+  );
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -35,6 +40,7 @@ export function readRequest(resource: ResourceDef, body: unknown, lang: Lang): R
     badBody(lang, 'columns, rows');
   if (request.rows.length > MAX_IMPORT_ROWS)
     throw new HttpError(413, message(lang, 'importTooMany', { max: MAX_IMPORT_ROWS }));
+  if (request.columns.length > MAX_COLUMNS) badBody(lang, `at most ${MAX_COLUMNS} columns`);
   const rowCount = request.rows.length;
   /** a list with one scalar per row (line numbers, ids, versions), or absent */
   const perRow = (name: string, value: unknown, scalar: (item: unknown) => boolean, required = false) => {
@@ -45,13 +51,15 @@ export function readRequest(resource: ResourceDef, body: unknown, lang: Lang): R
   const bySource = new Map<string, FieldSource>();
   request.columns.forEach((target, index) => {
     if (target === null) return;
+    // named by its place: the entry itself may be anything a client sent
     const [source, part, ...more] = typeof target === 'string' ? target.split(':') : [];
     const field = source ? getField(resource, source) : undefined;
     if (!field || field.type === 'password' || field.type === 'json' || more.length)
-      badBody(lang, `column ${String(target)}`);
+      badBody(lang, `column ${index + 1}: ${typeof target === 'string' ? target : typeof target}`);
     if (part !== undefined && (!['date', 'time'].includes(part) || field.type !== 'datetime'))
-      badBody(lang, `column ${String(target)}`);
+      badBody(lang, `column ${index + 1}: ${target}`);
     const entry = bySource.get(field.source) ?? { field, columns: [] };
+    if (entry.columns.length >= MAX_COLUMNS_PER_FIELD) badBody(lang, `column ${index + 1}: ${field.source} again`);
     entry.columns.push({ index, part: part as 'date' | 'time' | undefined });
     bySource.set(field.source, entry);
   });

@@ -7,11 +7,12 @@ import {
   useLocaleState,
   useNotify,
   useRefresh,
+  useTranslate,
   type RaRecord,
 } from 'react-admin';
 import { importable, resourceByName, type FieldDef, type Lang, type ResourceDef } from '../../../schema';
 import { nameKey, type ReferenceNames } from '../../../schema/fromText';
-import type { ImportReport } from '../../../schema/imports';
+import { MAX_CELL_LENGTH, MAX_IMPORT_ROWS, type ImportReport } from '../../../schema/imports';
 import type { ImportChoices } from '../../import/importRequest';
 import type { HuiwuDataProvider } from '../../providers/dataProvider';
 import type { CellChange, useCellWriter } from '../useCellWriter';
@@ -46,6 +47,7 @@ export function usePaste({
   const dataProvider = useDataProvider<HuiwuDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
+  const translate = useTranslate();
   const [locale] = useLocaleState();
   const [plan, setPlan] = useState<PastePlan | null>(null);
   const [pasting, setPasting] = useState<{
@@ -142,6 +144,13 @@ export function usePaste({
   /** A block pasted at a cell, or into an empty list (at its start). */
   const onPaste = (target: Item | null, values: readonly (readonly string[])[]) => {
     if (values.length === 0) return;
+    // said here, in the user's words, before the server would refuse it
+    if (values.length > MAX_IMPORT_ROWS || values.some((row) => row.some((cell) => cell.length > MAX_CELL_LENGTH))) {
+      notify(translate('huiwu.grid.paste.tooLarge', { rows: MAX_IMPORT_ROWS, characters: MAX_CELL_LENGTH }), {
+        type: 'warning',
+      });
+      return;
+    }
     if (importable(resource)) {
       const at = target ?? [0, 0];
       const block = pasteBlock({

@@ -134,6 +134,8 @@ export const CellTyping = forwardRef<
       if (onShortcut(event)) return;
       const text = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
       const clipboard = (event.ctrlKey || event.metaKey) && ['c', 'x', 'v'].includes(event.key.toLowerCase());
+      // Alt with a key is the browser's (Alt+← goes back) or the system's
+      if (event.altKey) return;
       // text goes into this element (and so into the cell); the clipboard keys raise their own events here
       if ((text && target?.typable && !(event.key === ' ' && target.field.type === 'boolean')) || clipboard) return;
       // what the grid does not handle (F5, Ctrl+P, Ctrl+±, Tab at the last cell) stays the browser's

@@ -35,20 +35,35 @@ export function useTypedOptions(field: FieldDef | undefined, text: string): Type
     // the choice the text names outright first (嘉宾 is a guest, though 领导嘉宾 holds it), as
     // import and paste read it; then those whose words hold the text
     const exact = optionFor(choices, text);
-    return choices
-      .filter(
-        (option) =>
-          !folded ||
-          option === exact ||
-          [option.id, option.label.zh, option.label.en, ...(option.aliases ?? [])].some((word) =>
-            foldForMatch(word).includes(folded),
-          ),
-      )
-      .sort((a, b) => Number(b === exact) - Number(a === exact))
-      .map((option) => ({
-        id: option.id,
-        label: translate(`enums.${field.enum}.${option.id}`, { _: option.label.zh }),
-      }));
+    return (
+      choices
+        .filter(
+          (option) =>
+            !folded ||
+            option === exact ||
+            [option.id, option.label.zh, option.label.en, ...(option.aliases ?? [])].some((word) =>
+              foldForMatch(word).includes(folded),
+            ),
+        )
+        // named outright, then a label that starts so (嘉 → 嘉宾), then the rest (领导嘉宾 holds 嘉)
+        .map((option) => ({
+          option,
+          rank:
+            option === exact
+              ? 0
+              : [option.label.zh, option.label.en, ...option.label.zh.split('/')].some((w) =>
+                    foldForMatch(w).startsWith(folded),
+                  )
+                ? 1
+                : 2,
+        }))
+        .sort((a, b) => a.rank - b.rank)
+        .map(({ option }) => option)
+        .map((option) => ({
+          id: option.id,
+          label: translate(`enums.${field.enum}.${option.id}`, { _: option.label.zh }),
+        }))
+    );
   }
   if (!target) return [];
   const found = (data ?? []).map((row) => ({ id: row.id, label: String(row[target.titleField] ?? `#${row.id}`) }));
