@@ -35,6 +35,7 @@ export type Reason =
   | { code: 'immutable' }
   | { code: 'future' }
   | { code: 'historyMoves'; latest: string }
+  | { code: 'historyBreaks'; on: string; from: Label; to: Label }
   | { code: 'setBy'; via: Label }
   | { code: 'badMove'; from: Label; to: Label; allowed: Label[] }
   | { code: 'badKey' }
@@ -81,6 +82,8 @@ const zh: Templates = {
   future: () => '不能晚于今天',
   historyMoves: (r) =>
     `早于最近一次跟进（${r.latest}），作为补记不能改变状态：请清空此项，或把日期改为 ${r.latest} 或之后`,
+  historyBreaks: (r) =>
+    `这样之后，${r.on} 的跟进会把状态从“${r.from.zh}”改为“${r.to.zh}”，这是不允许的：请先删除或改正之后的跟进记录`,
   setBy: (r) => `不能直接修改，请新增一条“${r.via.zh}”`,
   badMove: (r) =>
     r.allowed.length === 0
@@ -130,6 +133,8 @@ const en: Templates = {
   future: () => 'Cannot be after today',
   historyMoves: (r) =>
     `Dated before the latest follow-up (${r.latest}): a late entry cannot move the status. Clear this, or date it ${r.latest} or later`,
+  historyBreaks: (r) =>
+    `After this, the follow-up of ${r.on} would move the status from “${r.from.en}” to “${r.to.en}”, which is not allowed: delete or correct the later follow-ups first`,
   setBy: (r) => `Not changed directly: add a ${r.via.en.toLowerCase()}`,
   badMove: (r) =>
     r.allowed.length === 0

@@ -13,12 +13,11 @@ import {
 import { resourceByName, resources, type EnumOption, type FieldDef } from '../schema';
 import type { Reason } from '../schema/messages';
 import type { Reasons } from '../schema/validate';
-import type { AuditTrail } from './audit';
+import type { CheckContext } from './checks';
+import type { Step } from './commit';
 import { HttpError, message } from './messages';
 import { sameId, sameValue, type Row } from './records';
-import type { JournalEntry } from './store/journal';
 import type { Data } from './store/store';
-import type { WriteContext } from './writes';
 
 export const customRows = (data: Data): CustomRows => ({
   customResources: (data.customResources ?? []) as unknown as CustomResourceRow[],
@@ -101,8 +100,8 @@ function duplicates(data: Data, resource: string, source: string) {
 }
 
 /** A custom field's definition against the schema and the data; returns the stored values
- * its new type converts (written in the same step). */
-function checkCustomField(ctx: WriteContext, record: Row, reasons: Reasons, existing?: Row): Conversion[] {
+ * its new type converts, as steps of the same commit. */
+export function checkCustomField(ctx: CheckContext, record: Row, reasons: Reasons, existing?: Row): Step[] {
   const row = record as unknown as CustomFieldRow;
   const own = customFieldReasons(row, lists(ctx.data), customRows(ctx.data).customFields);
   for (const [key, reason] of Object.entries(own)) reasons[key] ??= reason;
@@ -126,13 +125,14 @@ function checkCustomField(ctx: WriteContext, record: Row, reasons: Reasons, exis
     return [];
   }
   return converted.map((change) => ({
+    op: 'update' as const,
     resource: row.resource,
     row: change.row,
     fields: { [row.source]: change.value },
   }));
 }
 
-function checkCustomResource(ctx: WriteContext, record: Row, reasons: Reasons, existing?: Row): Conversion[] {
+export function checkCustomResource(ctx: CheckContext, record: Row, reasons: Reasons, existing?: Row): Step[] {
   const row = record as unknown as CustomResourceRow;
   const own = customResourceReasons(row, customRows(ctx.data).customResources);
   for (const [key, reason] of Object.entries(own)) reasons[key] ??= reason;
@@ -144,39 +144,9 @@ function checkCustomResource(ctx: WriteContext, record: Row, reasons: Reasons, e
   return [];
 }
 
-export interface Conversion {
-  resource: string;
-  row: Row;
-  fields: Record<string, unknown>;
-}
-
-/** The checks a definition row gets beyond its fields' own, by resource. */
-export const definitionChecks: Record<
-  string,
-  (ctx: WriteContext, record: Row, reasons: Reasons, existing?: Row) => Conversion[]
-> = {
-  customFields: checkCustomField,
-  customResources: checkCustomResource,
-};
-
-/** Changes a stored record in place and journals it with its audit entry: one more version. */
-export function changeRow(
-  audit: AuditTrail,
-  actor: WriteContext['actor'],
-  resource: string,
-  row: Row,
-  fields: Record<string, unknown>,
-): JournalEntry[] {
-  const before = { ...row };
-  const version = typeof row.version === 'number' ? row.version : 1;
-  Object.assign(row, fields, { updatedAt: new Date().toISOString(), version: version + 1 });
-  const trail = audit.record(actor, 'update', resource, before, row);
-  return trail ? [{ r: resource, put: { ...row } }, trail] : [{ r: resource, put: { ...row } }];
-}
-
 /** Deleting a list: refused while it holds records (hide it instead) or other lists' fields
  * link to it; its own field definitions go with it. */
-export function planListDelete(ctx: WriteContext, existing: Row): JournalEntry[] {
+export function planListDelete(ctx: CheckContext, existing: Row): Step[] {
   const name = String(existing.name);
   const label = String((ctx.lang === 'en' && existing.labelEn) || existing.labelZh);
   const count = (ctx.data[name] ?? []).length;
@@ -190,14 +160,7 @@ export function planListDelete(ctx: WriteContext, existing: Row): JournalEntry[]
         fields: linking.map((row) => `${row.resource}.${row.source}`).join(', '),
       }),
     );
-  const entries: JournalEntry[] = [];
-  const rows = ctx.data.customFields ?? [];
-  for (let i = rows.length - 1; i >= 0; i--) {
-    if (rows[i].resource !== name) continue;
-    entries.push({ r: 'customFields', del: rows[i].id });
-    const trail = ctx.audit.record(ctx.actor, 'delete', 'customFields', rows[i], null);
-    if (trail) entries.push(trail);
-    rows.splice(i, 1);
-  }
-  return entries;
+  return (ctx.data.customFields ?? [])
+    .filter((row) => row.resource === name)
+    .map((row) => ({ op: 'delete' as const, resource: 'customFields', row }));
 }

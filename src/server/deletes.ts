@@ -1,9 +1,9 @@
 import { dependantsOf, type ResourceDef } from '../schema';
+import type { CheckContext } from './checks';
+import type { Step } from './commit';
 import { HttpError, message } from './messages';
 import { sameId, type Row } from './records';
-import type { JournalEntry } from './store/journal';
 import type { Data } from './store/store';
-import type { WriteContext } from './writes';
 
 interface Plan {
   remove: { resource: string; row: Row }[];
@@ -37,25 +37,28 @@ const countByResource = (items: { resource: string }[]) =>
   }, {});
 
 /**
- * Refuses (409) to delete a record others refer to unless `cascade` is set; with it, removes
- * and unlinks the dependants in place and returns the journal entries for them.
+ * The steps that delete a record: refused (409) while others refer to it unless `cascade` is
+ * set; with it, the dependants that require it go too and the others are unlinked; then what
+ * the resource's own rules bring (a follow-up's agreement following its history).
  */
-export function handleDependants(
-  ctx: WriteContext,
+export function checkDelete(
+  ctx: CheckContext,
   resources: Record<string, ResourceDef>,
   resource: ResourceDef,
-  id: unknown,
+  existing: Row,
   cascade: boolean,
-): JournalEntry[] {
+): Step[] {
   const { data, lang } = ctx;
-  const { remove, unlink } = plan(data, resource.name, id, { remove: [], unlink: [] }, new Set());
+  const own = ctx.hooks(resource).flatMap((hooks) => hooks.remove?.(ctx, resource, existing) ?? []);
+  const { remove, unlink } = plan(data, resource.name, existing.id, { remove: [], unlink: [] }, new Set());
   // Unlinks of records that are removed anyway are moot.
   const removed = new Set(remove.map(({ resource: r, row }) => `${r}/${row.id}`));
   const unlinks = unlink.filter(({ resource: r, row }) => !removed.has(`${r}/${row.id}`));
-  if (remove.length + unlinks.length === 0) return [];
-  if (!cascade) {
+  if (remove.length + unlinks.length > 0 && !cascade) {
     const direct = dependantsOf(resource.name).flatMap(({ resource: dep, field }) =>
-      (data[dep.name] ?? []).filter((row) => sameId(row[field.source], id)).map(() => ({ resource: dep.name })),
+      (data[dep.name] ?? [])
+        .filter((row) => sameId(row[field.source], existing.id))
+        .map(() => ({ resource: dep.name })),
     );
     const counts = countByResource(direct);
     const list = Object.entries(counts)
@@ -65,22 +68,15 @@ export function handleDependants(
       .join(lang === 'zh' ? '、' : ', ');
     throw new HttpError(409, message(lang, 'hasDependants', { list }), { dependants: counts });
   }
-  const now = new Date().toISOString();
-  const entries: JournalEntry[] = [];
-  const trail = (entry: JournalEntry | null) => entry && entries.push(entry);
-  for (const { resource: name, row, field } of unlinks) {
-    const before = { ...row };
-    row[field] = null;
-    row.updatedAt = now;
-    row.version = (typeof row.version === 'number' ? row.version : 1) + 1;
-    entries.push({ r: name, put: { ...row } });
-    trail(ctx.audit.record(ctx.actor, 'update', name, before, row));
-  }
-  for (const { resource: name, row } of remove) {
-    const rows = data[name];
-    rows.splice(rows.indexOf(row), 1);
-    entries.push({ r: name, del: row.id });
-    trail(ctx.audit.record(ctx.actor, 'delete', name, row, null));
-  }
-  return entries;
+  return [
+    { op: 'delete', resource: resource.name, row: existing },
+    ...own,
+    ...unlinks.map(({ resource: name, row, field }): Step => ({
+      op: 'update',
+      resource: name,
+      row,
+      fields: { [field]: null },
+    })),
+    ...remove.map(({ resource: name, row }): Step => ({ op: 'delete', resource: name, row })),
+  ];
 }

@@ -36,6 +36,7 @@ const messages = {
   disabled: { zh: '该账号已停用，请联系管理员', en: 'This account is disabled; ask an administrator' },
   throttled: { zh: '尝试次数过多，请 {seconds} 秒后再试', en: 'Too many attempts; try again in {seconds} s' },
   wrongPassword: { zh: '当前密码不对', en: 'The current password is wrong' },
+  historyBreaks: { zh: '不能删除这条记录：{detail}', en: 'This record cannot be deleted: {detail}' },
   lastAdmin: { zh: '至少要保留一个可用的管理员账号', en: 'At least one active admin account must remain' },
   importBody: {
     zh: '导入内容格式有误：{detail}',

@@ -143,12 +143,15 @@ describe('passwords', () => {
 });
 
 describe('user management', () => {
-  it('admins create, re-role, disable and reset; a disabled user is logged out and cannot log in', async () => {
+  it('admins create, re-role, disable and reset; each signs the user out everywhere; a disabled user cannot log in', async () => {
     const user = await server.userWithRole('viewer');
     expect(
       (await server.api(`/users/${user.id}`, { method: 'PUT', body: JSON.stringify({ role: 'official' }) })).status,
     ).toBe(200);
-    expect((await (await user.api('/auth/me')).json()).role).toBe('official');
+    // a session of the old role does not go on with the new one
+    expect((await user.api('/auth/me')).status).toBe(401);
+    const again = await server.login(user.username, user.password);
+    expect((await (await again.api('/auth/me')).json()).role).toBe('official');
     expect(
       (await server.api(`/users/${user.id}`, { method: 'PUT', body: JSON.stringify({ disabled: true }) })).status,
     ).toBe(200);
@@ -156,10 +159,11 @@ describe('user management', () => {
     expect((await (await login(user.username, user.password)).json()).message).toBe(
       'This account is disabled; ask an administrator',
     );
-    await server.api(`/users/${user.id}`, {
-      method: 'PUT',
-      body: JSON.stringify({ disabled: false, password: 'reset-by-admin' }),
-    });
+    await server.api(`/users/${user.id}`, { method: 'PUT', body: JSON.stringify({ disabled: false }) });
+    const before = await server.login(user.username, user.password);
+    await server.api(`/users/${user.id}`, { method: 'PUT', body: JSON.stringify({ password: 'reset-by-admin' }) });
+    // a password reset by an admin ends the sessions the old password opened
+    expect((await before.api('/auth/me')).status).toBe(401);
     expect((await login(user.username, 'reset-by-admin')).status).toBe(200);
   });
 

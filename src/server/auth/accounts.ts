@@ -1,4 +1,5 @@
 import type { AuditTrail } from '../audit';
+import { commit } from '../commit';
 import type { Row } from '../records';
 import type { Store } from '../store/store';
 import { hashPassword, randomPassword } from './passwords';
@@ -13,20 +14,19 @@ export const findUser = (store: Store, username: string): Row | undefined =>
 export async function ensureAdmin(store: Store, audit: AuditTrail, password: string | undefined) {
   if ((store.data.users ?? []).length > 0) return null;
   const chosen = password || randomPassword();
-  const now = new Date().toISOString();
-  const admin: Row = {
-    id: store.takeId('users'),
-    username: 'admin',
-    displayName: '管理员',
-    role: 'admin',
-    disabled: false,
-    passwordHash: await hashPassword(chosen),
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  };
-  (store.data.users ??= []).push(admin);
-  const trail = audit.record(null, 'create', 'users', null, admin);
-  await store.journal.append([{ r: 'users', put: admin }, ...(trail ? [trail] : [])]);
+  const { durable } = commit(store, audit, null, [
+    {
+      op: 'create',
+      resource: 'users',
+      fields: {
+        username: 'admin',
+        displayName: '管理员',
+        role: 'admin',
+        disabled: false,
+        passwordHash: await hashPassword(chosen),
+      },
+    },
+  ]);
+  await durable;
   return { username: 'admin', password: password ? null : chosen };
 }

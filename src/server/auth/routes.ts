@@ -3,6 +3,7 @@ import { resourceByName } from '../../schema';
 import { reasonText } from '../../schema/messages';
 import { checkWrite } from '../../schema/validate';
 import { actorOf, type AuditTrail } from '../audit';
+import { commit } from '../commit';
 import { asyncHandler, HttpError, message, requestLang } from '../messages';
 import { findById, type Row } from '../records';
 import type { Store } from '../store/store';
@@ -120,12 +121,10 @@ export function createAuthRouter(services: AuthServices) {
         });
       }
       const hash = await hashPassword(password as string);
-      const before = { ...user };
-      user.passwordHash = hash;
-      user.updatedAt = new Date().toISOString();
-      user.version = (typeof user.version === 'number' ? user.version : 1) + 1;
-      const trail = audit.record(actorOf(user), 'update', 'users', before, user);
-      await store.journal.append([{ r: 'users', put: { ...user } }, ...(trail ? [trail] : [])]);
+      const { durable } = commit(store, audit, actorOf(user), [
+        { op: 'update', resource: 'users', row: user, fields: { passwordHash: hash } },
+      ]);
+      await durable;
       sessions.endAllOf(user.id as number, readSessionId(req));
       res.json(publicUser(user));
     }),

@@ -2,7 +2,7 @@ import type { Lang, ResourceDef, Role } from '../../schema';
 import type { ImportReport, NewRecord, RowResult } from '../../schema/imports';
 import type { AuditTrail, Actor } from '../audit';
 import { HttpError, message } from '../messages';
-import type { JournalEntry } from '../store/journal';
+import { commit, type Step } from '../commit';
 import type { Row, Store } from '../store/store';
 import type { PlannedRecord } from './newNames';
 import { planImport, type Plan } from './plan';
@@ -38,18 +38,16 @@ export async function runImport(args: {
   if (counts.invalid > 0)
     throw new HttpError(400, message(lang, 'importRefused', { count: counts.invalid }), { written: false, ...report });
 
-  // The checks above were the last word; from here memory changes, and if anything fails
-  // before the journal holds it all, memory and disk differ: stop writing until a restart.
   try {
-    return await commit(store, audit, actor, resource, plan, rows);
-  } catch (error) {
-    store.journal.failure ??= error as Error;
-    console.error('import failed after memory changed; stopping writes until restart', error);
+    return await write(store, audit, actor, resource, plan, rows);
+  } catch {
     throw new HttpError(500, message(lang, 'diskFailed'));
   }
 }
 
-async function commit(
+/** The plan written: the new records the rows name first (their ids taken now, so the rows
+ * link to them), then every row, in one commit with an audit entry each. */
+async function write(
   store: Store,
   audit: AuditTrail,
   actor: Actor | null,
@@ -57,23 +55,11 @@ async function commit(
   plan: Plan,
   rows: RowResult[],
 ): Promise<ImportReport> {
-  const now = new Date().toISOString();
-  const entries: JournalEntry[] = [];
-  const add = (collection: string, fields: Record<string, unknown>) => {
-    const { id: _id, ...values } = fields;
-    const row: Row = { ...values, id: store.takeId(collection), createdAt: now, updatedAt: now, version: 1 };
-    (store.data[collection] ??= []).push(row);
-    entries.push({ r: collection, put: { ...row } });
-    const trail = audit.record(actor, 'import', collection, null, row);
-    if (trail) entries.push(trail);
-    return row;
-  };
-  // first the records the rows name, so each row links to its new organisation's own id
   const ids = new Map<unknown, Row['id']>();
-  const newRecords = plan.newRecords.map((record) => {
-    const row = add(record.resource, record.record);
-    ids.set(record.standIn, row.id);
-    return { ...publicRecord(record), id: row.id };
+  const steps: Step[] = plan.newRecords.map((record) => {
+    const id = store.takeId(record.resource);
+    ids.set(record.standIn, id);
+    return { op: 'create', resource: record.resource, fields: { ...record.record, id }, action: 'import' };
   });
   // only links hold stand-ins: a number that happens to equal one elsewhere is left alone
   const links = new Set(resource.fields.filter((f) => f.type === 'reference').map((f) => f.source));
@@ -81,16 +67,20 @@ async function commit(
     Object.fromEntries(
       Object.entries(values).map(([key, value]) => [key, links.has(key) ? (ids.get(value) ?? value) : value]),
     );
+  const written: RowResult[] = [];
   for (const { result, values, existing } of plan.planned) {
-    if (result.outcome === 'create') result.id = add(resource.name, linked(values!)).id;
-    else if (result.outcome === 'update') {
-      const before = { ...existing! };
-      Object.assign(existing!, linked(values!), { updatedAt: now, version: (Number(existing!.version) || 1) + 1 });
-      entries.push({ r: resource.name, put: { ...existing! } });
-      const trail = audit.record(actor, 'import', resource.name, before, existing!);
-      if (trail) entries.push(trail);
+    if (result.outcome === 'create') {
+      steps.push({ op: 'create', resource: resource.name, fields: linked(values!), action: 'import' });
+      written.push(result);
+    } else if (result.outcome === 'update') {
+      steps.push({ op: 'update', resource: resource.name, row: existing!, fields: linked(values!), action: 'import' });
+      written.push(result);
     }
   }
-  if (entries.length > 0) await store.journal.append(entries);
+  const { rows: stored, durable } = commit(store, audit, actor, steps);
+  // each row's answer names the record it became
+  written.forEach((result, i) => (result.id = stored[plan.newRecords.length + i].id));
+  await durable;
+  const newRecords = plan.newRecords.map((record) => ({ ...publicRecord(record), id: ids.get(record.standIn)! }));
   return { written: true, counts: plan.counts, rows, newRecords, unmatched: plan.unmatched };
 }

@@ -1,7 +1,7 @@
 import { resourceByName, type FieldDef, type ResourceDef } from '../../schema';
 import { nameKey, type ReferenceNames } from '../../schema/fromText';
 import type { Data } from '../store/store';
-import type { Lookups } from '../writes';
+import type { Lookups } from '../checks';
 
 /** name → id of every record a reference column may name; -1 when several share a name. */
 export function referenceNames(data: Data, fields: FieldDef[]): ReferenceNames {

@@ -13,7 +13,7 @@ import type { ImportReport, Outcome, RowResult } from '../../schema/imports';
 import { reasonText, type Reason } from '../../schema/messages';
 import { checkWrite, convertValue, type Reasons } from '../../schema/validate';
 import type { Data, Row } from '../store/store';
-import { checkAgainstData } from '../writes';
+import { checkAgainstData } from '../checks';
 import { keyChain } from './keys';
 import { indexedLookups, referenceNames } from './lookups';
 import { newNamePlanner, type PlannedRecord } from './newNames';

@@ -11,13 +11,15 @@ import {
 import { reasonText, type Reason } from '../schema/messages';
 import { checkWrite, type Reasons } from '../schema/validate';
 import type { Actor, AuditTrail } from './audit';
-import { definitionChecks, type Conversion } from './customSchema';
+import type { Step } from './commit';
+import { withoutSecrets } from './hooks/users';
+import type { Hooks } from './hooks/types';
 import { HttpError, message } from './messages';
 import { findById, sameId, sameValue } from './records';
 import type { Data, Row } from './store/store';
-import { withoutSecrets } from './users';
 
-export interface WriteContext {
+/** What a write is checked against: the data as it is, who writes, in which language to refuse. */
+export interface CheckContext {
   data: Data;
   audit: AuditTrail;
   actor: Actor | null;
@@ -26,8 +28,8 @@ export interface WriteContext {
   passwordHash?: string;
   /** the time of the write (reply dates, check-in times); the server's clock */
   now?: number;
-  /** stored values a schema change converts, filled by the definition checks, written by the caller */
-  conversions?: Conversion[];
+  /** the resource's own rules (src/server/hooks) */
+  hooks: (resource: ResourceDef) => Hooks[];
 }
 
 type Body = Record<string, unknown>;
@@ -80,7 +82,7 @@ export function checkAgainstData(
 }
 
 /** A password is checked as text, then only its hash is kept. */
-function storePassword(resource: ResourceDef, record: Body, ctx: WriteContext, creating: boolean, reasons: Reasons) {
+function storePassword(resource: ResourceDef, record: Body, ctx: CheckContext, creating: boolean, reasons: Reasons) {
   const field = resource.fields.find((f) => f.type === 'password');
   if (!field) return;
   if (creating && record[field.source] === null) reasons[field.source] = { code: 'required' } as Reason;
@@ -88,16 +90,16 @@ function storePassword(resource: ResourceDef, record: Body, ctx: WriteContext, c
   delete record[field.source];
 }
 
-/** Checks a new record against the schema and the data; returns what to store. */
-export function prepareCreate(ctx: WriteContext, resource: ResourceDef, body: Body): Body {
+/** Checks a new record against the schema, the data and the resource's own rules; returns the
+ * steps that write it (and what goes with it). */
+export function checkCreate(ctx: CheckContext, resource: ResourceDef, body: Body): Step[] {
   const { record, reasons } = checkWrite(resource, body);
   checkAgainstData(scanLookups(ctx.data), resource, record, reasons);
-  ctx.conversions = definitionChecks[resource.name]?.(ctx, record as Row, reasons);
   storePassword(resource, record, ctx, true, reasons);
-  if (Object.keys(reasons).length > 0) throw invalid(resource, reasons, ctx.lang);
-  const now = new Date().toISOString();
   const { id: _id, ...fields } = record;
-  return { ...fields, createdAt: now, updatedAt: now, version: 1 };
+  const more = ctx.hooks(resource).flatMap((hooks) => hooks.check?.(ctx, resource, fields as Row, reasons) ?? []);
+  if (Object.keys(reasons).length > 0) throw invalid(resource, reasons, ctx.lang);
+  return [{ op: 'create', resource: resource.name, fields }, ...more];
 }
 
 /**
@@ -107,7 +109,7 @@ export function prepareCreate(ctx: WriteContext, resource: ResourceDef, body: Bo
  * meanwhile is refused (409, with the current record and both values).
  */
 function changedByUser(
-  ctx: WriteContext,
+  ctx: CheckContext,
   resource: ResourceDef,
   input: Body,
   existing: Row,
@@ -156,91 +158,21 @@ function changedByUser(
   return Object.fromEntries(touched.map((key) => [key, input[key]]));
 }
 
-/** Checks an update (merged over the stored record) and returns the fields to store. */
-export function prepareUpdate(ctx: WriteContext, resource: ResourceDef, body: Body, existing: Row): Body {
+/** Checks an update (merged over the stored record) against the schema, the data and the
+ * resource's own rules; returns the steps that write it, none when nothing changes. */
+export function checkUpdate(ctx: CheckContext, resource: ResourceDef, body: Body, existing: Row): Step[] {
   const input = changedByUser(ctx, resource, withoutSystemFields(body), existing, body.version);
   const { record, reasons } = checkWrite(resource, input, existing);
   checkAgainstData(scanLookups(ctx.data), resource, record, reasons, existing.id);
-  ctx.conversions = definitionChecks[resource.name]?.(ctx, record as Row, reasons, existing);
   storePassword(resource, record, ctx, false, reasons);
+  const more = ctx
+    .hooks(resource)
+    .flatMap((hooks) => hooks.check?.(ctx, resource, record as Row, reasons, existing) ?? []);
   if (Object.keys(reasons).length > 0) throw invalid(resource, reasons, ctx.lang);
   Object.assign(record, stampsFor(resource, record, existing, input, ctx.now ?? Date.now()));
-  const changed = Object.keys(record).some(
-    (key) => !(systemFields as readonly string[]).includes(key) && !sameValue(record[key], existing[key]),
-  );
-  if (!changed) return {};
   const { id: _id, ...fields } = record;
-  const version = typeof existing.version === 'number' ? existing.version : 1;
-  return { ...fields, updatedAt: new Date().toISOString(), version: version + 1 };
-}
-
-/** The change a new record makes to the record it refers to (see `setsParent` in the schema). */
-export interface ParentUpdate {
-  resource: ResourceDef;
-  existing: Row;
-  fields: Body;
-}
-
-/**
- * What a new record (a follow-up) changes in its parent (the agreement): checked here, with
- * the parent's rules (a status move its lifecycle allows), and refused as the new record's own
- * error, on the field that asked for it. Applied by the caller in the same step as the create.
- */
-export function prepareParentUpdate(
-  ctx: WriteContext,
-  resource: ResourceDef,
-  record: Body,
-  resources: Record<string, ResourceDef>,
-): ParentUpdate | null {
-  const link = resource.setsParent;
-  if (!link) return null;
-  const parentResource = resources[getField(resource, link.reference)!.reference!];
-  const existing = findById(ctx.data[parentResource.name], record[link.reference]);
-  if (!existing) return null; // prepareCreate has already refused a missing reference
-  // one dated before the latest of its siblings is history, entered late: it moves nothing
-  const order = resource.sort.field;
-  const latest = (ctx.data[resource.name] ?? [])
-    .filter((row) => sameId(row[link.reference], existing.id))
-    .reduce<unknown>(
-      (max, row) => (max === undefined || String(row[order]) > String(max) ? row[order] : max),
-      undefined,
-    );
-  if (latest !== undefined && String(record[order]) < String(latest)) {
-    // a late entry is history: it moves nothing, and says so if it was asked to
-    const lifecycleField = Object.entries(link.fields).find(([key]) => getField(parentResource, key)?.transitions)?.[1];
-    if (
-      lifecycleField &&
-      record[lifecycleField] != null &&
-      record[lifecycleField] !== existing[Object.keys(link.fields).find((k) => link.fields[k] === lifecycleField)!]
-    )
-      throw invalid(resource, { [lifecycleField]: { code: 'historyMoves', latest: String(latest) } }, ctx.lang);
-    return null;
-  }
-
-  const changes: Body = {};
-  for (const [parentField, ownField] of Object.entries(link.fields))
-    if (record[ownField] !== null && record[ownField] !== undefined) changes[parentField] = record[ownField];
-  // with a lifecycle: while the parent can still move, the other mirrored fields must be given
-  // (an open agreement always has a next follow-up day); once it is final they are cleared
-  const own: Reasons = {};
-  for (const ownField of requiredForParent(resource, parentResource, existing, record))
-    if (record[ownField] === null || record[ownField] === undefined) own[ownField] = { code: 'required' };
-  const lifecycle = lifecycleOf(resource, parentResource);
-  if (lifecycle && isFinal(parentResource, lifecycle, changes[lifecycle] ?? existing[lifecycle]))
-    for (const parentField of Object.keys(link.fields)) if (parentField !== lifecycle) changes[parentField] = null;
-  const { record: merged, reasons } = checkWrite(parentResource, changes, existing, resource.name);
-  for (const [parentField, reason] of Object.entries(reasons)) own[link.fields[parentField] ?? parentField] = reason;
-  if (Object.keys(own).length > 0) throw invalid(resource, own, ctx.lang);
-  const changed = Object.keys(changes).filter((key) => !sameValue(merged[key], existing[key]));
-  if (changed.length === 0) return null;
-  const version = typeof existing.version === 'number' ? existing.version : 1;
-  return {
-    resource: parentResource,
-    existing,
-    fields: {
-      ...Object.fromEntries(changed.map((key) => [key, merged[key]])),
-      updatedAt: new Date().toISOString(),
-      version: version + 1,
-    },
-  };
+  const changed = Object.keys(fields).some(
+    (key) => !(systemFields as readonly string[]).includes(key) && !sameValue(fields[key], existing[key]),
+  );
+  return changed ? [{ op: 'update', resource: resource.name, row: existing, fields }, ...more] : more;
 }

@@ -1,0 +1,102 @@
+import type { Actor, AuditAction, AuditTrail } from './audit';
+import { sameValue, type Row } from './records';
+import type { JournalEntry } from './store/journal';
+import type { Store } from './store/store';
+
+/**
+ * One step of a write: a new record, fields of a stored one, a stored one gone. A request's
+ * steps (the record, its dependants, the record its new child moves, an import's rows and the
+ * organisations they name) are committed together.
+ */
+export type Step =
+  | { op: 'create'; resource: string; fields: Record<string, unknown>; action?: AuditAction }
+  | { op: 'update'; resource: string; row: Row; fields: Record<string, unknown>; action?: AuditAction }
+  | { op: 'delete'; resource: string; row: Row; action?: AuditAction };
+
+export interface Committed {
+  /** per step, the record as this commit left it (a deleted one as it was): copies, so the
+   * answer says what this request wrote, whatever the next request does to the live row */
+  rows: Row[];
+  /** resolved once every step is on disk; the request is answered after it */
+  durable: Promise<void>;
+}
+
+const SYSTEM = new Set(['id', 'createdAt', 'updatedAt', 'version']);
+
+/**
+ * The only place a write happens. Applies the steps to memory, each update one version more,
+ * each step with its own audit entry (the before and after of exactly this change, by this
+ * actor), and appends them all as one journal line, so they land on disk together or not at
+ * all. Nothing here awaits: the checks a caller made just before still hold when the steps
+ * apply, and no other request can come in between.
+ */
+export function commit(
+  store: Store,
+  audit: AuditTrail,
+  actor: Actor | null,
+  steps: Step[],
+  /** what follows each step, once all are applied, in the same turn (a schema rebuilt) */
+  followed?: (resource: string, before: Row | null, after: Row | null) => void,
+): Committed {
+  const now = new Date().toISOString();
+  const entries: JournalEntry[] = [];
+  const rows: Row[] = [];
+  const befores: (Row | null)[] = [];
+  const trail = (action: AuditAction, resource: string, before: Row | null, after: Row | null) => {
+    const entry = audit.record(actor, action, resource, before, after);
+    if (entry) entries.push(entry);
+  };
+  for (const step of steps) {
+    const collection = (store.data[step.resource] ??= []);
+    if (step.op === 'create') {
+      const { id, createdAt: _c, updatedAt: _u, version: _v, ...fields } = step.fields;
+      const row: Row = {
+        ...fields,
+        id: typeof id === 'number' ? id : store.takeId(step.resource),
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      };
+      collection.push(row);
+      entries.push({ r: step.resource, put: { ...row } });
+      trail(step.action ?? 'create', step.resource, null, row);
+      rows.push({ ...row });
+      befores.push(null);
+    } else if (step.op === 'update') {
+      const changed = Object.entries(step.fields).filter(
+        ([key, value]) => !SYSTEM.has(key) && !sameValue(value, step.row[key]),
+      );
+      // a step that changes nothing is no new version
+      if (changed.length === 0) {
+        rows.push({ ...step.row });
+        befores.push({ ...step.row });
+        continue;
+      }
+      const before = { ...step.row };
+      Object.assign(step.row, Object.fromEntries(changed), {
+        updatedAt: now,
+        version: (typeof step.row.version === 'number' ? step.row.version : 1) + 1,
+      });
+      entries.push({ r: step.resource, put: { ...step.row } });
+      trail(step.action ?? 'update', step.resource, before, step.row);
+      rows.push({ ...step.row });
+      befores.push(before);
+    } else {
+      const index = collection.indexOf(step.row);
+      if (index !== -1) collection.splice(index, 1);
+      entries.push({ r: step.resource, del: step.row.id });
+      trail(step.action ?? 'delete', step.resource, step.row, null);
+      rows.push({ ...step.row });
+      befores.push({ ...step.row });
+    }
+  }
+  if (followed) steps.forEach((step, i) => followed(step.resource, befores[i], step.op === 'delete' ? null : rows[i]));
+  const durable = store.journal.append(entries);
+  // Memory now holds what the disk may refuse: then nothing more is written or served until a
+  // restart reads back what the disk holds (the journal keeps the failure).
+  durable.catch((error: Error) => {
+    store.journal.failure ??= error;
+    console.error('journal write failed; stopping writes until restart', error);
+  });
+  return { rows, durable };
+}

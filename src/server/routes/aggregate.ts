@@ -1,0 +1,84 @@
+import express, { type Request, type Response } from 'express';
+import { planPickups, resourceByName, type Role } from '../../schema';
+import { aggregate } from '../aggregates';
+import { queryMatcher } from '../query';
+import { asyncHandler, HttpError, message, requestLang } from '../messages';
+import { present, refusePersonal, resourceFor } from '../present';
+import { QueryError, translateListQuery } from '../protocol';
+import type { ServerContext } from './context';
+
+/**
+ * Figures the server computes from a list's filter, so no page loads rows to count them: counts
+ * and sums by group (the dashboard, the ledger), and a summit's pick-up plan.
+ */
+export function aggregateRoutes(server: ServerContext) {
+  const { store, now } = server;
+  const router = express.Router();
+  const role = (res: Response) => res.locals.user.role as Role;
+
+  /** A list filter, parsed as the list parses it, refused on personal data for viewers. */
+  const filterOf = (req: Request, res: Response, resource: ReturnType<typeof resourceFor>, asked: string[] = []) => {
+    const { query } = translateListQuery(
+      resource,
+      { filter: (req.query as Record<string, unknown>).filter },
+      now(),
+      res.locals.user,
+    );
+    refusePersonal(resource, [...Object.keys(query), ...asked], role(res), requestLang(req));
+    server.applySearch(resource, query, role(res));
+    return query;
+  };
+  const badQuery = (req: Request, error: unknown) => {
+    if (error instanceof QueryError)
+      throw new HttpError(400, message(requestLang(req), 'badQuery', { detail: error.message }));
+    throw error;
+  };
+
+  // GET /api/attendees/pickups?filter={"summitId":5}: arrivals by day, station and hour;
+  // guests nobody meets; drivers due at two stations within the hour
+  router.get(
+    '/attendees/pickups',
+    asyncHandler(async (req, res) => {
+      const resource = resourceFor('attendees', role(res), 'read', requestLang(req));
+      try {
+        const guests = (store.data.attendees ?? []).filter(queryMatcher(filterOf(req, res, resource)));
+        const plan = planPickups(guests);
+        const involved = new Set(plan.groups.flatMap((g) => g.ids));
+        res.json({
+          ...plan,
+          guests: guests.filter((g) => involved.has(g.id)).map((g) => present(resourceByName.attendees, g, role(res))),
+        });
+      } catch (error) {
+        badQuery(req, error);
+      }
+    }),
+  );
+
+  // GET /api/agreements/aggregate?filter={…}&groupBy=status&sum=amount[&max=…][&top=10]
+  router.get(
+    '/:resource/aggregate',
+    asyncHandler(async (req, res) => {
+      const resource = resourceFor(req.params.resource, role(res), 'read', requestLang(req));
+      const raw = req.query as Record<string, unknown>;
+      const text = (name: string) => (typeof raw[name] === 'string' ? (raw[name] as string) : undefined);
+      try {
+        const groupBy = text('groupBy');
+        const asked = [groupBy?.split(':')[0], text('sum'), text('max')].filter((s): s is string => !!s);
+        const query = filterOf(req, res, resource, asked);
+        const top = text('top') === undefined ? undefined : Number(text('top'));
+        if (top !== undefined && !(Number.isInteger(top) && top > 0)) throw new QueryError('"top" must be a count');
+        res.json(
+          aggregate(store.data[resource.name] ?? [], resource, query, {
+            groupBy,
+            sum: text('sum'),
+            max: text('max'),
+            top,
+          }),
+        );
+      } catch (error) {
+        badQuery(req, error);
+      }
+    }),
+  );
+  return router;
+}

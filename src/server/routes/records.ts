@@ -1,0 +1,153 @@
+import express, { type Request, type Response } from 'express';
+import { resourceByName, type ResourceDef, type Role } from '../../schema';
+import { actorOf } from '../audit';
+import { hashPassword } from '../auth/passwords';
+import { checkCreate, checkUpdate, type CheckContext } from '../checks';
+import { commit, type Step } from '../commit';
+import { checkDelete } from '../deletes';
+import { asyncHandler, HttpError, message, requestLang } from '../messages';
+import { present, refusePersonal, resourceFor } from '../present';
+import { contentRange, QueryError, translateListQuery } from '../protocol';
+import { findById, type Row } from '../records';
+import type { ServerContext } from './context';
+
+/**
+ * ra-data-simple-rest's routes, each one straight through: which list and whether the role may
+ * (404, 403), the request read once (the list query parsed, the body checked against the
+ * schema, the data and the resource's own rules), then one commit of everything the write
+ * brings, then what the role may see of the answer, sent once the disk holds it.
+ */
+export function recordRoutes(server: ServerContext) {
+  const { store, audit, now } = server;
+  const router = express.Router();
+  const role = (res: Response) => res.locals.user.role as Role;
+
+  // GET /api/attendees?sort=["name","ASC"]&range=[0,24]&filter={…}: a page, its total in Content-Range
+  router.get(
+    '/:resource',
+    asyncHandler(async (req, res) => {
+      const lang = requestLang(req);
+      const resource = resourceFor(req.params.resource, role(res), 'read', lang);
+      const { query, start } = readQuery(req, res, resource);
+      const { page, total } = await server.listPage(req, res, resource, query);
+      res.setHeader('X-Total-Count', String(total));
+      res.setHeader('Content-Range', contentRange(resource.name, start, page.length, total));
+      res.json(page.map((row) => present(resource, row, role(res))));
+    }),
+  );
+
+  // GET /api/attendees/12: one record
+  router.get('/:resource/:id', (req, res) => {
+    const lang = requestLang(req);
+    const resource = resourceFor(req.params.resource, role(res), 'read', lang);
+    res.json(present(resource, stored(resource, req.params.id, lang), role(res)));
+  });
+
+  // POST /api/attendees: a new record, and whatever goes with it (the agreement a follow-up moves)
+  router.post(
+    '/:resource',
+    asyncHandler(async (req, res) => {
+      const ctx = await context(req, res);
+      const resource = resourceFor(req.params.resource, role(res), 'write', ctx.lang);
+      const steps = checkCreate(ctx, resource, body(req, ctx.lang));
+      const answer = await write(ctx, steps);
+      res.status(201).location(`${req.protocol}://${req.get('host')}${req.originalUrl}/${answer.id}`);
+      res.json(present(resource, answer, role(res)));
+    }),
+  );
+
+  // PUT (and PATCH) /api/attendees/12: merges, from the version the client started from
+  const update = asyncHandler(async (req, res) => {
+    const ctx = await context(req, res);
+    const resource = resourceFor(req.params.resource, role(res), 'write', ctx.lang);
+    const existing = stored(resource, req.params.id, ctx.lang);
+    const steps = checkUpdate(ctx, resource, body(req, ctx.lang), existing);
+    const answer = steps.length ? await write(ctx, steps) : { ...existing };
+    res.json(present(resource, answer, role(res)));
+  });
+  router.put('/:resource/:id', update);
+  router.patch('/:resource/:id', update);
+
+  // DELETE /api/summits/1[?cascade=true]: refused while others need it, unless they go too
+  router.delete(
+    '/:resource/:id',
+    asyncHandler(async (req, res) => {
+      const ctx = await context(req, res);
+      const resource = resourceFor(req.params.resource, role(res), 'write', ctx.lang);
+      const existing = stored(resource, req.params.id, ctx.lang);
+      const steps = checkDelete(ctx, resourceByName, resource, existing, req.query.cascade === 'true');
+      res.json(present(resource, await write(ctx, steps), role(res)));
+    }),
+  );
+
+  router.all('*', (req) => {
+    throw new HttpError(404, message(requestLang(req), 'noRoute'));
+  });
+
+  /** The list query, read once: filters, named filters, search, sort, range; viewers may not
+   * filter by personal data. */
+  function readQuery(req: Request, res: Response, resource: ResourceDef) {
+    const lang = requestLang(req);
+    try {
+      const { query, start } = translateListQuery(
+        resource,
+        req.query as Record<string, unknown>,
+        now(),
+        res.locals.user,
+      );
+      refusePersonal(resource, Object.keys(query), role(res), lang);
+      server.applySearch(resource, query, role(res));
+      return { query, start };
+    } catch (error) {
+      if (error instanceof QueryError) throw new HttpError(400, message(lang, 'badQuery', { detail: error.message }));
+      throw error;
+    }
+  }
+
+  function stored(resource: ResourceDef, id: string, lang: CheckContext['lang']): Row {
+    const row = findById(store.data[resource.name], id);
+    if (!row) throw new HttpError(404, message(lang, 'notFound'));
+    return row;
+  }
+
+  /** A write's body: a JSON object (a form or text body would pass unchecked). */
+  function body(req: Request, lang: CheckContext['lang']): Record<string, unknown> {
+    if (req.headers['content-type'] && !req.is('application/json')) throw new HttpError(415, message(lang, 'notJson'));
+    const value = req.body as unknown;
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+      throw new HttpError(400, message(lang, 'notObject'));
+    return value as Record<string, unknown>;
+  }
+
+  /** Who writes, and when. A new password is hashed first (scrypt is slow): then the checks and
+   * the commit that follow run in one turn, and no other request comes in between. */
+  async function context(req: Request, res: Response): Promise<CheckContext> {
+    const password = (req.body as Record<string, unknown> | undefined)?.password;
+    return {
+      data: store.data,
+      audit,
+      actor: actorOf(res.locals.user),
+      lang: requestLang(req),
+      passwordHash: typeof password === 'string' && password.length >= 8 ? await hashPassword(password) : undefined,
+      now: now(),
+      hooks: server.hooks,
+    };
+  }
+
+  /** Commits the steps, lets the resources' own rules follow, answers once on disk: the first
+   * step's record, as this commit left it. */
+  async function write(ctx: CheckContext, steps: Step[]): Promise<Row> {
+    const { rows, durable } = commit(store, audit, ctx.actor, steps, (name, before, after) => {
+      const resource = resourceByName[name];
+      if (resource) for (const hooks of server.hooks(resource)) hooks.committed?.(ctx, resource, before, after);
+    });
+    try {
+      await durable;
+    } catch {
+      throw new HttpError(500, message(ctx.lang, 'diskFailed'));
+    }
+    return rows[0];
+  }
+
+  return router;
+}
