@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsOf, startTestServer, type Session, type TestServer } from '../helpers/server';
+import { newSummit, rowsOf, startTestServer, type Session, type TestServer } from '../helpers/server';
 
 // Imports and pastes sent at the same moment, by two users: every answer true to what was
 // written, one organisation however many rows at once name it, one audit entry per write, and
@@ -11,10 +11,7 @@ let summitId: number;
 beforeAll(async () => {
   server = await startTestServer();
   organiser = await server.userWithRole('organiser');
-  const { data } = await server.client.create('summits', {
-    data: { name: '并发导入论坛', kind: 'forum', startsOn: '2027-05-25', endsOn: '2027-05-26', status: 'planning' },
-  });
-  summitId = data.id as number;
+  summitId = await newSummit(server.client, '并发导入论坛');
 });
 afterAll(() => server.close());
 

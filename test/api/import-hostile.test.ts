@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsOf, startTestServer, type Session, type TestServer } from '../helpers/server';
+import { newSummit, rowsOf, startTestServer, type Session, type TestServer } from '../helpers/server';
 
 // What an attack on the import found (each answered 200 or 500, wrote, or leaked before):
 // malformed fields of the request, pastes naming one record twice, a dry run spelled another
@@ -12,10 +12,7 @@ let summitId: number;
 beforeAll(async () => {
   server = await startTestServer();
   organiser = await server.userWithRole('organiser');
-  const { data } = await server.client.create('summits', {
-    data: { name: '防护测试论坛', kind: 'forum', startsOn: '2027-05-25', endsOn: '2027-05-26', status: 'planning' },
-  });
-  summitId = data.id as number;
+  summitId = await newSummit(server.client, '防护测试论坛');
 });
 afterAll(() => server.close());
 
