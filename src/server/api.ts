@@ -7,6 +7,7 @@ import { hookRegistry } from './hooks';
 import { createListPath } from './listPath';
 import { HttpError, message, requestLang } from './messages';
 import { aggregateRoutes } from './routes/aggregate';
+import { exportRoutes } from './routes/export';
 import type { ServerContext } from './routes/context';
 import { importRoutes } from './routes/import';
 import { recordRoutes } from './routes/records';
@@ -94,13 +95,14 @@ export function createApi(options: ApiOptions) {
   api.use(importRoutes(server, importLimit));
   api.use(schemaRoutes(server));
   api.use(aggregateRoutes(server));
+  api.use(exportRoutes(server));
   api.use(recordRoutes(server));
   return api;
 }
 
 const IMPORT_PATH = /^\/[^/]+\/import\/?$/;
 
-export const EXPOSED_HEADERS = 'Content-Range, X-Total-Count, Location';
+export const EXPOSED_HEADERS = 'Content-Range, X-Total-Count, Location, X-Export-Rows, Content-Disposition';
 
 /** Answers every error as JSON { message, ... }; never a stack trace. */
 export function apiErrorHandler(error: unknown, req: Request, res: Response, _next: NextFunction) {

@@ -2,6 +2,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { importableFields } from '../../src/app/import/mapping';
+import { resourceByName } from '../../src/schema';
 import { firstScreenKb, gridFirstRowsMs } from './app';
 import { benchData } from './data';
 import { autocannon, type Load } from './load';
@@ -166,8 +168,14 @@ async function benchSize(size: number) {
   extras[`import_10000_ms_${size}`] = res.ok ? Math.round(performance.now() - started) : `failed ${res.status}`;
 
   if (size === SIZES[SIZES.length - 1]) {
-    for (const format of ['csv', 'xlsx'])
-      Object.assign(extras, prefix(`export_${format}_${size}`, await exportOnce(huiwu, cookie, format)));
+    for (const format of ['csv', 'xlsx']) {
+      // streamed by the server, against the whole file built in memory (the tab's old way)
+      const streamed = await serverExport(huiwu, cookie, format);
+      const inMemory = await exportOnce(huiwu, cookie, format);
+      Object.assign(extras, prefix(`export_${format}_${size}_server`, streamed));
+      Object.assign(extras, prefix(`export_${format}_${size}_in_memory`, inMemory));
+      extras[`export_${format}_${size}_time_ratio`] = Number((streamed.ms / inMemory.ms).toFixed(2));
+    }
     extras.grid_first_rows_ms = await gridFirstRowsMs(huiwu.url, PASSWORD);
   }
   await Promise.all([huiwu.stop(), reference.stop()]);
@@ -176,6 +184,34 @@ async function benchSize(size: number) {
 
 const prefix = (key: string, values: Record<string, number>) =>
   Object.fromEntries(Object.entries(values).map(([k, v]) => [`${key}_${k}`, Math.round(v)]));
+
+/** One export streamed by the server, with the reference's columns, sorted by name: its time, and how far the server's resident memory rose above where it stood. */
+async function serverExport(server: Running, cookie: string, format: string): Promise<Record<string, number>> {
+  const before = server.rssMb();
+  let peak = before;
+  const sample = setInterval(() => (peak = Math.max(peak, server.rssMb())), 20);
+  const started = performance.now();
+  const columns = importableFields(resourceByName.attendees)
+    .filter((f) => f.list !== false)
+    .map((f) => f.source);
+  const res = await fetch(
+    `${server.url}/api/attendees/export?format=${format}&sort=${q(['name', 'ASC'])}&columns=${q(columns)}`,
+    {
+      headers: { Cookie: cookie },
+    },
+  );
+  if (!res.ok) throw new Error(`export ${format}: ${res.status} ${await res.text()}`);
+  let bytes = 0;
+  for await (const chunk of res.body!) bytes += chunk.byteLength;
+  const ms = performance.now() - started;
+  clearInterval(sample);
+  return {
+    ms,
+    rss_rise_mb: Math.max(peak, server.rssMb()) - before,
+    bytes,
+    rows: Number(res.headers.get('x-export-rows')),
+  };
+}
 
 function exportOnce(server: Running, cookie: string, format: string): Promise<Record<string, number>> {
   return new Promise((resolve, reject) => {

@@ -117,6 +117,8 @@ export async function rowsOf(
 /** A new summit (a forum of two days, planning) for a test's own guests; its id. */
 export async function newSummit(client: Session['client'], name: string, startsOn = '2027-05-25') {
   const endsOn = new Date(Date.parse(startsOn) + 86_400_000).toISOString().slice(0, 10);
-  const { data } = await client.create('summits', { data: { name, kind: 'forum', startsOn, endsOn, status: 'planning' } });
+  const { data } = await client.create('summits', {
+    data: { name, kind: 'forum', startsOn, endsOn, status: 'planning' },
+  });
   return data.id as number;
 }

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../src/app/export/csv';
-import { buildTable } from '../../src/app/export/table';
-import { toXlsx } from '../../src/app/export/xlsx';
+import { toCsv } from '../../src/schema/spreadsheet/csv';
+import { buildTable } from '../../src/schema/spreadsheet/table';
+import { toXlsx } from '../../src/schema/spreadsheet/xlsx';
 import { resourceByName } from '../../src/schema';
 
 const agreements = resourceByName.agreements;
@@ -51,6 +51,11 @@ describe('CSV export', () => {
   it('neutralises text a spreadsheet would run as a formula, and leaves numbers alone', () => {
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(csv).toContain(",'-钱进\r\n");
+    // cells holding ; or = are quoted too (some spreadsheets split on ;)
+    const officer = agreements.fields.filter((f) => f.source === 'officer');
+    expect(toCsv(buildTable(agreements, officer, [{ officer: '王;李' }, { officer: 'a=b' }], {}, 'zh'))).toContain(
+      '\r\n"王;李"\r\n"a=b"\r\n',
+    );
     const lecture = resourceByName.lectures;
     const audience = lecture.fields.filter((f) => f.source === 'audience');
     expect(toCsv(buildTable(lecture, audience, [{ audience: -5 }], {}, 'zh'))).toContain('\r\n-5\r\n');
@@ -66,7 +71,7 @@ describe('CSV export', () => {
 });
 
 describe('XLSX export, read back with a second library', () => {
-  it('has real dates and numbers, Chinese text and neutralised formulas', async () => {
+  it('has real dates and numbers, Chinese text, and text that looks like a formula kept as text', async () => {
     const buffer = await toXlsx(ExcelJS, buildTable(agreements, columns, rows, titles, 'zh'), '签约项目');
     // read-excel-file answers every sheet of the workbook with its rows
     const [{ data: sheet }] = (await readXlsxFile(Buffer.from(buffer))) as unknown as {
@@ -79,7 +84,11 @@ describe('XLSX export, read back with a second library', () => {
     expect(signedOn).toBeInstanceOf(Date);
     expect((signedOn as Date).toISOString().slice(0, 10)).toBe('2026-03-18');
     expect(amount).toBe(5_000_000);
-    expect(sheet[2][0]).toBe(`'=HYPERLINK("http://evil")`);
+    // a string cell is never a formula in XLSX: written as the text it is, no apostrophe shown
+    expect(sheet[2][0]).toBe(`=HYPERLINK("http://evil")`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(buffer);
+    expect(workbook.worksheets[0].getCell('A3').type).toBe(ExcelJS.ValueType.String);
   });
 
   it('freezes a bold header row', async () => {

@@ -19,7 +19,7 @@ import {
 } from 'react-admin';
 import { Link, useParams } from 'react-router-dom';
 import { allows, getField, resourceByName } from '../../schema';
-import { fetchAll, fetchTitles } from '../export/exportList';
+import { fetchAll, fetchTitles } from '../export/fetchRows';
 import type { Tap } from './checkInQueue';
 import { findGuests, searchKeys } from './searchIndex';
 import { useCheckInQueue, withQueue, type Guest } from './useCheckInQueue';

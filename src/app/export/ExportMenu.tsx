@@ -8,7 +8,10 @@ import { useState } from 'react';
 import { Button, useDataProvider, useListContext, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { getField, resourceByName, type FieldDef, type Lang, type ResourceDef } from '../../schema';
 import { buildSheet, sheetToXlsx, type SheetKind } from './attendeeSheets';
-import { download, exportList, fetchAll, fetchTitles, XLSX_TYPE } from './exportList';
+import { XLSX_TYPE } from '../../schema/spreadsheet/xlsx';
+import { download } from './download';
+import { fetchAll, fetchTitles } from './fetchRows';
+import { exportList } from './serverExport';
 
 /** Export what the grid shows (filters, sort, visible columns; every row) to Excel or CSV. */
 export const ExportMenu = ({
@@ -48,7 +51,6 @@ export const ExportMenu = ({
   const run = (format: 'xlsx' | 'csv') =>
     withProgress((onProgress) =>
       exportList({
-        dataProvider,
         resource,
         columns: columns.filter((f) => f.type !== 'password' && f.type !== 'json'),
         filter: { ...filterValues, ...fixed },
@@ -105,7 +107,10 @@ export const ExportMenu = ({
             sx={{ flex: 1 }}
           />
           <Typography variant="caption">
-            {translate('huiwu.export.progress', { done: progress.done, total: progress.total })}
+            {translate('huiwu.export.progress', {
+              done: progress.done.toLocaleString(locale),
+              total: progress.total.toLocaleString(locale),
+            })}
           </Typography>
         </span>
       )}

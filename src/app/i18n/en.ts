@@ -20,6 +20,9 @@ export const en = {
       xlsx: 'Excel (.xlsx)',
       csv: 'CSV (UTF-8, opens in Excel)',
       progress: '%{done} of %{total} rows',
+      failed: 'The export failed; please try again',
+      interrupted:
+        'The export was interrupted (the connection or the server stopped); no file was saved. Please try again',
     },
     import: {
       button: 'Import',

@@ -22,6 +22,8 @@ export const zh: typeof en = {
       xlsx: 'Excel 表格 (.xlsx)',
       csv: 'CSV（UTF-8，Excel 可直接打开）',
       progress: '已取 %{done} / %{total} 行',
+      failed: '导出失败，请稍后再试',
+      interrupted: '导出中断（连接断开或服务器停止），文件未保存，请重试',
     },
     import: {
       button: '导入',

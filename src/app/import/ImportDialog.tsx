@@ -21,7 +21,8 @@ import {
   useTranslate,
 } from 'react-admin';
 import { getField, importKeysOf, resourceByName, type Lang, type ResourceDef } from '../../schema';
-import { download, XLSX_TYPE } from '../export/exportList';
+import { XLSX_TYPE } from '../../schema/spreadsheet/xlsx';
+import { download } from '../export/download';
 import type { HuiwuDataProvider } from '../providers/dataProvider';
 import { FileStep } from './FileStep';
 import { importBody, missingRequired, startChoices, type ImportChoices, type ImportReport } from './importRequest';
@@ -219,7 +220,10 @@ export const ImportDialog = ({
         (source) => getField(resource, source)?.label[lang] ?? source,
         lang,
       );
-      const [{ default: ExcelJS }, { toXlsx }] = await Promise.all([import('exceljs'), import('../export/xlsx')]);
+      const [{ default: ExcelJS }, { toXlsx }] = await Promise.all([
+        import('exceljs'),
+        import('../../schema/spreadsheet/xlsx'),
+      ]);
       const buffer = await toXlsx(ExcelJS, table, translate('huiwu.import.invalidSheet'));
       const base = prepared!.file.name.replace(/\.[^.]+$/, '');
       download({

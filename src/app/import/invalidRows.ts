@@ -1,5 +1,5 @@
 import type { Lang } from '../../schema';
-import type { ExportTable } from '../export/table';
+import type { ExportTable } from '../../schema/spreadsheet/table';
 import type { ImportFile, ImportReport } from './importRequest';
 
 /**

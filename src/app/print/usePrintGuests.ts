@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, type RaRecord } from 'react-admin';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { getField, resourceByName } from '../../schema';
-import { fetchAll, fetchTitles } from '../export/exportList';
+import { fetchAll, fetchTitles } from '../export/fetchRows';
 
 // Chinese names sort by pinyin
 const pinyin = new Intl.Collator('zh-CN-u-co-pinyin');

@@ -11,7 +11,9 @@ import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import { Button, useDataProvider, useListContext, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { beijingDay, getField, resourceByName, type Lang } from '../../../schema';
-import { download, fetchAll, fetchTitles, XLSX_TYPE } from '../../export/exportList';
+import { download } from '../../export/download';
+import { fetchAll, fetchTitles } from '../../export/fetchRows';
+import { XLSX_TYPE } from '../../../schema/spreadsheet/xlsx';
 import type { HuiwuDataProvider } from '../../providers/dataProvider';
 import { buildLedger, ledgerToXlsx } from './ledger';
 

@@ -1,5 +1,5 @@
-import type { FieldDef, Lang, ResourceDef } from '../../schema';
-import { enums, EVENT_UTC_OFFSET } from '../../schema';
+import type { FieldDef, Lang, ResourceDef } from '../index';
+import { enums, EVENT_UTC_OFFSET } from '../index';
 
 /** One exported cell, typed, so XLSX gets real dates and numbers and CSV gets text. */
 export type ExportCell =

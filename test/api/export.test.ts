@@ -1,0 +1,186 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { benchData } from '../bench/data';
+import { newSummit, sessionFor, startTestServer, type Session, type TestServer } from '../helpers/server';
+
+// GET /api/:resource/export: the rows a grid shows (its filter, sort and columns, what the
+// role may see), as a file the server writes while sending it.
+
+const exportOf = (session: Session, resource: string, params: Record<string, unknown>) =>
+  session.api(
+    `/${resource}/export?${new URLSearchParams(
+      Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+    )}`,
+  );
+
+async function sheetOf(res: Response) {
+  expect(res.status).toBe(200);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(await res.arrayBuffer());
+  const sheet = workbook.worksheets[0];
+  const rows: unknown[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row) => rows.push((row.values as unknown[]).slice(1)));
+  return { sheet, rows };
+}
+
+describe('a summit’s guest list exported by the server', () => {
+  let server: TestServer;
+  let zh: Session;
+  let summitId: number;
+  beforeAll(async () => {
+    server = await startTestServer();
+    zh = sessionFor(server.url, server.cookie, 'zh');
+    summitId = await newSummit(server.client, '导出测试峰会');
+    const guests = [
+      {
+        name: '王立新',
+        phone: '13800000001',
+        invitation: 'confirmed',
+        organizationId: 1,
+        arrivalAt: '2027-05-25T06:30:00.000Z',
+      },
+      { name: '=HYPERLINK("http://x")', phone: '13800000002', invitation: 'invited', organizationId: 2 },
+      { name: '陈思远', phone: '13800000003', invitation: 'confirmed', note: '素食, "清淡"\n第二行' },
+    ];
+    for (const guest of guests) await server.client.create('attendees', { data: { summitId, ...guest } });
+  });
+  afterAll(() => server.close());
+
+  it('XLSX: the grid’s filter, sort and columns, Chinese labels, names for links, real dates', async () => {
+    const res = await exportOf(zh, 'attendees', {
+      format: 'xlsx',
+      filter: { summitId, invitation: 'confirmed' },
+      sort: ['name', 'DESC'],
+      columns: ['name', 'organizationId', 'invitation', 'arrivalAt', 'note'],
+      name: '导出测试峰会嘉宾',
+    });
+    expect(res.headers.get('content-disposition')).toContain(encodeURIComponent('导出测试峰会嘉宾.xlsx'));
+    expect(res.headers.get('x-export-rows')).toBe('2');
+    const { sheet, rows } = await sheetOf(res);
+    expect(sheet.name).toBe('导出测试峰会嘉宾');
+    const organization = (await server.client.getOne('organizations', { id: 1 })).data.name;
+    expect(rows).toEqual([
+      ['姓名', '单位', '邀请状态', '抵达时间', '备注'],
+      // names in code-point order, as the grid sorts them: 陈 (U+9648) after 王 (U+738B)
+      ['陈思远', undefined, '已确认', undefined, '素食, "清淡"\n第二行'],
+      // 14:30 in Beijing, as the grid shows it
+      ['王立新', organization, '已确认', new Date('2027-05-25T14:30:00.000Z')],
+    ]);
+    expect(sheet.getColumn(4).numFmt).toBe('yyyy-mm-dd hh:mm');
+  });
+
+  it('CSV: a BOM, CRLF lines, quoted where needed, formulas kept as text', async () => {
+    const res = await exportOf(zh, 'attendees', {
+      format: 'csv',
+      filter: { summitId },
+      sort: ['id', 'ASC'],
+      columns: ['name', 'note'],
+    });
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
+    expect(text).toBe(
+      '\uFEFF姓名,备注\r\n' +
+        '王立新,\r\n' +
+        `"'=HYPERLINK(""http://x"")",\r\n` +
+        '陈思远,"素食, ""清淡""\n第二行"\r\n',
+    );
+  });
+
+  it('a viewer’s export has the masked phones the viewer’s list shows', async () => {
+    const viewer = await server.userWithRole('viewer');
+    const listed = await (
+      await viewer.api(`/attendees?filter=${JSON.stringify({ summitId })}&sort=["id","ASC"]`)
+    ).json();
+    const { rows } = await sheetOf(
+      await exportOf(viewer, 'attendees', {
+        format: 'xlsx',
+        filter: { summitId },
+        sort: ['id', 'ASC'],
+        columns: ['name', 'phone'],
+      }),
+    );
+    expect(rows.slice(1).map((row) => row[1])).toEqual(listed.map((row: { phone: string }) => row.phone));
+    expect(rows[1][1]).not.toBe('13800000001');
+    const byPhone = await exportOf(viewer, 'attendees', { format: 'csv', filter: { phone: '13800000001' } });
+    expect(byPhone.status).toBe(403);
+  });
+
+  it.each([
+    [{ format: 'pdf' }, 400, /format must be xlsx or csv/],
+    [{ format: 'csv', columns: ['name', 'nope'] }, 400, /no column "nope"/],
+    [{ format: 'csv', columns: '[name' }, 400, /"columns" must be a JSON list of fields/],
+    [{ format: 'csv', filter: '{bad' }, 400, /filter/],
+  ])('refuses %j saying why', async (params, status, why) => {
+    const res = await exportOf(server, 'attendees', params);
+    expect(res.status).toBe(status);
+    expect((await res.json()).message).toMatch(why);
+  });
+
+  it('gives no one a list their role may not read, nor a password column', async () => {
+    const organiser = await server.userWithRole('organiser');
+    expect((await exportOf(organiser, 'users', { format: 'csv' })).status).toBe(403);
+    const admin = await exportOf(server, 'users', { format: 'csv', columns: ['username', 'password'] });
+    expect(admin.status).toBe(400);
+    const all = await (await exportOf(server, 'users', { format: 'csv' })).text();
+    expect(all.split('\r\n')[0]).not.toMatch(/password|密码/i);
+  });
+});
+
+describe('100,000 attendees', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ seed: benchData(100_000) });
+  }, 60_000);
+  afterAll(() => server.close());
+
+  it('export to an XLSX that opens with every row, while other requests go on', { timeout: 180_000 }, async () => {
+    const order: string[] = [];
+    const exported = exportOf(server, 'attendees', {
+      format: 'xlsx',
+      sort: ['id', 'ASC'],
+      columns: ['name', 'phone', 'arrivalAt'],
+    })
+      .then(
+        async (res) => (expect(res.status, res.status === 200 ? '' : await res.text()).toBe(200), res.arrayBuffer()),
+      )
+      .then((bytes) => (order.push('export'), bytes));
+    // asked once the export has begun: answered between its slices, not after the file
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const page = server.api('/attendees?range=[0,24]').then((res) => (order.push('page'), res.json()));
+    const [bytes, firstPage] = await Promise.all([exported, page]);
+    expect(order).toEqual(['page', 'export']);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.rowCount).toBe(100_001);
+    const data = benchData(100_000).attendees;
+    for (const i of [0, 1, 49_999, 99_999]) {
+      const row = sheet.getRow(i + 2).values as unknown[];
+      expect(row.slice(1, 3)).toEqual([data[i].name, data[i].phone]);
+      expect((row[3] as Date).getTime()).toBe(Date.parse(data[i].arrivalAt) + 8 * 3600_000);
+    }
+    expect(firstPage[0].id).toBe(1);
+  });
+
+  it('exports a client gave up on stop; the server goes on answering', { timeout: 60_000 }, async () => {
+    const abandoned = Array.from({ length: 10 }, async () => {
+      const controller = new AbortController();
+      const res = await server.api('/attendees/export?format=xlsx', { signal: controller.signal });
+      const reader = res.body!.getReader();
+      await reader.read();
+      controller.abort();
+      await reader.read().catch(() => 'aborted');
+    });
+    await Promise.all(abandoned);
+    // the server (in this process) is idle once they have stopped: no file written for no one
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const busy = process.cpuUsage();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const { user, system } = process.cpuUsage(busy);
+    expect((user + system) / 1000).toBeLessThan(300);
+    const res = await server.api('/attendees/export?format=csv&columns=["name"]');
+    const text = await res.text();
+    expect(text.split('\r\n')).toHaveLength(100_002);
+  });
+});
