@@ -21,18 +21,15 @@ function titlesOf(data: Data, resource: ResourceDef) {
 }
 
 /** What a person would search a record by: its text, the labels of its enum values in both
- * languages, and the names of the records it refers to. Never ids, codes or timestamps. */
-function searchableText(
-  resource: ResourceDef,
-  row: Row,
-  personal: boolean,
-  titles: Map<string, Map<string, string>>,
-): string {
+ * languages, and the names of the records it refers to. Never ids, codes or timestamps. The
+ * personal part (phones, e-mails) comes last, after PERSONAL, so one text serves every role. */
+function searchableText(resource: ResourceDef, row: Row, titles: Map<string, Map<string, string>>): string {
   const parts: string[] = [];
+  const personal: string[] = [];
   for (const field of resource.fields) {
     const value = row[field.source];
-    if (value === null || value === undefined || (field.personal && !personal)) continue;
-    if (TEXT_TYPES.has(field.type)) parts.push(String(value));
+    if (value === null || value === undefined) continue;
+    if (TEXT_TYPES.has(field.type)) (field.personal ? personal : parts).push(String(value));
     else if (field.type === 'enum') {
       const option = enums[field.enum!]?.find((o) => o.id === value);
       if (option) parts.push(option.label.zh, option.label.en);
@@ -41,38 +38,55 @@ function searchableText(
       if (title) parts.push(title);
     }
   }
-  return parts.join('\u0001').toLowerCase();
+  return (parts.join(SEPARATOR) + PERSONAL + personal.join(SEPARATOR)).toLowerCase();
 }
 
-/** The ids of the rows whose text holds every word of the search box, in any field. */
-function matching(rows: Row[], texts: string[], q: string): string[] {
+const SEPARATOR = '\u0001';
+const PERSONAL = '\u0002';
+
+/** The ids of the rows whose text holds every word of the search box, in any field; without
+ * `personal`, in the part before PERSONAL only (a word's first place is past it: not there). */
+function matching(rows: Row[], texts: string[], q: string, personal: boolean): string[] {
   const words = q.toLowerCase().split(/\s+/).filter(Boolean);
   const ids: string[] = [];
   texts.forEach((text, i) => {
-    if (words.every((word) => text.includes(word))) ids.push(String(rows[i].id));
+    const end = personal ? text.length : text.indexOf(PERSONAL);
+    if (
+      words.every((word) => {
+        const at = text.indexOf(word);
+        return at !== -1 && at + word.length <= end;
+      })
+    )
+      ids.push(String(rows[i].id));
   });
   return ids;
 }
 
 /** The search box, answered as ids: every word, in any field. Without `personal`, phone numbers
  * and e-mails are not searched (a viewer could otherwise find a masked number by guessing it).
- * Each row's searchable text is kept until the next write: a search of 100,000 guests is then
- * one `includes` per row, not the text built anew. */
-export function createSearch(store: { data: Data; journal: { changes: number } }) {
-  const kept = new Map<string, { changes: number; rows: Row[]; texts: string[] }>();
+ * Each row's searchable text is kept until the next write to the list or a list it names: a
+ * search of 100,000 guests is then one `indexOf` per row, not the text built anew. */
+export function createSearch(store: { data: Data; journal: { changesOf(collection: string): number } }) {
+  const kept = new Map<string, { resource: ResourceDef; changes: string; rows: Row[]; texts: string[] }>();
   return (resource: ResourceDef, q: string, personal: boolean): string[] => {
     const rows = store.data[resource.name] ?? [];
-    const key = `${resource.name}\u0000${personal}`;
-    let hit = kept.get(key);
-    if (!hit || hit.changes !== store.journal.changes || hit.rows !== rows || hit.texts.length !== rows.length) {
+    // the list's own writes, and its references' (a renamed organisation is searched by its new name)
+    const changes = [resource.name, ...referencedLists(resource)].map((name) => store.journal.changesOf(name)).join();
+    let hit = kept.get(resource.name);
+    if (
+      !hit ||
+      hit.resource !== resource ||
+      hit.changes !== changes ||
+      hit.rows !== rows ||
+      hit.texts.length !== rows.length
+    ) {
       const titles = titlesOf(store.data, resource);
-      hit = {
-        changes: store.journal.changes,
-        rows,
-        texts: rows.map((row) => searchableText(resource, row, personal, titles)),
-      };
-      kept.set(key, hit);
+      hit = { resource, changes, rows, texts: rows.map((row) => searchableText(resource, row, titles)) };
+      kept.set(resource.name, hit);
     }
-    return matching(rows, hit.texts, q);
+    return matching(rows, hit.texts, q, personal);
   };
 }
+
+const referencedLists = (resource: ResourceDef) =>
+  resource.fields.filter((f) => f.type === 'reference').map((f) => f.reference!);

@@ -34,6 +34,37 @@ describe('the search box', () => {
     expect(await list('agreements', { q: 'inProgress' })).toEqual([]);
     expect(await list('attendees', { q: 'T0' })).toEqual([]);
   });
+
+  it('finds a phone number for those who see phones, never for a viewer', async () => {
+    const { id } = await (await post('attendees', { summitId: 1, name: '搜号码', phone: '13655558888' })).json();
+    expect(await list('attendees', { q: '5555888' })).toEqual([id]);
+    const viewer = await server.userWithRole('viewer');
+    const viewerList = async (q: string) =>
+      (
+        await viewer.client.getList('attendees', {
+          filter: { q },
+          sort: { field: 'id', order: 'ASC' },
+          pagination: { page: 1, perPage: 100 },
+        })
+      ).data.map((r) => r.id);
+    expect(await viewerList('5555888')).toEqual([]);
+    // nor by a word reaching across from the name into the phones
+    expect(await viewerList('搜号码 136')).toEqual([]);
+    expect(await viewerList('搜号码')).toEqual([id]);
+  });
+
+  it('finds guests by their organisation’s new name once it is renamed', async () => {
+    const { id } = await (await post('organizations', { name: '旧名研究所', kind: 'institute' })).json();
+    const guest = await (await post('attendees', { summitId: 1, name: '改名客', organizationId: id })).json();
+    expect(await list('attendees', { q: '旧名研究所' })).toEqual([guest.id]);
+    await server.client.update('organizations', {
+      id,
+      data: { name: '新名研究院' },
+      previousData: { id, name: '旧名研究所', version: 1 },
+    });
+    expect(await list('attendees', { q: '新名研究院' })).toEqual([guest.id]);
+    expect(await list('attendees', { q: '旧名研究所' })).toEqual([]);
+  });
 });
 
 describe('dates and times', () => {

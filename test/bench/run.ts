@@ -13,10 +13,12 @@ import { login, root, startHuiwu, startReference, type Running } from './servers
  * `npm run bench`: Huiwu's server against plain json-server 0.17.4 on the same data, in one
  * run, at 10,000 and 100,000 attendees; then exports, start-up, memory and the app. Prints a
  * table with the ratio Huiwu/reference and writes the same as JSON to
- * test-output/bench/results.json. `--quick`: 10,000 attendees, one second per case.
+ * test-output/bench/results.json. `--quick`: 10,000 attendees, one second per case;
+ * `--size=100000`: that size only.
  */
 const quick = process.argv.includes('--quick');
-const SIZES = quick ? [10_000] : [10_000, 100_000];
+const only = process.argv.find((arg) => arg.startsWith('--size='));
+const SIZES = only ? [Number(only.slice(7))] : quick ? [10_000] : [10_000, 100_000];
 const SECONDS = quick ? 1 : 5;
 const PASSWORD = 'bench-password-1';
 const out = path.join(root, 'test-output/bench');
@@ -28,6 +30,8 @@ interface Row {
   huiwu?: Load;
   reference?: Load;
   ratio?: number;
+  /** Huiwu's peak resident memory so far (VmHWM), after this case */
+  peakMb?: number;
   note?: string;
 }
 const rows: Row[] = [];
@@ -142,6 +146,7 @@ async function benchSize(size: number) {
       case: c.name,
       huiwu: mine,
       reference: theirs,
+      peakMb: huiwu.peakMb(),
       note: reference.dead() ? 'reference died (out of memory)' : c.note,
     };
     if (theirs && theirs.rps > 0) row.ratio = mine.rps / theirs.rps;
@@ -150,6 +155,11 @@ async function benchSize(size: number) {
   }
   extras[`peak_rss_mb_${size}`] = Math.round(huiwu.peakMb());
   extras[`data_file_mb_${size}`] = Number(fileMb.toFixed(1));
+  // the issue's measure: the peak under this load, in data files (a bare parse is the floor)
+  extras[`peak_rss_per_data_file_${size}`] = Number((huiwu.peakMb() / fileMb).toFixed(1));
+  extras[`parsed_only_per_data_file_${size}`] = Number(
+    (Number(extras[`parsed_only_rss_mb_${size}`]) / fileMb).toFixed(1),
+  );
   extras[`reference_peak_rss_mb_${size}`] = Math.round(reference.peakMb());
 
   // a 10,000-row import, committed in one request
@@ -177,6 +187,7 @@ async function benchSize(size: number) {
       extras[`export_${format}_${size}_time_ratio`] = Number((streamed.ms / inMemory.ms).toFixed(2));
     }
     extras.grid_first_rows_ms = await gridFirstRowsMs(huiwu.url, PASSWORD);
+    Object.assign(extras, prefix(`memory_${size}`, memoryBreakdown(size)));
   }
   await Promise.all([huiwu.stop(), reference.stop()]);
   fs.rmSync(dir, { recursive: true, force: true });
@@ -213,6 +224,18 @@ async function serverExport(server: Running, cookie: string, format: string): Pr
   };
 }
 
+/** What holds the server's memory, piece by piece (test/bench/memory.ts, a process of its own). */
+function memoryBreakdown(size: number): Record<string, number> {
+  const out = execFileSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', path.join(root, 'test/bench/memory.ts'), String(size)],
+    {
+      cwd: root,
+    },
+  );
+  return JSON.parse(String(out));
+}
+
 function exportOnce(server: Running, cookie: string, format: string): Promise<Record<string, number>> {
   return new Promise((resolve, reject) => {
     const child = spawn(
@@ -238,6 +261,7 @@ function line(row: Row) {
     num(r?.rps, 1).padStart(8),
     `${num(r?.p50)}/${num(r?.p99)}`.padStart(11),
     (row.ratio === undefined ? '—' : `${row.ratio.toFixed(1)}×`).padStart(9),
+    num(row.peakMb).padStart(8),
     row.note ?? '',
   ].join('  ');
 }
@@ -245,7 +269,9 @@ function line(row: Row) {
 console.log(
   `Huiwu vs json-server 0.17.4, ${os.cpus().length} cores, node ${process.version}${quick ? ' (quick)' : ''}; ${SECONDS}s per case, 10 connections`,
 );
-console.log(['   size', 'case'.padEnd(42), 'huiwu/s', 'p50/p99 ms', '  ref/s', 'p50/p99 ms', 'ratio'].join('  '));
+console.log(
+  ['   size', 'case'.padEnd(42), 'huiwu/s', 'p50/p99 ms', '  ref/s', 'p50/p99 ms', '    ratio', 'peak MB'].join('  '),
+);
 for (const size of SIZES) await benchSize(size);
 extras.first_screen_js_gzip_kb = firstScreenKb() === null ? null : Math.round(firstScreenKb()!);
 

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 
 /** One change to the store. Both kinds are idempotent, so replaying an entry that the
  * snapshot already holds is harmless: that is what makes compaction crash-safe. The entries
@@ -135,23 +134,4 @@ export function readJournal(file: string): { entries: JournalEntry[]; validBytes
     entries.push(...((Array.isArray(parsed) ? parsed : [parsed]) as JournalEntry[]));
   });
   return { entries, validBytes: Buffer.byteLength(complete) };
-}
-
-/** Writes a file so that a crash leaves either the old or the new content, never a mix. */
-export function writeFileAtomic(file: string, content: string) {
-  const temp = `${file}.tmp-${process.pid}`;
-  const fd = fs.openSync(temp, 'w');
-  try {
-    fs.writeFileSync(fd, content);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(temp, file);
-  const dir = fs.openSync(path.dirname(file), 'r');
-  try {
-    fs.fsyncSync(dir);
-  } finally {
-    fs.closeSync(dir);
-  }
 }

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Journal, readJournal, writeFileAtomic, type JournalEntry } from './journal';
+import { Journal, readJournal, type JournalEntry } from './journal';
+import { laidOutByRecord, readSnapshot, writeSnapshot } from './snapshotFile';
+import { collectStartupGarbage } from './startupGarbage';
 import { lockDataFile } from './lock';
 
 export type Row = Record<string, unknown> & { id: number | string };
@@ -36,21 +38,6 @@ function applyEntry(data: Data, entry: JournalEntry) {
   }
 }
 
-function readSnapshot(file: string): Data & { [META]?: Meta } {
-  const text = fs.readFileSync(file, 'utf8');
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    // Never start on an empty store in place of a damaged one: that is how data gets lost.
-    throw new Error(`${file} is not valid JSON (${(error as Error).message}); refusing to start`);
-  }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    throw new Error(`${file} must hold a JSON object of collections; refusing to start`);
-  }
-  return data as Data;
-}
-
 const numericIds = (rows: Row[]) => rows.map((row) => Number(row.id)).filter(Number.isFinite);
 
 /**
@@ -65,7 +52,7 @@ export function openStore(options: { dataFile: string; seedFile: string; collect
   try {
     if (!fs.existsSync(dataFile)) {
       const seed = fs.existsSync(seedFile) ? readSnapshot(seedFile) : {};
-      writeFileAtomic(dataFile, JSON.stringify(seed));
+      writeSnapshot(dataFile, seed);
     }
     const { [META]: meta, ...data } = readSnapshot(dataFile) as Data & { [META]?: Meta };
     const nextId: Record<string, number> = { ...meta?.nextId };
@@ -79,8 +66,9 @@ export function openStore(options: { dataFile: string; seedFile: string; collect
       }
     }
     for (const name of collections) data[name] ??= [];
+    // a loop, not Math.max(...ids): 100,000 arguments overflow the stack
     for (const [name, rows] of Object.entries(data))
-      nextId[name] = Math.max(nextId[name] ?? 1, ...numericIds(rows).map((id) => id + 1));
+      for (const id of numericIds(rows)) nextId[name] = Math.max(nextId[name] ?? 1, id + 1);
 
     const store: Store = {
       data,
@@ -91,7 +79,7 @@ export function openStore(options: { dataFile: string; seedFile: string; collect
         return id;
       },
       snapshot() {
-        writeFileAtomic(dataFile, JSON.stringify({ ...store.data, [META]: { nextId } }));
+        writeSnapshot(dataFile, { ...store.data, [META]: { nextId } });
         store.journal.truncate();
       },
       async close() {
@@ -101,7 +89,10 @@ export function openStore(options: { dataFile: string; seedFile: string; collect
       },
     };
     store.journal = new Journal(journalFile, () => store.snapshot());
-    if (entries.length > 0) store.snapshot();
+    // a journal to fold in, or a file laid out otherwise (a seed copied over it, an older
+    // version's): written afresh, so the next start reads it a record at a time
+    if (entries.length > 0 || !laidOutByRecord(dataFile)) store.snapshot();
+    collectStartupGarbage();
     return store;
   } catch (error) {
     unlock();
