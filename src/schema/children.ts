@@ -1,4 +1,4 @@
-import { getField } from './index';
+import { getField } from './fields';
 import type { ResourceDef } from './types';
 
 /**

@@ -1,4 +1,7 @@
-import type { FieldDef, FieldType } from './types';
+import type { FieldDef, FieldType, ResourceDef } from './types';
+
+export const getField = (resource: ResourceDef, source: string): FieldDef | undefined =>
+  resource.fields.find((field) => field.source === source);
 
 /** One-line field constructors: f.text('name', '姓名', 'Name', { required: true }). */
 type Options = Partial<Omit<FieldDef, 'source' | 'type' | 'label'>>;

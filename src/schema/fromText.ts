@@ -1,5 +1,6 @@
 import { enums } from './enums';
-import { EVENT_UTC_OFFSET, resourceByName } from './index';
+import { EVENT_UTC_OFFSET, eventWallClock } from './eventTime';
+import { resourceByName } from './index';
 import type { Reason } from './messages';
 import { foldForMatch, halfWidth, smallNumber, withoutInvisible } from './text/fold';
 import { readDay, readTime } from './text/dates';
@@ -165,7 +166,7 @@ export function textOfValue(field: FieldDef, value: unknown, lang: Lang, title?:
   if (value === null || value === undefined) return '';
   switch (field.type) {
     case 'datetime': {
-      const at = new Date(new Date(String(value)).getTime() + 8 * 3600_000); // Beijing wall clock
+      const at = eventWallClock(String(value));
       return `${at.getUTCFullYear()}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())} ${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}`;
     }
     case 'enum':

@@ -1,5 +1,7 @@
 import { agreements } from './resources/agreements';
 import { attendees } from './resources/attendees';
+
+export { INVITATION_GROUPS, inInvitationGroup } from './resources/attendees';
 import { audit } from './resources/audit';
 import { ceremonies } from './resources/ceremonies';
 import { customFields } from './resources/customFields';
@@ -72,8 +74,7 @@ export function maskPersonal(value: unknown): unknown {
   return '****';
 }
 
-export const getField = (resource: ResourceDef, source: string): FieldDef | undefined =>
-  resource.fields.find((field) => field.source === source);
+export { getField } from './fields';
 
 export interface Dependant {
   resource: ResourceDef;
@@ -88,10 +89,7 @@ export const dependantsOf = (target: string): Dependant[] =>
       .map((field) => ({ resource, field })),
   );
 
-/** Events happen in China: a time typed without a zone, or a day of a date-time filter, is
- * Beijing time (China has no daylight saving, so the offset is fixed). */
-export const EVENT_TIME_ZONE = 'Asia/Shanghai';
-export const EVENT_UTC_OFFSET = '+08:00';
+export { EVENT_OFFSET_MINUTES, EVENT_OFFSET_MS, EVENT_TIME_ZONE, EVENT_UTC_OFFSET, eventWallClock } from './eventTime';
 
 /** Two stored values are the same when their JSON is (null and absent alike). */
 export const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

@@ -1,15 +1,13 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
+import { EVENT_OFFSET_MINUTES } from './eventTime';
 import type { ResourceDef } from './types';
 
 dayjs.extend(utc);
 
-/** Beijing is UTC+8 all year (no daylight saving). */
-const BEIJING_MINUTES = 8 * 60;
-
 /** The calendar day in Beijing at a moment (plus some days), whatever zone the machine is in. */
 export const beijingDay = (at: Date | number = Date.now(), addDays = 0) =>
-  dayjs(at).utcOffset(BEIJING_MINUTES).add(addDays, 'day').format('YYYY-MM-DD');
+  dayjs(at).utcOffset(EVENT_OFFSET_MINUTES).add(addDays, 'day').format('YYYY-MM-DD');
 
 /** Who is asking, for filters such as "mine" (the officer is the user's display name). */
 export type Asker = { displayName?: unknown } & Record<string, unknown>;

@@ -1,5 +1,6 @@
+import { eventWallClock } from './eventTime';
 import { beijingDay } from './namedFilters';
-import { PICKUP_WINDOW_MINUTES } from './resources/attendees';
+import { inInvitationGroup, PICKUP_WINDOW_MINUTES } from './resources/attendees';
 
 /**
  * The pick-up plan of a summit (接站): who arrives when and where, grouped by Beijing day,
@@ -36,10 +37,9 @@ const needsPickup = (guest: Guest) =>
   !!guest.arrivalAt &&
   guest.arrivalMode !== 'car' &&
   guest.needsPickup !== false &&
-  !['declined', 'toInvite', 'absent'].includes(String(guest.invitation));
+  inInvitationGroup('expected', guest.invitation);
 
-const HOUR = 3600_000;
-const localTime = (iso: string) => new Date(Date.parse(iso) + 8 * HOUR).toISOString().slice(11, 16);
+const localTime = (iso: string) => eventWallClock(iso).toISOString().slice(11, 16);
 
 export function planPickups(guests: Guest[]): PickupPlan {
   const arriving = guests.filter(needsPickup).sort((a, b) => String(a.arrivalAt).localeCompare(String(b.arrivalAt)));

@@ -10,27 +10,12 @@ import {
 } from '../schema';
 import { reasonText, type Reason } from '../schema/messages';
 import { checkWrite, type Reasons } from '../schema/validate';
-import type { Actor, AuditTrail } from './audit';
 import type { Step } from './commit';
 import { withoutSecrets } from './hooks/users';
-import type { Hooks } from './hooks/types';
+import type { CheckContext } from './hooks/types';
 import { HttpError, message } from './messages';
 import { findById, sameId, sameValue } from './records';
 import type { Data, Row } from './store/store';
-
-/** What a write is checked against: the data as it is, who writes, in which language to refuse. */
-export interface CheckContext {
-  data: Data;
-  audit: AuditTrail;
-  actor: Actor | null;
-  lang: Lang;
-  /** the hash of `body.password`, computed before the synchronous checks (scrypt is slow) */
-  passwordHash?: string;
-  /** the time of the write (reply dates, check-in times); the server's clock */
-  now?: number;
-  /** the resource's own rules (src/server/hooks) */
-  hooks: (resource: ResourceDef) => Hooks[];
-}
 
 type Body = Record<string, unknown>;
 

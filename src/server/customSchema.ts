@@ -13,7 +13,7 @@ import {
 import { resourceByName, resources, type EnumOption, type FieldDef } from '../schema';
 import type { Reason } from '../schema/messages';
 import type { Reasons } from '../schema/validate';
-import type { CheckContext } from './checks';
+import type { CheckContext } from './hooks/types';
 import type { Step } from './commit';
 import { HttpError, message } from './messages';
 import { sameId, sameValue, type Row } from './records';

@@ -1,5 +1,5 @@
 import { dependantsOf, type ResourceDef } from '../schema';
-import type { CheckContext } from './checks';
+import type { CheckContext } from './hooks/types';
 import type { Step } from './commit';
 import { HttpError, message } from './messages';
 import { sameId, type Row } from './records';

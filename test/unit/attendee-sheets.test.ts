@@ -80,7 +80,15 @@ describe('the sheets organisers print', () => {
     );
     const sheet = buildSheet('certificates', '智能制造高峰论坛', honoured, orgs, 'en');
     expect(sheet.title).toBe('智能制造高峰论坛 Certificate list');
-    expect(sheet.headers).toEqual(['No.', 'Name on certificate', 'Honour', 'Title', 'Organization', 'By hand', 'Note']);
+    expect(sheet.headers).toEqual([
+      'No.',
+      'Name on certificate',
+      'Honour',
+      'Title',
+      'Organization',
+      'Handwritten name',
+      'Note',
+    ]);
     expect(sheet.rows.map((r) => (r as string[]).slice(1, 3))).toEqual([
       ['王强', ''],
       ['張偉', '青岚市荣誉市民'],

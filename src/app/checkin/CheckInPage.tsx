@@ -18,7 +18,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { Link, useParams } from 'react-router-dom';
-import { allows, getField, resourceByName } from '../../schema';
+import { allows, getField, inInvitationGroup, resourceByName } from '../../schema';
 import { fetchAll, fetchTitles } from '../export/fetchRows';
 import type { Tap } from './checkInQueue';
 import { findGuests, searchKeys } from './searchIndex';
@@ -26,8 +26,6 @@ import { useCheckInQueue, withQueue, type Guest } from './useCheckInQueue';
 import { WalkInForm } from './WalkInForm';
 
 const attendees = resourceByName.attendees;
-/** those who said they would come: the count the door works towards */
-const EXPECTED = ['confirmed', 'checkedIn', 'absent'];
 
 /**
  * The check-in desk, made for a tablet at the door: one search box (name, pinyin initials,
@@ -95,7 +93,7 @@ export const CheckInPage = () => {
     [guests],
   );
   const found = findGuests(index, typed).slice(0, 20);
-  const expected = (guests ?? []).filter((g) => EXPECTED.includes(g.invitation)).length;
+  const expected = (guests ?? []).filter((g) => inInvitationGroup('confirmed', g.invitation)).length;
   const checkedIn = (guests ?? []).filter((g) => g.invitation === 'checkedIn').length;
   const unsent = new Set(queue.map((tap) => (tap.kind === 'walkIn' ? `walk-in-${tap.uid}` : String(tap.id))));
 

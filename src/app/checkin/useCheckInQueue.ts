@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RaRecord } from 'react-admin';
-import { apiUrl, httpClient } from '../providers/dataProvider';
+import { apiUrl, httpClient } from '../providers/httpClient';
 import { newUid, queueKey, readQueue, retryLater, walkInNote, writeQueue, type Tap } from './checkInQueue';
 
 export type Guest = RaRecord & {

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { CustomRows } from '../../schema/custom';
-import { apiUrl, httpClient } from '../providers/dataProvider';
+import { apiUrl, httpClient } from '../providers/httpClient';
 import { refreshMessages } from '../providers/i18nProvider';
 
 /**

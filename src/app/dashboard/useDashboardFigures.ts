@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { useGetList } from 'react-admin';
-import { beijingDay } from '../../schema';
+import { beijingDay, INVITATION_GROUPS } from '../../schema';
 import { useAggregate } from '../providers/useAggregate';
 
 /** Every figure of the home page, each with the list filter that shows the rows behind it.
@@ -20,7 +20,7 @@ export function useDashboardFigures() {
   const lecturesFilter = { startsAt_gte: today, startsAt_lte: in30 };
   const lectures = useGetList('lectures', { filter: lecturesFilter, pagination: { page: 1, perPage: 1 } });
   const next = summits.data?.[0];
-  const confirmedFilter = { summitId: next?.id, invitation: ['confirmed', 'checkedIn'] };
+  const confirmedFilter = { summitId: next?.id, invitation: INVITATION_GROUPS.confirmed };
   const guests = useAggregate('attendees', { filter: { summitId: next?.id }, groupBy: 'invitation' }, !!next);
   const arrivalsFilter = { arrivalAt_gte: today, arrivalAt_lte: beijingDay(Date.now(), 2) };
   const arrivals = useAggregate('attendees', { filter: arrivalsFilter });
@@ -29,7 +29,7 @@ export function useDashboardFigures() {
   const overdue = useAggregate('agreements', { filter: { overdue: true } });
   const mineOverdue = useAggregate('agreements', { filter: { overdue: true, mine: true } });
 
-  const invitation = (ids: string[]) =>
+  const invitation = (ids: readonly string[]) =>
     (guests.data?.groups ?? []).filter((g) => ids.includes(String(g.key))).reduce((n, g) => n + g.count, 0);
   const landed = (signed.data?.groups ?? [])
     .filter((g) => g.key === 'landed' || g.key === 'completed')
@@ -40,8 +40,8 @@ export function useDashboardFigures() {
     lectures: { total: lectures.total, filter: lecturesFilter },
     next,
     guests: {
-      confirmed: invitation(['confirmed', 'checkedIn']),
-      invited: invitation(['invited', 'confirmed', 'declined', 'checkedIn', 'absent']),
+      confirmed: invitation(INVITATION_GROUPS.confirmed),
+      invited: invitation(INVITATION_GROUPS.invited),
       loaded: !!guests.data,
       filter: confirmedFilter,
     },

@@ -1,5 +1,5 @@
 import type { Workbook, Worksheet } from 'exceljs';
-import { enums, type Lang } from '../../schema';
+import { enums, getField, inInvitationGroup, resourceByName, type Lang } from '../../schema';
 import { toLocalInput } from '../schema-ui/time';
 
 /** The ready-made sheets organisers print for a summit: who signs in, who is picked up where
@@ -23,19 +23,7 @@ const words = {
   pickUp: { zh: '接站安排表', en: 'Pick-up schedule' },
   certificates: { zh: '荣誉证书名单', en: 'Certificate list' },
   no: { zh: '序号', en: 'No.' },
-  name: { zh: '姓名', en: 'Name' },
-  org: { zh: '单位', en: 'Organization' },
-  title: { zh: '职务/职称', en: 'Title' },
   signature: { zh: '签名', en: 'Signature' },
-  time: { zh: '抵达时间', en: 'Arrives' },
-  mode: { zh: '交通方式', en: 'Mode' },
-  number: { zh: '车次/航班', en: 'Train/flight' },
-  phone: { zh: '手机', en: 'Phone' },
-  pickupBy: { zh: '接站人员', en: 'Picked up by' },
-  note: { zh: '备注', en: 'Note' },
-  certificateName: { zh: '证书姓名', en: 'Name on certificate' },
-  honour: { zh: '荣誉称号', en: 'Honour' },
-  handwritten: { zh: '手写', en: 'By hand' },
   yes: { zh: '是', en: 'Yes' },
   people: { zh: '人', en: 'guests' },
   noStation: { zh: '未填站点', en: 'No station given' },
@@ -52,17 +40,16 @@ export function buildSheet(
   lang: Lang,
 ): Sheet {
   const w = (key: keyof typeof words) => words[key][lang];
+  // a column of a field is headed by the field's own label
+  const label = (source: string) => getField(resourceByName.attendees, source)!.label[lang];
   const org = (a: Row) => orgNames.get(a.organizationId) ?? '';
   const byName = (a: Row, b: Row) => pinyin.compare(String(a.name), String(b.name));
   const title = `${summitName} ${w(kind)}`;
   if (kind === 'signIn') {
-    // everyone expected: not those who declined or were never invited
-    const expected = attendees
-      .filter((a) => !['declined', 'toInvite', 'absent'].includes(String(a.invitation)))
-      .sort(byName);
+    const expected = attendees.filter((a) => inInvitationGroup('expected', a.invitation)).sort(byName);
     return {
       title,
-      headers: [w('no'), w('name'), w('org'), w('title'), w('signature')],
+      headers: [w('no'), label('name'), label('organizationId'), label('title'), w('signature')],
       rows: expected.map((a, i) => [String(i + 1), String(a.name), org(a), String(a.title ?? ''), '']),
       rowHeight: 30,
       widths: [6, 12, 30, 20, 22],
@@ -74,7 +61,15 @@ export function buildSheet(
     const listed = attendees.filter((a) => a.certificate === true).sort(byName);
     return {
       title,
-      headers: [w('no'), w('certificateName'), w('honour'), w('title'), w('org'), w('handwritten'), w('note')],
+      headers: [
+        w('no'),
+        label('certificateName'),
+        label('honour'),
+        label('title'),
+        label('organizationId'),
+        label('handwritten'),
+        label('note'),
+      ],
       rows: listed.map((a, i) => [
         String(i + 1),
         String(a.certificateName ?? a.name),
@@ -116,7 +111,15 @@ export function buildSheet(
   }
   return {
     title,
-    headers: [w('time'), w('name'), w('org'), w('mode'), w('number'), w('phone'), w('pickupBy')],
+    headers: [
+      label('arrivalAt'),
+      label('name'),
+      label('organizationId'),
+      label('arrivalMode'),
+      label('arrivalNumber'),
+      label('phone'),
+      label('pickupBy'),
+    ],
     rows,
     widths: [10, 12, 28, 10, 12, 15, 12],
   };

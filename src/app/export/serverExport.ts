@@ -2,7 +2,7 @@ import { Unzip, UnzipInflate } from 'fflate';
 import type { SortPayload } from 'react-admin';
 import type { FieldDef, Lang, ResourceDef } from '../../schema';
 import { XLSX_TYPE } from '../../schema/spreadsheet/xlsx';
-import { apiUrl } from '../providers/dataProvider';
+import { apiUrl } from '../providers/httpClient';
 import { i18nProvider } from '../providers/i18nProvider';
 
 /**

@@ -11,7 +11,7 @@ import { textOfValue, valueFromText } from '../../schema/fromText';
 import { reasonText } from '../../schema/messages';
 import { recordFromName } from '../../schema/fromName';
 import { useTypedOptions } from './typing/useTypedOptions';
-import type { FieldCell } from './cells';
+import type { FieldCell } from './fieldCell';
 import { toLocalInput } from '../schema-ui/time';
 
 interface Option {

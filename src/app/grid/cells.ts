@@ -8,20 +8,7 @@ import {
 import type { FieldDef } from '../../schema';
 import { toLocalInput } from '../schema-ui/time';
 import { CellEditor } from './CellEditor';
-
-/** Enum, reference, date and date-time cells: drawn as the text users read, edited with a
- * picker that fits the field (see CellEditor). */
-export interface FieldCellData {
-  kind: 'huiwu-field';
-  field: FieldDef;
-  /** the stored value */
-  value: unknown;
-  /** what the cell shows, and what Ctrl+C copies */
-  display: string;
-  /** the year a date typed without one belongs to (the row's summit's) */
-  year?: number;
-}
-export type FieldCell = CustomCell<FieldCellData>;
+import type { FieldCell, FieldCellData } from './fieldCell';
 
 export const fieldCellRenderer: CustomRenderer<FieldCell> = {
   kind: GridCellKind.Custom,

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, type RaRecord } from 'react-admin';
 import { useParams, useSearchParams } from 'react-router-dom';
-import { getField, resourceByName } from '../../schema';
+import { getField, inInvitationGroup, resourceByName } from '../../schema';
 import { fetchAll, fetchTitles } from '../export/fetchRows';
 
 // Chinese names sort by pinyin
@@ -25,9 +25,7 @@ export function usePrintGuests() {
         { summitId: Number(summitId) },
         { field: 'id', order: 'ASC' },
       );
-      const rows = all.filter((g) =>
-        wanted ? wanted.has(String(g.id)) : ['invited', 'confirmed', 'checkedIn'].includes(String(g.invitation)),
-      );
+      const rows = all.filter((g) => (wanted ? wanted.has(String(g.id)) : inInvitationGroup('expected', g.invitation)));
       const names = await fetchTitles(dataProvider, getField(resourceByName.attendees, 'organizationId')!, rows);
       return rows
         .sort((a, b) => pinyin.compare(String(a.name), String(b.name)))

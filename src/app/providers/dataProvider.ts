@@ -1,17 +1,8 @@
 import simpleRestProvider from 'ra-data-simple-rest';
-import { fetchUtils, type DataProvider } from 'react-admin';
+import type { DataProvider } from 'react-admin';
 import { DEFINITION_RESOURCES, sameValue } from '../../schema';
 import type { ImportReport } from '../import/importRequest';
-import { i18nProvider } from './i18nProvider';
-
-export const apiUrl = '/api';
-
-/** Every request carries the app's language, so the server's messages come back in it. */
-export const httpClient = (url: string, options: fetchUtils.Options = {}) => {
-  const headers = new Headers(options.headers ?? { Accept: 'application/json' });
-  headers.set('Accept-Language', i18nProvider.getLocale());
-  return fetchUtils.fetchJson(url, { ...options, headers });
-};
+import { apiUrl, httpClient } from './httpClient';
 
 const rest = simpleRestProvider(apiUrl, httpClient);
 

@@ -2,6 +2,7 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { INVITATION_GROUPS } from '../../schema';
 import { listLink } from '../dashboard/Figure';
 import { useAggregate } from '../providers/useAggregate';
 
@@ -14,21 +15,22 @@ export const SummitHeadline = () => {
   const byStatus = useAggregate('attendees', { filter, groupBy: 'invitation' }, !!summit);
   // the time to the minute: a new instant on every render would be a new query every render
   const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
-  const arrivedFilter = { ...filter, arrivalAt_lte: minute, invitation: ['confirmed', 'checkedIn'] };
+  // arrived: expected, and their arrival time has passed
+  const arrivedFilter = { ...filter, arrivalAt_lte: minute, invitation: INVITATION_GROUPS.expected };
   const arrived = useAggregate('attendees', { filter: arrivedFilter }, !!summit);
   if (!summit) return null;
-  const count = (ids: string[]) =>
+  const count = (ids: readonly string[]) =>
     (byStatus.data?.groups ?? []).filter((g) => ids.includes(String(g.key))).reduce((n, g) => n + g.count, 0);
   const figures: { key: string; value: number; filter: Record<string, unknown> }[] = [
     {
       key: 'invited',
-      value: count(['invited', 'confirmed', 'declined', 'checkedIn', 'absent']),
-      filter: { ...filter, invitation_ne: 'toInvite' },
+      value: count(INVITATION_GROUPS.invited),
+      filter: { ...filter, invitation: INVITATION_GROUPS.invited },
     },
     {
       key: 'confirmed',
-      value: count(['confirmed', 'checkedIn', 'absent']),
-      filter: { ...filter, invitation: ['confirmed', 'checkedIn', 'absent'] },
+      value: count(INVITATION_GROUPS.confirmed),
+      filter: { ...filter, invitation: INVITATION_GROUPS.confirmed },
     },
     { key: 'declined', value: count(['declined']), filter: { ...filter, invitation: ['declined'] } },
     { key: 'arrived', value: arrived.data?.count ?? 0, filter: arrivedFilter },

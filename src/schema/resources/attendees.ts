@@ -14,6 +14,20 @@ export const INVITATION_MOVES: Record<string, string[]> = {
   absent: ['checkedIn', 'confirmed'],
 };
 
+/** Who counts as what, by invitation: one meaning for every count, list and sheet (the summit
+ * page, the dashboard, the door, the sign-in sheet, the pick-ups). */
+export const INVITATION_GROUPS = {
+  /** sent an invitation, whatever the answer (已邀请) */
+  invited: ['invited', 'confirmed', 'declined', 'checkedIn', 'absent'],
+  /** said they would come, whether they came or not (已确认): the count the door works towards */
+  confirmed: ['confirmed', 'checkedIn', 'absent'],
+  /** may still turn up: on the sign-in sheet, met at the station; not declined, absent or never invited */
+  expected: ['invited', 'confirmed', 'checkedIn'],
+} as const satisfies Record<string, readonly string[]>;
+
+export const inInvitationGroup = (group: keyof typeof INVITATION_GROUPS, invitation: unknown) =>
+  (INVITATION_GROUPS[group] as readonly string[]).includes(String(invitation));
+
 /** A driver is busy an hour either side of a pick-up: two pick-ups of one driver at different
  * stations closer than this overlap. */
 export const PICKUP_WINDOW_MINUTES = 60;

@@ -1,5 +1,5 @@
 import type { FieldDef, Lang, ResourceDef } from '../index';
-import { enums, EVENT_UTC_OFFSET } from '../index';
+import { enums, eventWallClock } from '../index';
 
 /** One exported cell, typed, so XLSX gets real dates and numbers and CSV gets text. */
 export type ExportCell =
@@ -16,8 +16,6 @@ export interface ExportTable {
 /** Names of referenced records per reference field: id → name. */
 export type ReferenceTitles = Record<string, Map<unknown, string>>;
 
-const EIGHT_HOURS = Number(EVENT_UTC_OFFSET.slice(1, 3)) * 3600_000;
-
 /** A stored value as people read it in a spreadsheet: labels, names, real dates in Beijing time. */
 export function exportCell(field: FieldDef, value: unknown, titles: ReferenceTitles, lang: Lang): ExportCell {
   if (value === null || value === undefined || value === '') return { kind: 'empty' };
@@ -32,8 +30,7 @@ export function exportCell(field: FieldDef, value: unknown, titles: ReferenceTit
       return { kind: 'date', value: new Date(`${value}T00:00:00Z`), withTime: false };
     case 'datetime': {
       // spreadsheets have no zones: the wall-clock time in Beijing, carried as if it were UTC
-      const instant = new Date(String(value)).getTime();
-      return { kind: 'date', value: new Date(instant + EIGHT_HOURS), withTime: true };
+      return { kind: 'date', value: eventWallClock(String(value)), withTime: true };
     }
     case 'enum': {
       const option = enums[field.enum ?? '']?.find((o) => o.id === value);

@@ -11,7 +11,8 @@ import {
 } from '../../schema';
 import { reasonText } from '../../schema/messages';
 import { checkWrite, type Reasons } from '../../schema/validate';
-import { invalid, type CheckContext } from '../checks';
+import { invalid } from '../checks';
+import type { CheckContext } from './types';
 import type { Step } from '../commit';
 import { HttpError, message } from '../messages';
 import { findById, sameId, type Row } from '../records';

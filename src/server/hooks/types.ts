@@ -1,8 +1,10 @@
 import type { ResourceDef } from '../../schema';
 import type { Reasons } from '../../schema/validate';
-import type { CheckContext } from '../checks';
+import type { Lang } from '../../schema';
+import type { Actor, AuditTrail } from '../audit';
 import type { Step } from '../commit';
 import type { Row } from '../records';
+import type { Data } from '../store/store';
 
 /**
  * What a resource adds to the generic pipeline (check → commit → present): its own rules,
@@ -17,4 +19,18 @@ export interface Hooks {
   remove?(ctx: CheckContext, resource: ResourceDef, existing: Row): Step[];
   /** what follows a commit: a schema rebuilt, sessions ended */
   committed?(ctx: CheckContext, resource: ResourceDef, before: Row | null, after: Row | null): void;
+}
+
+/** What a write is checked against: the data as it is, who writes, in which language to refuse. */
+export interface CheckContext {
+  data: Data;
+  audit: AuditTrail;
+  actor: Actor | null;
+  lang: Lang;
+  /** the hash of `body.password`, computed before the synchronous checks (scrypt is slow) */
+  passwordHash?: string;
+  /** the time of the write (reply dates, check-in times); the server's clock */
+  now?: number;
+  /** the resource's own rules (src/server/hooks) */
+  hooks: (resource: ResourceDef) => Hooks[];
 }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import express, { type Response } from 'express';
 import { getField, resourceByName, allows, type FieldDef, type Role } from '../../schema';
 import { CSV_BOM, csvHeader, csvLine } from '../../schema/spreadsheet/csv';
@@ -140,6 +139,8 @@ async function writeXlsx(
   cells: (row: Row) => ExportCell[],
   name: string,
 ) {
+  // loaded on the first export: most servers never hold exceljs in memory
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Huiwu';
   const sheet = workbook.addWorksheet(name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -15,7 +15,7 @@ import {
   useTranslate,
   type RaRecord,
 } from 'react-admin';
-import { allows, enums, getField, resourceByName, type Lang } from '../../../schema';
+import { allowedMoves, allows, enums, resourceByName, type Lang } from '../../../schema';
 import { reasonText } from '../../../schema/messages';
 import { useAggregate } from '../../providers/useAggregate';
 import { AddChildDialog } from '../../schema-ui/AddChildDialog';
@@ -24,7 +24,6 @@ import { BoardFilters, type BoardFilter } from './BoardFilters';
 import { useMoney } from '../../schema-ui/useMoney';
 
 const agreements = resourceByName.agreements;
-const statusField = getField(agreements, 'status')!;
 const STATUSES = enums.agreementStatus.map((o) => o.id);
 /** cards drawn per column; the header counts all, and a link opens the rest as a list */
 const CARDS = 50;
@@ -86,7 +85,9 @@ export const AgreementBoard = () => {
     if (!agreement) return;
     const from = String(agreement.status);
     const to = destination.droppableId;
-    if (!(statusField.transitions![from] ?? []).includes(to)) {
+    // where the lifecycle lets a follow-up move it: the rule the dialog and the server apply
+    const allowed = allowedMoves(resourceByName.followups, agreements, agreement).statusAfter ?? [];
+    if (!allowed.includes(to)) {
       // the same words the server would use
       const label = (id: string) => enums.agreementStatus.find((o) => o.id === id)!.label;
       notify(
@@ -95,7 +96,7 @@ export const AgreementBoard = () => {
             code: 'badMove',
             from: label(from),
             to: label(to),
-            allowed: (statusField.transitions![from] ?? []).map(label),
+            allowed: allowed.map(label),
           },
           locale as Lang,
         ),

@@ -1,5 +1,5 @@
 import type { Workbook } from 'exceljs';
-import { beijingDay, enums, namedFilterTest, resourceByName, type Lang } from '../../../schema';
+import { beijingDay, enums, getField, namedFilterTest, resourceByName, type Lang } from '../../../schema';
 
 /**
  * The agreements ledger (工作台账) officials report upward: one row per agreement signed in a
@@ -33,10 +33,8 @@ const words = {
   lastFollowUp: { zh: '最近跟进', en: 'Last follow-up' },
   overdue: { zh: '跟进逾期', en: 'Overdue' },
   yes: { zh: '是', en: 'Yes' },
-  byStatus: { zh: '按状态', en: 'By status' },
-  byIndustry: { zh: '按产业领域', en: 'By industry' },
+  by: { zh: '按', en: 'By ' },
   count: { zh: '项目数', en: 'Agreements' },
-  amount: { zh: '金额(元)', en: 'Amount (CNY)' },
   total: { zh: '合计', en: 'Total' },
   none: { zh: '未填', en: 'Not given' },
   summary: { zh: '汇总', en: 'Summary' },
@@ -58,7 +56,9 @@ export function buildLedger(args: {
   const { agreements, names, lastFollowUp, range, lang, now } = args;
   const w = (key: keyof typeof words) => words[key][lang];
   const resource = resourceByName.agreements;
-  const field = (source: string) => resource.fields.find((f) => f.source === source)!;
+  const field = (source: string) => getField(resource, source)!;
+  const byField = (source: string) =>
+    w('by') + (lang === 'en' ? field(source).label.en.toLowerCase() : field(source).label.zh);
   const label = (enumName: string, id: unknown) =>
     enums[enumName].find((o) => o.id === id)?.label[lang] ?? (id == null ? '' : String(id));
   const headers = [
@@ -111,8 +111,8 @@ export function buildLedger(args: {
     dayColumns: [4, 10, 11],
     moneyColumn: 7,
     summary: [
-      { heading: w('byStatus'), lines: byStatus },
-      { heading: w('byIndustry'), lines: byIndustry },
+      { heading: byField('status'), lines: byStatus },
+      { heading: byField('industry'), lines: byIndustry },
     ],
     total: {
       count: agreements.length,
@@ -153,7 +153,9 @@ export async function ledgerToXlsx(
   summary.addRow([ledger.title]).font = { bold: true, size: 14 };
   for (const part of ledger.summary) {
     summary.addRow([]);
-    summary.addRow([part.heading, w('count'), w('amount')]).font = { bold: true };
+    summary.addRow([part.heading, w('count'), getField(resourceByName.agreements, 'amount')!.label[lang]]).font = {
+      bold: true,
+    };
     for (const line of part.lines) summary.addRow([line.label, line.count, line.amount]);
     summary.addRow([w('total'), ledger.total.count, ledger.total.amount]).font = { bold: true };
   }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { RaRecord } from 'react-admin';
 import type { PickupPlan } from '../../../schema';
-import { apiUrl, httpClient } from '../../providers/dataProvider';
+import { apiUrl, httpClient } from '../../providers/httpClient';
 
 export type PlanWithGuests = PickupPlan & { guests: RaRecord[] };
 
