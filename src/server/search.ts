@@ -1,21 +1,17 @@
 import { enums, resourceByName, type ResourceDef } from '../schema';
+import { schemaGeneration } from '../schema/custom';
+import { namedByPersonalData, titlesOf } from './titles';
 import type { Row } from './records';
 import type { Data } from './store/store';
 
 const TEXT_TYPES = new Set(['text', 'longtext', 'phone', 'email']);
 
-/** The names of the records a resource refers to, by id, looked up once per search (not once
- * per row: 100,000 guests times 2,000 organizations is too many scans). */
-function titlesOf(data: Data, resource: ResourceDef) {
+/** The names of the records a resource refers to, per list it refers to. */
+function referencedTitles(data: Data, resource: ResourceDef) {
   const titles = new Map<string, Map<string, string>>();
-  for (const field of resource.fields) {
-    if (field.type !== 'reference' || titles.has(field.reference!)) continue;
-    const target = resourceByName[field.reference!];
-    if (!target) continue;
-    titles.set(
-      target.name,
-      new Map((data[target.name] ?? []).map((row) => [String(row.id), String(row[target.titleField] ?? '')])),
-    );
+  for (const list of referencedLists(resource)) {
+    const target = resourceByName[list];
+    if (target && !titles.has(list)) titles.set(list, titlesOf(data, target));
   }
   return titles;
 }
@@ -35,7 +31,8 @@ function searchableText(resource: ResourceDef, row: Row, titles: Map<string, Map
       if (option) parts.push(option.label.zh, option.label.en);
     } else if (field.type === 'reference') {
       const title = titles.get(field.reference!)?.get(String(value));
-      if (title) parts.push(title);
+      const target = resourceByName[field.reference!];
+      if (title) (target && namedByPersonalData(target) ? personal : parts).push(title);
     }
   }
   return (parts.join(SEPARATOR) + PERSONAL + personal.join(SEPARATOR)).toLowerCase();
@@ -67,21 +64,19 @@ function matching(rows: Row[], texts: string[], q: string, personal: boolean): s
  * Each row's searchable text is kept until the next write to the list or a list it names: a
  * search of 100,000 guests is then one `indexOf` per row, not the text built anew. */
 export function createSearch(store: { data: Data; journal: { changesOf(collection: string): number } }) {
-  const kept = new Map<string, { resource: ResourceDef; changes: string; rows: Row[]; texts: string[] }>();
+  const kept = new Map<string, { changes: string; rows: Row[]; texts: string[] }>();
   return (resource: ResourceDef, q: string, personal: boolean): string[] => {
     const rows = store.data[resource.name] ?? [];
-    // the list's own writes, and its references' (a renamed organisation is searched by its new name)
-    const changes = [resource.name, ...referencedLists(resource)].map((name) => store.journal.changesOf(name)).join();
+    // the list's own writes, its references' (a renamed organisation is searched by its new
+    // name), and the schema's (a field an admin hid or added)
+    const changes = [resource.name, ...referencedLists(resource)]
+      .map((name) => store.journal.changesOf(name))
+      .concat(schemaGeneration())
+      .join();
     let hit = kept.get(resource.name);
-    if (
-      !hit ||
-      hit.resource !== resource ||
-      hit.changes !== changes ||
-      hit.rows !== rows ||
-      hit.texts.length !== rows.length
-    ) {
-      const titles = titlesOf(store.data, resource);
-      hit = { resource, changes, rows, texts: rows.map((row) => searchableText(resource, row, titles)) };
+    if (!hit || hit.changes !== changes || hit.rows !== rows || hit.texts.length !== rows.length) {
+      const titles = referencedTitles(store.data, resource);
+      hit = { changes, rows, texts: rows.map((row) => searchableText(resource, row, titles)) };
       kept.set(resource.name, hit);
     }
     return matching(rows, hit.texts, q, personal);

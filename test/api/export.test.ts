@@ -105,6 +105,51 @@ describe('a summit’s guest list exported by the server', () => {
     expect(byPhone.status).toBe(403);
   });
 
+  it('masks, for a viewer, the names of linked records when a list is named by a phone number', async () => {
+    const send = (path: string, body: object) => server.api(path, { method: 'POST', body: JSON.stringify(body) });
+    expect((await send('/customResources', { name: 'hotlines', labelZh: '热线', titleField: 'line' })).status).toBe(
+      201,
+    );
+    const phoneField = { resource: 'hotlines', source: 'line', labelZh: '热线号码', type: 'phone' };
+    expect((await send('/customFields', phoneField)).status).toBe(201);
+    const link = {
+      resource: 'attendees',
+      source: 'hotlineId',
+      labelZh: '热线',
+      type: 'reference',
+      reference: 'hotlines',
+    };
+    expect((await send('/customFields', link)).status).toBe(201);
+    const { id: hotline } = await (await send('/hotlines', { line: '13512345678' })).json();
+    const guest = await (await send('/attendees', { summitId, name: '热线嘉宾', hotlineId: hotline })).json();
+    const viewer = await server.userWithRole('viewer');
+    const columns = ['name', 'hotlineId'];
+    const csv = async (who: Session) =>
+      (await exportOf(who, 'attendees', { format: 'csv', filter: { id: guest.id }, columns })).text();
+    expect(await csv(server)).toContain('热线嘉宾,13512345678');
+    expect(await csv(viewer)).toContain('热线嘉宾,135****5678');
+    // nor found by it in the search box
+    const search = async (who: Session) =>
+      (await (await who.api(`/attendees?filter=${JSON.stringify({ q: '1351234' })}`)).json()).map(
+        (r: { id: number }) => r.id,
+      );
+    expect(await search(server)).toEqual([guest.id]);
+    expect(await search(viewer)).toEqual([]);
+  });
+
+  it('names the file and its sheet as asked, without what a file or sheet name may not hold', async () => {
+    const res = await exportOf(zh, 'attendees', {
+      format: 'xlsx',
+      filter: { summitId },
+      name: "'嘉宾/名单:[终稿]*?\r\n" + '😀'.repeat(100),
+    });
+    const disposition = decodeURIComponent(res.headers.get('content-disposition')!.split("''")[1]);
+    expect(disposition).toBe(`嘉宾 名单 终稿 ${'😀'.repeat(70)}.xlsx`);
+    const { sheet } = await sheetOf(res);
+    expect(sheet.name).toBe(`嘉宾 名单 终稿 ${'😀'.repeat(11)}`); // 31 UTF-16 units, no emoji cut in two
+    expect(sheet.name).not.toMatch(/[/:[\]*?]/);
+  });
+
   it.each([
     [{ format: 'pdf' }, 400, /format must be xlsx or csv/],
     [{ format: 'csv', columns: ['name', 'nope'] }, 400, /no column "nope"/],
@@ -164,9 +209,13 @@ describe('100,000 attendees', () => {
   });
 
   it('exports a client gave up on stop; the server goes on answering', { timeout: 60_000 }, async () => {
-    const abandoned = Array.from({ length: 10 }, async () => {
+    const abandoned = Array.from({ length: 10 }, async (_, i) => {
       const controller = new AbortController();
-      const res = await server.api('/attendees/export?format=xlsx', { signal: controller.signal });
+      const format = i % 2 ? 'csv' : 'xlsx';
+      const res = await server.api(`/attendees/export?format=${format}`, {
+        signal: controller.signal,
+        headers: { 'Accept-Encoding': 'gzip' },
+      });
       const reader = res.body!.getReader();
       await reader.read();
       controller.abort();

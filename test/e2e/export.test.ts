@@ -29,7 +29,7 @@ describe('exporting every attendee', () => {
     const download = page.waitForEvent('download', { timeout: 120_000 });
     await page.getByRole('menuitem', { name: /^Excel/ }).click();
     const status = page.getByRole('status').filter({ hasText: /已取/ });
-    // part-way: some rows counted, not all (the count follows the file, not a timer)
+    // rows counted as the file arrives (the count follows the file, not a timer)
     await expect
       .poll(async () => Number(/已取 ([\d,]+)/.exec(await status.innerText())?.[1].replace(/,/g, '') ?? 0), {
         timeout: 60_000,

@@ -60,11 +60,13 @@ describe('the data file', () => {
     ['cut off before its last brace', (text: string) => text.slice(0, text.lastIndexOf('}'))],
     ['with text after the end', (text: string) => text + 'x\n'],
     ['with a damaged record', (text: string) => text.replace('"Ann"', '"Ann')],
+    ['with a comma missing between records', (text: string) => text.replace(/\},\n\{"id":3/, '}\n{"id":3')],
+    ['with a comma after the last record', (text: string) => text.replace(/("name":"\],"\})\n\]/, '$1,\n]')],
   ])('refuses a file %s, saying why, rather than starting empty', (_, damage) => {
     const f = file();
     writeSnapshot(f, DATA);
     fs.writeFileSync(f, damage(fs.readFileSync(f, 'utf8')));
-    expect(() => readSnapshot(f)).toThrow(/is not valid JSON .*; refusing to start/);
+    expect(() => readSnapshot(f)).toThrow(/is not valid JSON [\s\S]*; refusing to start/);
   });
 
   it('refuses a file that is JSON but not an object of lists', () => {

@@ -93,7 +93,7 @@ export const CheckInPage = () => {
     [guests],
   );
   const found = findGuests(index, typed).slice(0, 20);
-  const expected = (guests ?? []).filter((g) => inInvitationGroup('confirmed', g.invitation)).length;
+  const confirmed = (guests ?? []).filter((g) => inInvitationGroup('confirmed', g.invitation)).length;
   const checkedIn = (guests ?? []).filter((g) => g.invitation === 'checkedIn').length;
   const unsent = new Set(queue.map((tap) => (tap.kind === 'walkIn' ? `walk-in-${tap.uid}` : String(tap.id))));
 
@@ -124,7 +124,7 @@ export const CheckInPage = () => {
         </Button>
         <Box sx={{ flex: 1 }} />
         <Typography variant="h4" component="p" data-testid="checkin-count" aria-live="polite">
-          {translate('huiwu.checkin.count', { checkedIn, expected })}
+          {translate('huiwu.checkin.count', { checkedIn, expected: confirmed })}
         </Typography>
       </Box>
       {(trouble || queue.length > 0) && (

@@ -1,6 +1,6 @@
 import { Unzip, UnzipInflate } from 'fflate';
 import type { SortPayload } from 'react-admin';
-import type { FieldDef, Lang, ResourceDef } from '../../schema';
+import { beijingDay, type FieldDef, type Lang, type ResourceDef } from '../../schema';
 import { XLSX_TYPE } from '../../schema/spreadsheet/xlsx';
 import { apiUrl } from '../providers/httpClient';
 import { i18nProvider } from '../providers/i18nProvider';
@@ -22,7 +22,7 @@ export async function exportList(args: {
   onProgress: (done: number, total: number) => void;
 }): Promise<{ blob: Blob; filename: string }> {
   const { resource, columns, filter, sort, format, lang, onProgress } = args;
-  const name = `${resource.label[lang]}-${new Date().toISOString().slice(0, 10)}`;
+  const name = `${resource.label[lang]}-${beijingDay()}`;
   const params = new URLSearchParams({
     format,
     filter: JSON.stringify(filter),
@@ -38,7 +38,15 @@ export async function exportList(args: {
     throw new Error(body.message ?? i18nProvider.translate('huiwu.export.failed'));
   }
   const total = Number(res.headers.get('X-Export-Rows') ?? 0);
-  const count = rowCounter(format, (rows) => onProgress(Math.min(rows, total), total));
+  const counter = rowCounter(format, (rows) => onProgress(Math.min(rows, total), total));
+  // the count only moves the bar: should it fail, the file is still whole
+  const count = (chunk: Uint8Array | undefined, done: boolean) => {
+    try {
+      counter(chunk, done);
+    } catch {
+      /* the bar stops; the download goes on */
+    }
+  };
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   const reader = res.body.getReader();
   try {

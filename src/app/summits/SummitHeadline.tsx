@@ -15,8 +15,8 @@ export const SummitHeadline = () => {
   const byStatus = useAggregate('attendees', { filter, groupBy: 'invitation' }, !!summit);
   // the time to the minute: a new instant on every render would be a new query every render
   const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
-  // arrived: expected, and their arrival time has passed
-  const arrivedFilter = { ...filter, arrivalAt_lte: minute, invitation: INVITATION_GROUPS.expected };
+  // arrived: coming, and their arrival time has passed
+  const arrivedFilter = { ...filter, arrivalAt_lte: minute, invitation: INVITATION_GROUPS.coming };
   const arrived = useAggregate('attendees', { filter: arrivedFilter }, !!summit);
   if (!summit) return null;
   const count = (ids: readonly string[]) =>

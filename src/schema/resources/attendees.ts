@@ -21,6 +21,8 @@ export const INVITATION_GROUPS = {
   invited: ['invited', 'confirmed', 'declined', 'checkedIn', 'absent'],
   /** said they would come, whether they came or not (已确认): the count the door works towards */
   confirmed: ['confirmed', 'checkedIn', 'absent'],
+  /** said yes and not marked absent: whom the station and the door wait for */
+  coming: ['confirmed', 'checkedIn'],
   /** may still turn up: on the sign-in sheet, met at the station; not declined, absent or never invited */
   expected: ['invited', 'confirmed', 'checkedIn'],
 } as const satisfies Record<string, readonly string[]>;

@@ -1,38 +1,24 @@
 import express, { type Request, type Response } from 'express';
-import { planPickups, resourceByName, type Role } from '../../schema';
+import { planPickups, resourceByName, type ResourceDef, type Role } from '../../schema';
 import { aggregate } from '../aggregates';
 import { queryMatcher } from '../query';
-import { asyncHandler, HttpError, message, requestLang } from '../messages';
-import { present, refusePersonal, resourceFor } from '../present';
-import { QueryError, translateListQuery } from '../protocol';
+import { asyncHandler, requestLang } from '../messages';
+import { present, resourceFor } from '../present';
+import { QueryError } from '../protocol';
 import type { ServerContext } from './context';
+import { badQuery, readListQuery } from './listQuery';
 
 /**
  * Figures the server computes from a list's filter, so no page loads rows to count them: counts
  * and sums by group (the dashboard, the ledger), and a summit's pick-up plan.
  */
 export function aggregateRoutes(server: ServerContext) {
-  const { store, now } = server;
+  const { store } = server;
   const router = express.Router();
   const role = (res: Response) => res.locals.user.role as Role;
 
-  /** A list filter, parsed as the list parses it, refused on personal data for viewers. */
-  const filterOf = (req: Request, res: Response, resource: ReturnType<typeof resourceFor>, asked: string[] = []) => {
-    const { query } = translateListQuery(
-      resource,
-      { filter: (req.query as Record<string, unknown>).filter },
-      now(),
-      res.locals.user,
-    );
-    refusePersonal(resource, [...Object.keys(query), ...asked], role(res), requestLang(req));
-    server.applySearch(resource, query, role(res));
-    return query;
-  };
-  const badQuery = (req: Request, error: unknown) => {
-    if (error instanceof QueryError)
-      throw new HttpError(400, message(requestLang(req), 'badQuery', { detail: error.message }));
-    throw error;
-  };
+  const filterOf = (req: Request, res: Response, resource: ResourceDef, asked: string[] = []) =>
+    readListQuery(server, req, res, resource, { asked, parts: ['filter'] }).query;
 
   // GET /api/attendees/pickups?filter={"summitId":5}: arrivals by day, station and hour;
   // guests nobody meets; drivers due at two stations within the hour
@@ -49,7 +35,7 @@ export function aggregateRoutes(server: ServerContext) {
           guests: guests.filter((g) => involved.has(g.id)).map((g) => present(resourceByName.attendees, g, role(res))),
         });
       } catch (error) {
-        badQuery(req, error);
+        throw badQuery(requestLang(req), error);
       }
     }),
   );
@@ -76,7 +62,7 @@ export function aggregateRoutes(server: ServerContext) {
           }),
         );
       } catch (error) {
-        badQuery(req, error);
+        throw badQuery(requestLang(req), error);
       }
     }),
   );

@@ -1,22 +1,35 @@
 import express, { type Response } from 'express';
-import { getField, resourceByName, allows, type FieldDef, type Role } from '../../schema';
+import {
+  allows,
+  getField,
+  maskPersonal,
+  resourceByName,
+  roleSeesPersonalData,
+  type FieldDef,
+  type ResourceDef,
+  type Role,
+} from '../../schema';
 import { CSV_BOM, csvHeader, csvLine } from '../../schema/spreadsheet/csv';
 import { exportCell, type ExportCell, type ReferenceTitles } from '../../schema/spreadsheet/table';
 import { addCells, sheetColumns, XLSX_TYPE } from '../../schema/spreadsheet/xlsx';
 import { asyncHandler, HttpError, message, requestLang } from '../messages';
-import { present, refusePersonal, resourceFor } from '../present';
-import { QueryError, translateListQuery } from '../protocol';
+import { present, resourceFor } from '../present';
 import type { Row } from '../records';
+import { namedByPersonalData, titlesOf } from '../titles';
 import type { ServerContext } from './context';
+import { readListQuery } from './listQuery';
 
 /** Rows written between two yields to the event loop: other requests go on meanwhile. */
 const SLICE = 2000;
+/** A client that takes nothing for this long has gone: its export stops. */
+const STALLED_MS = 60_000;
 
 /**
  * GET /api/attendees/export?format=xlsx&filter={…}&sort=[…]&columns=["name",…]&name=…: the
  * rows the grid shows (its filter, sort and columns; what the role may see of them, phones
  * masked for viewers) as a file written while it is sent, a slice at a time: a province's
- * 100,000 guests without building the whole workbook in memory, here or in the browser.
+ * 100,000 guests without building the whole workbook in memory, here or in the browser. Rows
+ * are taken when the export starts; one edited meanwhile is written as it is when its slice is.
  */
 export function exportRoutes(server: ServerContext) {
   const router = express.Router();
@@ -27,32 +40,21 @@ export function exportRoutes(server: ServerContext) {
       const role = res.locals.user.role as Role;
       const resource = resourceFor(req.params.resource, role, 'read', lang);
       const raw = req.query as Record<string, unknown>;
+      const refuse = (detail: string) => new HttpError(400, message(lang, 'badQuery', { detail }));
       const format = raw.format === 'csv' ? 'csv' : raw.format === 'xlsx' ? 'xlsx' : null;
-      if (!format) throw new HttpError(400, message(lang, 'badQuery', { detail: 'format must be xlsx or csv' }));
-      let columns: FieldDef[];
-      let rows: Row[];
-      try {
-        columns = columnsOf(resource, raw.columns);
-        const { query } = translateListQuery(
-          resource,
-          { filter: raw.filter, sort: raw.sort },
-          server.now(),
-          res.locals.user,
-        );
-        refusePersonal(resource, Object.keys(query), role, lang);
-        server.applySearch(resource, query, role);
-        rows = (await server.listPage(req, res, resource, query)).page;
-      } catch (error) {
-        if (error instanceof QueryError) throw new HttpError(400, message(lang, 'badQuery', { detail: error.message }));
-        throw error;
-      }
+      if (!format) throw refuse('format must be xlsx or csv');
+      const columns = columnsOf(resource, raw.columns, refuse);
+      const { query } = readListQuery(server, req, res, resource, { parts: ['filter', 'sort'] });
+      const { page: rows } = await server.listPage(req, res, resource, query);
       const titles = titlesFor(server, columns, rows, role);
-      const name =
-        typeof raw.name === 'string' && raw.name.trim() ? raw.name.trim().slice(0, 80) : resource.label[lang];
+      const name = fileName(raw.name) || resource.label[lang];
       const cells = (row: Row) => {
         const shown = present(resource, row, role);
         return columns.map((field) => exportCell(field, shown[field.source], titles, lang));
       };
+      // not compressed on the way (an XLSX is a zip already): what is written is what is sent,
+      // so waiting for the connection to take it holds back the writing
+      res.setHeader('Cache-Control', 'no-store, no-transform');
       res.setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE);
       res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${name}.${format}`)}`);
       res.setHeader('X-Export-Rows', String(rows.length));
@@ -61,6 +63,7 @@ export function exportRoutes(server: ServerContext) {
         if (format === 'csv') await writeCsv(res, headers, rows, cells);
         else await writeXlsx(res, headers, rows, cells, name);
       } catch (error) {
+        if (!res.headersSent) throw error;
         // half a file is sent: no error answer can follow it, so the download is cut, not finished
         console.error(error);
         res.destroy();
@@ -71,63 +74,90 @@ export function exportRoutes(server: ServerContext) {
 }
 
 /** The columns asked for, in order: fields of the list the role may read (never secrets). */
-function columnsOf(resource: ReturnType<typeof resourceFor>, raw: unknown): FieldDef[] {
+function columnsOf(resource: ResourceDef, raw: unknown, refuse: (detail: string) => Error): FieldDef[] {
   let sources: unknown;
   try {
     sources = typeof raw === 'string' ? JSON.parse(raw) : undefined;
   } catch {
-    throw new QueryError('"columns" must be a JSON list of fields');
+    throw refuse('"columns" must be a JSON list of fields');
   }
   if (sources === undefined)
     return resource.fields.filter((f) => f.list !== false && f.type !== 'password' && f.type !== 'json');
-  if (!Array.isArray(sources) || sources.length > 500) throw new QueryError('"columns" must be a JSON list of fields');
+  if (!Array.isArray(sources) || sources.length > 500) throw refuse('"columns" must be a JSON list of fields');
   return sources.map((source) => {
     const field = typeof source === 'string' ? getField(resource, source) : undefined;
     if (!field || field.type === 'password' || field.type === 'json')
-      throw new QueryError(`no column "${String(source).slice(0, 40)}"`);
+      throw refuse(`no column "${[...String(source)].slice(0, 40).join('')}"`);
     return field;
   });
 }
 
-/** The names of the records the rows link to, of lists the role may read. */
+/** The file's name as asked: whole characters, none a spreadsheet refuses in a sheet's name
+ * (exceljs' streaming writer does not check them; Excel would "repair" the file). */
+const fileName = (raw: unknown) =>
+  typeof raw === 'string'
+    ? [...raw.replace(/[\p{C}*?:\\/[\]]/gu, ' ').replace(/\s+/g, ' ')]
+        .slice(0, 80)
+        .join('')
+        .replace(/^[\s']+|[\s']+$/g, '')
+    : '';
+
+/** At most the 31 characters (UTF-16 units) a sheet's name may have, no character cut in two. */
+function sheetName(name: string) {
+  let kept = '';
+  for (const char of name) {
+    if (kept.length + char.length > 31) break;
+    kept += char;
+  }
+  return kept;
+}
+
+/** The names of the records the rows link to, of lists the role may read; masked where a list
+ * is named by personal data and the role may not see it. */
 function titlesFor(server: ServerContext, columns: FieldDef[], rows: Row[], role: Role): ReferenceTitles {
   const titles: ReferenceTitles = {};
   for (const field of columns.filter((f) => f.type === 'reference')) {
     const target = resourceByName[field.reference!];
     if (!target || !allows(role, target, 'read')) continue;
-    const wanted = new Set(rows.map((row) => String(row[field.source])));
+    const names = titlesOf(server.store.data, target);
+    const masked = namedByPersonalData(target) && !roleSeesPersonalData(role);
+    const wanted = new Set(rows.map((row) => row[field.source]).filter((id) => id !== null && id !== undefined));
     titles[field.source] = new Map(
-      (server.store.data[target.name] ?? [])
-        .filter((row) => wanted.has(String(row.id)))
-        .map((row) => [row.id, String(row[target.titleField] ?? `#${row.id}`)]),
+      [...wanted].map((id) => {
+        const title = names.get(String(id)) ?? `#${id}`;
+        return [id, masked ? String(maskPersonal(title)) : title];
+      }),
     );
   }
   return titles;
 }
 
-/** Waits until the response has taken what was written (a slow client holds the writer, not
- * memory), or the client has gone; then true while it is still there to write to. */
-const drained = (res: Response) =>
+/** Waits until the connection has taken what was written (a slow client holds back the
+ * writing, not the memory), or the client has gone or stalled; then true while it is still
+ * there to write to. */
+const drained = (res: Response, full: boolean) =>
   new Promise<boolean>((resolve) => {
     if (res.destroyed) return resolve(false);
-    if (!res.writableNeedDrain) return setImmediate(() => resolve(!res.destroyed));
+    if (!full && !res.writableNeedDrain) return setImmediate(() => resolve(!res.destroyed));
     const done = () => {
+      clearTimeout(stalled);
       res.off('drain', done).off('close', done);
       resolve(!res.destroyed);
     };
+    const stalled = setTimeout(() => res.destroy(), STALLED_MS);
     res.on('drain', done).on('close', done);
   });
 
 async function writeCsv(res: Response, headers: string[], rows: Row[], cells: (row: Row) => ExportCell[]) {
-  res.write(CSV_BOM + csvHeader(headers));
+  let full = !res.write(CSV_BOM + csvHeader(headers));
   for (let i = 0; i < rows.length; i += SLICE) {
-    res.write(
+    if (!(await drained(res, full))) return;
+    full = !res.write(
       rows
         .slice(i, i + SLICE)
         .map((row) => csvLine(cells(row)))
         .join(''),
     );
-    await drained(res);
   }
   res.end();
 }
@@ -143,7 +173,7 @@ async function writeXlsx(
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Huiwu';
-  const sheet = workbook.addWorksheet(name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(sheetName(name), { views: [{ state: 'frozen', ySplit: 1 }] });
   // formats and widths are written before the rows: judged from the first slice
   const columns = sheetColumns(headers, rows.slice(0, SLICE).map(cells));
   sheet.columns = columns.map((column) => ({ width: column.width, style: { numFmt: column.numFmt } }));
@@ -152,7 +182,8 @@ async function writeXlsx(
   header.commit();
   for (let i = 0; i < rows.length; i += SLICE) {
     for (const row of rows.slice(i, i + SLICE)) addCells(sheet, cells(row), columns).commit();
-    if (!(await drained(res))) return;
+    // exceljs zips behind the rows, so the zip's compression may run a little behind them
+    if (!(await drained(res, false))) return;
   }
   sheet.commit();
   await workbook.commit();

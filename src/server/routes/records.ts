@@ -7,10 +7,11 @@ import type { CheckContext } from '../hooks/types';
 import { commit, type Step } from '../commit';
 import { checkDelete } from '../deletes';
 import { asyncHandler, HttpError, message, requestLang } from '../messages';
-import { present, refusePersonal, resourceFor } from '../present';
-import { contentRange, QueryError, translateListQuery } from '../protocol';
+import { present, resourceFor } from '../present';
+import { contentRange } from '../protocol';
 import { findById, type Row } from '../records';
 import type { ServerContext } from './context';
+import { readListQuery } from './listQuery';
 
 /**
  * ra-data-simple-rest's routes, each one straight through: which list and whether the role may
@@ -29,7 +30,7 @@ export function recordRoutes(server: ServerContext) {
     asyncHandler(async (req, res) => {
       const lang = requestLang(req);
       const resource = resourceFor(req.params.resource, role(res), 'read', lang);
-      const { query, start } = readQuery(req, res, resource);
+      const { query, start } = readListQuery(server, req, res, resource);
       const { page, total } = await server.listPage(req, res, resource, query);
       res.setHeader('X-Total-Count', String(total));
       res.setHeader('Content-Range', contentRange(resource.name, start, page.length, total));
@@ -87,24 +88,6 @@ export function recordRoutes(server: ServerContext) {
 
   /** The list query, read once: filters, named filters, search, sort, range; viewers may not
    * filter by personal data. */
-  function readQuery(req: Request, res: Response, resource: ResourceDef) {
-    const lang = requestLang(req);
-    try {
-      const { query, start } = translateListQuery(
-        resource,
-        req.query as Record<string, unknown>,
-        now(),
-        res.locals.user,
-      );
-      refusePersonal(resource, Object.keys(query), role(res), lang);
-      server.applySearch(resource, query, role(res));
-      return { query, start };
-    } catch (error) {
-      if (error instanceof QueryError) throw new HttpError(400, message(lang, 'badQuery', { detail: error.message }));
-      throw error;
-    }
-  }
-
   function stored(resource: ResourceDef, id: string, lang: CheckContext['lang']): Row {
     const row = findById(store.data[resource.name], id);
     if (!row) throw new HttpError(404, message(lang, 'notFound'));

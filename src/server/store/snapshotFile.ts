@@ -25,7 +25,7 @@ function* pieces(data: Record<string, unknown>): Generator<string> {
     const close = k === keys.length - 1 ? '}' : ',';
     const rows = data[name];
     if (!Array.isArray(rows)) {
-      yield `${open}${JSON.stringify(name)}:${JSON.stringify(rows)}${close}\n`;
+      yield `${open}${JSON.stringify(name)}:${JSON.stringify(rows) ?? 'null'}${close}\n`;
       continue;
     }
     yield `${open}${JSON.stringify(name)}:[\n`;
@@ -46,6 +46,7 @@ export function readSnapshot(file: string): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   let rows: unknown[] | null = null;
   let closed = false;
+  let comma = false;
   try {
     for (
       let line: string | undefined = head.value;
@@ -55,8 +56,14 @@ export function readSnapshot(file: string): Record<string, unknown> {
       if (closed) {
         if (line.trim() !== '') throw new Error('text after the end');
       } else if (rows) {
-        if (line === '],' || line === ']}') [rows, closed] = [null, line === ']}'];
-        else rows.push(JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line));
+        // as JSON.parse would: a comma between records, none after the last
+        const closing = line === '],' || line === ']}';
+        if (rows.length > 0 && comma === closing) throw new Error('a comma missing or left over');
+        if (closing) [rows, closed] = [null, line === ']}'];
+        else {
+          comma = line.endsWith(',');
+          rows.push(JSON.parse(comma ? line.slice(0, -1) : line));
+        }
       } else {
         const opens = OPENS.exec(line);
         const value = opens ? null : VALUE.exec(line);

@@ -8,7 +8,12 @@ import vm from 'node:vm';
  * times its data file before collecting what it no longer held. Done once, at start.
  */
 export function collectStartupGarbage() {
-  v8.setFlagsFromString('--expose-gc');
-  const gc = vm.runInNewContext('gc') as (() => void) | undefined;
-  gc?.();
+  collect ??= exposedGc();
+  collect?.();
 }
+
+let collect: (() => void) | undefined;
+const exposedGc = () => {
+  v8.setFlagsFromString('--expose-gc');
+  return vm.runInNewContext('gc') as (() => void) | undefined;
+};

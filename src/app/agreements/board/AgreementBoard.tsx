@@ -15,7 +15,7 @@ import {
   useTranslate,
   type RaRecord,
 } from 'react-admin';
-import { allowedMoves, allows, enums, resourceByName, type Lang } from '../../../schema';
+import { allowedMoves, allows, childFieldFor, enums, resourceByName, type Lang } from '../../../schema';
 import { reasonText } from '../../../schema/messages';
 import { useAggregate } from '../../providers/useAggregate';
 import { AddChildDialog } from '../../schema-ui/AddChildDialog';
@@ -24,6 +24,7 @@ import { BoardFilters, type BoardFilter } from './BoardFilters';
 import { useMoney } from '../../schema-ui/useMoney';
 
 const agreements = resourceByName.agreements;
+const followups = resourceByName.followups;
 const STATUSES = enums.agreementStatus.map((o) => o.id);
 /** cards drawn per column; the header counts all, and a link opens the rest as a list */
 const CARDS = 50;
@@ -86,7 +87,7 @@ export const AgreementBoard = () => {
     const from = String(agreement.status);
     const to = destination.droppableId;
     // where the lifecycle lets a follow-up move it: the rule the dialog and the server apply
-    const allowed = allowedMoves(resourceByName.followups, agreements, agreement).statusAfter ?? [];
+    const allowed = allowedMoves(followups, agreements, agreement)[childFieldFor(followups, 'status')!] ?? [];
     if (!allowed.includes(to)) {
       // the same words the server would use
       const label = (id: string) => enums.agreementStatus.find((o) => o.id === id)!.label;
