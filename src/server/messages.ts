@@ -29,8 +29,8 @@ const messages = {
   notAuthenticated: { zh: '请先登录', en: 'Please log in' },
   forbidden: { zh: '您的角色（{role}）不能{action}“{resource}”', en: 'Your role ({role}) may not {action} {resource}' },
   personalFilter: {
-    zh: '您的角色不能按个人信息（{field}）筛选',
-    en: 'Your role may not filter by personal data ({field})',
+    zh: '您的角色不能按个人信息（{field}）筛选、排序或汇总',
+    en: 'Your role may not filter, sort or group by personal data ({field})',
   },
   badLogin: { zh: '用户名或密码不对', en: 'Wrong username or password' },
   disabled: { zh: '该账号已停用，请联系管理员', en: 'This account is disabled; ask an administrator' },

@@ -1,4 +1,4 @@
-import { enums, resourceByName, type ResourceDef } from '../schema';
+import { allows, enums, resourceByName, type ResourceDef, type Role } from '../schema';
 import { schemaGeneration } from '../schema/custom';
 import { namedByPersonalData, titlesOf } from './titles';
 import type { Row } from './records';
@@ -6,12 +6,15 @@ import type { Data } from './store/store';
 
 const TEXT_TYPES = new Set(['text', 'longtext', 'phone', 'email']);
 
-/** The names of the records a resource refers to, per list it refers to. */
+/** The names of the records a resource refers to, per list it refers to: of lists every role
+ * may read only (the text serves every role; a viewer must not find a guest by the name of a
+ * record the viewer may not see). */
 function referencedTitles(data: Data, resource: ResourceDef) {
   const titles = new Map<string, Map<string, string>>();
   for (const list of referencedLists(resource)) {
     const target = resourceByName[list];
-    if (target && !titles.has(list)) titles.set(list, titlesOf(data, target));
+    if (target && !titles.has(list) && enums.userRole.every((role) => allows(role.id as Role, target, 'read')))
+      titles.set(list, titlesOf(data, target));
   }
   return titles;
 }

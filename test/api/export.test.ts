@@ -103,6 +103,11 @@ describe('a summit’s guest list exported by the server', () => {
     expect(rows[1][1]).not.toBe('13800000001');
     const byPhone = await exportOf(viewer, 'attendees', { format: 'csv', filter: { phone: '13800000001' } });
     expect(byPhone.status).toBe(403);
+    // nor sorted by them: the order of 138****0001s would tell their hidden digits
+    const sorted = await exportOf(viewer, 'attendees', { format: 'csv', sort: ['phone', 'ASC'] });
+    expect(sorted.status).toBe(403);
+    expect((await sorted.json()).message).toMatch(/may not filter, sort or group by personal data \(Phone\)/);
+    expect((await viewer.api(`/attendees?sort=${JSON.stringify(['phone', 'DESC'])}`)).status).toBe(403);
   });
 
   it('masks, for a viewer, the names of linked records when a list is named by a phone number', async () => {
@@ -159,6 +164,43 @@ describe('a summit’s guest list exported by the server', () => {
     const res = await exportOf(server, 'attendees', params);
     expect(res.status).toBe(status);
     expect((await res.json()).message).toMatch(why);
+  });
+
+  it('refuses columns given twice rather than exporting every column', async () => {
+    const res = await server.api('/attendees/export?format=csv&columns=["name"]&columns=["phone"]');
+    expect(res.status).toBe(400);
+    expect((await res.json()).message).toMatch(/"columns" must be a JSON list of fields/);
+  });
+
+  it('never names a sheet History (Excel keeps it for itself)', async () => {
+    const { sheet } = await sheetOf(await exportOf(server, 'attendees', { format: 'xlsx', name: 'History' }));
+    expect(sheet.name).toBe('History 1');
+  });
+
+  it('finds no guest for a viewer by the name of a record the viewer may not read', async () => {
+    const send = (path: string, body: object) => server.api(path, { method: 'POST', body: JSON.stringify(body) });
+    await send('/customResources', { name: 'dossiers', labelZh: '内部档案', readAccess: 'admins', titleField: 'code' });
+    await send('/customFields', { resource: 'dossiers', source: 'code', labelZh: '代号', type: 'text' });
+    await send('/customFields', {
+      resource: 'attendees',
+      source: 'dossierId',
+      labelZh: '档案',
+      type: 'reference',
+      reference: 'dossiers',
+    });
+    const { id: dossier } = await (await send('/dossiers', { code: '蓝色代号' })).json();
+    await send('/attendees', { summitId, name: '有档案的嘉宾', dossierId: dossier });
+    const viewer = await server.userWithRole('viewer');
+    const found = await (await viewer.api(`/attendees?filter=${JSON.stringify({ q: '蓝色代号' })}`)).json();
+    expect(found).toEqual([]);
+    const exported = await (
+      await exportOf(viewer, 'attendees', {
+        format: 'csv',
+        filter: { name: '有档案的嘉宾' },
+        columns: ['name', 'dossierId'],
+      })
+    ).text();
+    expect(exported).toContain(`有档案的嘉宾,#${dossier}`);
   });
 
   it('gives no one a list their role may not read, nor a password column', async () => {

@@ -38,6 +38,25 @@ describe('the live data file', () => {
     expect(fs.readFileSync(dataFile, 'utf8')).toBe('{"summits": [');
   });
 
+  it('refuses to start from the seed when the data file is gone but its journal is not', async () => {
+    const dir = tempDir();
+    const first = await startTestServer({ dir });
+    await first.client.create('series', { data: { name: '搬走之前' } });
+    await first.close();
+    fs.appendFileSync(
+      `${first.dataFile}.journal`,
+      JSON.stringify([{ r: 'series', put: { id: 99, name: '日志里' } }]) + '\n',
+    );
+    fs.renameSync(first.dataFile, `${first.dataFile}.moved`);
+    const { code, output } = await runServerToExit({
+      HUIWU_DATA: first.dataFile,
+      HUIWU_SEED: path.join(dir, 'seed.json'),
+    });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/data\.json is missing but its journal .* is not; refusing to start/);
+    expect(fs.existsSync(first.dataFile)).toBe(false);
+  });
+
   it('drops a torn last journal line (a write that was never acknowledged) and keeps the rest', async () => {
     const dir = tempDir();
     const dataFile = path.join(dir, 'data.json');

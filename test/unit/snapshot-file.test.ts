@@ -69,6 +69,16 @@ describe('the data file', () => {
     expect(() => readSnapshot(f)).toThrow(/is not valid JSON [\s\S]*; refusing to start/);
   });
 
+  it('reads a file saved with a byte-order mark, and keys JSON.parse keeps (__proto__)', () => {
+    const f = file();
+    fs.writeFileSync(f, '\uFEFF' + JSON.stringify({ attendees: [{ id: 1 }] }));
+    expect(readSnapshot(f)).toEqual({ attendees: [{ id: 1 }] });
+    writeSnapshot(f, JSON.parse('{"__proto__":[{"id":1}],"a":[]}'));
+    const data = readSnapshot(f);
+    expect(Object.keys(data)).toEqual(['__proto__', 'a']);
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+  });
+
   it('refuses a file that is JSON but not an object of lists', () => {
     const f = file();
     fs.writeFileSync(f, '[1,2]');

@@ -14,7 +14,7 @@ import Typography from '@mui/material/Typography';
 import { alpha, useTheme } from '@mui/material/styles';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useListContext, useLocaleState, useNotify, usePermissions, useTranslate, type RaRecord } from 'react-admin';
-import { allows, namedFilterTest, type FieldDef, type ResourceDef } from '../../schema';
+import { allows, namedFilterTest, roleSeesPersonalData, type FieldDef, type ResourceDef } from '../../schema';
 import { formatDay } from '../schema-ui/time';
 import { cellFor, fieldCellRenderer, valueOfEdit } from './cells';
 import { usePaste } from './paste/usePaste';
@@ -458,6 +458,8 @@ export const SchemaGrid = ({
         freezeColumns={Math.min(layout.freeze, visible.length)}
         onHeaderClicked={(col) => {
           const field = visible[col].source;
+          // a viewer's masked numbers are not sorted (the order would tell their hidden digits)
+          if (visible[col].personal && !roleSeesPersonalData(role)) return;
           setSort({ field, order: sort.field === field && sort.order === 'ASC' ? 'DESC' : 'ASC' });
         }}
         onColumnResize={(column, size) =>

@@ -24,7 +24,9 @@ export function readListQuery(
   try {
     const given = options.parts ? Object.fromEntries(options.parts.map((part) => [part, raw[part]])) : raw;
     const { query, start } = translateListQuery(resource, given, server.now(), res.locals.user);
-    refusePersonal(resource, [...Object.keys(query), ...(options.asked ?? [])], role, lang);
+    // sorted by a masked number, the order of 138****1234s would tell their hidden digits
+    const sortedBy = typeof query._sort === 'string' ? query._sort.split(',') : [];
+    refusePersonal(resource, [...Object.keys(query), ...sortedBy, ...(options.asked ?? [])], role, lang);
     server.applySearch(resource, query, role);
     return { query, start };
   } catch (error) {

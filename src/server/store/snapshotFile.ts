@@ -67,9 +67,11 @@ export function readSnapshot(file: string): Record<string, unknown> {
       } else {
         const opens = OPENS.exec(line);
         const value = opens ? null : VALUE.exec(line);
-        if (opens) data[JSON.parse(opens[1])] = rows = [];
-        else if (value) [data[JSON.parse(value[1])], closed] = [JSON.parse(value[2]), line.endsWith('}')];
-        else throw new Error('not laid out one record per line');
+        if (opens) own(data, JSON.parse(opens[1]), (rows = []));
+        else if (value) {
+          own(data, JSON.parse(value[1]), JSON.parse(value[2]));
+          closed = line.endsWith('}');
+        } else throw new Error('not laid out one record per line');
       }
     }
     if (!closed) throw new Error('ends before its end');
@@ -94,10 +96,15 @@ export function laidOutByRecord(file: string) {
   }
 }
 
+/** A key as JSON.parse keeps it, __proto__ included (an assignment would set the prototype). */
+const own = (data: Record<string, unknown>, key: string, value: unknown) =>
+  Object.defineProperty(data, key, { value, enumerable: true, writable: true, configurable: true });
+
 function parseWhole(file: string): Record<string, unknown> {
   let data: unknown;
   try {
-    data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    // a byte-order mark (Notepad's "UTF-8 with BOM") is not part of the JSON
+    data = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (error) {
     // Never start on an empty store in place of a damaged one: that is how data gets lost.
     throw new Error(`${file} is not valid JSON (${(error as Error).message}); refusing to start`);
