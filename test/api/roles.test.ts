@@ -102,7 +102,7 @@ describe('viewers and personal data', () => {
     expect(await (await sessions.viewer.api('/attendees?filter={"q":"13900001111"}')).json()).toEqual([]);
     const res = await sessions.viewer.api('/attendees?filter={"phone_like":"139"}');
     expect(res.status).toBe(403);
-    expect((await res.json()).message).toBe('Your role may not filter by personal data (Phone)');
+    expect((await res.json()).message).toBe('Your role may not filter, sort or group by personal data (Phone)');
     expect(
       (await (await sessions.organiser.api('/attendees?filter={"q":"13900001111"}')).json()).map(
         (a: { id: number }) => a.id,
