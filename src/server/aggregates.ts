@@ -17,6 +17,14 @@ export interface Aggregate {
   groups?: Group[];
 }
 
+/** What to compute: groups by a field (or a date's `field:month`), a sum, a latest value, the largest groups. */
+export interface AggregateSpec {
+  groupBy?: string;
+  sum?: string;
+  max?: string;
+  top?: number;
+}
+
 const NUMERIC = new Set(['number', 'money']);
 
 /** A row's group: the field's value, or for dates its month (2026-05) or year (2026), by Beijing day. */
@@ -43,7 +51,7 @@ export function aggregate(
   rows: Row[],
   resource: ResourceDef,
   query: Record<string, string | string[]>,
-  options: { groupBy?: string; sum?: string; max?: string; top?: number },
+  options: AggregateSpec,
 ): Aggregate {
   const sumField = options.sum ? getField(resource, options.sum) : undefined;
   if (options.sum && (!sumField || !NUMERIC.has(sumField.type))) throw new QueryError(`cannot sum "${options.sum}"`);

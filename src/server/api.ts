@@ -1,10 +1,8 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { resourceByName, resources, roleSeesPersonalData, type ResourceDef, type Role } from '../schema';
-import type { AuditTrail } from './audit';
 import { createAuthRouter, requireSession, type AuthServices } from './auth/routes';
 import { loadCustomSchema } from './customSchema';
 import { hookRegistry } from './hooks';
-import { createListPath } from './listPath';
 import { HttpError, message, requestLang } from './messages';
 import { aggregateRoutes } from './routes/aggregate';
 import { exportRoutes } from './routes/export';
@@ -12,8 +10,8 @@ import type { ServerContext } from './routes/context';
 import { importRoutes } from './routes/import';
 import { recordRoutes } from './routes/records';
 import { schemaRoutes } from './routes/schema';
-import { createSearch } from './search';
 import { jsonServerLists } from './store/jsonServer';
+import type { ListQuery, RecordStore } from './store/recordStore';
 
 export interface ApiOptions extends AuthServices {
   /** largest request body, as body-parser understands it ('1mb') */
@@ -29,14 +27,9 @@ export interface ApiOptions extends AuthServices {
 
 /** Turns the search box's text into the ids it matches, so json-server never searches ids,
  * codes or timestamps. */
-function applySearch(
-  search: ReturnType<typeof createSearch>,
-  resource: ResourceDef,
-  query: Record<string, string | string[]>,
-  role: Role,
-) {
+function applySearch(records: RecordStore, resource: ResourceDef, query: ListQuery, role: Role) {
   if (query.q === undefined) return;
-  const ids = search(resource, String(query.q), roleSeesPersonalData(role));
+  const ids = records.search(resource, String(query.q), roleSeesPersonalData(role));
   delete query.q;
   const wanted = query.id === undefined ? ids : ids.filter((id) => ([] as string[]).concat(query.id).includes(id));
   query.id = wanted.length > 0 ? wanted : ['\u0000no match'];
@@ -48,43 +41,32 @@ function applySearch(
  * Every write goes the one way: checks, one commit (src/server/commit.ts), what the role may see.
  */
 export function createApi(options: ApiOptions) {
-  const {
-    store,
-    audit,
-    sessions,
-    bodyLimit = '1mb',
-    importLimit = '64mb',
-    now = Date.now,
-    plainPaths = false,
-  } = options;
+  const { records, sessions, bodyLimit = '1mb', importLimit = '64mb', now = Date.now, plainPaths = false } = options;
   // the schema admins extended, from the stored definitions (see src/schema/custom.ts)
-  loadCustomSchema(store.data);
+  loadCustomSchema(records.data);
   // Records from before versions existed start at 1.
-  for (const resource of resources) for (const row of store.data[resource.name] ?? []) row.version ??= 1;
-  const listPath = createListPath(store, resourceByName);
-  const reference = plainPaths ? jsonServerLists(store.data) : null;
-  const search = createSearch(store);
+  for (const resource of resources) for (const row of records.data[resource.name] ?? []) row.version ??= 1;
+  const reference = plainPaths ? jsonServerLists(records.data) : null;
   const server: ServerContext = {
-    store,
-    audit,
+    records,
     now,
     hooks: hookRegistry({
       endSessionsOf: (userId) => sessions.endAllOf(userId),
       // a definition changed: the next request already meets the new schema
       rebuildSchema: () => {
-        loadCustomSchema(store.data);
+        loadCustomSchema(records.data);
         reference?.remake();
       },
     }),
     listPage: async (req, res, resource, query) =>
-      reference ? reference.page(req, res, resource.name, query) : listPath(resource.name, query),
-    applySearch: (resource, query, role) => applySearch(search, resource, query, role),
+      reference ? reference.page(req, res, resource.name, query) : records.page(resource.name, query),
+    applySearch: (resource, query, role) => applySearch(records, resource, query, role),
   };
 
   const api = express.Router();
   api.use((req, _res, next) => {
     // Memory may hold a change the disk refused: answer nothing until a restart re-reads it.
-    if (store.journal.failure) throw new HttpError(503, message(requestLang(req), 'diskFailed'));
+    if (records.failure) throw new HttpError(503, message(requestLang(req), 'diskFailed'));
     next();
   });
   // Imports are large and parsed only once the session is known; everything else is small.

@@ -4,10 +4,11 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { apiErrorHandler, collections, createApi, EXPOSED_HEADERS } from './api';
-import { AuditTrail } from './audit';
 import { ensureAdmin } from './auth/accounts';
 import { Sessions } from './auth/sessions';
 import { LoginThrottle } from './auth/throttle';
+import { resourceByName } from '../schema';
+import { embeddedStore } from './store/embedded';
 import { openStore, type Store } from './store/store';
 
 export interface ServerOptions {
@@ -50,8 +51,8 @@ type AppOptions = Omit<ServerOptions, 'port' | 'host' | 'dataFile' | 'seedFile'>
 export async function createApp(store: Store, options: AppOptions) {
   const app = express();
   const corsOrigins = new Set(options.corsOrigins ?? []);
-  const audit = new AuditTrail(store);
-  const createdAdmin = await ensureAdmin(store, audit, options.adminPassword);
+  const records = embeddedStore(store, resourceByName);
+  const createdAdmin = await ensureAdmin(records, options.adminPassword);
   const sessions = new Sessions(options.sessionMinutes ?? 60);
   const throttle = new LoginThrottle(options.throttle?.free, options.throttle?.baseMs);
   app.disable('x-powered-by');
@@ -74,8 +75,7 @@ export async function createApp(store: Store, options: AppOptions) {
   app.use(
     '/api',
     createApi({
-      store,
-      audit,
+      records,
       sessions,
       throttle,
       bodyLimit: options.bodyLimit,

@@ -106,8 +106,8 @@ function changedByUser(
     throw new HttpError(400, message(ctx.lang, 'badVersion', { version: String(startedFrom) }));
   }
   const version = startedFrom as number;
-  const known = ctx.audit.complete(resource.name, existing.id, version, current);
-  const later = ctx.audit.since(resource.name, existing.id, version);
+  const known = ctx.history.complete(resource.name, existing.id, version, current);
+  const later = ctx.history.since(resource.name, existing.id, version);
   // The record as the user saw it: undo, newest first, what happened after their version.
   const base: Row = { ...existing };
   const changedBy = new Map<string, { username: string | null; at: string }>();

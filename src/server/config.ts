@@ -15,6 +15,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env) {
     adminPassword: env.HUIWU_ADMIN_PASSWORD || undefined,
     sessionMinutes: Number(env.HUIWU_SESSION_MINUTES ?? 60),
     secureCookie: env.HUIWU_SECURE_COOKIE === '1',
+    heapGrowthPercent: Number(env.HUIWU_HEAP_GROWTH ?? 20),
     corsOrigins: (env.HUIWU_CORS_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

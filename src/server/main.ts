@@ -1,7 +1,9 @@
 import { startServer } from './app';
 import { configFromEnv } from './config';
+import { limitHeapGrowth } from './heap';
 
 const config = configFromEnv();
+limitHeapGrowth(config.heapGrowthPercent);
 try {
   const server = await startServer(config);
   const shown = config.host === '0.0.0.0' ? `http://localhost:${server.port}` : server.url;

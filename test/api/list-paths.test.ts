@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, tempDir, type TestServer } from '../helpers/server';
 
-// Lists and creates are answered in front of json-server (src/server/listPath.ts) for speed.
+// Lists and creates are answered in front of json-server (src/server/store/listPath.ts) for speed.
 // The same requests against a server that sends everything through json-server's own router
 // must get the same answers, byte for byte: rows, order, pages and totals.
 let fast: TestServer;

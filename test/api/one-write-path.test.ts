@@ -197,3 +197,42 @@ describe('an agreement is what its follow-ups say', () => {
     expect(trail.map((e) => e.version)).toEqual(Array.from({ length: trail.length }, (_, i) => i + 1));
   });
 });
+
+describe('a record is found by its id as the writes before it left it', () => {
+  it('thirty guests created, read and deleted at once: each read finds its own, each deleted one is gone', async () => {
+    const created = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        organiser
+          .api('/attendees', {
+            method: 'POST',
+            body: JSON.stringify({ summitId: 1, name: `并发来宾${i}`, role: 'guest', invitation: 'invited' }),
+          })
+          .then((res) => res.json() as Promise<{ id: number; name: string }>),
+      ),
+    );
+    // reads and deletes of the new records, interleaved, in one burst
+    const answers = await Promise.all(
+      created.flatMap((guest, i) => [
+        organiser
+          .api(`/attendees/${guest.id}`)
+          .then(async (res) => ({ i, status: res.status, body: await res.json() })),
+        ...(i % 3 === 0 ? [organiser.api(`/attendees/${guest.id}`, { method: 'DELETE' }).then(() => null)] : []),
+      ]),
+    );
+    for (const answer of answers.filter((a) => a !== null)) {
+      // read before or after its delete: its own record, or 404, never another's
+      if (answer.status === 200) expect(answer.body.name).toBe(`并发来宾${answer.i}`);
+      else expect([answer.status, answer.i % 3]).toEqual([404, 0]);
+    }
+    const after = await Promise.all(created.map((guest) => organiser.api(`/attendees/${guest.id}`)));
+    expect(after.map((res) => res.status)).toEqual(created.map((_, i) => (i % 3 === 0 ? 404 : 200)));
+    // a deleted record's id is not taken again
+    const next = await organiser
+      .api('/attendees', {
+        method: 'POST',
+        body: JSON.stringify({ summitId: 1, name: '之后的来宾', role: 'guest', invitation: 'invited' }),
+      })
+      .then((res) => res.json() as Promise<{ id: number }>);
+    expect(next.id).toBeGreaterThan(Math.max(...created.map((guest) => guest.id)));
+  });
+});

@@ -1,20 +1,18 @@
-import type { AuditTrail } from '../audit';
-import { commit } from '../commit';
 import type { Row } from '../records';
-import type { Store } from '../store/store';
+import type { RecordStore } from '../store/recordStore';
 import { hashPassword, randomPassword } from './passwords';
 
-export const findUser = (store: Store, username: string): Row | undefined =>
-  (store.data.users ?? []).find((row) => String(row.username).toLowerCase() === username.toLowerCase());
+export const findUser = (records: RecordStore, username: string): Row | undefined =>
+  (records.data.users ?? []).find((row) => String(row.username).toLowerCase() === username.toLowerCase());
 
 /**
  * On first start there is no account: create `admin`, with HUIWU_ADMIN_PASSWORD or a random
  * password that is printed once. There is no default password anywhere.
  */
-export async function ensureAdmin(store: Store, audit: AuditTrail, password: string | undefined) {
-  if ((store.data.users ?? []).length > 0) return null;
+export async function ensureAdmin(records: RecordStore, password: string | undefined) {
+  if ((records.data.users ?? []).length > 0) return null;
   const chosen = password || randomPassword();
-  const { durable } = commit(store, audit, null, [
+  const { durable } = records.commit(null, [
     {
       op: 'create',
       resource: 'users',

@@ -2,19 +2,17 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { resourceByName } from '../../schema';
 import { reasonText } from '../../schema/messages';
 import { checkWrite } from '../../schema/validate';
-import { actorOf, type AuditTrail } from '../audit';
-import { commit } from '../commit';
+import { actorOf } from '../audit';
 import { asyncHandler, HttpError, message, requestLang } from '../messages';
-import { findById, type Row } from '../records';
-import type { Store } from '../store/store';
+import type { Row } from '../records';
+import type { RecordStore } from '../store/recordStore';
 import { findUser } from './accounts';
 import { hashPassword, verifyPassword } from './passwords';
 import type { Sessions } from './sessions';
 import type { LoginThrottle } from './throttle';
 
 export interface AuthServices {
-  store: Store;
-  audit: AuditTrail;
+  records: RecordStore;
   sessions: Sessions;
   throttle: LoginThrottle;
   /** add Secure to the cookie (behind HTTPS) */
@@ -47,10 +45,10 @@ export const publicUser = (user: Row) => ({
 const DUMMY_HASH = hashPassword('no such user');
 
 /** Every /api route but login answers 401 without a live session; the user goes in res.locals. */
-export function requireSession({ store, sessions }: AuthServices) {
+export function requireSession({ records, sessions }: AuthServices) {
   return (req: Request, res: Response, next: NextFunction) => {
     const session = sessions.touch(readSessionId(req));
-    const user = session && findById(store.data.users, session.userId);
+    const [user] = session ? records.get('users', [session.userId]) : [];
     if (!user || user.disabled === true) throw new HttpError(401, message(requestLang(req), 'notAuthenticated'));
     res.locals.user = user;
     next();
@@ -58,7 +56,7 @@ export function requireSession({ store, sessions }: AuthServices) {
 }
 
 export function createAuthRouter(services: AuthServices) {
-  const { store, audit, sessions, throttle } = services;
+  const { records, sessions, throttle } = services;
   const router = express.Router();
   const cookie = (value: string, maxAge?: number) =>
     `${SESSION_COOKIE}=${value}; Path=/api; HttpOnly; SameSite=Strict${services.secureCookie ? '; Secure' : ''}${maxAge === 0 ? '; Max-Age=0' : ''}`;
@@ -75,7 +73,7 @@ export function createAuthRouter(services: AuthServices) {
         res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
         throw new HttpError(429, message(lang, 'throttled', { seconds: Math.ceil(wait / 1000) }));
       }
-      const user = name ? findUser(store, name) : undefined;
+      const user = name ? findUser(records, name) : undefined;
       const ok = await verifyPassword(
         typeof password === 'string' ? password : '',
         user?.passwordHash ?? (await DUMMY_HASH),
@@ -121,7 +119,7 @@ export function createAuthRouter(services: AuthServices) {
         });
       }
       const hash = await hashPassword(password as string);
-      const { durable } = commit(store, audit, actorOf(user), [
+      const { durable } = records.commit(actorOf(user), [
         { op: 'update', resource: 'users', row: user, fields: { passwordHash: hash } },
       ]);
       await durable;

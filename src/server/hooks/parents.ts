@@ -39,7 +39,7 @@ function link(child: ResourceDef) {
  * else the lifecycle's default and nothing. */
 function initialState(ctx: CheckContext, child: ResourceDef, parent: Row): Body {
   const { fields, parentResource } = link(child);
-  const created = ctx.audit.since(parentResource.name, parent.id, 0).find((e) => !e.before && e.after);
+  const created = ctx.history.since(parentResource.name, parent.id, 0).find((e) => !e.before && e.after);
   return Object.fromEntries(
     Object.keys(fields).map((field) => [
       field,

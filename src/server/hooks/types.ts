@@ -1,9 +1,10 @@
 import type { ResourceDef } from '../../schema';
 import type { Reasons } from '../../schema/validate';
 import type { Lang } from '../../schema';
-import type { Actor, AuditTrail } from '../audit';
+import type { Actor } from '../audit';
 import type { Step } from '../commit';
 import type { Row } from '../records';
+import type { History } from '../store/recordStore';
 import type { Data } from '../store/store';
 
 /**
@@ -23,8 +24,8 @@ export interface Hooks {
 
 /** What a write is checked against: the data as it is, who writes, in which language to refuse. */
 export interface CheckContext {
-  data: Data;
-  audit: AuditTrail;
+  data: Readonly<Data>;
+  history: History;
   actor: Actor | null;
   lang: Lang;
   /** the hash of `body.password`, computed before the synchronous checks (scrypt is slow) */

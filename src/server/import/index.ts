@@ -1,9 +1,10 @@
 import type { Lang, ResourceDef, Role } from '../../schema';
 import type { ImportReport, NewRecord, RowResult } from '../../schema/imports';
-import type { AuditTrail, Actor } from '../audit';
+import type { Actor } from '../audit';
+import type { Step } from '../commit';
 import { HttpError, message } from '../messages';
-import { commit, type Step } from '../commit';
-import type { Row, Store } from '../store/store';
+import type { RecordStore } from '../store/recordStore';
+import type { Row } from '../store/store';
 import type { PlannedRecord } from './newNames';
 import { planImport, type Plan } from './plan';
 
@@ -18,8 +19,7 @@ const publicRecord = ({ standIn: _s, record: _r, ...shown }: PlannedRecord): New
  * crash keeps all or none of it.
  */
 export async function runImport(args: {
-  store: Store;
-  audit: AuditTrail;
+  records: RecordStore;
   actor: Actor | null;
   role: Role | undefined;
   resource: ResourceDef;
@@ -29,8 +29,8 @@ export async function runImport(args: {
   /** the server's clock (a move's stamps) */
   now?: number;
 }): Promise<ImportReport> {
-  const { store, audit, actor, role, resource, body, dryRun, lang, now = Date.now() } = args;
-  const plan = planImport(store.data, resource, body, lang, role, now);
+  const { records, actor, role, resource, body, dryRun, lang, now = Date.now() } = args;
+  const plan = planImport(records.data, resource, body, lang, role, now);
   const { counts, unmatched } = plan;
   const rows = plan.planned.map((p) => p.result);
   const report = { counts, rows, newRecords: plan.newRecords.map(publicRecord), unmatched };
@@ -39,7 +39,7 @@ export async function runImport(args: {
     throw new HttpError(400, message(lang, 'importRefused', { count: counts.invalid }), { written: false, ...report });
 
   try {
-    return await write(store, audit, actor, resource, plan, rows);
+    return await write(records, actor, resource, plan, rows);
   } catch {
     throw new HttpError(500, message(lang, 'diskFailed'));
   }
@@ -48,8 +48,7 @@ export async function runImport(args: {
 /** The plan written: the new records the rows name first (their ids taken now, so the rows
  * link to them), then every row, in one commit with an audit entry each. */
 async function write(
-  store: Store,
-  audit: AuditTrail,
+  records: RecordStore,
   actor: Actor | null,
   resource: ResourceDef,
   plan: Plan,
@@ -57,7 +56,7 @@ async function write(
 ): Promise<ImportReport> {
   const ids = new Map<unknown, Row['id']>();
   const steps: Step[] = plan.newRecords.map((record) => {
-    const id = store.takeId(record.resource);
+    const id = records.takeId(record.resource);
     ids.set(record.standIn, id);
     return { op: 'create', resource: record.resource, fields: { ...record.record, id }, action: 'import' };
   });
@@ -77,7 +76,7 @@ async function write(
       written.push(result);
     }
   }
-  const { rows: stored, durable } = commit(store, audit, actor, steps);
+  const { rows: stored, durable } = records.commit(actor, steps);
   // each row's answer names the record it became
   written.forEach((result, i) => (result.id = stored[plan.newRecords.length + i].id));
   await durable;

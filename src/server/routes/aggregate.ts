@@ -1,7 +1,5 @@
 import express, { type Request, type Response } from 'express';
 import { planPickups, resourceByName, type ResourceDef, type Role } from '../../schema';
-import { aggregate } from '../aggregates';
-import { queryMatcher } from '../query';
 import { asyncHandler, requestLang } from '../messages';
 import { present, resourceFor } from '../present';
 import { QueryError } from '../protocol';
@@ -13,7 +11,7 @@ import { badQuery, readListQuery } from './listQuery';
  * and sums by group (the dashboard, the ledger), and a summit's pick-up plan.
  */
 export function aggregateRoutes(server: ServerContext) {
-  const { store } = server;
+  const { records } = server;
   const router = express.Router();
   const role = (res: Response) => res.locals.user.role as Role;
 
@@ -27,7 +25,7 @@ export function aggregateRoutes(server: ServerContext) {
     asyncHandler(async (req, res) => {
       const resource = resourceFor('attendees', role(res), 'read', requestLang(req));
       try {
-        const guests = (store.data.attendees ?? []).filter(queryMatcher(filterOf(req, res, resource)));
+        const guests = records.page('attendees', filterOf(req, res, resource)).page;
         const plan = planPickups(guests);
         const involved = new Set(plan.groups.flatMap((g) => g.ids));
         res.json({
@@ -54,7 +52,7 @@ export function aggregateRoutes(server: ServerContext) {
         const top = text('top') === undefined ? undefined : Number(text('top'));
         if (top !== undefined && !(Number.isInteger(top) && top > 0)) throw new QueryError('"top" must be a count');
         res.json(
-          aggregate(store.data[resource.name] ?? [], resource, query, {
+          records.aggregate(resource, query, {
             groupBy,
             sum: text('sum'),
             max: text('max'),

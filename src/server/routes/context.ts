@@ -1,15 +1,13 @@
 import type { Request, Response } from 'express';
 import type { ResourceDef, Role } from '../../schema';
-import type { AuditTrail } from '../audit';
 import type { Hooks } from '../hooks';
 import type { Row } from '../records';
-import type { Store } from '../store/store';
+import type { ListQuery, RecordStore } from '../store/recordStore';
 
-/** What every route of the API shares: the store, the audit trail, the clock, the resources'
- * own rules, and how a list query is answered (the fast path, or json-server's as reference). */
+/** What every route of the API shares: the store, the clock, the resources' own rules, and how
+ * a list query is answered (the store's, or json-server's as the reference). */
 export interface ServerContext {
-  store: Store;
-  audit: AuditTrail;
+  records: RecordStore;
   now: () => number;
   hooks: (resource: ResourceDef) => Hooks[];
   /** a page of a list, and the total it is part of */
@@ -17,8 +15,8 @@ export interface ServerContext {
     req: Request,
     res: Response,
     resource: ResourceDef,
-    query: Record<string, string | string[]>,
+    query: ListQuery,
   ): Promise<{ page: Row[]; total: number }>;
   /** the search box's text (query.q) turned into the ids it matches */
-  applySearch(resource: ResourceDef, query: Record<string, string | string[]>, role: Role): void;
+  applySearch(resource: ResourceDef, query: ListQuery, role: Role): void;
 }

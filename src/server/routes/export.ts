@@ -124,7 +124,7 @@ function titlesFor(server: ServerContext, columns: FieldDef[], rows: Row[], role
   for (const field of columns.filter((f) => f.type === 'reference')) {
     const target = resourceByName[field.reference!];
     if (!target || !allows(role, target, 'read')) continue;
-    const names = titlesOf(server.store.data, target);
+    const names = titlesOf(server.records.data, target);
     const masked = namedByPersonalData(target) && !roleSeesPersonalData(role);
     const wanted = new Set(rows.map((row) => row[field.source]).filter((id) => id !== null && id !== undefined));
     titles[field.source] = new Map(

@@ -40,8 +40,7 @@ export function importRoutes(server: ServerContext, importLimit: string) {
     express.json({ limit: importLimit }),
     asyncHandler(async (req, res) => {
       const report = await runImport({
-        store: server.store,
-        audit: server.audit,
+        records: server.records,
         actor: actorOf(res.locals.user),
         role: res.locals.user.role as Role,
         resource: res.locals.resource,

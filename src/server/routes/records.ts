@@ -4,12 +4,12 @@ import { actorOf } from '../audit';
 import { hashPassword } from '../auth/passwords';
 import { checkCreate, checkUpdate } from '../checks';
 import type { CheckContext } from '../hooks/types';
-import { commit, type Step } from '../commit';
+import type { Step } from '../commit';
 import { checkDelete } from '../deletes';
 import { asyncHandler, HttpError, message, requestLang } from '../messages';
 import { present, resourceFor } from '../present';
 import { contentRange } from '../protocol';
-import { findById, type Row } from '../records';
+import type { Row } from '../records';
 import type { ServerContext } from './context';
 import { readListQuery } from './listQuery';
 
@@ -20,7 +20,7 @@ import { readListQuery } from './listQuery';
  * brings, then what the role may see of the answer, sent once the disk holds it.
  */
 export function recordRoutes(server: ServerContext) {
-  const { store, audit, now } = server;
+  const { records, now } = server;
   const router = express.Router();
   const role = (res: Response) => res.locals.user.role as Role;
 
@@ -86,10 +86,9 @@ export function recordRoutes(server: ServerContext) {
     throw new HttpError(404, message(requestLang(req), 'noRoute'));
   });
 
-  /** The list query, read once: filters, named filters, search, sort, range; viewers may not
-   * filter by personal data. */
+  /** The stored record the URL names, or 404. */
   function stored(resource: ResourceDef, id: string, lang: CheckContext['lang']): Row {
-    const row = findById(store.data[resource.name], id);
+    const [row] = records.get(resource.name, [id]);
     if (!row) throw new HttpError(404, message(lang, 'notFound'));
     return row;
   }
@@ -108,8 +107,8 @@ export function recordRoutes(server: ServerContext) {
   async function context(req: Request, res: Response): Promise<CheckContext> {
     const password = (req.body as Record<string, unknown> | undefined)?.password;
     return {
-      data: store.data,
-      audit,
+      data: records.data,
+      history: records.history,
       actor: actorOf(res.locals.user),
       lang: requestLang(req),
       passwordHash: typeof password === 'string' && password.length >= 8 ? await hashPassword(password) : undefined,
@@ -121,7 +120,7 @@ export function recordRoutes(server: ServerContext) {
   /** Commits the steps, lets the resources' own rules follow, answers once on disk: the first
    * step's record, as this commit left it. */
   async function write(ctx: CheckContext, steps: Step[]): Promise<Row> {
-    const { rows, durable } = commit(store, audit, ctx.actor, steps, (name, before, after) => {
+    const { rows, durable } = records.commit(ctx.actor, steps, (name, before, after) => {
       const resource = resourceByName[name];
       if (resource) for (const hooks of server.hooks(resource)) hooks.committed?.(ctx, resource, before, after);
     });

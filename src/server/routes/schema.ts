@@ -12,7 +12,7 @@ export function schemaRoutes(server: ServerContext) {
   const router = express.Router();
   router.get('/schema', (_req, res) => {
     const role = res.locals.user.role as Role;
-    const rows = customRows(server.store.data);
+    const rows = customRows(server.records.data);
     // a hidden list has no resource: only admins see its definition
     const hidden = new Set(
       rows.customResources

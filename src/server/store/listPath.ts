@@ -1,8 +1,8 @@
 import orderBy from 'lodash/orderBy';
-import { queryMatcher } from './query';
-import type { Row } from './records';
-import type { ResourceDef } from '../schema';
-import type { Store } from './store/store';
+import { queryMatcher } from '../query';
+import type { Row } from '../records';
+import type { ResourceDef } from '../../schema';
+import type { Store } from './store';
 
 /**
  * Lists answered in front of json-server, with its answers: the rows its query matches

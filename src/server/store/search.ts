@@ -1,8 +1,8 @@
-import { allows, enums, resourceByName, type ResourceDef, type Role } from '../schema';
-import { schemaGeneration } from '../schema/custom';
-import { namedByPersonalData, titlesOf } from './titles';
-import type { Row } from './records';
-import type { Data } from './store/store';
+import { allows, enums, resourceByName, type ResourceDef, type Role } from '../../schema';
+import { schemaGeneration } from '../../schema/custom';
+import { namedByPersonalData, titlesOf } from '../titles';
+import type { Row } from '../records';
+import type { Data } from './store';
 
 const TEXT_TYPES = new Set(['text', 'longtext', 'phone', 'email']);
 
