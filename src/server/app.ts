@@ -31,6 +31,9 @@ export interface ServerOptions {
   now?: () => number;
   /** lists and creates through json-server's router only (the reference for the fast path) */
   plainPaths?: boolean;
+  /** the reverse proxies whose X-Forwarded-For names the client (express's `trust proxy`:
+   * `loopback`, addresses or subnets, a hop count); none by default, so the header is ignored */
+  trustProxy?: string | number;
   /** login throttling: failures allowed before waits start, and the first wait */
   throttle?: { free: number; baseMs: number };
 }
@@ -56,6 +59,7 @@ export async function createApp(store: Store, options: AppOptions) {
   const sessions = new Sessions(options.sessionMinutes ?? 60);
   const throttle = new LoginThrottle(options.throttle?.free, options.throttle?.baseMs);
   app.disable('x-powered-by');
+  if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   app.use(compression());
   app.use('/api', (req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');

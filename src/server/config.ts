@@ -15,6 +15,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env) {
     adminPassword: env.HUIWU_ADMIN_PASSWORD || undefined,
     sessionMinutes: Number(env.HUIWU_SESSION_MINUTES ?? 60),
     secureCookie: env.HUIWU_SECURE_COOKIE === '1',
+    trustProxy: trustProxyOf(env.HUIWU_TRUST_PROXY),
     heapGrowthPercent: Number(env.HUIWU_HEAP_GROWTH ?? 20),
     corsOrigins: (env.HUIWU_CORS_ORIGINS ?? '')
       .split(',')
@@ -22,3 +23,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env) {
       .filter(Boolean),
   };
 }
+
+/** HUIWU_TRUST_PROXY as express reads it: a hop count, or addresses and subnets by name. */
+const trustProxyOf = (value: string | undefined) => (!value ? undefined : /^\d+$/.test(value) ? Number(value) : value);

@@ -33,7 +33,6 @@ const messages = {
     en: 'Your role may not filter, sort or group by personal data ({field})',
   },
   badLogin: { zh: '用户名或密码不对', en: 'Wrong username or password' },
-  disabled: { zh: '该账号已停用，请联系管理员', en: 'This account is disabled; ask an administrator' },
   throttled: { zh: '尝试次数过多，请 {seconds} 秒后再试', en: 'Too many attempts; try again in {seconds} s' },
   wrongPassword: { zh: '当前密码不对', en: 'The current password is wrong' },
   historyBreaks: { zh: '不能删除这条记录：{detail}', en: 'This record cannot be deleted: {detail}' },

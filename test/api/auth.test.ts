@@ -156,9 +156,8 @@ describe('user management', () => {
       (await server.api(`/users/${user.id}`, { method: 'PUT', body: JSON.stringify({ disabled: true }) })).status,
     ).toBe(200);
     expect((await user.api('/summits')).status).toBe(401);
-    expect((await (await login(user.username, user.password)).json()).message).toBe(
-      'This account is disabled; ask an administrator',
-    );
+    // the same answer as a wrong password: a disabled account's password stays unconfirmed
+    expect((await (await login(user.username, user.password)).json()).message).toBe('Wrong username or password');
     await server.api(`/users/${user.id}`, { method: 'PUT', body: JSON.stringify({ disabled: false }) });
     const before = await server.login(user.username, user.password);
     await server.api(`/users/${user.id}`, { method: 'PUT', body: JSON.stringify({ password: 'reset-by-admin' }) });

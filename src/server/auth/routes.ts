@@ -1,5 +1,5 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { resourceByName } from '../../schema';
+import { resourceByName, type Lang } from '../../schema';
 import { reasonText } from '../../schema/messages';
 import { checkWrite } from '../../schema/validate';
 import { actorOf } from '../audit';
@@ -55,8 +55,33 @@ export function requireSession({ records, sessions }: AuthServices) {
   };
 }
 
+/** Checks a password within the throttle's budget for these keys: 429 when it is spent. */
+async function throttledCheck(
+  throttle: LoginThrottle,
+  res: Response,
+  lang: Lang,
+  keys: string[],
+  check: () => Promise<boolean>,
+): Promise<boolean> {
+  const attempt = throttle.begin(keys);
+  if (!attempt.end) {
+    const seconds = Math.ceil(attempt.wait / 1000);
+    res.setHeader('Retry-After', String(seconds));
+    throw new HttpError(429, message(lang, 'throttled', { seconds }));
+  }
+  let ok = false;
+  try {
+    ok = await check();
+  } finally {
+    attempt.end(ok);
+  }
+  return ok;
+}
+
 export function createAuthRouter(services: AuthServices) {
   const { records, sessions, throttle } = services;
+  const throttled = (res: Response, lang: Lang, keys: string[], check: () => Promise<boolean>) =>
+    throttledCheck(throttle, res, lang, keys, check);
   const router = express.Router();
   const cookie = (value: string, maxAge?: number) =>
     `${SESSION_COOKIE}=${value}; Path=/api; HttpOnly; SameSite=Strict${services.secureCookie ? '; Secure' : ''}${maxAge === 0 ? '; Max-Age=0' : ''}`;
@@ -67,23 +92,20 @@ export function createAuthRouter(services: AuthServices) {
       const lang = requestLang(req);
       const { username, password } = (req.body ?? {}) as { username?: unknown; password?: unknown };
       const name = typeof username === 'string' ? username.trim() : '';
-      const keys = [`user:${name.toLowerCase()}`, `ip:${req.ip}`];
-      const wait = throttle.waitFor(keys);
-      if (wait > 0) {
-        res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
-        throw new HttpError(429, message(lang, 'throttled', { seconds: Math.ceil(wait / 1000) }));
-      }
       const user = name ? findUser(records, name) : undefined;
-      const ok = await verifyPassword(
-        typeof password === 'string' ? password : '',
-        user?.passwordHash ?? (await DUMMY_HASH),
-      );
-      if (!user || !ok) {
-        throttle.fail(keys);
-        throw new HttpError(401, message(lang, 'badLogin'));
-      }
-      throttle.succeed(keys);
-      if (user.disabled === true) throw new HttpError(401, message(lang, 'disabled'));
+      const account = user ? String(user.username).toLowerCase() : null;
+      const address = req.ip ?? '';
+      // counted before the hash: guesses sent at once meet each other's count
+      const ok = await throttled(res, lang, throttle.loginKeys(account, address), async () => {
+        const right = await verifyPassword(
+          typeof password === 'string' ? password : '',
+          user?.passwordHash ?? (await DUMMY_HASH),
+        );
+        return right && !!user && user.disabled !== true;
+      });
+      // a disabled account hears what a wrong password hears: its password stays unconfirmed
+      if (!ok || !user) throw new HttpError(401, message(lang, 'badLogin'));
+      throttle.signedIn(account!, address);
       const session = sessions.start(user.id as number);
       res.setHeader('Set-Cookie', cookie(session.id));
       res.json(publicUser(user));
@@ -107,7 +129,11 @@ export function createAuthRouter(services: AuthServices) {
       const lang = requestLang(req);
       const user = res.locals.user as Row;
       const { current, password } = (req.body ?? {}) as { current?: unknown; password?: unknown };
-      if (!(await verifyPassword(typeof current === 'string' ? current : '', user.passwordHash))) {
+      // the same budget as a login: a shared check-in tablet must not let anyone guess it here
+      const right = await throttled(res, lang, [`password:${user.id}`], () =>
+        verifyPassword(typeof current === 'string' ? current : '', user.passwordHash),
+      );
+      if (!right) {
         throw new HttpError(400, message(lang, 'wrongPassword'), {
           errors: { current: message(lang, 'wrongPassword') },
         });
