@@ -89,7 +89,8 @@ export interface ResourceDef {
   writers: Role[];
   /** roles that may read (admins always may); every role when absent */
   readers?: Role[];
-  /** nobody writes it through the API, admins included (the audit trail) */
+  /** nobody writes it through the API, admins included (the audit trail); it is history: what
+   * it names may be deleted, and a delete never touches it */
   readOnly?: boolean;
   /** written one record at a time only: no spreadsheet import (the schema's own definitions) */
   noImport?: boolean;

@@ -26,6 +26,8 @@ export interface ServerOptions {
   adminPassword?: string;
   /** minutes of inactivity that end a session */
   sessionMinutes?: number;
+  /** hours after sign-in that end a session, however active */
+  sessionMaxHours?: number;
   secureCookie?: boolean;
   /** the clock, for what "today" means (overdue follow-ups); tests set it */
   now?: () => number;
@@ -56,7 +58,7 @@ export async function createApp(store: Store, options: AppOptions) {
   const corsOrigins = new Set(options.corsOrigins ?? []);
   const records = embeddedStore(store, resourceByName);
   const createdAdmin = await ensureAdmin(records, options.adminPassword);
-  const sessions = new Sessions(options.sessionMinutes ?? 60);
+  const sessions = new Sessions(options.sessionMinutes ?? 60, options.sessionMaxHours ?? 12);
   const throttle = new LoginThrottle(options.throttle?.free, options.throttle?.baseMs);
   app.disable('x-powered-by');
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);

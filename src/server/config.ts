@@ -14,6 +14,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env) {
     bodyLimit: env.HUIWU_BODY_LIMIT ?? '1mb',
     adminPassword: env.HUIWU_ADMIN_PASSWORD || undefined,
     sessionMinutes: Number(env.HUIWU_SESSION_MINUTES ?? 60),
+    sessionMaxHours: Number(env.HUIWU_SESSION_MAX_HOURS ?? 12),
     secureCookie: env.HUIWU_SECURE_COOKIE === '1',
     trustProxy: trustProxyOf(env.HUIWU_TRUST_PROXY),
     heapGrowthPercent: Number(env.HUIWU_HEAP_GROWTH ?? 20),

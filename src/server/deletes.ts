@@ -13,7 +13,7 @@ interface Plan {
 /** Everything a cascade delete touches: dependants that require the record go with it (and
  * theirs, recursively); dependants that merely mention it are unlinked. */
 function plan(data: Data, resource: string, id: unknown, acc: Plan, seen: Set<string>) {
-  for (const { resource: dep, field } of dependantsOf(resource)) {
+  for (const { resource: dep, field } of dependants(resource)) {
     for (const row of data[dep.name] ?? []) {
       if (!sameId(row[field.source], id)) continue;
       const key = `${dep.name}/${row.id}`;
@@ -29,6 +29,10 @@ function plan(data: Data, resource: string, id: unknown, acc: Plan, seen: Set<st
   }
   return acc;
 }
+
+/** What refers to a record and must follow its delete: history (the audit trail) never does,
+ * so an entry keeps the id and the username of the user who wrote it, as it was written. */
+const dependants = (resource: string) => dependantsOf(resource).filter(({ resource: dep }) => !dep.readOnly);
 
 const countByResource = (items: { resource: string }[]) =>
   items.reduce<Record<string, number>>((counts, { resource }) => {
@@ -55,7 +59,7 @@ export function checkDelete(
   const removed = new Set(remove.map(({ resource: r, row }) => `${r}/${row.id}`));
   const unlinks = unlink.filter(({ resource: r, row }) => !removed.has(`${r}/${row.id}`));
   if (remove.length + unlinks.length > 0 && !cascade) {
-    const direct = dependantsOf(resource.name).flatMap(({ resource: dep, field }) =>
+    const direct = dependants(resource.name).flatMap(({ resource: dep, field }) =>
       (data[dep.name] ?? [])
         .filter((row) => sameId(row[field.source], existing.id))
         .map(() => ({ resource: dep.name })),

@@ -85,6 +85,18 @@ describe('logging in and out', () => {
     expect((await login(victim.username, victim.password)).status).toBe(200);
   });
 
+  it('ends a busy session once its lifetime is over, however active', async () => {
+    const short = await startTestServer({ sessionMaxHours: 0.3 / 3600 }); // 300 ms
+    const ends: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      ends.push((await short.api('/summits')).status);
+      await new Promise((r) => setTimeout(r, 60));
+    }
+    expect(ends.slice(0, 2)).toEqual([200, 200]);
+    expect(ends.slice(-1)).toEqual([401]);
+    await short.close();
+  });
+
   it('ends sessions after inactivity', async () => {
     const quick = await startTestServer({ sessionMinutes: 0.002 }); // 120 ms
     expect((await quick.api('/summits')).status).toBe(200);

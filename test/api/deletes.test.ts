@@ -53,3 +53,41 @@ describe('deleting a record others refer to', () => {
     expect((await res.json()).message).toBe('No such record');
   });
 });
+
+describe('deleting a user who wrote things', () => {
+  it('leaves the audit trail as it was written: the entries keep their user, their version, their text', async () => {
+    const writer = await server.userWithRole('organiser');
+    const [summit] = (await (await server.api('/summits')).json()) as { id: number }[];
+    const made = await writer.api('/attendees', {
+      method: 'POST',
+      body: JSON.stringify({ summitId: summit.id, name: '审计留痕', role: 'guest', invitation: 'invited' }),
+    });
+    expect(made.status).toBe(201);
+    const guest = (await made.json()) as { id: number };
+    const trailOf = async () =>
+      (await (
+        await server.api(`/audit?filter=${encodeURIComponent(JSON.stringify({ userId: writer.id }))}`)
+      ).json()) as {
+        id: number;
+        userId: number;
+        username: string;
+        version: number;
+        updatedAt?: string;
+      }[];
+    const before = await trailOf();
+    expect(before.length).toBeGreaterThan(0);
+    // history does not hold a user back: the delete needs no cascade
+    const res = await server.api(`/users/${writer.id}`, { method: 'DELETE' });
+    expect(res.status).toBe(200);
+    const after = await trailOf();
+    expect(after).toEqual(before);
+    expect(after.every((entry) => entry.username === writer.username)).toBe(true);
+    // and the guest they created is still theirs in its history
+    const own = await (
+      await server.api(
+        `/audit?filter=${encodeURIComponent(JSON.stringify({ resource: 'attendees', recordId: String(guest.id) }))}`,
+      )
+    ).json();
+    expect(own[0]).toMatchObject({ userId: writer.id, username: writer.username, action: 'create' });
+  });
+});

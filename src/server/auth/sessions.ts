@@ -3,24 +3,28 @@ import { randomBytes } from 'node:crypto';
 export interface Session {
   id: string;
   userId: number;
+  started: number;
   lastSeen: number;
 }
 
 /**
  * Server-side sessions behind an opaque random id (sent as an HttpOnly cookie), ending after
- * `idleMinutes` without a request. In memory: a restart logs everyone out, which is the safe
- * way round.
+ * `idleMinutes` without a request, and `maxHours` after sign-in however busy (a stolen or
+ * forgotten session on a shared tablet does not live for ever). In memory: a restart logs
+ * everyone out, which is the safe way round.
  */
 export class Sessions {
   private byId = new Map<string, Session>();
 
   constructor(
     private readonly idleMinutes: number,
+    private readonly maxHours = 12,
     private readonly now: () => number = Date.now,
   ) {}
 
   start(userId: number): Session {
-    const session = { id: randomBytes(32).toString('base64url'), userId, lastSeen: this.now() };
+    const now = this.now();
+    const session = { id: randomBytes(32).toString('base64url'), userId, started: now, lastSeen: now };
     this.byId.set(session.id, session);
     return session;
   }
@@ -29,11 +33,12 @@ export class Sessions {
   touch(id: string | undefined): Session | undefined {
     const session = id ? this.byId.get(id) : undefined;
     if (!session) return undefined;
-    if (this.now() - session.lastSeen > this.idleMinutes * 60_000) {
+    const now = this.now();
+    if (now - session.lastSeen > this.idleMinutes * 60_000 || now - session.started > this.maxHours * 3_600_000) {
       this.byId.delete(session.id);
       return undefined;
     }
-    session.lastSeen = this.now();
+    session.lastSeen = now;
     return session;
   }
 
