@@ -11,9 +11,9 @@ import {
 import { reasonText, type Reason } from '../schema/messages';
 import { checkWrite, type Reasons } from '../schema/validate';
 import type { Step } from './commit';
-import { withoutSecrets } from './hooks/users';
 import type { CheckContext } from './hooks/types';
 import { HttpError, message } from './messages';
+import { present } from './present';
 import { findById, sameId, sameValue } from './records';
 import type { Data, Row } from './store/store';
 
@@ -136,7 +136,8 @@ function changedByUser(
             },
           ]),
         ),
-        current: withoutSecrets(existing),
+        // what this writer may see of it: no hidden field's value, no secret
+        current: present(resource, existing, ctx.role),
       },
     );
   }

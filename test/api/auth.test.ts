@@ -97,6 +97,17 @@ describe('logging in and out', () => {
     await short.close();
   });
 
+  it('takes only JSON, so another site’s form or text/plain post cannot sign anyone out', async () => {
+    const user = await server.userWithRole('viewer');
+    const forged = await fetch(`${server.url}/api/auth/logout`, {
+      method: 'POST',
+      headers: { Cookie: user.cookie, 'Content-Type': 'text/plain' },
+      body: 'x',
+    });
+    expect(forged.status).toBe(415);
+    expect((await user.api('/auth/me')).status).toBe(200);
+  });
+
   it('ends sessions after inactivity', async () => {
     const quick = await startTestServer({ sessionMinutes: 0.002 }); // 120 ms
     expect((await quick.api('/summits')).status).toBe(200);

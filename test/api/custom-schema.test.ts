@@ -179,6 +179,37 @@ describe('custom fields', () => {
     expect((await json(await send('GET', `/attendees/${guest.id}`))).body.driverPhone).toBe('13812345678');
   });
 
+  it('a hidden field is not named to non-admins, nor its value shown in a conflict’s answer', async () => {
+    const [guest] = await firstGuest();
+    const field = await json(
+      await send('POST', '/customFields', {
+        resource: 'attendees',
+        source: 'vipNote',
+        labelZh: '内部备注',
+        type: 'text',
+      }),
+    );
+    await send('PATCH', `/attendees/${guest.id}`, { vipNote: '只给管理员看' });
+    await send('PATCH', `/customFields/${field.body.id}`, { hidden: true });
+    const organiser = await server.userWithRole('organiser');
+    const named = (await (await organiser.api('/schema')).json()).customFields.map((row: Body) => row.source);
+    expect(named).not.toContain('vipNote');
+    expect((await json(await send('GET', '/schema'))).body.customFields.map((row: Body) => row.source)).toContain(
+      'vipNote',
+    );
+    // two edits of one field from one version: the second is refused with the record as it is
+    const { version } = (await json(await send('GET', `/attendees/${guest.id}`))).body;
+    await send('PATCH', `/attendees/${guest.id}`, { hotel: '第一家', version });
+    const refused = await organiser.api(`/attendees/${guest.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ hotel: '第二家', version }),
+    });
+    expect(refused.status).toBe(409);
+    const body = await refused.json();
+    expect(body.current.hotel).toBe('第一家');
+    expect(JSON.stringify(body)).not.toContain('只给管理员看');
+  });
+
   it('takes definitions one at a time, never from a spreadsheet import', async () => {
     const res = await json(
       await send('POST', '/customFields/import', { columns: ['resource'], rows: [['attendees']] }),

@@ -86,6 +86,12 @@ export function createAuthRouter(services: AuthServices) {
   const cookie = (value: string, maxAge?: number) =>
     `${SESSION_COOKIE}=${value}; Path=/api; HttpOnly; SameSite=Strict${services.secureCookie ? '; Secure' : ''}${maxAge === 0 ? '; Max-Age=0' : ''}`;
 
+  // JSON only: a page of another site can post text/plain or a form without asking, never JSON
+  router.post('*', (req, _res, next) => {
+    if (!req.is('application/json')) throw new HttpError(415, message(requestLang(req), 'notJson'));
+    next();
+  });
+
   router.post(
     '/login',
     asyncHandler(async (req, res) => {

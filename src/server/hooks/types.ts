@@ -1,6 +1,6 @@
 import type { ResourceDef } from '../../schema';
 import type { Reasons } from '../../schema/validate';
-import type { Lang } from '../../schema';
+import type { Lang, Role } from '../../schema';
 import type { Actor } from '../audit';
 import type { Step } from '../commit';
 import type { Row } from '../records';
@@ -27,6 +27,8 @@ export interface CheckContext {
   data: Readonly<Data>;
   history: History;
   actor: Actor | null;
+  /** the writer's role: what a refusal may show them of the stored record */
+  role: Role;
   lang: Lang;
   /** the hash of `body.password`, computed before the synchronous checks (scrypt is slow) */
   passwordHash?: string;

@@ -110,6 +110,7 @@ export function recordRoutes(server: ServerContext) {
       data: records.data,
       history: records.history,
       actor: actorOf(res.locals.user),
+      role: role(res),
       lang: requestLang(req),
       passwordHash: typeof password === 'string' && password.length >= 8 ? await hashPassword(password) : undefined,
       now: now(),

@@ -23,7 +23,8 @@ export function schemaRoutes(server: ServerContext) {
     );
     res.json({
       customResources: rows.customResources.filter((row) => !hidden.has(row.name)),
-      customFields: rows.customFields.filter((row) => !hidden.has(row.resource)),
+      // a field an admin hid is for admins to show again: others are not told it exists
+      customFields: rows.customFields.filter((row) => !hidden.has(row.resource) && (role === 'admin' || !row.hidden)),
     });
   });
   return router;
