@@ -234,5 +234,15 @@ describe('a record is found by its id as the writes before it left it', () => {
       })
       .then((res) => res.json() as Promise<{ id: number }>);
     expect(next.id).toBeGreaterThan(Math.max(...created.map((guest) => guest.id)));
+    // the audit trail, written beside the steps, is found by id too, its newest entry included
+    const [newest] = (await (
+      await server.api(`/audit?sort=${encodeURIComponent('["id","DESC"]')}&range=[0,0]`)
+    ).json()) as {
+      id: number;
+      recordId: string;
+    }[];
+    const entry = await server.api(`/audit/${newest.id}`);
+    expect([entry.status, (await entry.json()).recordId]).toEqual([200, String(next.id)]);
+    expect((await organiser.api('/attendees/99999999')).status).toBe(404);
   });
 });

@@ -3,7 +3,6 @@ import { aggregate } from '../aggregates';
 import { AuditTrail } from '../audit';
 import { commit, type Step } from '../commit';
 import { createListPath } from './listPath';
-import { sameId } from '../records';
 import { createSearch } from './search';
 import type { RecordStore } from './recordStore';
 import type { Row, Store } from './store';
@@ -18,27 +17,42 @@ export function embeddedStore(store: Store, resources: Record<string, ResourceDe
   const listPath = createListPath(store, resources);
   const search = createSearch(store);
 
-  /** Each list's records by id, built on first use: a record's page and every write find their
-   * row without a pass over 100,000. A new record is found from the end of its list once, then
-   * kept; a deleted one is forgotten by the commit that deletes it. */
-  const ids = new Map<string, { rows: Row[]; byId: Map<string, Row> }>();
-  const byId = (resource: string, id: unknown): Row | undefined => {
+  /** Each list's records by id, built on first use and kept by the commits that add and remove
+   * them: a record's page and every write find their row without a pass over 100,000. A list
+   * that grew some other way (the audit trail, written beside the steps) is indexed afresh. */
+  const indexes = new Map<string, { rows: Row[]; size: number; byId: Map<string, Row> }>();
+  const indexOf = (resource: string) => {
     const rows = store.data[resource] ?? [];
-    let index = ids.get(resource);
-    if (!index || index.rows !== rows) {
-      index = { rows, byId: new Map(rows.map((row) => [String(row.id), row])) };
-      ids.set(resource, index);
+    let index = indexes.get(resource);
+    if (!index || index.rows !== rows || index.size !== rows.length) {
+      const byId = new Map<string, Row>();
+      // the first of two rows claiming one id wins, as a scan would find it
+      for (const row of rows)
+        if (row.id !== null && row.id !== undefined && !byId.has(String(row.id))) byId.set(String(row.id), row);
+      index = { rows, size: rows.length, byId };
+      indexes.set(resource, index);
     }
-    const key = String(id);
-    let row = index.byId.get(key);
-    // rows written beside the steps (the audit trail's) are found once, then kept
-    if (!row && (row = rows.findLast((r) => sameId(r.id, key)))) index.byId.set(key, row);
-    return row;
+    return index;
   };
-  const forgetDeleted = (steps: Step[], written: Row[]) =>
+  /** After a commit: its new rows found from the end of their lists (where they were added),
+   * its deleted ones forgotten. A large import's lists are indexed afresh instead. */
+  const keepIndexes = (steps: Step[], written: Row[]) => {
+    const created = new Map<string, number>();
+    for (const step of steps)
+      if (step.op === 'create') created.set(step.resource, (created.get(step.resource) ?? 0) + 1);
+    for (const [resource, count] of created) if (count > 100) indexes.delete(resource);
     steps.forEach((step, i) => {
-      if (step.op === 'delete') ids.get(step.resource)?.byId.delete(String(written[i].id));
+      const index = indexes.get(step.resource);
+      if (!index) return;
+      const key = String(written[i].id);
+      if (step.op === 'delete') index.byId.delete(key);
+      if (step.op === 'create') {
+        const row = index.rows.findLast((r) => String(r.id) === key);
+        if (row) index.byId.set(key, row);
+      }
+      index.size = index.rows.length;
     });
+  };
 
   return {
     get data() {
@@ -47,15 +61,22 @@ export function embeddedStore(store: Store, resources: Record<string, ResourceDe
     history: audit,
     page: (resource, query) => listPath(resource, query),
     get(resource, ids) {
-      const found = ids.map((id) => byId(resource, id));
-      return found.filter((row) => row !== undefined);
+      const { byId } = indexOf(resource);
+      return ids.map((id) => byId.get(String(id))).filter((row) => row !== undefined);
     },
     aggregate: (resource, query, spec) => aggregate(store.data[resource.name] ?? [], resource, query, spec),
     search,
     takeId: (resource) => store.takeId(resource),
     commit(actor, steps, followed) {
-      const committed = commit(store, audit, actor, steps, followed);
-      forgetDeleted(steps, committed.rows);
+      let committed;
+      try {
+        committed = commit(store, audit, actor, steps, followed);
+      } catch (error) {
+        // applied in part: the lists it touched are indexed afresh on their next read
+        for (const step of steps) indexes.delete(step.resource);
+        throw error;
+      }
+      keepIndexes(steps, committed.rows);
       return committed;
     },
     get failure() {
