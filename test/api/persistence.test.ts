@@ -151,15 +151,6 @@ describe('the journal', () => {
     expect(total).toBe(40);
     await again.close();
   });
-
-  it('belongs to one server at a time', async () => {
-    const dir = tempDir();
-    const server = await startTestServer({ dir });
-    const { code, output } = await runServerToExit({ HUIWU_DATA: server.dataFile });
-    expect(code).not.toBe(0);
-    expect(output).toMatch(/in use by another Huiwu server/);
-    await server.close();
-  });
 });
 
 describe('a crash at any moment', () => {
