@@ -57,6 +57,24 @@ describe('the live data file', () => {
     expect(fs.existsSync(first.dataFile)).toBe(false);
   });
 
+  it('refuses to start from the seed when the data file is gone and its journal is empty', async () => {
+    const dir = tempDir();
+    const first = await startTestServer({ dir });
+    await first.client.create('series', { data: { name: '全在快照里' } });
+    first.store.snapshot(); // the journal emptied: everything is in the data file
+    await first.close();
+    expect(fs.statSync(`${first.dataFile}.journal`).size).toBe(0);
+    fs.rmSync(first.dataFile);
+    const { code, output } = await runServerToExit({
+      HUIWU_DATA: first.dataFile,
+      HUIWU_SEED: path.join(dir, 'seed.json'),
+    });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/data\.json is missing but its journal .* is not; refusing to start/);
+    expect(output).toMatch(/put the data file back, or move the journal away to start from the seed/);
+    expect(fs.existsSync(first.dataFile)).toBe(false);
+  });
+
   it('drops a torn last journal line (a write that was never acknowledged) and keeps the rest', async () => {
     const dir = tempDir();
     const dataFile = path.join(dir, 'data.json');

@@ -6,7 +6,8 @@ import { isRunning, thisProcess, type ProcessId } from './processes';
 const held = new Set<string>();
 
 /** Who a lock file names: `{"pid":…,"start":…,"boot":…}`, or a bare pid as older versions
- * wrote it; null for a file that names no one (torn by a crash between create and write). */
+ * wrote it; null for one that names no one (hand-edited, or left empty by an older version's
+ * crash between creating and writing it). */
 function holderOf(text: string): ProcessId | null {
   if (/^\d+$/.test(text.trim())) return { pid: Number(text) };
   try {

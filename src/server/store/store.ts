@@ -50,9 +50,10 @@ export function openStore(options: { dataFile: string; seedFile: string; collect
   fs.mkdirSync(path.dirname(dataFile), { recursive: true });
   const unlock = lockDataFile(dataFile);
   try {
-    // a journal without its data file: the data was there once; starting from the seed would
-    // quietly lose everything the journal does not hold
-    if (!fs.existsSync(dataFile) && fs.existsSync(journalFile) && fs.statSync(journalFile).size > 0)
+    // a journal without its data file, even an empty one (emptied when a snapshot took in
+    // everything): the data was there once, and starting from the seed would quietly lose it.
+    // Only a folder with neither is new.
+    if (!fs.existsSync(dataFile) && fs.existsSync(journalFile))
       throw new Error(
         `${dataFile} is missing but its journal ${journalFile} is not; refusing to start (put the data file back, or move the journal away to start from the seed)`,
       );
