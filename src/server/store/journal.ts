@@ -122,16 +122,38 @@ export function readJournal(file: string): { entries: JournalEntry[]; validBytes
   const text = fs.readFileSync(file, 'utf8');
   const complete = text.slice(0, text.lastIndexOf('\n') + 1);
   const entries: JournalEntry[] = [];
+  const refuse = (index: number, what: string) =>
+    new Error(
+      `${file}: line ${index + 1} ${what}; refusing to start (fix or delete that line, or move the journal away to start from the data file alone, without the changes the journal holds)`,
+    );
   complete.split('\n').forEach((line, index) => {
     if (line.trim() === '') return;
     let parsed: unknown;
     try {
       parsed = JSON.parse(line);
     } catch {
-      throw new Error(`${file}: line ${index + 1} is damaged; refusing to start`);
+      throw refuse(index, 'is damaged');
     }
     // One entry per line was the first format; a line is now the array of one request.
-    entries.push(...((Array.isArray(parsed) ? parsed : [parsed]) as JournalEntry[]));
+    for (const entry of Array.isArray(parsed) ? parsed : [parsed]) {
+      const problem = shapeProblem(entry);
+      if (problem) throw refuse(index, `is not a journal entry (${problem})`);
+      entries.push(entry as JournalEntry);
+    }
   });
   return { entries, validBytes: Buffer.byteLength(complete) };
+}
+
+const isId = (id: unknown) => (typeof id === 'number' && Number.isFinite(id)) || (typeof id === 'string' && id !== '');
+
+/** What makes an entry other than the two shapes `append` writes, or null. A hand-edited line
+ * of another shape would otherwise load as nonsense: a record without an id, or nothing. */
+function shapeProblem(entry: unknown): string | null {
+  if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return 'not an object';
+  const { r, put, del, ...rest } = entry as Record<string, unknown>;
+  if (typeof r !== 'string' || r === '') return 'no list named in "r"';
+  if ((put === undefined) === (del === undefined) || Object.keys(rest).length > 0) return 'not one "put" or one "del"';
+  if (put === undefined) return isId(del) ? null : '"del" names no id';
+  if (!put || typeof put !== 'object' || Array.isArray(put)) return '"put" holds no record';
+  return isId((put as Record<string, unknown>).id) ? null : 'a "put" without an id';
 }
