@@ -58,13 +58,16 @@ const hasProc = fs.existsSync('/proc/self/stat');
  * where neither is permitted. */
 const newPidNamespace = (() => {
   if (!hasProc) return null;
+  const refusals: string[] = [];
   for (const wrap of [
     ['unshare', '--pid', '--fork', '--mount-proc', '--kill-child=SIGKILL'],
     ['unshare', '--map-root-user', '--pid', '--fork', '--mount-proc', '--kill-child=SIGKILL'],
   ]) {
-    const probe = spawnSync(wrap[0], [...wrap.slice(1), 'true'], { stdio: 'ignore', timeout: 10_000 });
+    const probe = spawnSync(wrap[0], [...wrap.slice(1), 'true'], { encoding: 'utf8', timeout: 10_000 });
     if (probe.status === 0) return wrap;
+    refusals.push(`${wrap.join(' ')}: ${(probe.stderr || probe.error?.message || `exit ${probe.status}`).trim()}`);
   }
+  console.warn(`skipping the pid-namespace lock test: unshare is not permitted here (${refusals.join('; ')})`);
   return null;
 })();
 

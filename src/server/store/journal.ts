@@ -7,6 +7,9 @@ import fs from 'node:fs';
 export type JournalEntry =
   { r: string; put: Record<string, unknown> & { id: number | string } } | { r: string; del: number | string };
 
+/** the journal's size at which it is folded into a snapshot, unless the store says otherwise */
+const JOURNAL_BYTES = 32 * 1024 * 1024;
+
 interface Waiter {
   line: string;
   resolve: () => void;
@@ -25,12 +28,14 @@ export class Journal {
   private queue: Waiter[] = [];
   private flushing: Promise<void> | null = null;
   private bytes: number;
+  /** when the next snapshot may be tried, after one failed */
+  private compactAfter = 0;
   failure: Error | null = null;
 
   constructor(
     readonly file: string,
     private readonly onLarge: (bytes: number) => void = () => {},
-    private readonly largeBytes = 32 * 1024 * 1024,
+    private readonly largeBytes = JOURNAL_BYTES,
   ) {
     this.fd = fs.openSync(file, 'a');
     this.bytes = fs.fstatSync(this.fd).size;
@@ -77,9 +82,21 @@ export class Journal {
         }
         batch.forEach((w) => w.reject(this.failure!));
       }
-      if (!this.failure && this.bytes > this.largeBytes) this.onLarge(this.bytes);
+      if (!this.failure && this.bytes > this.largeBytes && Date.now() >= this.compactAfter) this.compact();
     }
     this.flushing = null;
+  }
+
+  /** Folds the journal into a snapshot. Its failing (a full disk) fails no write: those before it
+   * are on disk in the journal and were acknowledged, and the journal keeps growing until a
+   * snapshot succeeds; tried again a minute later, not on every write. */
+  private compact() {
+    try {
+      this.onLarge(this.bytes);
+    } catch (error) {
+      this.compactAfter = Date.now() + 60_000;
+      console.error(`${this.file}: could not fold the journal into a snapshot; writes go on in the journal`, error);
+    }
   }
 
   /** Resolves once everything appended so far is on disk (or has failed). */

@@ -29,6 +29,20 @@ export function lockDataFile(dataFile: string): () => void {
   const me = thisProcess();
   const mine = JSON.stringify(me);
   for (let attempt = 0; attempt < 5; attempt++) {
+    // a dead holder's lock taken over before ours is written: on a full disk, its space is
+    // what ours needs
+    const seen = readOr(lockFile, null);
+    if (seen !== null) {
+      const holder = holderOf(seen);
+      if (holder?.pid === me.pid) {
+        // this pid in this life: opened twice; in an earlier life: a container restarted
+        const thisLife = me.start ? holder.start === me.start && holder.boot === me.boot : held.has(lockFile);
+        if (thisLife) throw new Error(`${dataFile} is already open in this process`);
+      } else if (holder && isRunning(holder)) {
+        throw new Error(`${dataFile} is in use by another Huiwu server (pid ${holder.pid}); stop it first`);
+      }
+      takeOver(lockFile, seen);
+    }
     if (create(lockFile, mine)) {
       held.add(lockFile);
       return () => {
@@ -37,17 +51,6 @@ export function lockDataFile(dataFile: string): () => void {
         if (readOr(lockFile, '') === mine) fs.rmSync(lockFile, { force: true });
       };
     }
-    const seen = readOr(lockFile, null);
-    if (seen === null) continue; // released meanwhile
-    const holder = holderOf(seen);
-    if (holder?.pid === me.pid) {
-      // this pid in this life: opened twice; in an earlier life: a container restarted
-      const thisLife = me.start ? holder.start === me.start && holder.boot === me.boot : held.has(lockFile);
-      if (thisLife) throw new Error(`${dataFile} is already open in this process`);
-    } else if (holder && isRunning(holder)) {
-      throw new Error(`${dataFile} is in use by another Huiwu server (pid ${holder.pid}); stop it first`);
-    }
-    takeOver(lockFile, seen);
   }
   throw new Error(`could not lock ${dataFile} (${lockFile} keeps changing: another server starting?)`);
 }
@@ -56,8 +59,8 @@ export function lockDataFile(dataFile: string): () => void {
  * so no one ever reads it empty; where links are not supported, created and written. */
 function create(lockFile: string, text: string): boolean {
   const temp = `${lockFile}.new-${process.pid}`;
-  fs.writeFileSync(temp, text);
   try {
+    fs.writeFileSync(temp, text);
     fs.linkSync(temp, lockFile);
     return true;
   } catch (error) {
