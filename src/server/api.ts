@@ -10,6 +10,7 @@ import type { ServerContext } from './routes/context';
 import { importRoutes } from './routes/import';
 import { recordRoutes } from './routes/records';
 import { schemaRoutes } from './routes/schema';
+import { ReadOnlyError } from './store/diskFull';
 import { jsonServerLists } from './store/jsonServer';
 import type { ListQuery, RecordStore } from './store/recordStore';
 
@@ -92,6 +93,8 @@ export function apiErrorHandler(error: unknown, req: Request, res: Response, _ne
   const e = error as { type?: string; status?: number; limit?: number };
   if (error instanceof HttpError) {
     res.status(error.status).json({ message: error.message, ...error.body });
+  } else if (error instanceof ReadOnlyError) {
+    res.status(503).json({ message: message(lang, 'readOnly') });
   } else if (e.type === 'entity.too.large') {
     res.status(413).json({ message: message(lang, 'tooLarge', { limit: `${Math.round((e.limit ?? 0) / 1024)} KB` }) });
   } else if (e.type === 'entity.parse.failed') {

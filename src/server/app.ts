@@ -38,6 +38,8 @@ export interface ServerOptions {
   trustProxy?: string | number;
   /** login throttling: failures allowed before waits start, and the first wait */
   throttle?: { free: number; baseMs: number };
+  /** the journal's size (bytes) at which it is folded into the data file; 32 MiB by default */
+  journalBytes?: number;
 }
 
 export interface RunningServer {
@@ -49,7 +51,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-type AppOptions = Omit<ServerOptions, 'port' | 'host' | 'dataFile' | 'seedFile'>;
+type AppOptions = Omit<ServerOptions, 'port' | 'host' | 'dataFile' | 'seedFile' | 'journalBytes'>;
 
 /** The express app: the REST API under /api and, when built, the app itself at /. Creates the
  * first admin account when there is none. */
@@ -100,7 +102,8 @@ export async function createApp(store: Store, options: AppOptions) {
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const store = openStore({ dataFile: options.dataFile, seedFile: options.seedFile, collections });
+  const { dataFile, seedFile, journalBytes } = options;
+  const store = openStore({ dataFile, seedFile, journalBytes, collections });
   let created: Awaited<ReturnType<typeof createApp>>;
   try {
     created = await createApp(store, options);

@@ -1,5 +1,6 @@
 import type { Actor, AuditAction, AuditTrail } from './audit';
 import { sameValue, type Row } from './records';
+import { ReadOnlyError } from './store/diskFull';
 import type { JournalEntry } from './store/journal';
 import type { Store } from './store/store';
 
@@ -38,6 +39,8 @@ export function commit(
   /** what follows each step, once all are applied, in the same turn (a schema rebuilt) */
   followed?: (resource: string, before: Row | null, after: Row | null) => void,
 ): Committed {
+  // before memory changes: a refused write leaves nothing behind
+  if (store.readOnly) throw new ReadOnlyError(store.readOnly);
   const now = new Date().toISOString();
   const entries: JournalEntry[] = [];
   const rows: Row[] = [];

@@ -18,6 +18,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env) {
     secureCookie: env.HUIWU_SECURE_COOKIE === '1',
     trustProxy: trustProxyOf(env.HUIWU_TRUST_PROXY),
     heapGrowthPercent: Number(env.HUIWU_HEAP_GROWTH ?? 20),
+    // the journal's size (bytes) at which it is folded into the data file
+    journalBytes: Number(env.HUIWU_JOURNAL_BYTES) || undefined,
     corsOrigins: (env.HUIWU_CORS_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

@@ -57,6 +57,24 @@ describe('the live data file', () => {
     expect(fs.existsSync(first.dataFile)).toBe(false);
   });
 
+  it('refuses to start from the seed when the data file is gone and its journal is empty', async () => {
+    const dir = tempDir();
+    const first = await startTestServer({ dir });
+    await first.client.create('series', { data: { name: '全在快照里' } });
+    first.store.snapshot(); // the journal emptied: everything is in the data file
+    await first.close();
+    expect(fs.statSync(`${first.dataFile}.journal`).size).toBe(0);
+    fs.rmSync(first.dataFile);
+    const { code, output } = await runServerToExit({
+      HUIWU_DATA: first.dataFile,
+      HUIWU_SEED: path.join(dir, 'seed.json'),
+    });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/data\.json is missing but its journal .* is not; refusing to start/);
+    expect(output).toMatch(/put the data file back, or move the journal away to start from the seed/);
+    expect(fs.existsSync(first.dataFile)).toBe(false);
+  });
+
   it('drops a torn last journal line (a write that was never acknowledged) and keeps the rest', async () => {
     const dir = tempDir();
     const dataFile = path.join(dir, 'data.json');
@@ -107,6 +125,30 @@ describe('the journal', () => {
     expect(output).toMatch(/line 1 is damaged; refusing to start/);
   });
 
+  it('refuses to start on a line of the wrong shape, naming the file, the line and how to recover', async () => {
+    const dir = tempDir();
+    const dataFile = path.join(dir, 'data.json');
+    fs.writeFileSync(dataFile, JSON.stringify(smallSeed()));
+    const good = JSON.stringify([{ r: 'series', put: { id: 7, name: '好的' } }]);
+    const wrong = [
+      [[{ r: 'series', put: { name: '没有编号' } }], /a "put" without an id/],
+      [[{ r: 'series', upsert: { id: 8, name: '不认识' } }], /not one "put" or one "del"/],
+      [{ put: { id: 8 } }, /no list named in "r"/],
+      [[{ r: 'series', del: { id: 8 } }], /"del" names no id/],
+      ['series', /not an object/],
+    ] as const;
+    for (const [line, problem] of wrong) {
+      const journal = `${good}\n${JSON.stringify(line)}\n${good}\n`;
+      fs.writeFileSync(`${dataFile}.journal`, journal);
+      const { code, output } = await runServerToExit({ HUIWU_DATA: dataFile });
+      expect(code).not.toBe(0);
+      expect(output).toContain(`${dataFile}.journal: line 2 is not a journal entry`);
+      expect(output).toMatch(problem);
+      expect(output).toMatch(/refusing to start \(fix or delete that line, or move the journal away/);
+      expect(fs.readFileSync(`${dataFile}.journal`, 'utf8')).toBe(journal);
+    }
+  });
+
   it('when the disk refuses a write: 500 for it, 503 after, and nothing of it survives a restart', async () => {
     const dir = tempDir();
     const server = await startTestServer({ dir });
@@ -150,15 +192,6 @@ describe('the journal', () => {
     });
     expect(total).toBe(40);
     await again.close();
-  });
-
-  it('belongs to one server at a time', async () => {
-    const dir = tempDir();
-    const server = await startTestServer({ dir });
-    const { code, output } = await runServerToExit({ HUIWU_DATA: server.dataFile });
-    expect(code).not.toBe(0);
-    expect(output).toMatch(/in use by another Huiwu server/);
-    await server.close();
   });
 });
 

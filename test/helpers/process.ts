@@ -8,9 +8,12 @@ export interface ServerProcess {
   output: () => string;
 }
 
-/** `src/server/main.ts` in its own process, as `npm start` runs it (PORT=0: a free port). */
-export function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('src/server/main.ts')], {
+/** `src/server/main.ts` in its own process, as `npm start` runs it (PORT=0: a free port);
+ * `wrap` runs it under another command (`unshare …`, `sh -c …`) that ends by running its
+ * arguments. */
+export function spawnServer(env: Record<string, string>, wrap: string[] = []): Promise<ServerProcess> {
+  const [command, ...args] = [...wrap, process.execPath, '--import', 'tsx', path.resolve('src/server/main.ts')];
+  const child = spawn(command, args, {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', HUIWU_ADMIN_PASSWORD: ADMIN_PASSWORD, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -3,6 +3,7 @@ import type { ImportReport, NewRecord, RowResult } from '../../schema/imports';
 import type { Actor } from '../audit';
 import type { Step } from '../commit';
 import { HttpError, message } from '../messages';
+import { ReadOnlyError } from '../store/diskFull';
 import type { RecordStore } from '../store/recordStore';
 import type { Row } from '../store/store';
 import type { PlannedRecord } from './newNames';
@@ -40,7 +41,8 @@ export async function runImport(args: {
 
   try {
     return await write(records, actor, resource, plan, rows);
-  } catch {
+  } catch (error) {
+    if (error instanceof ReadOnlyError) throw error;
     throw new HttpError(500, message(lang, 'diskFailed'));
   }
 }

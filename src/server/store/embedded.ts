@@ -82,6 +82,9 @@ export function embeddedStore(store: Store, resources: Record<string, ResourceDe
     get failure() {
       return store.journal.failure;
     },
+    get readOnly() {
+      return store.readOnly;
+    },
     snapshot: () => store.snapshot(),
     close: () => store.close(),
   };

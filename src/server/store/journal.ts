@@ -7,6 +7,9 @@ import fs from 'node:fs';
 export type JournalEntry =
   { r: string; put: Record<string, unknown> & { id: number | string } } | { r: string; del: number | string };
 
+/** the journal's size at which it is folded into a snapshot, unless the store says otherwise */
+const JOURNAL_BYTES = 32 * 1024 * 1024;
+
 interface Waiter {
   line: string;
   resolve: () => void;
@@ -25,12 +28,14 @@ export class Journal {
   private queue: Waiter[] = [];
   private flushing: Promise<void> | null = null;
   private bytes: number;
+  /** when the next snapshot may be tried, after one failed */
+  private compactAfter = 0;
   failure: Error | null = null;
 
   constructor(
     readonly file: string,
     private readonly onLarge: (bytes: number) => void = () => {},
-    private readonly largeBytes = 32 * 1024 * 1024,
+    private readonly largeBytes = JOURNAL_BYTES,
   ) {
     this.fd = fs.openSync(file, 'a');
     this.bytes = fs.fstatSync(this.fd).size;
@@ -77,9 +82,21 @@ export class Journal {
         }
         batch.forEach((w) => w.reject(this.failure!));
       }
-      if (!this.failure && this.bytes > this.largeBytes) this.onLarge(this.bytes);
+      if (!this.failure && this.bytes > this.largeBytes && Date.now() >= this.compactAfter) this.compact();
     }
     this.flushing = null;
+  }
+
+  /** Folds the journal into a snapshot. Its failing (a full disk) fails no write: those before it
+   * are on disk in the journal and were acknowledged, and the journal keeps growing until a
+   * snapshot succeeds; tried again a minute later, not on every write. */
+  private compact() {
+    try {
+      this.onLarge(this.bytes);
+    } catch (error) {
+      this.compactAfter = Date.now() + 60_000;
+      console.error(`${this.file}: could not fold the journal into a snapshot; writes go on in the journal`, error);
+    }
   }
 
   /** Resolves once everything appended so far is on disk (or has failed). */
@@ -122,16 +139,38 @@ export function readJournal(file: string): { entries: JournalEntry[]; validBytes
   const text = fs.readFileSync(file, 'utf8');
   const complete = text.slice(0, text.lastIndexOf('\n') + 1);
   const entries: JournalEntry[] = [];
+  const refuse = (index: number, what: string) =>
+    new Error(
+      `${file}: line ${index + 1} ${what}; refusing to start (fix or delete that line, or move the journal away to start from the data file alone, without the changes the journal holds)`,
+    );
   complete.split('\n').forEach((line, index) => {
     if (line.trim() === '') return;
     let parsed: unknown;
     try {
       parsed = JSON.parse(line);
     } catch {
-      throw new Error(`${file}: line ${index + 1} is damaged; refusing to start`);
+      throw refuse(index, 'is damaged');
     }
     // One entry per line was the first format; a line is now the array of one request.
-    entries.push(...((Array.isArray(parsed) ? parsed : [parsed]) as JournalEntry[]));
+    for (const entry of Array.isArray(parsed) ? parsed : [parsed]) {
+      const problem = shapeProblem(entry);
+      if (problem) throw refuse(index, `is not a journal entry (${problem})`);
+      entries.push(entry as JournalEntry);
+    }
   });
   return { entries, validBytes: Buffer.byteLength(complete) };
+}
+
+const isId = (id: unknown) => (typeof id === 'number' && Number.isFinite(id)) || (typeof id === 'string' && id !== '');
+
+/** What makes an entry other than the two shapes `append` writes, or null. A hand-edited line
+ * of another shape would otherwise load as nonsense: a record without an id, or nothing. */
+function shapeProblem(entry: unknown): string | null {
+  if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return 'not an object';
+  const { r, put, del, ...rest } = entry as Record<string, unknown>;
+  if (typeof r !== 'string' || r === '') return 'no list named in "r"';
+  if ((put === undefined) === (del === undefined) || Object.keys(rest).length > 0) return 'not one "put" or one "del"';
+  if (put === undefined) return isId(del) ? null : '"del" names no id';
+  if (!put || typeof put !== 'object' || Array.isArray(put)) return '"put" holds no record';
+  return isId((put as Record<string, unknown>).id) ? null : 'a "put" without an id';
 }

@@ -54,6 +54,9 @@ export interface RecordStore {
   ): Committed;
   /** set once the disk refused a write: memory may hold what the disk does not */
   readonly failure: Error | null;
+  /** set when the store opened read-only (a full disk): reads are served, a commit throws
+   * ReadOnlyError */
+  readonly readOnly: Error | null;
   /** the whole state written as one snapshot (restoring is opening: the snapshot, then the journal) */
   snapshot(): void;
   /** waits for pending writes, then lets the files go */

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { Journal, readJournal, type JournalEntry } from './journal';
 import { laidOutByRecord, readSnapshot, writeSnapshot } from './snapshotFile';
 import { collectStartupGarbage } from './startupGarbage';
+import { isDiskFull } from './diskFull';
+import { removeLeftTemporaries } from './lines';
 import { lockDataFile } from './lock';
 
 export type Row = Record<string, unknown> & { id: number | string };
@@ -18,6 +20,9 @@ const META = '_meta';
 export interface Store {
   data: Data;
   journal: Journal;
+  /** Set when the disk was full at start, so the journal could not be folded into a snapshot:
+   * reads are served, every write refused (commit.ts) until a restart finds room. */
+  readOnly: Error | null;
   /** the id a new record of this collection gets */
   takeId(collection: string): number;
   /** Writes the whole state as the new snapshot and empties the journal. */
@@ -44,15 +49,24 @@ const numericIds = (rows: Row[]) => rows.map((row) => Number(row.id)).filter(Num
  * Opens the live data: the snapshot (created from the seed on first start) plus the journal
  * of changes since, which is then folded into a fresh snapshot.
  */
-export function openStore(options: { dataFile: string; seedFile: string; collections: string[] }): Store {
-  const { dataFile, seedFile, collections } = options;
+export function openStore(options: {
+  dataFile: string;
+  seedFile: string;
+  collections: string[];
+  /** the journal's size at which it is folded into a new snapshot */
+  journalBytes?: number;
+}): Store {
+  const { dataFile, seedFile, collections, journalBytes } = options;
   const journalFile = `${dataFile}.journal`;
   fs.mkdirSync(path.dirname(dataFile), { recursive: true });
   const unlock = lockDataFile(dataFile);
   try {
-    // a journal without its data file: the data was there once; starting from the seed would
-    // quietly lose everything the journal does not hold
-    if (!fs.existsSync(dataFile) && fs.existsSync(journalFile) && fs.statSync(journalFile).size > 0)
+    // a snapshot cut short by a crash (or, before, by a full disk): only holding space
+    removeLeftTemporaries(dataFile);
+    // a journal without its data file, even an empty one (emptied when a snapshot took in
+    // everything): the data was there once, and starting from the seed would quietly lose it.
+    // Only a folder with neither is new.
+    if (!fs.existsSync(dataFile) && fs.existsSync(journalFile))
       throw new Error(
         `${dataFile} is missing but its journal ${journalFile} is not; refusing to start (put the data file back, or move the journal away to start from the seed)`,
       );
@@ -79,6 +93,7 @@ export function openStore(options: { dataFile: string; seedFile: string; collect
     const store: Store = {
       data,
       journal: undefined as unknown as Journal,
+      readOnly: null,
       takeId: (collection) => {
         const id = nextId[collection] ?? 1;
         nextId[collection] = id + 1;
@@ -94,10 +109,22 @@ export function openStore(options: { dataFile: string; seedFile: string; collect
         unlock();
       },
     };
-    store.journal = new Journal(journalFile, () => store.snapshot());
+    store.journal = new Journal(journalFile, () => store.snapshot(), journalBytes);
     // a journal to fold in, or a file laid out otherwise (a seed copied over it, an older
     // version's): written afresh, so the next start reads it a record at a time
-    if (entries.length > 0 || !laidOutByRecord(dataFile)) store.snapshot();
+    if (entries.length > 0 || !laidOutByRecord(dataFile)) {
+      try {
+        store.snapshot();
+      } catch (error) {
+        // the data file and the journal still hold everything: serve it, and write nothing
+        // more to a disk that has no room for it
+        if (!isDiskFull(error)) throw error;
+        store.readOnly = error as Error;
+        console.error(
+          `Huiwu starts read-only: the disk is full, so ${journalFile} could not be folded into ${dataFile} (${(error as Error).message}). Free disk space and restart to make changes.`,
+        );
+      }
+    }
     collectStartupGarbage();
     return store;
   } catch (error) {
