@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server';
 
@@ -14,6 +15,25 @@ const expectJsonError = async (res: Response, status: number, message: RegExp) =
   expect(JSON.parse(text).message).toMatch(message);
 };
 
+/** A request fetch refuses to send: a GET or a DELETE with a body. */
+const withBody = (method: string, path: string, body: string) =>
+  new Promise<number>((resolve, reject) => {
+    const req = http.request(
+      `${server.url}/api${path}`,
+      {
+        method,
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(body),
+          Cookie: server.cookie,
+        },
+      },
+      (res) => res.resume().on('end', () => resolve(res.statusCode!)),
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+
 describe('bad requests get a clear JSON answer', () => {
   it('malformed JSON is a 400', async () => {
     await expectJsonError(
@@ -21,6 +41,14 @@ describe('bad requests get a clear JSON answer', () => {
       400,
       /not valid JSON/,
     );
+  });
+
+  it('the body of a GET or a DELETE is never read: no password in it is hashed, no bad JSON in it refused', async () => {
+    expect(await withBody('GET', '/summits/1', '{"password": "a-long-password"')).toBe(200);
+    expect(await withBody('GET', '/users', JSON.stringify({ password: 'a-long-password' }))).toBe(200);
+    const { data } = await server.client.create('series', { data: { name: '读书会' } });
+    expect(await withBody('DELETE', `/series/${data.id}`, '{"password": "a-long-')).toBe(200);
+    await expect(server.client.getOne('series', { id: data.id })).rejects.toMatchObject({ status: 404 });
   });
 
   it('a form-encoded or text body is refused (415), never applied unchecked', async () => {

@@ -49,9 +49,11 @@ export function recordRoutes(server: ServerContext) {
   router.post(
     '/:resource',
     asyncHandler(async (req, res) => {
-      const ctx = await context(req, res);
-      const resource = resourceFor(req.params.resource, role(res), 'write', ctx.lang);
-      const steps = checkCreate(ctx, resource, body(req, ctx.lang));
+      const lang = requestLang(req);
+      const resource = resourceFor(req.params.resource, role(res), 'write', lang);
+      const input = body(req, lang);
+      const ctx = await context(req, res, resource, input);
+      const steps = checkCreate(ctx, resource, input);
       const answer = await write(ctx, steps);
       res.status(201).location(`${req.protocol}://${req.get('host')}${req.originalUrl}/${answer.id}`);
       res.json(present(resource, answer, role(res)));
@@ -60,10 +62,12 @@ export function recordRoutes(server: ServerContext) {
 
   // PUT (and PATCH) /api/attendees/12: merges, from the version the client started from
   const update = asyncHandler(async (req, res) => {
-    const ctx = await context(req, res);
-    const resource = resourceFor(req.params.resource, role(res), 'write', ctx.lang);
+    const lang = requestLang(req);
+    const resource = resourceFor(req.params.resource, role(res), 'write', lang);
+    const input = body(req, lang);
+    const ctx = await context(req, res, resource, input);
     const existing = stored(resource, req.params.id, ctx.lang);
-    const steps = checkUpdate(ctx, resource, body(req, ctx.lang), existing);
+    const steps = checkUpdate(ctx, resource, input, existing);
     const answer = steps.length ? await write(ctx, steps) : { ...existing };
     res.json(present(resource, answer, role(res)));
   });
@@ -74,8 +78,8 @@ export function recordRoutes(server: ServerContext) {
   router.delete(
     '/:resource/:id',
     asyncHandler(async (req, res) => {
-      const ctx = await context(req, res);
-      const resource = resourceFor(req.params.resource, role(res), 'write', ctx.lang);
+      const resource = resourceFor(req.params.resource, role(res), 'write', requestLang(req));
+      const ctx = await context(req, res, resource);
       const existing = stored(resource, req.params.id, ctx.lang);
       const steps = checkDelete(ctx, resourceByName, resource, existing, req.query.cascade === 'true');
       res.json(present(resource, await write(ctx, steps), role(res)));
@@ -103,9 +107,17 @@ export function recordRoutes(server: ServerContext) {
   }
 
   /** Who writes, and when. A new password is hashed first (scrypt is slow): then the checks and
-   * the commit that follow run in one turn, and no other request comes in between. */
-  async function context(req: Request, res: Response): Promise<CheckContext> {
-    const password = (req.body as Record<string, unknown> | undefined)?.password;
+   * the commit that follow run in one turn, and no other request comes in between. Only a
+   * resource with a password field has one, and only once the role and the body's shape passed:
+   * nothing else a request sends makes the server hash. */
+  async function context(
+    req: Request,
+    res: Response,
+    resource: ResourceDef,
+    input: Record<string, unknown> = {},
+  ): Promise<CheckContext> {
+    const field = resource.fields.find((f) => f.type === 'password');
+    const password = field && input[field.source];
     return {
       data: records.data,
       history: records.history,
