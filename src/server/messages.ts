@@ -10,6 +10,10 @@ const messages = {
     en: 'Send the body as JSON (Content-Type: application/json)',
   },
   malformedJson: { zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  reservedKey: {
+    zh: '请求内容中不能有名为“{key}”的键',
+    en: 'The request body may not contain a key named “{key}”',
+  },
   tooLarge: { zh: '请求内容过大（上限 {limit}）', en: 'The request body is too large (limit {limit})' },
   notFound: { zh: '没有找到这条记录', en: 'No such record' },
   noRoute: { zh: '没有这个接口', en: 'No such API route' },

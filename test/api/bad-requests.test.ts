@@ -51,6 +51,32 @@ describe('bad requests get a clear JSON answer', () => {
     await expect(server.client.getOne('series', { id: data.id })).rejects.toMatchObject({ status: 404 });
   });
 
+  it('a key named __proto__, constructor or prototype is refused wherever it is, by its name', async () => {
+    const before = (await server.client.getOne('summits', { id: 1 })).data;
+    const proto = '{"__proto__": {"status": "cancelled"}, "city": "常州"}';
+    await expectJsonError(await server.api('/summits/1', { method: 'PATCH', body: proto }), 400, /named “__proto__”/);
+    const named = JSON.stringify({ city: '常州', constructor: 1 });
+    await expectJsonError(await server.api('/summits/1', { method: 'PUT', body: named }), 400, /named “constructor”/);
+    expect((await server.client.getOne('summits', { id: 1 })).data).toEqual(before);
+    const inImport =
+      '{"columns": ["name"], "rows": [["陈静"]], "fixed": {"summitId": 1}, "__proto__": {"key": ["id"]}}';
+    await expectJsonError(
+      await server.api('/attendees/import?dryRun=true', { method: 'POST', body: inImport }),
+      400,
+      /named “__proto__”/,
+    );
+    const deep = JSON.stringify({ columns: ['name'], rows: [['陈静']], meaning: { role: { prototype: 'guest' } } });
+    await expectJsonError(
+      await server.api('/attendees/import?dryRun=true', {
+        method: 'POST',
+        body: deep,
+        headers: { 'Accept-Language': 'zh' },
+      }),
+      400,
+      /名为“prototype”的键/,
+    );
+  });
+
   it('a form-encoded or text body is refused (415), never applied unchecked', async () => {
     const before = (await server.client.getOne('attendees', { id: 1 })).data;
     const res = await server.api('/attendees/1', {
