@@ -95,6 +95,22 @@ describe('schema validation on every write', () => {
     expect((await res.json()).errors.organizationId).toBe('No record with id 777');
   });
 
+  it('refuses a list or an object where a single value belongs, by its field, however deep it nests', async () => {
+    const deep = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+    const before = (await server.client.getOne('summits', { id: 1 })).data;
+    for (const [key, json] of [
+      ['version', deep(5000)],
+      ['id', deep(5000)],
+      ['updatedAt', '{"a": 1}'],
+      ['city', '{"zh": "常州"}'],
+    ]) {
+      const res = await server.api('/summits/1', { method: 'PATCH', body: `{"${key}": ${json}, "venue": "新馆"}` });
+      expect(res.status, key).toBe(400);
+      expect((await res.json()).errors, key).toEqual({ [key]: 'Must be a single value, not a list or an object' });
+    }
+    expect((await server.client.getOne('summits', { id: 1 })).data).toEqual(before);
+  });
+
   it('ignores the id, createdAt and updatedAt a client sends: the server owns them', async () => {
     const res = await post('series', { id: 5000, name: '科技大讲堂', createdAt: '1999-01-01' });
     const body = await res.json();

@@ -1,8 +1,8 @@
 import express, { type Request, type Response } from 'express';
-import { resourceByName, type ResourceDef, type Role } from '../../schema';
+import { getField, resourceByName, type ResourceDef, type Role } from '../../schema';
 import { actorOf } from '../audit';
 import { hashPassword } from '../auth/passwords';
-import { checkCreate, checkUpdate } from '../checks';
+import { checkCreate, checkUpdate, invalid } from '../checks';
 import type { CheckContext } from '../hooks/types';
 import type { Step } from '../commit';
 import { checkDelete } from '../deletes';
@@ -51,7 +51,7 @@ export function recordRoutes(server: ServerContext) {
     asyncHandler(async (req, res) => {
       const lang = requestLang(req);
       const resource = resourceFor(req.params.resource, role(res), 'write', lang);
-      const input = body(req, lang);
+      const input = body(req, resource, lang);
       const ctx = await context(req, res, resource, input);
       const steps = checkCreate(ctx, resource, input);
       const answer = await write(ctx, steps);
@@ -64,7 +64,7 @@ export function recordRoutes(server: ServerContext) {
   const update = asyncHandler(async (req, res) => {
     const lang = requestLang(req);
     const resource = resourceFor(req.params.resource, role(res), 'write', lang);
-    const input = body(req, lang);
+    const input = body(req, resource, lang);
     const ctx = await context(req, res, resource, input);
     const existing = stored(resource, req.params.id, ctx.lang);
     const steps = checkUpdate(ctx, resource, input, existing);
@@ -97,12 +97,19 @@ export function recordRoutes(server: ServerContext) {
     return row;
   }
 
-  /** A write's body: a JSON object (a form or text body would pass unchecked). */
-  function body(req: Request, lang: CheckContext['lang']): Record<string, unknown> {
+  /** A write's body: a JSON object (a form or text body would pass unchecked) of single values,
+   * objects only where a field holds them: a list or object anywhere else (a version nested
+   * thousands deep) is refused by its field before anything reads it. */
+  function body(req: Request, resource: ResourceDef, lang: CheckContext['lang']): Record<string, unknown> {
     if (req.headers['content-type'] && !req.is('application/json')) throw new HttpError(415, message(lang, 'notJson'));
     const value = req.body as unknown;
     if (!value || typeof value !== 'object' || Array.isArray(value))
       throw new HttpError(400, message(lang, 'notObject'));
+    const nested = Object.entries(value).filter(
+      ([key, inner]) => typeof inner === 'object' && inner !== null && getField(resource, key)?.type !== 'json',
+    );
+    if (nested.length > 0)
+      throw invalid(resource, Object.fromEntries(nested.map(([key]) => [key, { code: 'notSingleValue' }])), lang);
     return value as Record<string, unknown>;
   }
 
