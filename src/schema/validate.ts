@@ -93,12 +93,14 @@ export function convertValue(field: FieldDef, raw: unknown): Converted {
       if (typeof raw === 'string' && options.some((o) => o.id === raw)) return { value: raw };
       return { reason: { code: 'badOption', options: options.map((o) => o.id).join(', ') } };
     }
-    case 'password':
-      // checked here, hashed by the server before anything is stored
+    case 'password': {
+      // checked here, hashed by the server before anything is stored; counted as text is
       if (typeof raw !== 'string') return { reason: { code: 'notText' } };
-      if (raw.length < MIN_PASSWORD_LENGTH) return { reason: { code: 'tooShort', min: MIN_PASSWORD_LENGTH } };
-      if (raw.length > (field.maxLength ?? 200)) return { reason: { code: 'tooLong', max: field.maxLength ?? 200 } };
+      const length = [...raw].length;
+      if (length < MIN_PASSWORD_LENGTH) return { reason: { code: 'tooShort', min: MIN_PASSWORD_LENGTH } };
+      if (length > (field.maxLength ?? 200)) return { reason: { code: 'tooLong', max: field.maxLength ?? 200 } };
       return { value: raw };
+    }
     case 'json':
       if (typeof raw !== 'object' || Array.isArray(raw)) return { reason: { code: 'notObject' } };
       return { value: raw };

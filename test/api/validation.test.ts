@@ -64,6 +64,17 @@ describe('schema validation on every write', () => {
     });
   });
 
+  it('counts lengths as people count characters: 𠀀 is one, not two UTF-16 units, in text and passwords alike', async () => {
+    const rare = (n: number) => '𠀀'.repeat(n);
+    const fits = await post('users', { username: 'rare1', displayName: rare(40), role: 'viewer', password: rare(101) });
+    expect(fits.status).toBe(201);
+    const over = await post('users', { username: 'rare2', displayName: rare(41), role: 'viewer', password: rare(7) });
+    expect((await over.json()).errors).toEqual({
+      displayName: 'At most 40 characters',
+      password: 'At least 8 characters',
+    });
+  });
+
   it('refuses an end before the start', async () => {
     const res = await post('summits', {
       name: '新型储能论坛',
