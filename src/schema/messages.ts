@@ -16,6 +16,8 @@ export type Reason =
   | { code: 'ambiguousName'; name: string; what?: Label }
   | { code: 'pastePastPage' }
   | { code: 'badCharacters' }
+  | { code: 'directionMark'; char: string }
+  | { code: 'halfCharacter' }
   | { code: 'sameAs'; other: Label }
   | { code: 'tooSmall'; min: number }
   | { code: 'tooBig'; max: number }
@@ -63,6 +65,8 @@ const zh: Templates = {
   ambiguousName: (r) => `有多个${r.what?.zh ?? '记录'}都叫“${r.name}”，请用编号（如 #12）`,
   pastePastPage: () => '超出本页末尾：下一页还有记录，请翻到最后一页再粘贴新行',
   badCharacters: () => '含有不能保存的字符（如换行或控制字符）',
+  directionMark: (r) => `含有不能保存的字符：隐藏的方向控制符 ${r.char}，会让文字倒着显示。请删除后再保存`,
+  halfCharacter: () => '含有不能保存的字符：半个字符（复制时被截断）。请重新输入这个字',
   sameAs: (r) => `不能与“${r.other.zh}”相同`,
   tooSmall: (r) => `不能小于 ${r.min}`,
   tooBig: (r) => `不能大于 ${r.max}`,
@@ -115,6 +119,10 @@ const en: Templates = {
     `Several ${r.what ? `${r.what.en.toLowerCase()}s` : 'records'} are named “${r.name}”: use the id (#12)`,
   pastePastPage: () => 'Past the end of this page, where the next page continues: paste new rows on the last page',
   badCharacters: () => 'Contains characters that cannot be stored (line breaks or control characters)',
+  directionMark: (r) =>
+    `Contains a character that cannot be stored: the hidden direction control ${r.char}, which makes text show reversed. Delete it`,
+  halfCharacter: () =>
+    'Contains a character that cannot be stored: half of a character (cut in two when copied). Type that character again',
   sameAs: (r) => `Cannot be the same as “${r.other.en}”`,
   tooSmall: (r) => `Must be at least ${r.min}`,
   tooBig: (r) => `Must be at most ${r.max}`,

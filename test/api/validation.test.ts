@@ -75,6 +75,20 @@ describe('schema validation on every write', () => {
     });
   });
 
+  it('names a hidden direction control or half a character when it refuses one, in text and long text', async () => {
+    const before = await count('attendees');
+    const reversed = await post('attendees', { summitId: 1, name: '王\u202e五', note: '见\u2067附件' });
+    expect((await reversed.json()).errors).toEqual({
+      name: expect.stringContaining('the hidden direction control U+202E, which makes text show reversed'),
+      note: expect.stringContaining('the hidden direction control U+2067'),
+    });
+    const half = await post('attendees', { summitId: 1, name: '王\ud840五' }, 'zh');
+    expect((await half.json()).errors).toEqual({
+      name: '含有不能保存的字符：半个字符（复制时被截断）。请重新输入这个字',
+    });
+    expect(await count('attendees')).toBe(before);
+  });
+
   it('refuses an end before the start', async () => {
     const res = await post('summits', {
       name: '新型储能论坛',
