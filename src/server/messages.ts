@@ -26,6 +26,10 @@ const messages = {
     zh: '版本号 {version} 不对：请刷新后再改',
     en: 'Version {version} is not one this record had: reload and try again',
   },
+  versionRequired: {
+    zh: '请同时发送记录的版本号（version）：没有它，旧的内容会覆盖别人后来的修改。只改部分字段请用 PATCH',
+    en: 'Send the record’s version with it: without one, an old copy would undo changes made since. To change only some fields, send a PATCH',
+  },
   conflict: {
     zh: '在您编辑期间，别人已经修改了：{list}。您的修改没有保存；请查看对方的改动后再决定。',
     en: 'While you were editing, someone else changed: {list}. Your change was not saved; look at theirs, then decide.',

@@ -109,7 +109,7 @@ describe('schema validation on every write', () => {
   });
 
   it('validates an update against the merged record and keeps the stored one when it fails', async () => {
-    const res = await server.api('/summits/1', { method: 'PUT', body: JSON.stringify({ endsOn: '2026-01-01' }) });
+    const res = await server.api('/summits/1', { method: 'PATCH', body: JSON.stringify({ endsOn: '2026-01-01' }) });
     expect(res.status).toBe(400);
     expect((await server.client.getOne('summits', { id: 1 })).data.endsOn).toBe('2026-12-06');
   });

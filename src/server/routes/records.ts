@@ -60,11 +60,16 @@ export function recordRoutes(server: ServerContext) {
     }),
   );
 
-  // PUT (and PATCH) /api/attendees/12: merges, from the version the client started from
+  // PUT (and PATCH) /api/attendees/12: merges, from the version the client started from. A PUT
+  // must say which version that was: it sends the record as the client saw it, and without the
+  // version its stale fields would undo whatever changed since. A PATCH names only the fields
+  // it changes (a tap at the check-in desk), so it may apply them to the record as it is now.
   const update = asyncHandler(async (req, res) => {
     const lang = requestLang(req);
     const resource = resourceFor(req.params.resource, role(res), 'write', lang);
     const input = body(req, resource, lang);
+    if (req.method === 'PUT' && (input.version ?? null) === null)
+      throw new HttpError(400, message(lang, 'versionRequired'));
     const ctx = await context(req, res, resource, input);
     const existing = stored(resource, req.params.id, ctx.lang);
     const steps = checkUpdate(ctx, resource, input, existing);
