@@ -96,6 +96,12 @@ describe('two staff editing one attendee at once', () => {
     const res = await wang.api('/attendees/3', { method: 'PUT', body: JSON.stringify({ hotel: 'x', version: 999 }) });
     expect(res.status).toBe(400);
     expect((await res.json()).message).toMatch(/Version 999/);
+    const long = await wang.api('/attendees/3', {
+      method: 'PATCH',
+      body: JSON.stringify({ version: '9'.repeat(50_000) }),
+    });
+    expect(long.status).toBe(400);
+    expect((await long.json()).message.length).toBeLessThan(200);
   });
 
   it('a whole record PUT without its version is refused, not left to undo newer edits; a PATCH changes what it names', async () => {
