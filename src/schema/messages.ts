@@ -10,11 +10,14 @@ export type Reason =
   | { code: 'notInteger' }
   | { code: 'tooShort'; min: number }
   | { code: 'notObject' }
+  | { code: 'notSingleValue' }
   | { code: 'taken' }
   | { code: 'unknownName'; name: string; what?: Label }
   | { code: 'ambiguousName'; name: string; what?: Label }
   | { code: 'pastePastPage' }
   | { code: 'badCharacters' }
+  | { code: 'directionMark'; char: string }
+  | { code: 'halfCharacter' }
   | { code: 'sameAs'; other: Label }
   | { code: 'tooSmall'; min: number }
   | { code: 'tooBig'; max: number }
@@ -56,11 +59,14 @@ const zh: Templates = {
   notInteger: () => '应为整数',
   tooShort: (r) => `至少 ${r.min} 个字符`,
   notObject: () => '应为一个对象',
+  notSingleValue: () => '应为单个值，不能是列表或对象',
   taken: () => '已被使用',
   unknownName: (r) => `找不到名为“${r.name}”的${r.what?.zh ?? '记录'}`,
   ambiguousName: (r) => `有多个${r.what?.zh ?? '记录'}都叫“${r.name}”，请用编号（如 #12）`,
   pastePastPage: () => '超出本页末尾：下一页还有记录，请翻到最后一页再粘贴新行',
   badCharacters: () => '含有不能保存的字符（如换行或控制字符）',
+  directionMark: (r) => `含有不能保存的字符：隐藏的方向控制符 ${r.char}，会让文字倒着显示。请删除后再保存`,
+  halfCharacter: () => '含有不能保存的字符：半个字符（复制时被截断）。请重新输入这个字',
   sameAs: (r) => `不能与“${r.other.zh}”相同`,
   tooSmall: (r) => `不能小于 ${r.min}`,
   tooBig: (r) => `不能大于 ${r.max}`,
@@ -106,12 +112,17 @@ const en: Templates = {
   notInteger: () => 'Must be a whole number',
   tooShort: (r) => `At least ${r.min} characters`,
   notObject: () => 'Must be an object',
+  notSingleValue: () => 'Must be a single value, not a list or an object',
   taken: () => 'Already taken',
   unknownName: (r) => `No ${r.what?.en.toLowerCase() ?? 'record'} is named “${r.name}”`,
   ambiguousName: (r) =>
     `Several ${r.what ? `${r.what.en.toLowerCase()}s` : 'records'} are named “${r.name}”: use the id (#12)`,
   pastePastPage: () => 'Past the end of this page, where the next page continues: paste new rows on the last page',
   badCharacters: () => 'Contains characters that cannot be stored (line breaks or control characters)',
+  directionMark: (r) =>
+    `Contains a character that cannot be stored: the hidden direction control ${r.char}, which makes text show reversed. Delete it`,
+  halfCharacter: () =>
+    'Contains a character that cannot be stored: half of a character (cut in two when copied). Type that character again',
   sameAs: (r) => `Cannot be the same as “${r.other.en}”`,
   tooSmall: (r) => `Must be at least ${r.min}`,
   tooBig: (r) => `Must be at most ${r.max}`,

@@ -12,10 +12,12 @@ type Row = Record<string, unknown>;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME = /^(\d{4}-\d{2}-\d{2})[T ]([01]\d|2[0-3]):[0-5]\d/;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
-// Control characters never belong in a value, nor do the marks that turn text right to left
-// (a name that displays reversed) or half of a surrogate pair; line breaks and tabs only in long text.
-const CONTROL =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// Control characters never belong in a value, nor do the marks that override or isolate the
+// text's direction (U+202E before 王五 shows it as 五王) or half of a surrogate pair (a character cut in
+// two); line breaks and tabs only in long text. Each is named in its own words.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/;
+const DIRECTION = /[\u202a-\u202e\u2066-\u2069]/;
+const HALF_CHARACTER = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const LINE_BREAK = /[\r\n\t\u2028\u2029]/;
 export const MIN_PASSWORD_LENGTH = 8;
 // As stored (src/schema/text/people.ts tidies them first): a mobile's 11 digits (13812345678),
@@ -52,6 +54,10 @@ export function convertValue(field: FieldDef, raw: unknown): Converted {
       const visible = field.type === 'longtext' ? String(raw) : withoutInvisible(String(raw));
       const trimmed = plainLettersAndDigits(visible.trim());
       const text = field.personName ? personName(trimmed) : field.type === 'phone' ? phoneNumber(trimmed) : trimmed;
+      const direction = DIRECTION.exec(text)?.[0];
+      if (direction)
+        return { reason: { code: 'directionMark', char: `U+${direction.charCodeAt(0).toString(16).toUpperCase()}` } };
+      if (HALF_CHARACTER.test(text)) return { reason: { code: 'halfCharacter' } };
       if (CONTROL.test(text) || (field.type !== 'longtext' && LINE_BREAK.test(text)))
         return { reason: { code: 'badCharacters' } };
       // counted as people count characters: 𠀀 is one, not two UTF-16 units
@@ -93,12 +99,14 @@ export function convertValue(field: FieldDef, raw: unknown): Converted {
       if (typeof raw === 'string' && options.some((o) => o.id === raw)) return { value: raw };
       return { reason: { code: 'badOption', options: options.map((o) => o.id).join(', ') } };
     }
-    case 'password':
-      // checked here, hashed by the server before anything is stored
+    case 'password': {
+      // checked here, hashed by the server before anything is stored; counted as text is
       if (typeof raw !== 'string') return { reason: { code: 'notText' } };
-      if (raw.length < MIN_PASSWORD_LENGTH) return { reason: { code: 'tooShort', min: MIN_PASSWORD_LENGTH } };
-      if (raw.length > (field.maxLength ?? 200)) return { reason: { code: 'tooLong', max: field.maxLength ?? 200 } };
+      const length = [...raw].length;
+      if (length < MIN_PASSWORD_LENGTH) return { reason: { code: 'tooShort', min: MIN_PASSWORD_LENGTH } };
+      if (length > (field.maxLength ?? 200)) return { reason: { code: 'tooLong', max: field.maxLength ?? 200 } };
       return { value: raw };
+    }
     case 'json':
       if (typeof raw !== 'object' || Array.isArray(raw)) return { reason: { code: 'notObject' } };
       return { value: raw };

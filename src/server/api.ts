@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { resourceByName, resources, roleSeesPersonalData, type ResourceDef, type Role } from '../schema';
 import { createAuthRouter, requireSession, type AuthServices } from './auth/routes';
+import { jsonBody } from './body';
 import { loadCustomSchema } from './customSchema';
 import { hookRegistry } from './hooks';
 import { HttpError, message, requestLang } from './messages';
@@ -71,7 +72,7 @@ export function createApi(options: ApiOptions) {
     next();
   });
   // Imports are large and parsed only once the session is known; everything else is small.
-  const smallJson = express.json({ limit: bodyLimit, strict: false });
+  const smallJson = jsonBody({ limit: bodyLimit, strict: false });
   api.use((req, res, next) => (IMPORT_PATH.test(req.path) ? next() : smallJson(req, res, next)));
   api.use('/auth', createAuthRouter(options));
   api.use(requireSession(options));

@@ -103,7 +103,8 @@ function changedByUser(
   const current = typeof existing.version === 'number' ? existing.version : 1;
   if (startedFrom === undefined || startedFrom === null || startedFrom === current) return input;
   if (!Number.isInteger(startedFrom) || (startedFrom as number) < 1 || (startedFrom as number) > current) {
-    throw new HttpError(400, message(ctx.lang, 'badVersion', { version: String(startedFrom) }));
+    // named, not echoed: a version of a megabyte's text is not sent back whole
+    throw new HttpError(400, message(ctx.lang, 'badVersion', { version: String(startedFrom).slice(0, 20) }));
   }
   const version = startedFrom as number;
   const known = ctx.history.complete(resource.name, existing.id, version, current);

@@ -10,6 +10,10 @@ const messages = {
     en: 'Send the body as JSON (Content-Type: application/json)',
   },
   malformedJson: { zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  reservedKey: {
+    zh: '请求内容中不能有名为“{key}”的键',
+    en: 'The request body may not contain a key named “{key}”',
+  },
   tooLarge: { zh: '请求内容过大（上限 {limit}）', en: 'The request body is too large (limit {limit})' },
   notFound: { zh: '没有找到这条记录', en: 'No such record' },
   noRoute: { zh: '没有这个接口', en: 'No such API route' },
@@ -21,6 +25,10 @@ const messages = {
   badVersion: {
     zh: '版本号 {version} 不对：请刷新后再改',
     en: 'Version {version} is not one this record had: reload and try again',
+  },
+  versionRequired: {
+    zh: '请同时发送记录的版本号（version）：没有它，旧的内容会覆盖别人后来的修改。只改部分字段请用 PATCH',
+    en: 'Send the record’s version with it: without one, an old copy would undo changes made since. To change only some fields, send a PATCH',
   },
   conflict: {
     zh: '在您编辑期间，别人已经修改了：{list}。您的修改没有保存；请查看对方的改动后再决定。',

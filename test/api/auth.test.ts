@@ -125,7 +125,7 @@ describe('passwords', () => {
       await (await server.api(`/users/${id}`)).json(),
       await (
         await server.api(`/users/${id}`, {
-          method: 'PUT',
+          method: 'PATCH',
           body: JSON.stringify({ displayName: '钱进', password: 'a-new-password' }),
         })
       ).json(),
@@ -169,21 +169,21 @@ describe('user management', () => {
   it('admins create, re-role, disable and reset; each signs the user out everywhere; a disabled user cannot log in', async () => {
     const user = await server.userWithRole('viewer');
     expect(
-      (await server.api(`/users/${user.id}`, { method: 'PUT', body: JSON.stringify({ role: 'official' }) })).status,
+      (await server.api(`/users/${user.id}`, { method: 'PATCH', body: JSON.stringify({ role: 'official' }) })).status,
     ).toBe(200);
     // a session of the old role does not go on with the new one
     expect((await user.api('/auth/me')).status).toBe(401);
     const again = await server.login(user.username, user.password);
     expect((await (await again.api('/auth/me')).json()).role).toBe('official');
     expect(
-      (await server.api(`/users/${user.id}`, { method: 'PUT', body: JSON.stringify({ disabled: true }) })).status,
+      (await server.api(`/users/${user.id}`, { method: 'PATCH', body: JSON.stringify({ disabled: true }) })).status,
     ).toBe(200);
     expect((await user.api('/summits')).status).toBe(401);
     // the same answer as a wrong password: a disabled account's password stays unconfirmed
     expect((await (await login(user.username, user.password)).json()).message).toBe('Wrong username or password');
-    await server.api(`/users/${user.id}`, { method: 'PUT', body: JSON.stringify({ disabled: false }) });
+    await server.api(`/users/${user.id}`, { method: 'PATCH', body: JSON.stringify({ disabled: false }) });
     const before = await server.login(user.username, user.password);
-    await server.api(`/users/${user.id}`, { method: 'PUT', body: JSON.stringify({ password: 'reset-by-admin' }) });
+    await server.api(`/users/${user.id}`, { method: 'PATCH', body: JSON.stringify({ password: 'reset-by-admin' }) });
     // a password reset by an admin ends the sessions the old password opened
     expect((await before.api('/auth/me')).status).toBe(401);
     expect((await login(user.username, 'reset-by-admin')).status).toBe(200);
@@ -204,7 +204,7 @@ describe('user management', () => {
 
   it('the last active admin cannot be disabled, demoted or deleted', async () => {
     for (const change of [{ disabled: true }, { role: 'viewer' }]) {
-      const res = await server.api('/users/1', { method: 'PUT', body: JSON.stringify(change) });
+      const res = await server.api('/users/1', { method: 'PATCH', body: JSON.stringify(change) });
       expect(res.status).toBe(409);
       expect((await res.json()).message).toBe('At least one active admin account must remain');
     }

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server';
 
@@ -14,12 +15,65 @@ const expectJsonError = async (res: Response, status: number, message: RegExp) =
   expect(JSON.parse(text).message).toMatch(message);
 };
 
+/** A request fetch refuses to send: a GET or a DELETE with a body. */
+const withBody = (method: string, path: string, body: string) =>
+  new Promise<number>((resolve, reject) => {
+    const req = http.request(
+      `${server.url}/api${path}`,
+      {
+        method,
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(body),
+          Cookie: server.cookie,
+        },
+      },
+      (res) => res.resume().on('end', () => resolve(res.statusCode!)),
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+
 describe('bad requests get a clear JSON answer', () => {
   it('malformed JSON is a 400', async () => {
     await expectJsonError(
       await server.api('/summits', { method: 'POST', body: '{"name": "未完' }),
       400,
       /not valid JSON/,
+    );
+  });
+
+  it('the body of a GET or a DELETE is never read: no password in it is hashed, no bad JSON in it refused', async () => {
+    expect(await withBody('GET', '/summits/1', '{"password": "a-long-password"')).toBe(200);
+    expect(await withBody('GET', '/users', JSON.stringify({ password: 'a-long-password' }))).toBe(200);
+    const { data } = await server.client.create('series', { data: { name: '读书会' } });
+    expect(await withBody('DELETE', `/series/${data.id}`, '{"password": "a-long-')).toBe(200);
+    await expect(server.client.getOne('series', { id: data.id })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('a key named __proto__, constructor or prototype is refused wherever it is, by its name', async () => {
+    const before = (await server.client.getOne('summits', { id: 1 })).data;
+    const proto = '{"__proto__": {"status": "cancelled"}, "city": "常州"}';
+    await expectJsonError(await server.api('/summits/1', { method: 'PATCH', body: proto }), 400, /named “__proto__”/);
+    const named = JSON.stringify({ city: '常州', constructor: 1 });
+    await expectJsonError(await server.api('/summits/1', { method: 'PUT', body: named }), 400, /named “constructor”/);
+    expect((await server.client.getOne('summits', { id: 1 })).data).toEqual(before);
+    const inImport =
+      '{"columns": ["name"], "rows": [["陈静"]], "fixed": {"summitId": 1}, "__proto__": {"key": ["id"]}}';
+    await expectJsonError(
+      await server.api('/attendees/import?dryRun=true', { method: 'POST', body: inImport }),
+      400,
+      /named “__proto__”/,
+    );
+    const deep = JSON.stringify({ columns: ['name'], rows: [['陈静']], meaning: { role: { prototype: 'guest' } } });
+    await expectJsonError(
+      await server.api('/attendees/import?dryRun=true', {
+        method: 'POST',
+        body: deep,
+        headers: { 'Accept-Language': 'zh' },
+      }),
+      400,
+      /名为“prototype”的键/,
     );
   });
 

@@ -59,7 +59,7 @@ describe('the search box', () => {
     expect(await list('attendees', { q: '旧名研究所' })).toEqual([guest.id]);
     await server.client.update('organizations', {
       id,
-      data: { name: '新名研究院' },
+      data: { name: '新名研究院', version: 1 },
       previousData: { id, name: '旧名研究所', version: 1 },
     });
     expect(await list('attendees', { q: '新名研究院' })).toEqual([guest.id]);
@@ -125,7 +125,7 @@ describe('writes under load', () => {
     const results = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
         server
-          .api('/attendees/2', { method: 'PUT', body: JSON.stringify({ hotel: `酒店${i}` }) })
+          .api('/attendees/2', { method: 'PATCH', body: JSON.stringify({ hotel: `酒店${i}` }) })
           .then((r) => r.json()),
       ),
     );

@@ -57,6 +57,14 @@ describe('a malformed import is refused before anything is read or written', () 
     expect(await count('attendees')).toBe(before);
   });
 
+  it('a cell that is not text is refused by its row and its column, however deep it nests', async () => {
+    const plain = JSON.stringify({ ...guest('乙'), columns: ['name', 'title'] });
+    const raw = plain.replace('"rows":[["乙"]]', `"rows":[["乙","院长"],["丙",${nestedJson(5000)}]]`);
+    const { status, body } = await send(raw, '?dryRun=true');
+    expect(status).toBe(400);
+    expect(body.message).toMatch(/row 2, column 2 \(title\)/);
+  });
+
   it('too many columns, one field from too many, or a column that is no name: refused, not joined row by row', async () => {
     const many = { columns: ['name', ...Array(600).fill(null)], rows: [['甲']], fixed: { summitId } };
     expect((await send(many)).status).toBe(400);

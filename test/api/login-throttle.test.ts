@@ -92,7 +92,7 @@ describe('changing one’s own password', () => {
 describe('a disabled account', () => {
   it('hears what a wrong password hears, so its password stays unconfirmed', async () => {
     const user = await server.userWithRole('viewer');
-    await server.api(`/users/${user.id}`, { method: 'PUT', body: JSON.stringify({ disabled: true }) });
+    await server.api(`/users/${user.id}`, { method: 'PATCH', body: JSON.stringify({ disabled: true }) });
     const right = await login(user.username, user.password, '100.64.3.3');
     const wrong = await login(user.username, 'not-the-password', '100.64.3.4');
     expect([right.status, wrong.status]).toEqual([401, 401]);

@@ -19,9 +19,9 @@ const trailOf = async (resource: string, id: unknown) =>
   ((await rowsOf(server.client, 'audit', { resource, recordId: String(id) }, 1000)) as unknown as Entry[]).sort(
     (a, b) => a.version - b.version,
   );
-const put = (who: Session, path: string, body: object) =>
+const patch = (who: Session, path: string, body: object) =>
   who
-    .api(path, { method: 'PUT', body: JSON.stringify(body) })
+    .api(path, { method: 'PATCH', body: JSON.stringify(body) })
     .then(async (res) => ({ status: res.status, body: await res.json() }));
 
 describe('two users changing one record at the same moment', () => {
@@ -29,8 +29,8 @@ describe('two users changing one record at the same moment', () => {
     for (let round = 0; round < 50; round++) {
       const { data: guest } = await server.client.getOne('attendees', { id: 1 + (round % 5) });
       const [mine, theirs] = await Promise.all([
-        put(organiser, `/attendees/${guest.id}`, { hotel: `酒店${round}`, version: guest.version }),
-        put(server, `/attendees/${guest.id}`, { room: `R${round}`, version: guest.version }),
+        patch(organiser, `/attendees/${guest.id}`, { hotel: `酒店${round}`, version: guest.version }),
+        patch(server, `/attendees/${guest.id}`, { room: `R${round}`, version: guest.version }),
       ]);
       expect([mine.status, theirs.status]).toEqual([200, 200]);
       const trail = (await trailOf('attendees', guest.id)).filter((e) => e.version > guest.version);
@@ -54,7 +54,7 @@ describe('two users changing one record at the same moment', () => {
     });
     const answers = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        put(i % 2 ? organiser : server, `/attendees/${guest.id}`, { hotel: `W${i}` }),
+        patch(i % 2 ? organiser : server, `/attendees/${guest.id}`, { hotel: `W${i}` }),
       ),
     );
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
@@ -79,9 +79,9 @@ describe('a field’s type changed while records are written', () => {
     });
     const guests = (await rowsOf(server.client, 'attendees', { summitId: 5 }, 40)).slice(0, 40);
     const writes = guests.map((guest, i) =>
-      put(organiser, `/attendees/${guest.id}`, { badgeNo: i % 2 ? `abc${i}` : String(i) }),
+      patch(organiser, `/attendees/${guest.id}`, { badgeNo: i % 2 ? `abc${i}` : String(i) }),
     );
-    const retype = put(server, `/customFields/${field.id}`, { type: 'number' });
+    const retype = patch(server, `/customFields/${field.id}`, { type: 'number' });
     const results = await Promise.all([...writes.slice(0, 20), retype, ...writes.slice(20)]);
     const typed = results[20];
     const stored = (await rowsOf(server.client, 'attendees', { summitId: 5 }, 40)).map((g) => g.badgeNo);
@@ -94,7 +94,7 @@ describe('a field’s type changed while records are written', () => {
     }
     // every record can still be edited
     for (const guest of guests.slice(0, 5))
-      expect((await put(organiser, `/attendees/${guest.id}`, { hotel: '可以编辑' })).status).toBe(200);
+      expect((await patch(organiser, `/attendees/${guest.id}`, { hotel: '可以编辑' })).status).toBe(200);
   });
 });
 

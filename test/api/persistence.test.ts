@@ -15,7 +15,7 @@ describe('the live data file', () => {
     const { data } = await first.client.create('organizations', {
       data: { name: '常州碳材料研究院', kind: 'institute' },
     });
-    await first.client.update('summits', { id: 2, data: { status: 'cancelled' }, previousData: { id: 2 } });
+    await first.client.update('summits', { id: 2, data: { status: 'cancelled', version: 1 }, previousData: { id: 2 } });
     await first.client.delete('followups', { id: 1, previousData: { id: 1 } });
     await first.close();
 

@@ -64,7 +64,7 @@ describe.each(Object.keys(WRITES))('%s', (role) => {
     if (WRITES[role].includes(resource)) {
       expect(created.status).toBe(201);
       const { id } = await created.json();
-      expect((await session.api(`/${resource}/${id}`, { method: 'PUT', body: '{}' })).status).toBe(200);
+      expect((await session.api(`/${resource}/${id}`, { method: 'PATCH', body: '{}' })).status).toBe(200);
       expect((await session.api(`/${resource}/${id}`, { method: 'DELETE' })).status).toBe(200);
     } else {
       const before = await count();

@@ -64,6 +64,31 @@ describe('schema validation on every write', () => {
     });
   });
 
+  it('counts lengths as people count characters: 𠀀 is one, not two UTF-16 units, in text and passwords alike', async () => {
+    const rare = (n: number) => '𠀀'.repeat(n);
+    const fits = await post('users', { username: 'rare1', displayName: rare(40), role: 'viewer', password: rare(101) });
+    expect(fits.status).toBe(201);
+    const over = await post('users', { username: 'rare2', displayName: rare(41), role: 'viewer', password: rare(7) });
+    expect((await over.json()).errors).toEqual({
+      displayName: 'At most 40 characters',
+      password: 'At least 8 characters',
+    });
+  });
+
+  it('names a hidden direction control or half a character when it refuses one, in text and long text', async () => {
+    const before = await count('attendees');
+    const reversed = await post('attendees', { summitId: 1, name: '王\u202e五', note: '见\u2067附件' });
+    expect((await reversed.json()).errors).toEqual({
+      name: expect.stringContaining('the hidden direction control U+202E, which makes text show reversed'),
+      note: expect.stringContaining('the hidden direction control U+2067'),
+    });
+    const half = await post('attendees', { summitId: 1, name: '王\ud840五' }, 'zh');
+    expect((await half.json()).errors).toEqual({
+      name: '含有不能保存的字符：半个字符（复制时被截断）。请重新输入这个字',
+    });
+    expect(await count('attendees')).toBe(before);
+  });
+
   it('refuses an end before the start', async () => {
     const res = await post('summits', {
       name: '新型储能论坛',
@@ -84,7 +109,7 @@ describe('schema validation on every write', () => {
   });
 
   it('validates an update against the merged record and keeps the stored one when it fails', async () => {
-    const res = await server.api('/summits/1', { method: 'PUT', body: JSON.stringify({ endsOn: '2026-01-01' }) });
+    const res = await server.api('/summits/1', { method: 'PATCH', body: JSON.stringify({ endsOn: '2026-01-01' }) });
     expect(res.status).toBe(400);
     expect((await server.client.getOne('summits', { id: 1 })).data.endsOn).toBe('2026-12-06');
   });
@@ -93,6 +118,22 @@ describe('schema validation on every write', () => {
     const res = await server.api('/attendees/1', { method: 'PATCH', body: JSON.stringify({ organizationId: 777 }) });
     expect(res.status).toBe(400);
     expect((await res.json()).errors.organizationId).toBe('No record with id 777');
+  });
+
+  it('refuses a list or an object where a single value belongs, by its field, however deep it nests', async () => {
+    const deep = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+    const before = (await server.client.getOne('summits', { id: 1 })).data;
+    for (const [key, json] of [
+      ['version', deep(5000)],
+      ['id', deep(5000)],
+      ['updatedAt', '{"a": 1}'],
+      ['city', '{"zh": "常州"}'],
+    ]) {
+      const res = await server.api('/summits/1', { method: 'PATCH', body: `{"${key}": ${json}, "venue": "新馆"}` });
+      expect(res.status, key).toBe(400);
+      expect((await res.json()).errors, key).toEqual({ [key]: 'Must be a single value, not a list or an object' });
+    }
+    expect((await server.client.getOne('summits', { id: 1 })).data).toEqual(before);
   });
 
   it('ignores the id, createdAt and updatedAt a client sends: the server owns them', async () => {

@@ -96,5 +96,26 @@ describe('two staff editing one attendee at once', () => {
     const res = await wang.api('/attendees/3', { method: 'PUT', body: JSON.stringify({ hotel: 'x', version: 999 }) });
     expect(res.status).toBe(400);
     expect((await res.json()).message).toMatch(/Version 999/);
+    const long = await wang.api('/attendees/3', {
+      method: 'PATCH',
+      body: JSON.stringify({ version: '9'.repeat(50_000) }),
+    });
+    expect(long.status).toBe(400);
+    expect((await long.json()).message.length).toBeLessThan(200);
+  });
+
+  it('a whole record PUT without its version is refused, not left to undo newer edits; a PATCH changes what it names', async () => {
+    const { data: seen } = await server.client.create('attendees', { data: { summitId: 1, name: '周敏' } });
+    const path = `/attendees/${seen.id}`;
+    // li opens the form; wang saves a hotel meanwhile, sending the whole record as the app's client does
+    await wang.client.update('attendees', { id: seen.id, data: { ...seen, hotel: '兴化宾馆' }, previousData: seen });
+    const { version: _version, ...stale } = seen;
+    const res = await li.api(path, { method: 'PUT', body: JSON.stringify({ ...stale, seat: 'C-01' }) });
+    expect(res.status).toBe(400);
+    expect((await res.json()).message).toMatch(/Send the record’s version/);
+    expect(await get(seen.id)).toMatchObject({ hotel: '兴化宾馆', seat: null, version: seen.version + 1 });
+    const patch = await li.api(path, { method: 'PATCH', body: JSON.stringify({ seat: 'C-01' }) });
+    expect(patch.status).toBe(200);
+    expect(await get(seen.id)).toMatchObject({ hotel: '兴化宾馆', seat: 'C-01' });
   });
 });

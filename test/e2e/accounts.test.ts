@@ -78,7 +78,7 @@ describe('accounts in the app', () => {
     const hotel = page.getByRole('textbox', { name: /^酒店/ });
     await hotel.waitFor();
     // a colleague saves the same guest's hotel while this form is open
-    await server.api('/attendees/5', { method: 'PUT', body: JSON.stringify({ hotel: '同事填的酒店' }) });
+    await server.api('/attendees/5', { method: 'PATCH', body: JSON.stringify({ hotel: '同事填的酒店' }) });
     await hotel.fill('我填的酒店');
     await page.getByRole('button', { name: '保存' }).click();
     const dialog = page.getByRole('dialog');

@@ -113,7 +113,7 @@ describe('custom fields and lists, made in the app', () => {
     const [org] = await rowsOf(server.client, 'organizations', {}, 1);
     await server.client.update('techNeeds', {
       id: rows.data[0].id,
-      data: { enterpriseId: org.id },
+      data: { enterpriseId: org.id, version: rows.data[0].version },
       previousData: rows.data[0],
     });
     await page.goto(`${server.url}/#/organizations/${org.id}/show`);

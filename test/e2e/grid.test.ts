@@ -358,7 +358,7 @@ describe('the grid', () => {
 
   it('a viewer’s export carries the masked phone numbers the viewer sees', async () => {
     await server.api(`/attendees/${(await guests())[0].id}`, {
-      method: 'PUT',
+      method: 'PATCH',
       body: JSON.stringify({ phone: '13912345678' }),
     });
     await server.client.create('users', {

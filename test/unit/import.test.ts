@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { autoMap, findHeaderRow, matchColumns } from '../../src/app/import/mapping';
@@ -209,6 +211,33 @@ describe('files that would freeze or crash a page', () => {
     await expect(readSpreadsheet({ name: 'photo.csv', bytes: png.buffer })).rejects.toMatchObject({
       message: 'binary',
     });
+  });
+
+  it('bytes that are no text are called what they are, behind a byte-order mark, high bytes only, or after a text header', async () => {
+    // the same noise every run
+    let seed = 16;
+    const noise = (length: number) =>
+      Uint8Array.from({ length }, () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24);
+    const header = new TextEncoder().encode('姓名,手机\n陈静,13812345678\n'.repeat(200));
+    for (const [label, bytes] of [
+      ['UTF-16 byte-order mark', Uint8Array.from([0xff, 0xfe, ...noise(20_000)])],
+      ['high bytes only', noise(20_000).map((b) => b | 0x80)],
+      ['after a text header', Uint8Array.from([...header, ...noise(20_000)])],
+    ] as const) {
+      await expect(
+        readSpreadsheet({ name: 'list.csv', bytes: bytes.buffer as ArrayBuffer }),
+        label,
+      ).rejects.toMatchObject({ message: 'binary' });
+    }
+    // while every text file of the partner corpus still reads
+    const dir = 'test/fixtures/guest-lists';
+    for (const name of fs.readdirSync(dir).filter((n) => /\.(csv|txt)$/.test(n))) {
+      const { sheets } = await readSpreadsheet({
+        name,
+        bytes: new Uint8Array(fs.readFileSync(path.join(dir, name))).buffer,
+      });
+      expect(sheets[0].rows.length, name).toBeGreaterThan(1);
+    }
   });
 
   it('several sheets: hidden ones and their hidden columns are left out', async () => {

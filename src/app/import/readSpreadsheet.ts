@@ -179,21 +179,24 @@ export async function readSpreadsheet(file: { name: string; bytes: ArrayBuffer }
     return { sheets: await readXlsx(ExcelJS, file.bytes) };
   }
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf) throw new UnreadableFile('xls'); // an OLE2 .xls
-  // bytes no spreadsheet or text file holds: a picture or a program chosen by mistake
-  if (looksBinary(bytes)) throw new UnreadableFile('binary');
   const { text, encoding } = decodeText(bytes);
+  // a picture, a program or a document chosen by mistake: said so, not read as a broken CSV
+  if (notText(text)) throw new UnreadableFile('binary');
   return { sheets: [parseDelimited(text, file.name.replace(/\.[^.]+$/, ''))], encoding };
 }
 
-/** NUL bytes or many control characters in the first kilobytes: not text (UTF-16 has NULs by design). */
-function looksBinary(bytes: Uint8Array): boolean {
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (utf16) return false;
-  const head = bytes.subarray(0, 4096);
-  let control = 0;
-  for (const byte of head) {
-    if (byte === 0) return true;
-    if (byte < 0x09 || (byte > 0x0d && byte < 0x20)) control++;
+/**
+ * Whether decoded text is no text: more than one character in 20 is a control character
+ * (not a tab or a line end), U+FFFD (bytes the encoding cannot read) or private-use (what
+ * GB18030 and UTF-16 make of random bytes). Real lists hold none; random bytes, one in eight.
+ * Judged on the whole text, after decoding, so a BOM or a text header before the bytes hides
+ * nothing.
+ */
+function notText(text: string): boolean {
+  let odd = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x09 || (c > 0x0d && c < 0x20) || (c >= 0xe000 && c <= 0xf8ff) || c === 0xfffd) odd++;
   }
-  return control > head.length / 20;
+  return odd > text.length / 20;
 }

@@ -39,6 +39,16 @@ const base: HuiwuDataProvider = {
     );
     return rest.update(resource, { ...params, data: { ...changed, version: previous.version } });
   },
+  // One field set on several records (the grid's bulk set), whatever each holds now: a PATCH
+  // each, naming only that field; simple-rest's PUT would have to say which version it replaces.
+  updateMany: async (resource, { ids, data }) => {
+    const answers = await Promise.all(
+      ids.map((id) =>
+        httpClient(`${apiUrl}/${resource}/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify(data) }),
+      ),
+    );
+    return { data: answers.map(({ json }) => json.id) };
+  },
   // meta.cascade deletes the dependants that require the record and unlinks the others.
   delete: async (resource, params) => {
     if (!params.meta?.cascade) return rest.delete(resource, params);

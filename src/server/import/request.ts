@@ -63,12 +63,18 @@ export function readRequest(resource: ResourceDef, body: unknown, lang: Lang): R
     entry.columns.push({ index, part: part as 'date' | 'time' | undefined });
     bySource.set(field.source, entry);
   });
-  for (const row of request.rows)
-    if (
-      !Array.isArray(row) ||
-      row.some((cell) => cell !== null && (typeof cell !== 'string' || cell.length > MAX_CELL_LENGTH))
-    )
-      badBody(lang, `rows must be lists of text, each cell at most ${MAX_CELL_LENGTH} characters`);
+  // each cell text or empty, named by its row and its column's field when it is not
+  const isCell = (cell: unknown) => cell === null || (typeof cell === 'string' && cell.length <= MAX_CELL_LENGTH);
+  request.rows.forEach((row, r) => {
+    if (!Array.isArray(row)) badBody(lang, `row ${r + 1}: a list of cells`);
+    const c = row.findIndex((cell) => !isCell(cell));
+    const target = request.columns[c];
+    if (c >= 0)
+      badBody(
+        lang,
+        `row ${r + 1}, column ${c + 1}${typeof target === 'string' ? ` (${target})` : ''}: text of at most ${MAX_CELL_LENGTH} characters`,
+      );
+  });
   perRow('lines', request.lines, (line) => typeof line === 'number' && Number.isSafeInteger(line) && line > 0);
   const key = request.key ?? null;
   if (key !== null && (!Array.isArray(key) || !key.every((k) => typeof k === 'string'))) badBody(lang, 'key');

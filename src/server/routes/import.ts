@@ -1,6 +1,7 @@
 import express, { type Request } from 'express';
 import { importable, type Role } from '../../schema';
 import { actorOf } from '../audit';
+import { jsonBody } from '../body';
 import { runImport } from '../import';
 import { asyncHandler, HttpError, message, requestLang } from '../messages';
 import { resourceFor } from '../present';
@@ -37,7 +38,7 @@ export function importRoutes(server: ServerContext, importLimit: string) {
       res.locals.resource = resource;
       next();
     },
-    express.json({ limit: importLimit }),
+    jsonBody({ limit: importLimit }),
     asyncHandler(async (req, res) => {
       const report = await runImport({
         records: server.records,

@@ -1,8 +1,8 @@
 import express, { type Request, type Response } from 'express';
-import { resourceByName, type ResourceDef, type Role } from '../../schema';
+import { getField, resourceByName, type ResourceDef, type Role } from '../../schema';
 import { actorOf } from '../audit';
 import { hashPassword } from '../auth/passwords';
-import { checkCreate, checkUpdate } from '../checks';
+import { checkCreate, checkUpdate, invalid } from '../checks';
 import type { CheckContext } from '../hooks/types';
 import type { Step } from '../commit';
 import { checkDelete } from '../deletes';
@@ -49,21 +49,30 @@ export function recordRoutes(server: ServerContext) {
   router.post(
     '/:resource',
     asyncHandler(async (req, res) => {
-      const ctx = await context(req, res);
-      const resource = resourceFor(req.params.resource, role(res), 'write', ctx.lang);
-      const steps = checkCreate(ctx, resource, body(req, ctx.lang));
+      const lang = requestLang(req);
+      const resource = resourceFor(req.params.resource, role(res), 'write', lang);
+      const input = body(req, resource, lang);
+      const ctx = await context(req, res, resource, input);
+      const steps = checkCreate(ctx, resource, input);
       const answer = await write(ctx, steps);
       res.status(201).location(`${req.protocol}://${req.get('host')}${req.originalUrl}/${answer.id}`);
       res.json(present(resource, answer, role(res)));
     }),
   );
 
-  // PUT (and PATCH) /api/attendees/12: merges, from the version the client started from
+  // PUT (and PATCH) /api/attendees/12: merges, from the version the client started from. A PUT
+  // must say which version that was: it sends the record as the client saw it, and without the
+  // version its stale fields would undo whatever changed since. A PATCH names only the fields
+  // it changes (a tap at the check-in desk), so it may apply them to the record as it is now.
   const update = asyncHandler(async (req, res) => {
-    const ctx = await context(req, res);
-    const resource = resourceFor(req.params.resource, role(res), 'write', ctx.lang);
+    const lang = requestLang(req);
+    const resource = resourceFor(req.params.resource, role(res), 'write', lang);
+    const input = body(req, resource, lang);
+    if (req.method === 'PUT' && (input.version ?? null) === null)
+      throw new HttpError(400, message(lang, 'versionRequired'));
+    const ctx = await context(req, res, resource, input);
     const existing = stored(resource, req.params.id, ctx.lang);
-    const steps = checkUpdate(ctx, resource, body(req, ctx.lang), existing);
+    const steps = checkUpdate(ctx, resource, input, existing);
     const answer = steps.length ? await write(ctx, steps) : { ...existing };
     res.json(present(resource, answer, role(res)));
   });
@@ -74,8 +83,8 @@ export function recordRoutes(server: ServerContext) {
   router.delete(
     '/:resource/:id',
     asyncHandler(async (req, res) => {
-      const ctx = await context(req, res);
-      const resource = resourceFor(req.params.resource, role(res), 'write', ctx.lang);
+      const resource = resourceFor(req.params.resource, role(res), 'write', requestLang(req));
+      const ctx = await context(req, res, resource);
       const existing = stored(resource, req.params.id, ctx.lang);
       const steps = checkDelete(ctx, resourceByName, resource, existing, req.query.cascade === 'true');
       res.json(present(resource, await write(ctx, steps), role(res)));
@@ -93,19 +102,34 @@ export function recordRoutes(server: ServerContext) {
     return row;
   }
 
-  /** A write's body: a JSON object (a form or text body would pass unchecked). */
-  function body(req: Request, lang: CheckContext['lang']): Record<string, unknown> {
+  /** A write's body: a JSON object (a form or text body would pass unchecked) of single values,
+   * objects only where a field holds them: a list or object anywhere else (a version nested
+   * thousands deep) is refused by its field before anything reads it. */
+  function body(req: Request, resource: ResourceDef, lang: CheckContext['lang']): Record<string, unknown> {
     if (req.headers['content-type'] && !req.is('application/json')) throw new HttpError(415, message(lang, 'notJson'));
     const value = req.body as unknown;
     if (!value || typeof value !== 'object' || Array.isArray(value))
       throw new HttpError(400, message(lang, 'notObject'));
+    const nested = Object.entries(value).filter(
+      ([key, inner]) => typeof inner === 'object' && inner !== null && getField(resource, key)?.type !== 'json',
+    );
+    if (nested.length > 0)
+      throw invalid(resource, Object.fromEntries(nested.map(([key]) => [key, { code: 'notSingleValue' }])), lang);
     return value as Record<string, unknown>;
   }
 
   /** Who writes, and when. A new password is hashed first (scrypt is slow): then the checks and
-   * the commit that follow run in one turn, and no other request comes in between. */
-  async function context(req: Request, res: Response): Promise<CheckContext> {
-    const password = (req.body as Record<string, unknown> | undefined)?.password;
+   * the commit that follow run in one turn, and no other request comes in between. Only a
+   * resource with a password field has one, and only once the role and the body's shape passed:
+   * nothing else a request sends makes the server hash. */
+  async function context(
+    req: Request,
+    res: Response,
+    resource: ResourceDef,
+    input: Record<string, unknown> = {},
+  ): Promise<CheckContext> {
+    const field = resource.fields.find((f) => f.type === 'password');
+    const password = field && input[field.source];
     return {
       data: records.data,
       history: records.history,
