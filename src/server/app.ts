@@ -9,6 +9,7 @@ import { Sessions } from './auth/sessions';
 import { LoginThrottle } from './auth/throttle';
 import { message, requestLang } from './messages';
 import { resourceByName } from '../schema';
+import { securityHeaders } from './securityHeaders';
 import { embeddedStore } from './store/embedded';
 import { openStore, type Store } from './store/store';
 
@@ -57,6 +58,7 @@ export async function createApp(store: Store, options: AppOptions) {
   const sessions = new Sessions(options.sessionMinutes ?? 60);
   const throttle = new LoginThrottle(options.throttle?.free, options.throttle?.baseMs);
   app.disable('x-powered-by');
+  app.use(securityHeaders({ https: !!options.secureCookie }));
   app.use(compression());
   app.use('/api', (req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');

@@ -76,3 +76,63 @@ describe.each([
     }
   });
 });
+
+describe('security headers', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startWithApp();
+  });
+  afterAll(() => server.close());
+
+  /** the policy's directives by name */
+  const policyOf = (header: string | string[] | undefined) =>
+    new Map(
+      String(header)
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
+
+  it('the app’s page: a policy that allows only its own scripts and no framing, no sniffing, no referrer', async () => {
+    const res = await rawGet(server.url, '/');
+    expect(res.status).toBe(200);
+    const policy = policyOf(res.headers['content-security-policy']);
+    expect(policy.get('default-src')).toEqual(["'self'"]);
+    expect(policy.get('script-src')).toEqual(["'self'"]);
+    expect(policy.get('script-src-attr')).toEqual(["'none'"]);
+    expect(policy.get('object-src')).toEqual(["'none'"]);
+    expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(policy.get('base-uri')).toEqual(["'self'"]);
+    // MUI and emotion write their styles inline; the import's worker is a file of the app's own
+    expect(policy.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(policy.get('worker-src')).toEqual(["'self'"]);
+    // plain HTTP on an intranet address must keep working
+    expect(policy.has('upgrade-insecure-requests')).toBe(false);
+    expect(res.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'x-frame-options': 'DENY',
+    });
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('on the API’s answers and its errors too', async () => {
+    for (const target of ['/api/auth/me', '/api/nothing-here', '/%']) {
+      const res = await rawGet(server.url, target, { Cookie: server.cookie });
+      expect(res.headers['x-content-type-options'], target).toBe('nosniff');
+      expect(res.headers['content-security-policy'], target).toContain("frame-ancestors 'none'");
+      expect(res.headers['referrer-policy'], target).toBe('no-referrer');
+    }
+  });
+
+  it('HSTS only where the server is reached over HTTPS (a secure cookie), for its own host', async () => {
+    const secure = await startTestServer({ secureCookie: true });
+    try {
+      const res = await rawGet(secure.url, '/api/auth/me', { Cookie: secure.cookie });
+      expect(res.headers['strict-transport-security']).toBe('max-age=15552000');
+    } finally {
+      await secure.close();
+    }
+  });
+});
