@@ -41,7 +41,10 @@ function applySearch(records: RecordStore, resource: ResourceDef, query: ListQue
  * Every write goes the one way: checks, one commit (src/server/commit.ts), what the role may see.
  */
 export function createApi(options: ApiOptions) {
-  const { records, sessions, bodyLimit = '1mb', importLimit = '64mb', now = Date.now, plainPaths = false } = options;
+  const { sessions, bodyLimit = '1mb', importLimit = '64mb', now = Date.now, plainPaths = false } = options;
+  const { records, commits } = countingCommits(options.records);
+  // sign-ins and account changes are commits too
+  const services = { ...options, records };
   // the schema admins extended, from the stored definitions (see src/schema/custom.ts)
   loadCustomSchema(records.data);
   // Records from before versions existed start at 1.
@@ -49,6 +52,7 @@ export function createApi(options: ApiOptions) {
   const reference = plainPaths ? jsonServerLists(records.data) : null;
   const server: ServerContext = {
     records,
+    commits,
     now,
     hooks: hookRegistry({
       endSessionsOf: (userId) => sessions.endAllOf(userId),
@@ -72,8 +76,8 @@ export function createApi(options: ApiOptions) {
   // Imports are large and parsed only once the session is known; everything else is small.
   const smallJson = express.json({ limit: bodyLimit, strict: false });
   api.use((req, res, next) => (IMPORT_PATH.test(req.path) ? next() : smallJson(req, res, next)));
-  api.use('/auth', createAuthRouter(options));
-  api.use(requireSession(options));
+  api.use('/auth', createAuthRouter(services));
+  api.use(requireSession(services));
   api.use(importRoutes(server, importLimit));
   api.use(schemaRoutes(server));
   api.use(aggregateRoutes(server));
@@ -83,6 +87,22 @@ export function createApi(options: ApiOptions) {
 }
 
 const IMPORT_PATH = /^\/[^/]+\/import\/?$/;
+
+/** The store with its commits counted: a long import, planned between other requests, knows
+ * whether the data moved under it before it commits (src/server/import/index.ts). */
+function countingCommits(store: RecordStore) {
+  let count = 0;
+  const records = new Proxy(store, {
+    get(target, key) {
+      if (key !== 'commit') return Reflect.get(target, key);
+      return (...args: Parameters<RecordStore['commit']>) => {
+        count++;
+        return target.commit(...args);
+      };
+    },
+  });
+  return { records, commits: () => count };
+}
 
 export const EXPOSED_HEADERS = 'Content-Range, X-Total-Count, Location, X-Export-Rows, Content-Disposition';
 

@@ -8,6 +8,8 @@ import type { ListQuery, RecordStore } from '../store/recordStore';
  * a list query is answered (the store's, or json-server's as the reference). */
 export interface ServerContext {
   records: RecordStore;
+  /** how many commits the store has made: a change says the data moved */
+  commits: () => number;
   now: () => number;
   hooks: (resource: ResourceDef) => Hooks[];
   /** a page of a list, and the total it is part of */

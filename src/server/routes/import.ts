@@ -41,6 +41,7 @@ export function importRoutes(server: ServerContext, importLimit: string) {
     asyncHandler(async (req, res) => {
       const report = await runImport({
         records: server.records,
+        commits: server.commits,
         actor: actorOf(res.locals.user),
         role: res.locals.user.role as Role,
         resource: res.locals.resource,
