@@ -90,3 +90,139 @@ describe('a 50,000-row import', () => {
     expect(await totalOf('attendees', { summitId })).toBe(rows);
   });
 });
+
+describe('imports sent at once', () => {
+  it('eight at once, by two users: each answered as written, one organisation for a shared name, one audit entry per write', async () => {
+    const summitId = await newSummit(server.client, '八路并发导入峰会');
+    const rows = 500;
+    /** import i's guests: phones of their own, all naming one new organisation */
+    const bodyOf = (i: number, hotel: string) => {
+      const body = guestListBody(rows, summitId, { phoneFrom: 13_200_000_000 + i * rows });
+      for (const row of body.rows) {
+        row[1] = '八方联合研究院';
+        row[11] = hotel;
+      }
+      return body;
+    };
+    const who = (i: number) => (i % 2 ? organiser : server);
+    const round = (hotel: string) =>
+      Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          importOf(who(i), bodyOf(i, hotel)).then(async (res) => ({ status: res.status, body: await res.json() })),
+        ),
+      );
+
+    const first = await round('青岚宾馆');
+    expect(first.map((r) => r.status)).toEqual(Array(8).fill(200));
+    for (const { body } of first) expect(body.counts).toEqual({ create: rows, update: 0, unchanged: 0, invalid: 0 });
+    const orgs = await rowsOf(server.client, 'organizations', { name: '八方联合研究院' });
+    expect(orgs).toHaveLength(1);
+    const creators = first.filter((r) => r.body.newRecords.length > 0);
+    expect(creators).toHaveLength(1);
+    expect(creators[0].body.newRecords).toEqual([expect.objectContaining({ name: '八方联合研究院', id: orgs[0].id })]);
+    expect(await totalOf('attendees', { summitId })).toBe(8 * rows);
+    expect(await totalOf('attendees', { summitId, organizationId: orgs[0].id })).toBe(8 * rows);
+    const ids = first.flatMap((r) => r.body.rows.map((row: { id: number }) => row.id));
+    expect(new Set(ids).size).toBe(8 * rows);
+
+    // the same guests again, another hotel: every one updated once, to version 2
+    const second = await round('东湖假日酒店');
+    expect(second.map((r) => r.status)).toEqual(Array(8).fill(200));
+    for (const [i, { body }] of second.entries()) {
+      expect(body.counts).toEqual({ create: 0, update: rows, unchanged: 0, invalid: 0 });
+      expect(body.rows.map((row: { id: number }) => row.id)).toEqual(
+        first[i].body.rows.map((row: { id: number }) => row.id),
+      );
+    }
+    expect(await totalOf('attendees', { summitId, hotel: '东湖假日酒店', version: 2 })).toBe(8 * rows);
+    for (const [i, { body }] of first.entries()) {
+      for (const row of [body.rows[0], body.rows[rows - 1]]) {
+        const trail = await rowsOf(server.client, 'audit', { resource: 'attendees', recordId: String(row.id) }, 10);
+        const by = i % 2 ? expect.stringMatching(/^organiser/) : 'admin';
+        expect(trail.map((e) => [e.action, e.version, e.username])).toEqual([
+          ['import', 1, by],
+          ['import', 2, by],
+        ]);
+        expect(trail[1].after).toEqual({ hotel: '东湖假日酒店' });
+      }
+    }
+  });
+
+  it('too many waiting: a 503 that says when to come back; the rest answered in turn', async () => {
+    const summitId = await newSummit(server.client, '排队导入峰会');
+    const running = importOf(server, guestListBody(MAX_IMPORT_ROWS, summitId), true);
+    await later(1000);
+    // four files of 19 MB (notes too long to import, quick to read) while the first is planned:
+    // three may wait
+    const note = '备'.repeat(10_000);
+    const big = JSON.stringify({
+      columns: ['name', 'note'],
+      rows: Array.from({ length: 650 }, (_, i) => [`排队嘉宾${i}`, note]),
+      fixed: { summitId },
+    });
+    expect(Buffer.byteLength(big)).toBeGreaterThan(19_000_000);
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        importOf(server, big, true).then(async (res) => ({
+          status: res.status,
+          retryAfter: res.headers.get('retry-after'),
+          body: await res.json(),
+        })),
+      ),
+    );
+    const refused = answers.filter((a) => a.status === 503);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toEqual({
+      status: 503,
+      retryAfter: '15',
+      body: { message: 'The server is busy with other imports; try again in 15 s' },
+    });
+    for (const answer of answers.filter((a) => a.status !== 503)) {
+      expect(answer.status).toBe(200);
+      expect(answer.body.counts).toEqual({ create: 0, update: 0, unchanged: 0, invalid: 650 });
+    }
+    expect((await running).status).toBe(200);
+  });
+});
+
+describe('an import over the size limit', () => {
+  const tooLarge = (summitId: number) =>
+    JSON.stringify({
+      columns: ['name', 'note'],
+      rows: Array.from({ length: 720 }, (_, i) => [`超大嘉宾${i}`, '备'.repeat(10_000)]),
+      fixed: { summitId },
+    });
+
+  it('is a 413 that says the limit and what to do, before it is read; nothing is written', async () => {
+    const summitId = await newSummit(server.client, '超大导入峰会');
+    const body = tooLarge(summitId);
+    expect(Buffer.byteLength(body)).toBeGreaterThan(20 * 1024 * 1024);
+    const res = await importOf(server, body);
+    expect(res.status).toBe(413);
+    expect((await res.json()).message).toBe(
+      'The import is too large (limit 20 MB, enough for 50,000 rows of a full guest list): split the file',
+    );
+    const zh = await server.api('/attendees/import', {
+      method: 'POST',
+      body,
+      headers: { 'Accept-Language': 'zh-CN' },
+    });
+    expect((await zh.json()).message).toBe('导入内容过大（上限 20 MB，足够 50,000 行完整的嘉宾名单），请拆分文件');
+    expect(await totalOf('attendees', { summitId })).toBe(0);
+  });
+
+  it('sent without a length (chunked): the same 413 once the limit is passed', async () => {
+    const summitId = await newSummit(server.client, '分块超大导入峰会');
+    const bytes = new TextEncoder().encode(tooLarge(summitId));
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < bytes.length; at += 1 << 20) controller.enqueue(bytes.subarray(at, at + (1 << 20)));
+        controller.close();
+      },
+    });
+    const res = await importOf(server, '', false, { body: stream, duplex: 'half' } as RequestInit);
+    expect(res.status).toBe(413);
+    expect((await res.json()).message).toMatch(/^The import is too large \(limit 20 MB/);
+    expect(await totalOf('attendees', { summitId })).toBe(0);
+  });
+});
