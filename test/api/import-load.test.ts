@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importBody, startChoices } from '../../src/app/import/importRequest';
+import type { ColumnTarget } from '../../src/schema/imports';
 import { MAX_IMPORT_ROWS } from '../../src/schema/imports';
+import { IMPORT_LIMIT } from '../../src/server/api';
 import { guestListBody } from '../helpers/guestList';
 import { newSummit, rowsOf, startTestServer, type Session, type TestServer } from '../helpers/server';
 
@@ -224,5 +227,24 @@ describe('an import over the size limit', () => {
     expect(res.status).toBe(413);
     expect((await res.json()).message).toMatch(/^The import is too large \(limit 20 MB/);
     expect(await totalOf('attendees', { summitId })).toBe(0);
+  });
+
+  it('is not what a wide sheet of 50,000 rows sends: the app leaves out the columns it ignores', () => {
+    const full = guestListBody(MAX_IMPORT_ROWS, 1);
+    // as many columns again, left unmapped (a partner's own codes, remarks, a second phone)
+    const file = {
+      name: '宽表.xlsx',
+      headers: [...full.columns, ...full.columns.map((c) => `其他${c}`)],
+      rows: full.rows.map((row) => [...row, ...row]),
+      lines: full.lines,
+      skipped: [],
+      hiddenColumns: 0,
+      hiddenRows: 0,
+    };
+    const columns: (ColumnTarget | null)[] = [...full.columns, ...full.columns.map(() => null)];
+    expect(Buffer.byteLength(JSON.stringify(file.rows))).toBeGreaterThan(IMPORT_LIMIT);
+    const body = importBody(file, startChoices(columns, full.key, full.fixed));
+    expect(Buffer.byteLength(JSON.stringify(body))).toBeLessThan(IMPORT_LIMIT);
+    expect(body.rows[0]).toEqual([...full.rows[0], ...full.columns.map(() => '')]);
   });
 });
