@@ -83,6 +83,30 @@ describe('the app under its Content-Security-Policy', () => {
     },
   );
 
+  it('opens every other kind of page with nothing refused: charts, calendar, board, check-in, printouts', async () => {
+    const [summit] = await rowsOf(server.client, 'summits', {}, 1);
+    const [agreement] = await rowsOf(server.client, 'agreements', {}, 1);
+    const pages: [string, RegExp][] = [
+      ['#/', /仪表盘/],
+      ['#/calendar', /活动日历/],
+      ['#/agreements-board', /项目看板/],
+      [`#/agreements/${agreement.id}/show`, new RegExp(String(agreement.title).slice(0, 6))],
+      [`#/summits/${summit.id}/show`, new RegExp(String(summit.name).slice(0, 6))],
+      [`#/summits/${summit.id}/checkin`, /签到/],
+      [`#/summits/${summit.id}/print/badges`, new RegExp(String(summit.name).slice(0, 6))],
+      [`#/summits/${summit.id}/print/pickups`, /接站/],
+    ];
+    for (const [hash, shown] of pages) {
+      await page.goto(`${server.url}/${hash}`);
+      await expect.poll(() => page.getByText(shown).count(), { message: hash }).toBeGreaterThan(0);
+      await page.waitForTimeout(500);
+      expect(refused, hash).toEqual([]);
+      expect(await violations(), hash).toEqual([]);
+      if (hash === '#/') await shot(page, 'csp-dashboard');
+    }
+    await shot(page, 'csp-pickup-sheet');
+  });
+
   it('is in force: an inline script is refused, and the test hears it', async () => {
     await page.evaluate(() => {
       const script = document.createElement('script');
