@@ -1,4 +1,4 @@
-import type { Lang, ResourceDef, Role } from '../../schema';
+import { resourceByName, type Lang, type ResourceDef, type Role } from '../../schema';
 import type { ImportReport, NewRecord, RowResult } from '../../schema/imports';
 import type { Actor } from '../audit';
 import type { Step } from '../commit';
@@ -44,10 +44,12 @@ export async function runImport(args: {
   const { records, commits, actor, role, resource, body, dryRun, lang, now = Date.now(), signal } = args;
   for (let tries = 0; ; tries++) {
     const before = commits();
+    // as the schema is now: a field an admin added meanwhile is a commit too
+    const current = resourceByName[resource.name] ?? resource;
     const plan =
       tries < SLICED_TRIES
-        ? await planImportInSlices(records.data, resource, body, lang, role, now, dryRun ? signal : undefined)
-        : planImport(records.data, resource, body, lang, role, now);
+        ? await planImportInSlices(records.data, current, body, lang, role, now, dryRun ? signal : undefined)
+        : planImport(records.data, current, body, lang, role, now);
     // a preview need only be true of the data it was shown against
     if (!dryRun && commits() !== before) continue;
     // from here to the commit nothing awaits: no other request comes between
@@ -61,7 +63,7 @@ export async function runImport(args: {
         ...report,
       });
     try {
-      return await write(records, actor, resource, plan, rows);
+      return await write(records, actor, current, plan, rows);
     } catch {
       throw new HttpError(500, message(lang, 'diskFailed'));
     }

@@ -1,5 +1,5 @@
 import express, { type Request, type Response } from 'express';
-import { importable, resourceByName, type Role } from '../../schema';
+import { importable, type Role } from '../../schema';
 import { MAX_IMPORT_ROWS } from '../../schema/imports';
 import { actorOf } from '../audit';
 import { runImport } from '../import';
@@ -68,8 +68,7 @@ export function importRoutes(server: ServerContext, importLimit: number) {
           commits: server.commits,
           actor: actorOf(res.locals.user),
           role,
-          // as the schema is now: an admin may have changed it while this waited
-          resource: resourceByName[asked.name] ?? asked,
+          resource: asked,
           body: req.body,
           dryRun,
           lang,
