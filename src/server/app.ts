@@ -1,5 +1,5 @@
 import compression from 'compression';
-import express from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -7,7 +7,9 @@ import { apiErrorHandler, collections, createApi, EXPOSED_HEADERS } from './api'
 import { ensureAdmin } from './auth/accounts';
 import { Sessions } from './auth/sessions';
 import { LoginThrottle } from './auth/throttle';
+import { message, requestLang } from './messages';
 import { resourceByName } from '../schema';
+import { securityHeaders } from './securityHeaders';
 import { embeddedStore } from './store/embedded';
 import { openStore, type Store } from './store/store';
 
@@ -64,6 +66,7 @@ export async function createApp(store: Store, options: AppOptions) {
   const throttle = new LoginThrottle(options.throttle?.free, options.throttle?.baseMs);
   app.disable('x-powered-by');
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
+  app.use(securityHeaders({ https: !!options.secureCookie }));
   app.use(compression());
   app.use('/api', (req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -98,7 +101,25 @@ export async function createApp(store: Store, options: AppOptions) {
     app.use(express.static(staticDir, { index: 'index.html' }));
     app.get('*', (_req, res) => res.sendFile(path.join(staticDir, 'index.html')));
   }
+  app.use(pageErrorHandler);
   return { app, createdAdmin };
+}
+
+/** Outside /api (an address that cannot be decoded, /%): a plain answer, never express' own
+ * page, which outside NODE_ENV=production shows the stack and the server's paths. */
+function pageErrorHandler(error: unknown, req: Request, res: Response, _next: NextFunction) {
+  const e = error as { status?: unknown; statusCode?: unknown };
+  const status = Number(e.status ?? e.statusCode);
+  // half an answer sent: nothing can follow it
+  if (res.headersSent) return void res.destroy();
+  const lang = requestLang(req);
+  res.setHeader('Cache-Control', 'no-store');
+  if (status >= 400 && status < 500) {
+    res.status(status).type('text/plain').send(message(lang, 'badRequest'));
+  } else {
+    console.error(error);
+    res.status(500).type('text/plain').send(message(lang, 'internal'));
+  }
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {

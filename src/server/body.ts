@@ -24,7 +24,7 @@ function reservedKey(body: unknown): string | undefined {
 }
 
 /** JSON bodies of writes, up to `limit`, refused with a reserved key anywhere in them. */
-export function jsonBody(options: { limit: string; strict?: boolean }) {
+export function jsonBody(options: { limit: string | number; strict?: boolean }) {
   const parse = express.json(options);
   return (req: Request, res: Response, next: NextFunction) => {
     if (!WRITES.has(req.method)) return next();

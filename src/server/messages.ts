@@ -50,6 +50,14 @@ const messages = {
     en: 'The import is malformed: {detail}',
   },
   importTooMany: { zh: '一次最多导入 {max} 行，请拆分文件', en: 'At most {max} rows per import: split the file' },
+  importTooLarge: {
+    zh: '导入内容过大（上限 {limit}，足够 {max} 行完整的嘉宾名单），请拆分文件',
+    en: 'The import is too large (limit {limit}, enough for {max} rows of a full guest list): split the file',
+  },
+  importsBusy: {
+    zh: '服务器正在处理其他导入，请 {seconds} 秒后再试',
+    en: 'The server is busy with other imports; try again in {seconds} s',
+  },
   notImportable: { zh: '“{resource}”不支持导入', en: '{resource} cannot be imported' },
   importRefused: {
     zh: '有 {count} 行不能导入（原因见各行），所以一行也没有写入。修改后再导入。',

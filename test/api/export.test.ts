@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchData } from '../bench/data';
 import { newSummit, sessionFor, startTestServer, type Session, type TestServer } from '../helpers/server';
@@ -83,6 +84,33 @@ describe('a summit’s guest list exported by the server', () => {
         '王立新,\r\n' +
         `"'=HYPERLINK(""http://x"")",\r\n` +
         '陈思远,"素食, ""清淡""\n第二行"\r\n',
+    );
+  });
+
+  it('text that starts like a formula: as typed in an XLSX (never a formula there), kept as text in a CSV', async () => {
+    const ownSummit = await newSummit(server.client, '公式文本峰会');
+    const texts = ['=1+2', '+86 会务组', '-钱进', '@张三', '甲;乙', 'a=b'];
+    for (const [i, text] of texts.entries())
+      await server.client.create('attendees', { data: { summitId: ownSummit, name: `公式${i}`, title: text } });
+    const params = { filter: { summitId: ownSummit }, sort: ['name', 'ASC'], columns: ['name', 'title'] };
+    const xlsx = await exportOf(zh, 'attendees', { format: 'xlsx', ...params });
+    const bytes = new Uint8Array(await xlsx.clone().arrayBuffer());
+    const { sheet, rows } = await sheetOf(xlsx);
+    expect(rows.slice(1).map((row) => row[1])).toEqual(texts);
+    for (let r = 2; r <= texts.length + 1; r++) expect(sheet.getCell(r, 2).type).toBe(ExcelJS.ValueType.String);
+    // no apostrophe to see, nor one hidden as a quote prefix in the cells' styles
+    expect(strFromU8(unzipSync(bytes)['xl/styles.xml'])).not.toContain('quotePrefix');
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(
+      await (await exportOf(zh, 'attendees', { format: 'csv', ...params })).arrayBuffer(),
+    );
+    expect(csv).toBe(
+      '\uFEFF姓名,职务/职称\r\n' +
+        `公式0,"'=1+2"\r\n` +
+        `公式1,'+86 会务组\r\n` +
+        `公式2,'-钱进\r\n` +
+        `公式3,'@张三\r\n` +
+        '公式4,"甲;乙"\r\n' +
+        '公式5,"a=b"\r\n',
     );
   });
 

@@ -1,4 +1,4 @@
-import type { Lang, ResourceDef, Role } from '../../schema';
+import { resourceByName, type Lang, type ResourceDef, type Role } from '../../schema';
 import type { ImportReport, NewRecord, RowResult } from '../../schema/imports';
 import type { Actor } from '../audit';
 import type { Step } from '../commit';
@@ -7,17 +7,25 @@ import { ReadOnlyError } from '../store/diskFull';
 import type { RecordStore } from '../store/recordStore';
 import type { Row } from '../store/store';
 import type { PlannedRecord } from './newNames';
-import { planImport, type Plan } from './plan';
+import { planImport, planImportInSlices, type Plan } from './plan';
 
 export { MAX_IMPORT_ROWS } from '../../schema/imports';
 
 const publicRecord = ({ standIn: _s, record: _r, ...shown }: PlannedRecord): NewRecord => shown;
+
+/** Plans made a slice at a time before one is made in one go (see runImport). */
+const SLICED_TRIES = 2;
 
 /**
  * An import: with `dryRun`, the preview; otherwise all or nothing. Any invalid row refuses the
  * whole import (400, with every row's outcome) and nothing is written; else the new records the
  * file names and every row are written in one step, in memory and as one journal line, so a
  * crash keeps all or none of it.
+ *
+ * Planned a slice at a time, so other requests are answered meanwhile. They may write between
+ * slices: a plan is committed only when no commit came between its first slice and the commit,
+ * so it is a plan of the very data the commit meets (check, then commit, with nothing between).
+ * Otherwise it is planned again; after two such tries, in one go, holding the server as long.
  */
 export async function runImport(args: {
   records: RecordStore;
@@ -29,21 +37,36 @@ export async function runImport(args: {
   lang: Lang;
   /** the server's clock (a move's stamps) */
   now?: number;
+  /** the client has gone: a preview stops (a write goes on, as it would have) */
+  signal?: AbortSignal;
 }): Promise<ImportReport> {
-  const { records, actor, role, resource, body, dryRun, lang, now = Date.now() } = args;
-  const plan = planImport(records.data, resource, body, lang, role, now);
-  const { counts, unmatched } = plan;
-  const rows = plan.planned.map((p) => p.result);
-  const report = { counts, rows, newRecords: plan.newRecords.map(publicRecord), unmatched };
-  if (dryRun) return { written: false, ...report };
-  if (counts.invalid > 0)
-    throw new HttpError(400, message(lang, 'importRefused', { count: counts.invalid }), { written: false, ...report });
-
-  try {
-    return await write(records, actor, resource, plan, rows);
-  } catch (error) {
-    if (error instanceof ReadOnlyError) throw error;
-    throw new HttpError(500, message(lang, 'diskFailed'));
+  const { records, actor, role, resource, body, dryRun, lang, now = Date.now(), signal } = args;
+  for (let tries = 0; ; tries++) {
+    const before = records.commits;
+    // as the schema is now: a field an admin added meanwhile is a commit too
+    const current = resourceByName[resource.name] ?? resource;
+    const plan =
+      tries < SLICED_TRIES
+        ? await planImportInSlices(records.data, current, body, lang, role, now, dryRun ? signal : undefined)
+        : planImport(records.data, current, body, lang, role, now);
+    // a preview need only be true of the data it was shown against
+    if (!dryRun && records.commits !== before) continue;
+    // from here to the commit nothing awaits: no other request comes between
+    const { counts, unmatched } = plan;
+    const rows = plan.planned.map((p) => p.result);
+    const report = { counts, rows, newRecords: plan.newRecords.map(publicRecord), unmatched };
+    if (dryRun) return { written: false, ...report };
+    if (counts.invalid > 0)
+      throw new HttpError(400, message(lang, 'importRefused', { count: counts.invalid }), {
+        written: false,
+        ...report,
+      });
+    try {
+      return await write(records, actor, current, plan, rows);
+    } catch (error) {
+      if (error instanceof ReadOnlyError) throw error;
+      throw new HttpError(500, message(lang, 'diskFailed'));
+    }
   }
 }
 

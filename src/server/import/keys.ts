@@ -22,29 +22,36 @@ function keyOf(fields: FieldDef[], record: Record<string, unknown>): string | nu
   return JSON.stringify(parts);
 }
 
-export type KeyChain = ReturnType<typeof keyChain>;
+/** Stored records indexed between two yields (src/server/import/plan.ts plans in slices). */
+const ROWS_PER_STEP = 2_000;
 
 /**
  * The chosen key and, after it, the resource's other keys: a guest without a phone is still
  * found by name within the summit, and one first imported without a phone is found again when
  * the next file has it. Each key indexes the stored records and the file's earlier rows.
+ * Yields every few thousand records it indexes.
  */
-export function keyChain(data: Data, resource: ResourceDef, chosen: string[] | null) {
-  if (!chosen) return null;
+export function* keyChain(data: Data, resource: ResourceDef, chosen: string[]) {
   const all = importKeysOf(resource);
   const from = all.findIndex((k) => JSON.stringify(k) === JSON.stringify(chosen));
-  const chain = all.slice(from).map((sources) => {
+  const chain: {
+    fields: FieldDef[];
+    stored: Map<string, Row[]>;
+    inFile: Map<string, { line: number; values: Record<string, unknown> }>;
+  }[] = [];
+  for (const sources of all.slice(from)) {
     const fields = sources.map((source) => getField(resource, source)!);
     const stored = new Map<string, Row[]>();
-    for (const row of data[resource.name] ?? []) {
+    for (const [i, row] of (data[resource.name] ?? []).entries()) {
+      if (i % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
       const key = keyOf(fields, row);
       if (key === null) continue;
       const same = stored.get(key);
       if (same) same.push(row);
       else stored.set(key, [row]);
     }
-    return { fields, stored, inFile: new Map<string, { line: number; values: Record<string, unknown> }>() };
-  });
+    chain.push({ fields, stored, inFile: new Map() });
+  }
   const fields = new Set(chain.flatMap((k) => k.fields));
   return {
     /** the stored records the row's first matching key finds, and an earlier line with any of its keys */

@@ -66,7 +66,7 @@ function titleReader(data: Data) {
 /**
  * What importing these rows would do, row by row: a new record, an update of the record its
  * key finds, nothing (already the same), or invalid with the reason per cell; and the records
- * the file names that it would create. Reads only.
+ * the file names that it would create. Reads only, in one go.
  */
 export function planImport(
   data: Data,
@@ -76,7 +76,53 @@ export function planImport(
   role: Role | undefined,
   now = Date.now(),
 ): Plan {
+  const steps = planning(data, resource, body, lang, role, now);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Work done between two yields to the event loop: other requests are answered meanwhile. */
+const SLICE_MS = 20;
+
+/**
+ * The same plan, a slice at a time, so 50,000 rows hold no other request for seconds. Between
+ * slices other requests may write: the plan may then mix states, and only a caller that knows
+ * nothing was written meanwhile may commit it. Stops, with `signal`'s reason, once it is aborted.
+ */
+export async function planImportInSlices(
+  data: Data,
+  resource: ResourceDef,
+  body: unknown,
+  lang: Lang,
+  role: Role | undefined,
+  now = Date.now(),
+  signal?: AbortSignal,
+): Promise<Plan> {
+  const steps = planning(data, resource, body, lang, role, now);
+  let until = performance.now() + SLICE_MS;
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() < until) continue;
+    await new Promise((resolve) => setImmediate(resolve));
+    signal?.throwIfAborted();
+    until = performance.now() + SLICE_MS;
+  }
+}
+
+/** The plan, yielding after each index it builds and each row. */
+function* planning(
+  data: Data,
+  resource: ResourceDef,
+  body: unknown,
+  lang: Lang,
+  role: Role | undefined,
+  now: number,
+): Generator<void, Plan, void> {
   const { request, sources, key, fixed, badCells } = readRequest(resource, body, lang);
+  yield;
   // records of a list the role may not read are neither found by name nor named back
   const readable = (reference: string) =>
     !!resourceByName[reference] && allows(role, resourceByName[reference], 'read');
@@ -84,9 +130,12 @@ export function planImport(
     data,
     sources.map((s) => s.field).filter((f) => f.type === 'reference' && readable(f.reference!)),
   );
+  yield;
   const lookups = indexedLookups(data, resource);
+  yield;
   const byId = key?.[0] === 'id' ? new Map((data[resource.name] ?? []).map((row) => [String(row.id), row])) : null;
-  const keys = key && !byId ? keyChain(data, resource, key) : null;
+  const keys = key && !byId ? yield* keyChain(data, resource, key) : null;
+  yield;
   const newNames = newNamePlanner(data, request, role);
   const yearOf = yearReader(data, resource);
   const titleOf = titleReader(data);
@@ -270,13 +319,18 @@ export function planImport(
     };
   };
 
-  const planned = request.rows.map(planRow);
+  const planned: Planned[] = [];
   const counts: Record<Outcome, number> = { create: 0, update: 0, unchanged: 0, invalid: 0 };
-  for (const { result } of planned) counts[result.outcome]++;
-  // only the new records some row that will be written still names
+  // only the new records some row that will be written still names (only links hold stand-ins)
   const used = new Set<number>();
-  for (const { values } of planned)
-    for (const value of Object.values(values ?? {})) if (newNames.isStandIn(value)) used.add(value as number);
+  const links = resource.fields.filter((f) => f.type === 'reference').map((f) => f.source);
+  for (const [i, cells] of request.rows.entries()) {
+    const row = planRow(cells, i);
+    planned.push(row);
+    counts[row.result.outcome]++;
+    for (const source of links) if (newNames.isStandIn(row.values?.[source])) used.add(row.values![source] as number);
+    yield;
+  }
   return {
     planned,
     counts,

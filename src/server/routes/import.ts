@@ -1,8 +1,10 @@
-import express, { type Request } from 'express';
+import express, { type Request, type Response } from 'express';
 import { importable, type Role } from '../../schema';
+import { MAX_IMPORT_ROWS } from '../../schema/imports';
 import { actorOf } from '../audit';
 import { jsonBody } from '../body';
 import { runImport } from '../import';
+import { importQueue } from '../import/queue';
 import { asyncHandler, HttpError, message, requestLang } from '../messages';
 import { resourceFor } from '../present';
 import type { ServerContext } from './context';
@@ -24,33 +26,63 @@ function dryRunOf(req: Request): boolean {
 
 /**
  * POST /api/attendees/import[?dryRun=true]: rows of a spreadsheet, previewed or written all at
- * once (src/server/import). Who may import is known before a large body is read.
+ * once (src/server/import). Who may import, and whether the body is too large, is known before
+ * it is read; then the import waits its turn (import/queue.ts) and is read and planned.
  */
-export function importRoutes(server: ServerContext, importLimit: string) {
+export function importRoutes(server: ServerContext, importLimit: number) {
   const router = express.Router();
+  const queue = importQueue(importLimit);
+  const tooLarge = (req: Request) =>
+    new HttpError(
+      413,
+      message(requestLang(req), 'importTooLarge', {
+        limit: `${Math.round(importLimit / 1024 / 1024)} MB`,
+        max: MAX_IMPORT_ROWS.toLocaleString('en'),
+      }),
+    );
+  const json = jsonBody({ limit: importLimit });
+  const readBody = (req: Request, res: Response) =>
+    new Promise<void>((resolve, reject) =>
+      json(req, res, (error?: unknown) => {
+        if ((error as { type?: string } | undefined)?.type === 'entity.too.large') reject(tooLarge(req));
+        else if (error) reject(error);
+        else resolve();
+      }),
+    );
   router.post(
     '/:resource/import',
-    (req, res, next) => {
-      const lang = requestLang(req);
-      const resource = resourceFor(req.params.resource, res.locals.user.role as Role, 'write', lang);
-      if (!importable(resource))
-        throw new HttpError(400, message(lang, 'notImportable', { resource: resource.label[lang] }));
-      res.locals.resource = resource;
-      next();
-    },
-    jsonBody({ limit: importLimit }),
     asyncHandler(async (req, res) => {
-      const report = await runImport({
-        records: server.records,
-        actor: actorOf(res.locals.user),
-        role: res.locals.user.role as Role,
-        resource: res.locals.resource,
-        body: req.body,
-        dryRun: dryRunOf(req),
-        lang: requestLang(req),
-        now: server.now(),
-      });
-      res.json(report);
+      const lang = requestLang(req);
+      const role = res.locals.user.role as Role;
+      const asked = resourceFor(req.params.resource, role, 'write', lang);
+      if (!importable(asked)) throw new HttpError(400, message(lang, 'notImportable', { resource: asked.label[lang] }));
+      const dryRun = dryRunOf(req);
+      if (Number(req.headers['content-length']) > importLimit) throw tooLarge(req);
+      const done = await queue.turn(req, res);
+      if (!done) return; // the client went while waiting
+      const gone = new AbortController();
+      res.on('close', () => gone.abort());
+      try {
+        await readBody(req, res);
+        const report = await runImport({
+          records: server.records,
+          actor: actorOf(res.locals.user),
+          role,
+          resource: asked,
+          body: req.body,
+          dryRun,
+          lang,
+          now: server.now(),
+          signal: gone.signal,
+        });
+        res.json(report);
+      } catch (error) {
+        // the client went (a preview stops then): no one to answer
+        if (gone.signal.aborted) return;
+        throw error;
+      } finally {
+        done();
+      }
     }),
   );
   return router;

@@ -16,6 +16,7 @@ export function embeddedStore(store: Store, resources: Record<string, ResourceDe
   const audit = new AuditTrail(store);
   const listPath = createListPath(store, resources);
   const search = createSearch(store);
+  let commits = 0;
 
   /** Each list's records by id, built on first use and kept by the commits that add and remove
    * them: a record's page and every write find their row without a pass over 100,000. A list
@@ -67,7 +68,11 @@ export function embeddedStore(store: Store, resources: Record<string, ResourceDe
     aggregate: (resource, query, spec) => aggregate(store.data[resource.name] ?? [], resource, query, spec),
     search,
     takeId: (resource) => store.takeId(resource),
+    get commits() {
+      return commits;
+    },
     commit(actor, steps, followed) {
+      commits++;
       let committed;
       try {
         committed = commit(store, audit, actor, steps, followed);

@@ -52,6 +52,9 @@ export interface RecordStore {
     steps: Step[],
     followed?: (resource: string, before: Row | null, after: Row | null) => void,
   ): Committed;
+  /** how many commits this store has made: a long import, planned between other requests,
+   * knows by it whether the data moved under it before it commits */
+  readonly commits: number;
   /** set once the disk refused a write: memory may hold what the disk does not */
   readonly failure: Error | null;
   /** set when the store opened read-only (a full disk): reads are served, a commit throws
