@@ -100,9 +100,13 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
  * last millisecond (stored times are UTC, so a plain string comparison would cut the day). */
 function dayBound(key: string, value: string): string {
   if (!DAY.test(value)) return value;
-  if (key.endsWith('_gte')) return new Date(`${value}T00:00:00.000${EVENT_UTC_OFFSET}`).toISOString();
-  if (key.endsWith('_lte')) return new Date(`${value}T23:59:59.999${EVENT_UTC_OFFSET}`).toISOString();
-  return value;
+  const time = key.endsWith('_gte') ? '00:00:00.000' : key.endsWith('_lte') ? '23:59:59.999' : null;
+  if (!time) return value;
+  // 9999-99-99 or 2026-02-30 looks like a day and is none: the query's mistake, not the server's
+  const [year, month, day] = value.split('-').map(Number);
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) throw new QueryError(`"${value}" is not a date`);
+  return new Date(`${value}T${time}${EVENT_UTC_OFFSET}`).toISOString();
 }
 
 export const contentRange = (resource: string, start: number, count: number, total: number) =>

@@ -147,4 +147,24 @@ describe('bad requests get a clear JSON answer', () => {
     expect(res.status).toBe(404);
     expect((await server.client.getOne('summits', { id: 1 })).data.id).toBe(1);
   });
+
+  it('a day that is none (9999-99-99, 2026-02-30) in a filter is a 400 naming it, on every route that lists', async () => {
+    for (const bad of ['9999-99-99', '2026-13-01', '2026-02-30', '2026-00-10']) {
+      const filter = encodeURIComponent(JSON.stringify({ arrivalAt_gte: bad }));
+      for (const path of [
+        `/attendees?filter=${filter}`,
+        `/attendees/aggregate?filter=${filter}&groupBy=invitation`,
+        `/attendees/export?format=csv&filter=${filter}`,
+        `/attendees/pickups?filter=${filter}`,
+      ]) {
+        const res = await server.api(path);
+        expect([path, res.status]).toEqual([path, 400]);
+        expect((await res.json()).message).toContain(`"${bad}" is not a date`);
+      }
+    }
+    const fine = await server.api(
+      `/attendees?filter=${encodeURIComponent(JSON.stringify({ arrivalAt_lte: '2028-02-29' }))}`,
+    );
+    expect(fine.status).toBe(200);
+  });
 });

@@ -82,6 +82,11 @@ describe('schema validation on every write', () => {
       name: expect.stringContaining('the hidden direction control U+202E, which makes text show reversed'),
       note: expect.stringContaining('the hidden direction control U+2067'),
     });
+    // the invisible marks that set a direction (right-to-left, Arabic letter mark) are dropped
+    const marked = await post('attendees', { summitId: 1, name: '王\u200f五', hotel: '青岚\u061c宾馆' });
+    const kept = await marked.json();
+    expect(kept).toMatchObject({ name: '王五', hotel: '青岚宾馆' });
+    await server.api(`/attendees/${kept.id}`, { method: 'DELETE' });
     const half = await post('attendees', { summitId: 1, name: '王\ud840五' }, 'zh');
     expect((await half.json()).errors).toEqual({
       name: '含有不能保存的字符：半个字符（复制时被截断）。请重新输入这个字',
