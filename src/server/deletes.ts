@@ -1,7 +1,8 @@
-import { dependantsOf, type ResourceDef } from '../schema';
+import { allows, dependantsOf, type ResourceDef } from '../schema';
 import type { CheckContext } from './hooks/types';
 import type { Step } from './commit';
 import { HttpError, message } from './messages';
+import { forbid } from './present';
 import { sameId, type Row } from './records';
 import type { Data } from './store/store';
 
@@ -64,14 +65,25 @@ export function checkDelete(
         .filter((row) => sameId(row[field.source], existing.id))
         .map(() => ({ resource: dep.name })),
     );
-    const counts = countByResource(direct);
-    const list = Object.entries(counts)
-      .map(([name, n]) =>
+    // lists the role may not read are counted, not named
+    const all = countByResource(direct);
+    const counts = Object.fromEntries(
+      Object.entries(all).filter(([name]) => allows(ctx.role, resources[name], 'read')),
+    );
+    const others = Object.entries(all).reduce((n, [name, count]) => (name in counts ? n : n + count), 0);
+    const list = [
+      ...Object.entries(counts).map(([name, n]) =>
         lang === 'zh' ? `${resources[name].label.zh} ${n} 条` : `${resources[name].label.en.toLowerCase()}: ${n}`,
-      )
-      .join(lang === 'zh' ? '、' : ', ');
-    throw new HttpError(409, message(lang, 'hasDependants', { list }), { dependants: counts });
+      ),
+      ...(others > 0 ? [lang === 'zh' ? `其他记录 ${others} 条` : `other records: ${others}`] : []),
+    ].join(lang === 'zh' ? '、' : ', ');
+    throw new HttpError(409, message(lang, 'hasDependants', { list }), {
+      dependants: others > 0 ? { ...counts, other: others } : counts,
+    });
   }
+  // a cascade writes every list it reaches: each one the role may write, or nothing happens
+  for (const name of new Set([...remove, ...unlinks].map((item) => item.resource)))
+    if (!allows(ctx.role, resources[name], 'write')) throw forbid(lang, ctx.role, resources[name], 'write');
   return [
     { op: 'delete', resource: resource.name, row: existing },
     ...own,

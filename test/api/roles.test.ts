@@ -125,3 +125,28 @@ describe('the audit trail', () => {
     expect((await server.api('/audit/1', { method: 'DELETE' })).status).toBe(403);
   });
 });
+
+describe('a cascade delete', () => {
+  it('reaches only lists the role may write: else 403 naming the list, and nothing is deleted or unlinked', async () => {
+    const make = async (resource: string, body: object) =>
+      (await (await server.api(`/${resource}`, { method: 'POST', body: JSON.stringify(body) })).json()) as {
+        id: number;
+      };
+    const org = await make('organizations', { name: '级联测试企业', kind: 'enterprise' });
+    const agreement = await make('agreements', { ...NEW.agreements, enterpriseId: org.id, title: '级联测试项目' });
+    const guest = await make('attendees', { summitId: 1, name: '级联来宾', organizationId: org.id });
+    // an organiser may write organisations but not agreements, which the cascade would delete
+    const byOrganiser = await sessions.organiser.api(`/organizations/${org.id}?cascade=true`, { method: 'DELETE' });
+    expect(byOrganiser.status).toBe(403);
+    expect((await byOrganiser.json()).message).toMatch(/may not change signed agreements|may not change .*agreement/i);
+    // an official may write agreements but not guests, whose link the cascade would clear
+    const byOfficial = await sessions.official.api(`/organizations/${org.id}?cascade=true`, { method: 'DELETE' });
+    expect(byOfficial.status).toBe(403);
+    expect((await server.api(`/agreements/${agreement.id}`)).status).toBe(200);
+    expect((await (await server.api(`/attendees/${guest.id}`)).json()).organizationId).toBe(org.id);
+    expect((await server.api(`/organizations/${org.id}`)).status).toBe(200);
+    // an admin may
+    expect((await server.api(`/organizations/${org.id}?cascade=true`, { method: 'DELETE' })).status).toBe(200);
+    expect((await server.api(`/agreements/${agreement.id}`)).status).toBe(404);
+  });
+});
