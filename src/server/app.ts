@@ -38,6 +38,8 @@ export interface ServerOptions {
   /** the reverse proxies whose X-Forwarded-For names the client (express's `trust proxy`:
    * `loopback`, addresses or subnets, a hop count); none by default, so the header is ignored */
   trustProxy?: string | number;
+  /** where the addresses each account signed in from are kept (`<data>.signins`) */
+  signInsFile?: string;
   /** login throttling: failures allowed before waits start, and the first wait */
   throttle?: { free: number; baseMs: number };
   /** the journal's size (bytes) at which it is folded into the data file; 32 MiB by default */
@@ -63,7 +65,7 @@ export async function createApp(store: Store, options: AppOptions) {
   const records = embeddedStore(store, resourceByName);
   const createdAdmin = await ensureAdmin(records, options.adminPassword);
   const sessions = new Sessions(options.sessionMinutes ?? 60, options.sessionMaxHours ?? 12);
-  const throttle = new LoginThrottle(options.throttle?.free, options.throttle?.baseMs);
+  const throttle = new LoginThrottle({ ...options.throttle, placesFile: options.signInsFile });
   app.disable('x-powered-by');
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   app.use(securityHeaders({ https: !!options.secureCookie }));
@@ -127,7 +129,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const store = openStore({ dataFile, seedFile, journalBytes, collections });
   let created: Awaited<ReturnType<typeof createApp>>;
   try {
-    created = await createApp(store, options);
+    created = await createApp(store, { signInsFile: `${options.dataFile}.signins`, ...options });
   } catch (error) {
     await store.close();
     throw error;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { startTestServer, tempDir, type TestServer } from '../helpers/server';
 
 // Password guessing is counted when a guess starts, before the slow hash, per account (or per
 // address for names nobody has), so bursts, proxies and shared tablets do not get around it.
@@ -48,11 +48,48 @@ describe('who a failure counts against', () => {
     expect((await login(colleague.username, colleague.password, '100.64.0.1')).status).toBe(200);
   });
 
-  it('names nobody has are slowed by address', async () => {
+  it('a name that exists and one that does not are refused alike, so guessing names tells nothing', async () => {
+    const known = await server.userWithRole('viewer');
+    const tries = async (name: string, from: string) => {
+      const statuses = [];
+      for (let i = 0; i < 6; i++) statuses.push((await login(name, `guess-${i}`, from)).status);
+      return statuses;
+    };
+    const forKnown = await tries(known.username, '100.64.7.1');
+    expect(await tries('no-such-person', '100.64.7.2')).toEqual(forKnown);
+    expect(forKnown).toEqual([401, 401, 401, 401, 429, 429]);
+  });
+
+  it('many names from one address: ten names’ worth, then the address waits, for every name', async () => {
+    const colleague = await server.userWithRole('organiser');
     const answers = [];
-    for (let i = 0; i < 6; i++) answers.push((await login(`nobody${i}`, 'whatever1', '100.64.9.9')).status);
-    expect(answers.slice(0, 3)).toEqual([401, 401, 401]);
+    for (let i = 0; i < 32; i++) answers.push((await login(`sprayed${i}`, 'password1', '100.64.9.9')).status);
+    expect(answers.slice(0, 30).every((status) => status === 401)).toBe(true);
     expect(answers.slice(-1)).toEqual([429]);
+    // a colleague who never signed in from there waits too; one who did, does not
+    expect((await login(colleague.username, colleague.password, '100.64.9.9')).status).toBe(429);
+  });
+
+  it('where an account signed in is remembered across a restart', async () => {
+    const dir = tempDir();
+    const first = await startTestServer({ dir, throttle: { free: 3, baseMs: 60_000 }, trustProxy: 'loopback' });
+    const owner = await first.userWithRole('admin');
+    const from = (url: string, address: string, password: string) =>
+      fetch(`${url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': address },
+        body: JSON.stringify({ username: owner.username, password }),
+      });
+    expect((await from(first.url, '198.51.100.20', owner.password)).status).toBe(200);
+    await first.close();
+    const again = await startTestServer({ dir, throttle: { free: 3, baseMs: 60_000 }, trustProxy: 'loopback' });
+    try {
+      for (let i = 0; i < 6; i++) await from(again.url, '203.0.113.200', `guess-${i}`);
+      expect((await from(again.url, '203.0.113.200', owner.password)).status).toBe(429);
+      expect((await from(again.url, '198.51.100.20', owner.password)).status).toBe(200);
+    } finally {
+      await again.close();
+    }
   });
 
   it('X-Forwarded-For is ignored unless a proxy is trusted', async () => {
@@ -77,7 +114,7 @@ describe('who a failure counts against', () => {
 });
 
 describe('changing one’s own password', () => {
-  it('guesses of the current password are counted as logins are: the right one then waits', async () => {
+  it('guesses of the current password spend the login’s budget: the right one then waits, and so does signing in', async () => {
     const user = await server.userWithRole('viewer');
     const change = (current: string) =>
       user.api('/auth/password', { method: 'POST', body: JSON.stringify({ current, password: 'a-new-password-1' }) });
@@ -86,6 +123,8 @@ describe('changing one’s own password', () => {
     const right = await change(user.password);
     expect(right.status).toBe(429);
     expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
+    // the same budget: a login from the same tablet waits as well
+    expect((await login(user.username, user.password, '127.0.0.1')).status).toBe(429);
   });
 });
 

@@ -99,10 +99,9 @@ export function createAuthRouter(services: AuthServices) {
       const { username, password } = (req.body ?? {}) as { username?: unknown; password?: unknown };
       const name = typeof username === 'string' ? username.trim() : '';
       const user = name ? findUser(records, name) : undefined;
-      const account = user ? String(user.username).toLowerCase() : null;
       const address = req.ip ?? '';
       // counted before the hash: guesses sent at once meet each other's count
-      const ok = await throttled(res, lang, throttle.loginKeys(account, address), async () => {
+      const ok = await throttled(res, lang, throttle.loginKeys(name.toLowerCase(), address), async () => {
         const right = await verifyPassword(
           typeof password === 'string' ? password : '',
           user?.passwordHash ?? (await DUMMY_HASH),
@@ -111,7 +110,7 @@ export function createAuthRouter(services: AuthServices) {
       });
       // a disabled account hears what a wrong password hears: its password stays unconfirmed
       if (!ok || !user) throw new HttpError(401, message(lang, 'badLogin'));
-      throttle.signedIn(account!, address);
+      throttle.signedIn(name.toLowerCase(), address);
       const session = sessions.start(user.id as number);
       res.setHeader('Set-Cookie', cookie(session.id));
       res.json(publicUser(user));
@@ -135,8 +134,9 @@ export function createAuthRouter(services: AuthServices) {
       const lang = requestLang(req);
       const user = res.locals.user as Row;
       const { current, password } = (req.body ?? {}) as { current?: unknown; password?: unknown };
-      // the same budget as a login: a shared check-in tablet must not let anyone guess it here
-      const right = await throttled(res, lang, [`password:${user.id}`], () =>
+      // the login's own budget: a shared check-in tablet must not let anyone guess it here
+      const keys = throttle.loginKeys(String(user.username).toLowerCase(), req.ip ?? '');
+      const right = await throttled(res, lang, keys, () =>
         verifyPassword(typeof current === 'string' ? current : '', user.passwordHash),
       );
       if (!right) {

@@ -1,3 +1,8 @@
+import { SignInPlaces } from './signInPlaces';
+
+/** How many names' worth of attempts an address has before it waits. */
+const ADDRESS_SHARE = 10;
+
 /**
  * Slows down password guessing. An attempt is counted when it starts, before the slow hash:
  * simultaneous guesses meet the count of those already under way, so a burst of 200 gets as
@@ -9,16 +14,19 @@ export class LoginThrottle {
   private attempts = new Map<string, { count: number; until: number }>();
   /** hashes under way, across every key: scrypt fills the thread pool the journal's sync needs */
   private running = 0;
-  /** account and address pairs that have signed in (the newest kept, up to a bound) */
-  private trusted = new Set<string>();
 
-  constructor(
-    private readonly free = 3,
-    private readonly baseMs = 1000,
-    private readonly maxSeconds = 15 * 60,
-    private readonly now: () => number = Date.now,
-    private readonly maxRunning = 8,
-  ) {}
+  private readonly free: number;
+  private readonly baseMs: number;
+  private readonly maxSeconds = 15 * 60;
+  private readonly maxRunning = 8;
+  private readonly now: () => number = Date.now;
+  private readonly places: SignInPlaces;
+
+  constructor(options: { free?: number; baseMs?: number; placesFile?: string } = {}) {
+    this.free = options.free ?? 3;
+    this.baseMs = options.baseMs ?? 1000;
+    this.places = new SignInPlaces(options.placesFile);
+  }
 
   /**
    * Milliseconds to wait before any of these keys may try (more than 0: refuse), or the attempt
@@ -32,10 +40,12 @@ export class LoginThrottle {
     this.running++;
     for (const key of keys) {
       const count = (this.attempts.get(key)?.count ?? 0) + 1;
-      const delay =
-        count <= this.free ? 0 : Math.min(this.baseMs * 2 ** (count - this.free - 1), this.maxSeconds * 1000);
+      // an address is shared (an office behind one proxy): ten accounts' worth before it waits
+      const free = key.startsWith('ip:') ? this.free * ADDRESS_SHARE : this.free;
+      const delay = count <= free ? 0 : Math.min(this.baseMs * 2 ** (count - free - 1), this.maxSeconds * 1000);
       this.attempts.set(key, { count, until: now + delay });
     }
+    this.forgetSpent(now);
     let ended = false;
     return {
       wait: 0,
@@ -43,27 +53,34 @@ export class LoginThrottle {
         if (ended) return;
         ended = true;
         this.running--;
-        if (succeeded) keys.forEach((key) => this.attempts.delete(key));
+        // an account's own budget comes back; an address's does not (signing in to one's own
+        // account must not buy more guesses at others')
+        if (succeeded) keys.filter((key) => key.startsWith('user:')).forEach((key) => this.attempts.delete(key));
       },
     };
   }
 
+  /** Names tried by the thousand (a spray of made-up names): those no longer waiting go. */
+  private forgetSpent(now: number) {
+    if (this.attempts.size <= 100_000) return;
+    for (const [key, { until }] of this.attempts) if (until <= now) this.attempts.delete(key);
+  }
+
   /**
-   * What a login is counted against. A known account: the account, so that one address (a
-   * proxy, an office's NAT) is not everyone; but from an address where it has signed in
-   * before, a budget of its own, so that guesses from elsewhere never lock its owner out. An
-   * unknown name: the address, so that trying names is slowed too.
+   * What a login (or a check of the current password) is counted against, by the name typed
+   * (lower-cased), known or not, so that which names exist cannot be told from which attempts
+   * wait. From an address where the account has signed in before: its own budget there, so
+   * guesses from elsewhere never lock its owner out where they always sign in. Anywhere else:
+   * the name's budget and the address's (ten names' worth: one proxy is many people), which
+   * slows guessing across many names.
    */
-  loginKeys(account: string | null, address: string): string[] {
-    if (account === null) return [`ip:${address}`];
-    return [this.trusted.has(`${account}\u0000${address}`) ? `user:${account}@${address}` : `user:${account}`];
+  loginKeys(name: string, address: string): string[] {
+    if (this.places.has(name, address)) return [`user:${name}@${address}`];
+    return [`user:${name}`, `ip:${address}`];
   }
 
   /** The account signed in from this address: its own budget here from now on. */
   signedIn(account: string, address: string) {
-    const pair = `${account}\u0000${address}`;
-    this.trusted.delete(pair);
-    this.trusted.add(pair);
-    if (this.trusted.size > 10_000) this.trusted.delete(this.trusted.values().next().value!);
+    this.places.add(account, address);
   }
 }
