@@ -117,8 +117,11 @@ function changedByUser(
     for (const key of Object.keys(entry.after ?? {})) if (!changedBy.has(key)) changedBy.set(key, entry);
   }
   const { record: proposed } = checkWrite(resource, input, base);
-  const touched = Object.keys(input).filter((key) => getField(resource, key) && !sameValue(proposed[key], base[key]));
-  const conflicts = touched.filter((key) => (!known || changedBy.has(key)) && !sameValue(proposed[key], existing[key]));
+  // a key that is no field stays, so that the checks refuse it as they would from the current version
+  const touched = Object.keys(input).filter((key) => !getField(resource, key) || !sameValue(proposed[key], base[key]));
+  const conflicts = touched.filter(
+    (key) => getField(resource, key) && (!known || changedBy.has(key)) && !sameValue(proposed[key], existing[key]),
+  );
   if (conflicts.length > 0) {
     throw new HttpError(
       409,

@@ -119,3 +119,24 @@ describe('two staff editing one attendee at once', () => {
     expect(await get(seen.id)).toMatchObject({ hotel: '兴化宾馆', seat: 'C-01' });
   });
 });
+
+describe('a stale write naming what is no field', () => {
+  it('is refused as it would be from the current version, not quietly dropped', async () => {
+    const start = await get(2);
+    await wang.api('/attendees/2', {
+      method: 'PATCH',
+      body: JSON.stringify({ hotel: '先改的', version: start.version }),
+    });
+    const stale = await li.api('/attendees/2', {
+      method: 'PUT',
+      body: JSON.stringify({ version: start.version, foo: 1 }),
+    });
+    expect(stale.status).toBe(400);
+    expect((await stale.json()).errors).toHaveProperty('foo');
+    const current = await li.api('/attendees/2', {
+      method: 'PUT',
+      body: JSON.stringify({ version: start.version + 1, foo: 1 }),
+    });
+    expect(current.status).toBe(400);
+  });
+});
