@@ -86,6 +86,17 @@ describe('the lock on a data file', () => {
     expect(fs.existsSync(`${server.dataFile}.lock`)).toBe(false);
   });
 
+  it('is the file’s, not the path’s: a server started through a link to a live server’s file is refused', async () => {
+    const dir = tempDir();
+    const server = await startTestServer({ dir });
+    const elsewhere = tempDir();
+    fs.symlinkSync(server.dataFile, path.join(elsewhere, 'data.json'));
+    const { code, output } = await runServerToExit({ HUIWU_DATA: path.join(elsewhere, 'data.json') });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/in use by another Huiwu server/);
+    await server.close();
+  });
+
   it('lets exactly one of two servers started at once take over a dead server’s lock', async () => {
     const { lockFile, env } = dataDir();
     const first = await spawnServer(env);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { isRunning, thisProcess, type ProcessId } from './processes';
 
 /** Lock files this module holds: where /proc cannot tell this process's life from an earlier
@@ -25,7 +26,8 @@ function holderOf(text: string): ProcessId | null {
  * a container restarted under the same pid) is taken over, and one of a live process is not.
  */
 export function lockDataFile(dataFile: string): () => void {
-  const lockFile = `${dataFile}.lock`;
+  // beside the file itself: a symbolic link to a live server's file is that file
+  const lockFile = `${realPath(dataFile)}.lock`;
   const me = thisProcess();
   const mine = JSON.stringify(me);
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -108,5 +110,14 @@ function readOr<T>(file: string, missing: T): string | T {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return missing;
     throw error;
+  }
+}
+
+/** The file a path names once links are followed (its folder's, for a file not there yet). */
+function realPath(file: string) {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return path.join(fs.realpathSync(path.dirname(file)), path.basename(file));
   }
 }
