@@ -5,6 +5,10 @@ export const en = {
     menu: { events: 'Events', people: 'People', projects: 'Projects', admin: 'Administration' },
     filter: { from: '%{field} from', to: '%{field} to', contains: '%{field} contains', mine: 'My projects' },
     common: { details: 'Details' },
+    session: {
+      ended: 'Your session has ended (an administrator may have changed your account): please sign in again',
+      notSaved: 'Your session has ended and your change was not saved. Copy what you want to keep, then sign in again',
+    },
     delete: {
       cascade: 'Delete with dependants',
       cascadeTitle: 'Delete “%{name}” and what depends on it?',

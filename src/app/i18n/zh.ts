@@ -7,6 +7,10 @@ export const zh: typeof en = {
     menu: { events: '会议活动', people: '人员单位', projects: '项目跟踪', admin: '系统管理' },
     filter: { from: '%{field} 起', to: '%{field} 止', contains: '%{field} 包含', mine: '我负责的' },
     common: { details: '基本信息' },
+    session: {
+      ended: '您的登录已结束（可能是管理员修改了您的账号），请重新登录',
+      notSaved: '您的登录已结束，刚才的修改没有保存。请先复制要保留的内容，再重新登录',
+    },
     delete: {
       cascade: '连同关联记录删除',
       cascadeTitle: '删除“%{name}”及其关联记录？',

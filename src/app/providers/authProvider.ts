@@ -37,12 +37,22 @@ const confirmSession = () =>
  * this keeps only who is logged in, for the menu and the role checks that hide what a role
  * cannot do. The server decides; the app just does not offer what would be refused.
  */
+/** Set when the server ends a session this tab had (an admin changed the account): the login
+ * page says why the user is there, until they sign in again. */
+export const sessionEndedNotice = {
+  set: () => sessionStorage.setItem(ENDED_KEY, '1'),
+  clear: () => sessionStorage.removeItem(ENDED_KEY),
+  shown: () => sessionStorage.getItem(ENDED_KEY) === '1',
+};
+const ENDED_KEY = 'huiwu.sessionEnded';
+
 export const authProvider: AuthProvider = {
   async login({ username, password }) {
     const res = await post('/api/auth/login', { username, password });
     const body = await res.json().catch(() => ({}));
     if (!res.ok) throw new Error(body.message ?? res.statusText);
     localStorage.setItem(KEY, JSON.stringify(body));
+    sessionEndedNotice.clear();
     confirmed = Promise.resolve();
   },
   async logout() {
@@ -57,9 +67,12 @@ export const authProvider: AuthProvider = {
   },
   async checkError(error) {
     if (error?.status === 401) {
+      const hadSession = stored() !== null;
+      if (hadSession) sessionEndedNotice.set();
       localStorage.removeItem(KEY);
       confirmed = null;
       forgetLiveSchema();
+      // signed in a moment ago: the login page says the session ended, not just "sign in"
       throw new Error('ra.auth.auth_check_error');
     }
   },

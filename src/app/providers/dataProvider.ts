@@ -1,8 +1,9 @@
 import simpleRestProvider from 'ra-data-simple-rest';
-import type { DataProvider } from 'react-admin';
+import { HttpError, type DataProvider } from 'react-admin';
 import { DEFINITION_RESOURCES, sameValue } from '../../schema';
 import type { ImportReport } from '../import/importRequest';
 import { apiUrl, httpClient } from './httpClient';
+import { i18nProvider } from './i18nProvider';
 
 const rest = simpleRestProvider(apiUrl, httpClient);
 
@@ -85,11 +86,35 @@ const afterDefinitionChange =
     return result;
   };
 
+/**
+ * A write refused because the session ended (an admin disabled the account or set its
+ * password): react-admin would sign out and call the write a success (its data provider answers
+ * an empty record once it has signed out), so the form would say "saved" and lose what was typed.
+ * Refused here under another status, it stays an error: the form keeps its text and says it was
+ * not saved; the next read signs out.
+ */
+const unsavedOnSignOut =
+  <A extends unknown[], R>(call: (resource: string, ...args: A) => Promise<R>) =>
+  async (resource: string, ...args: A): Promise<R> => {
+    try {
+      return await call(resource, ...args);
+    } catch (error) {
+      if ((error as HttpError)?.status !== 401) throw error;
+      throw new HttpError(i18nProvider.translate('huiwu.session.notSaved'), SESSION_ENDED, { sessionEnded: true });
+    }
+  };
+/** not 401, which react-admin answers by signing out and reporting success */
+const SESSION_ENDED = 419;
+
+const write = <A extends unknown[], R>(call: (resource: string, ...args: A) => Promise<R>) =>
+  unsavedOnSignOut(afterDefinitionChange(call));
+
 export const dataProvider: HuiwuDataProvider = {
   ...base,
-  create: afterDefinitionChange(base.create),
-  update: afterDefinitionChange(base.update),
-  updateMany: afterDefinitionChange(base.updateMany),
-  delete: afterDefinitionChange(base.delete),
-  deleteMany: afterDefinitionChange(base.deleteMany),
+  create: write(base.create),
+  update: write(base.update),
+  updateMany: write(base.updateMany),
+  delete: write(base.delete),
+  deleteMany: write(base.deleteMany),
+  importRows: unsavedOnSignOut(base.importRows),
 } as HuiwuDataProvider;
