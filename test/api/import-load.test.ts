@@ -156,7 +156,7 @@ describe('imports sent at once', () => {
     const running = importOf(server, guestListBody(MAX_IMPORT_ROWS, summitId), true);
     await later(1000);
     // four files of 19 MB (notes too long to import, quick to read) while the first is planned:
-    // three may wait
+    // three of the largest size may be in, the one planned counted
     const note = '备'.repeat(10_000);
     const big = JSON.stringify({
       columns: ['name', 'note'],
@@ -174,7 +174,7 @@ describe('imports sent at once', () => {
       ),
     );
     const refused = answers.filter((a) => a.status === 503);
-    expect(refused).toHaveLength(1);
+    expect(refused).toHaveLength(2);
     expect(refused[0]).toEqual({
       status: 503,
       retryAfter: '15',
@@ -185,6 +185,45 @@ describe('imports sent at once', () => {
       expect(answer.body.counts).toEqual({ create: 0, update: 0, unchanged: 0, invalid: 650 });
     }
     expect((await running).status).toBe(200);
+  });
+});
+
+describe('an upload that arrives slowly', () => {
+  it('holds up nobody: it takes its turn once it has arrived, and others are answered meanwhile', async () => {
+    const summitId = await newSummit(server.client, '慢速上传峰会');
+    const body = JSON.stringify({ columns: ['name'], rows: [['慢速嘉宾']], fixed: { summitId } });
+    const { request } = await import('node:http');
+    const url = new URL(`${server.url}/api/attendees/import?dryRun=true`);
+    let slowAnswered = false;
+    const quick = later(300).then(() =>
+      importOf(server, { columns: ['name'], rows: [['快速嘉宾']], fixed: { summitId } }, true),
+    );
+    const slow = new Promise<number>((resolve, reject) => {
+      const req = request(
+        url,
+        {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            'Content-Length': Buffer.byteLength(body),
+            Cookie: organiser.cookie,
+          },
+        },
+        (res) => {
+          slowAnswered = true;
+          res.resume();
+          res.on('end', () => resolve(res.statusCode!));
+        },
+      );
+      req.on('error', reject);
+      // half the body now, the rest only once the quick import below has been answered
+      req.write(body.slice(0, 10));
+      quick.then(() => req.end(body.slice(10)));
+    });
+    const quickAnswer = await quick;
+    expect(quickAnswer.status).toBe(200);
+    expect(slowAnswered).toBe(false);
+    expect(await slow).toBe(200);
   });
 });
 

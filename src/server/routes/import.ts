@@ -27,7 +27,7 @@ function dryRunOf(req: Request): boolean {
 /**
  * POST /api/attendees/import[?dryRun=true]: rows of a spreadsheet, previewed or written all at
  * once (src/server/import). Who may import, and whether the body is too large, is known before
- * it is read; then the import waits its turn (import/queue.ts) and is read and planned.
+ * it is read; then it is admitted (import/queue.ts), read, and planned in its turn.
  */
 export function importRoutes(server: ServerContext, importLimit: number) {
   const router = express.Router();
@@ -58,30 +58,36 @@ export function importRoutes(server: ServerContext, importLimit: number) {
       if (!importable(asked)) throw new HttpError(400, message(lang, 'notImportable', { resource: asked.label[lang] }));
       const dryRun = dryRunOf(req);
       if (Number(req.headers['content-length']) > importLimit) throw tooLarge(req);
-      const done = await queue.turn(req, res);
-      if (!done) return; // the client went while waiting
+      const place = queue.admit(req, res);
       const gone = new AbortController();
       res.on('close', () => gone.abort());
       try {
+        // read before its turn: an upload arriving a few bytes a second holds up nobody
         await readBody(req, res);
-        const report = await runImport({
-          records: server.records,
-          actor: actorOf(res.locals.user),
-          role,
-          resource: asked,
-          body: req.body,
-          dryRun,
-          lang,
-          now: server.now(),
-          signal: gone.signal,
-        });
-        res.json(report);
+        const done = await place.turn();
+        if (!done) return; // the client went while waiting
+        try {
+          const report = await runImport({
+            records: server.records,
+            actor: actorOf(res.locals.user),
+            role,
+            resource: asked,
+            body: req.body,
+            dryRun,
+            lang,
+            now: server.now(),
+            signal: gone.signal,
+          });
+          res.json(report);
+        } finally {
+          done();
+        }
       } catch (error) {
         // the client went (a preview stops then): no one to answer
         if (gone.signal.aborted) return;
         throw error;
       } finally {
-        done();
+        place.leave();
       }
     }),
   );
