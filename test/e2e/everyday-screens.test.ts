@@ -43,4 +43,30 @@ describe('at 1440 × 900', () => {
     expect(size.scrollWidth).toBe(size.width);
     await shot(page, 'dashboard-1440');
   });
+
+  it('the board shows its six columns in the window, its scrollbars in view', async () => {
+    await page.goto(`${server.url}/#/agreements-board`);
+    await expect.poll(() => page.getByTestId('count-terminated').innerText()).not.toBe('0');
+    const last = (await page.getByTestId('column-terminated').boundingBox())!;
+    expect(last.x + last.width).toBeLessThanOrEqual(1440);
+    const board = page.getByTestId('board');
+    const frame = (await board.boundingBox())!;
+    expect(last.x + last.width).toBeLessThanOrEqual(frame.x + frame.width);
+    // the page does not scroll: the board does, within the window
+    const size = await pageSize();
+    expect(size.scrollHeight).toBe(size.height);
+    expect(size.scrollWidth).toBe(size.width);
+    expect(frame.y + frame.height).toBeLessThanOrEqual(900);
+    expect(await board.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+    await shot(page, 'board-1440');
+
+    // narrower: the columns scroll sideways, the scrollbar at the window's foot
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(() => board.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    const narrow = (await board.boundingBox())!;
+    expect(narrow.y + narrow.height).toBeLessThanOrEqual(800);
+    expect((await pageSize()).scrollHeight).toBe(800);
+    await shot(page, 'board-1280');
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
 });
