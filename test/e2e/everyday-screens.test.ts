@@ -34,6 +34,35 @@ const pageSize = () =>
     height: document.documentElement.clientHeight,
   }));
 
+describe('empty tabs and lists', () => {
+  const tabText = () => page.locator('.RaTabbedShowLayout-content, [role=tabpanel]').first().innerText();
+
+  it('say what is missing, in their own words, on a summit and a ceremony', async () => {
+    const said: Record<string, string> = {};
+    for (const [path, words] of [
+      ['agreements', '本峰会尚无签约项目'],
+      ['programme', '议程尚未安排'],
+      ['attendees-summitId', '尚未添加嘉宾'],
+      ['ceremonies-summitId', '本峰会尚无签约仪式'],
+      ['certificates', '还没有需要荣誉证书的嘉宾'],
+    ]) {
+      await page.goto(`${server.url}/#/summits/${emptySummit}/show/${path}`);
+      await expect.poll(tabText).toContain(words);
+      said[path] = await tabText();
+    }
+    for (const text of Object.values(said)) expect(text).not.toContain('暂无安排');
+    await page.goto(`${server.url}/#/ceremonies/${emptyCeremony}/show/agreements-ceremonyId`);
+    await expect.poll(tabText).toContain('本场仪式尚无签约项目');
+    await shot(page, 'ceremony-empty');
+  });
+
+  it('does not tell an admin their role can only look at the audit trail', async () => {
+    await page.goto(`${server.url}/#/audit`);
+    await expect.poll(() => page.getByText('操作记录由系统生成，不能修改').count()).toBe(1);
+    expect(await page.getByText('您的角色只能查看').count()).toBe(0);
+  });
+});
+
 describe('at 1440 × 900', () => {
   it('the dashboard is as wide as the window', async () => {
     await page.goto(`${server.url}/#/`);
