@@ -34,6 +34,33 @@ const pageSize = () =>
     height: document.documentElement.clientHeight,
   }));
 
+describe('adding several guests to a summit', () => {
+  it('saves and opens a blank form for the same summit, then returns to the summit’s guests', async () => {
+    const summitId = await newSummit(server.client, '连续添加测试论坛');
+    const guestsTab = `#/summits/${summitId}/show/attendees-summitId`;
+    await page.goto(`${server.url}/${guestsTab}`);
+    await page.getByRole('link', { name: '添加嘉宾' }).click();
+    const name = page.getByRole('textbox', { name: /^姓名/ });
+    await name.fill('欧阳甲');
+    await page.getByRole('button', { name: '保存并继续添加' }).click();
+    await expect.poll(async () => (await rowsOf(server.client, 'attendees', { summitId })).length).toBe(1);
+    // a blank form again, still for this summit
+    await expect.poll(() => name.inputValue()).toBe('');
+    expect(await page.getByText('已保存“欧阳甲”，请填写下一条').count()).toBe(1);
+    expect(page.url()).toMatch(/#\/attendees\/create$/);
+    await shot(page, 'guest-form-next');
+    await expect.poll(() => page.getByRole('combobox', { name: /^峰会/ }).inputValue()).toBe('连续添加测试论坛');
+
+    await name.fill('欧阳乙');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => page.url()).toMatch(new RegExp(`${guestsTab.replace(/[/]/g, '\\/')}$`));
+    await expect.poll(() => page.getByRole('gridcell', { name: '欧阳乙', includeHidden: true }).count()).toBe(1);
+    expect(await page.getByRole('gridcell', { name: '欧阳甲', includeHidden: true }).count()).toBe(1);
+    const saved = await rowsOf(server.client, 'attendees', { summitId });
+    expect(saved.map((g) => g.name).sort()).toEqual(['欧阳乙', '欧阳甲']);
+  });
+});
+
 describe('empty tabs and lists', () => {
   const tabText = () => page.locator('.RaTabbedShowLayout-content, [role=tabpanel]').first().innerText();
 

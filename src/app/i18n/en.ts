@@ -185,6 +185,7 @@ export const en = {
           'Too much to paste at once: at most %{rows} rows, each cell at most %{characters} characters. Paste it in parts, or import it as a file.',
       },
     },
+    create: { saveAndAdd: 'Save and add another', savedNext: 'Saved “%{name}”: fill in the next one' },
     empty: {
       list: 'No %{name} yet',
       filtered: 'No %{name} match the filters',

@@ -176,6 +176,7 @@ export const zh: typeof en = {
           '一次粘贴的内容太多：最多 %{rows} 行，每个单元格最多 %{characters} 个字。请分几次粘贴，或作为文件导入。',
       },
     },
+    create: { saveAndAdd: '保存并继续添加', savedNext: '已保存“%{name}”，请填写下一条' },
     empty: {
       list: '暂无%{name}',
       filtered: '没有符合筛选条件的%{name}',

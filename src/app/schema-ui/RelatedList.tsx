@@ -2,7 +2,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import { lazy, Suspense } from 'react';
 import AddIcon from '@mui/icons-material/Add';
 import { Button, Pagination, ReferenceManyField, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { resourceByName } from '../../schema';
 import { EmptyNote } from './EmptyNote';
 import { PAGE_SIZES } from './SchemaList';
@@ -63,13 +63,15 @@ export const RelatedList = ({ related }: { related: Related }) => {
 
 const AddRelatedButton = ({ related }: { related: Related }) => {
   const record = useRecordContext();
+  const { pathname } = useLocation();
   const { canAccess } = useCanAccess({ resource: related.resource, action: 'create' });
   if (!record || !canAccess) return null;
   return (
     <Button
       component={Link}
       to={`/${related.resource}/create`}
-      state={{ record: { [related.target]: record[related.source ?? 'id'] } }}
+      // the form comes back here once saved
+      state={{ record: { [related.target]: record[related.source ?? 'id'] }, from: pathname }}
       label={related.addLabel}
       variant="outlined"
       sx={{ mb: 1 }}
