@@ -1,0 +1,81 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openLoggedIn, shot, startAppServer } from '../helpers/app';
+import { newSummit, type TestServer } from '../helpers/server';
+
+// Issue 17, everyday use: the check-in desk on a tablet, and what is printed and exported.
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+let summitId: number;
+const SUMMIT = '桌面测试论坛';
+
+beforeAll(async () => {
+  server = await startAppServer();
+  summitId = await newSummit(server.client, SUMMIT, '2026-12-20');
+  // six invited, none replied yet; two of one family name, as a delegation arrives
+  const pickup = { pickupBy: '小王', arrivalAt: '2026-12-19T01:30:00.000Z', arrivalStation: '青岚站' };
+  for (const [name, phone] of [
+    ['李明', '13900000001'],
+    ['李明华', '13900000002'],
+    ['王芳', '13900000003'],
+    ['赵敏', '13900000004'],
+    ['孙丽', '13900000005'],
+    ['周杰', '13900000006'],
+  ])
+    await server.client.create('attendees', {
+      data: {
+        summitId,
+        name,
+        phone,
+        invitation: 'invited',
+        role: 'expert',
+        organizationId: 1,
+        ...(name === '王芳' ? pickup : {}),
+      },
+    });
+  // a tablet, held landscape
+  ({ browser, page } = await openLoggedIn(server, { viewport: { width: 1024, height: 768 }, acceptDownloads: true }));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the check-in desk on a tablet, 1024 × 768', () => {
+  const count = () => page.getByTestId('checkin-count').innerText();
+  const search = () => page.getByRole('textbox', { name: '姓名、拼音首字母（如 zw）、手机尾号或单位' });
+
+  it('folds the side menu to its icons and counts every guest expected, replied or not', async () => {
+    await page.goto(`${server.url}/#/summits/${summitId}/checkin`);
+    await page.getByTestId('checkin-count').waitFor();
+    await expect.poll(async () => (await page.locator('.RaSidebar-fixed').boundingBox())?.width).toBeLessThan(80);
+    await expect.poll(count).toBe('已签到 0 / 应到 6');
+    expect((await search().boundingBox())!.width).toBeGreaterThan(768 * 0.8);
+    await shot(page, 'checkin-tablet');
+  });
+
+  it('keeps the search after a tap, selected, so the next name typed replaces it', async () => {
+    await search().fill('李明');
+    const card = (name: string) => page.getByRole('listitem').filter({ hasText: new RegExp(`^${name}\\s`) });
+    await card('李明').getByRole('button', { name: '签到' }).click();
+    await expect.poll(count).toBe('已签到 1 / 应到 6');
+    // the other 李明 of the delegation is still there, one tap away
+    expect(await search().inputValue()).toBe('李明');
+    expect(await card('李明华').getByRole('button', { name: '签到' }).count()).toBe(1);
+    await shot(page, 'checkin-after-tap');
+    await page.keyboard.type('wf');
+    expect(await search().inputValue()).toBe('wf');
+    await expect.poll(() => card('王芳').count()).toBe(1);
+  });
+
+  it('keeps the menu open on a wide screen', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByRole('button', { name: '打开菜单' }).click();
+    await expect.poll(async () => (await page.locator('.RaSidebar-fixed').boundingBox())?.width).toBeGreaterThan(200);
+    await page.reload();
+    await page.getByTestId('checkin-count').waitFor();
+    expect((await page.locator('.RaSidebar-fixed').boundingBox())!.width).toBeGreaterThan(200);
+  });
+});
