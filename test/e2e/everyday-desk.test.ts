@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLoggedIn, shot, startAppServer } from '../helpers/app';
-import { newSummit, type TestServer } from '../helpers/server';
+import { newSummit, rowsOf, type TestServer } from '../helpers/server';
 
 // Issue 17, everyday use: the check-in desk on a tablet, and what is printed and exported.
 let server: TestServer;
@@ -43,6 +43,8 @@ afterAll(async () => {
   await server?.close();
 });
 
+const guestIds = async () => (await rowsOf(server.client, 'attendees', { summitId })).map((g) => g.id);
+
 describe('the check-in desk on a tablet, 1024 × 768', () => {
   const count = () => page.getByTestId('checkin-count').innerText();
   const search = () => page.getByRole('textbox', { name: '姓名、拼音首字母（如 zw）、手机尾号或单位' });
@@ -77,5 +79,28 @@ describe('the check-in desk on a tablet, 1024 × 768', () => {
     await page.reload();
     await page.getByTestId('checkin-count').waitFor();
     expect((await page.locator('.RaSidebar-fixed').boundingBox())!.width).toBeGreaterThan(200);
+  });
+});
+
+/** Pages in a PDF: its page objects (not the /Pages tree above them). */
+const pdfPages = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
+
+describe('prints', () => {
+  it('end with their last sheet, not a blank page', async () => {
+    const ids = await guestIds();
+    const print = async (kind: string, ready: () => Promise<unknown>) => {
+      await page.goto(`${server.url}/#/summits/${summitId}/print/${kind}`);
+      await ready();
+      return pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    };
+    // six guests: one sheet of badges (eight to a sheet)
+    expect(await print('badges', () => expect.poll(() => page.getByTestId('badge').count()).toBe(6))).toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    await shot(page, 'print-badges-as-printed');
+    await page.emulateMedia({ media: null }); // page.pdf() prints as print again
+    const two = `tablecards?ids=${ids.slice(0, 2).join(',')}`;
+    expect(await print(two, () => expect.poll(() => page.getByTestId('table-card').count()).toBe(2))).toBe(2);
+    const sheet = page.getByRole('table', { name: `${SUMMIT} 接站单 · 小王` });
+    expect(await print(`pickups?driver=${encodeURIComponent('小王')}`, () => sheet.waitFor())).toBe(1);
   });
 });
