@@ -104,3 +104,15 @@ describe('prints', () => {
     expect(await print(`pickups?driver=${encodeURIComponent('小王')}`, () => sheet.waitFor())).toBe(1);
   });
 });
+
+describe('exports and imports', () => {
+  it('names a summit’s guest list after the summit', async () => {
+    await page.goto(`${server.url}/#/summits/${summitId}/show/attendees-summitId`);
+    await page.getByRole('button', { name: '导出' }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: /^Excel/ }).click();
+    expect((await download).suggestedFilename()).toMatch(
+      new RegExp(`^${SUMMIT}-参会人员-\\d{4}-\\d{2}-\\d{2}\\.xlsx$`),
+    );
+  });
+});
