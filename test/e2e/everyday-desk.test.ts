@@ -1,7 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLoggedIn, shot, startAppServer } from '../helpers/app';
-import { newSummit, rowsOf, type TestServer } from '../helpers/server';
+import { newSummit, rowsOf, tempDir, type TestServer } from '../helpers/server';
 
 // Issue 17, everyday use: the check-in desk on a tablet, and what is printed and exported.
 let server: TestServer;
@@ -114,5 +116,43 @@ describe('exports and imports', () => {
     expect((await download).suggestedFilename()).toMatch(
       new RegExp(`^${SUMMIT}-参会人员-\\d{4}-\\d{2}-\\d{2}\\.xlsx$`),
     );
+  });
+
+  it('previews a long organisation name on a few lines inside its column', async () => {
+    const file = path.join(tempDir(), '长单位名单.csv');
+    const header = '姓名,工作单位,职务,手机号码,身份,邮箱,到达时间,车次,到达站点,酒店,房间,饮食禁忌,备注';
+    const row = [
+      '韩立',
+      '中国科学院青岚先进材料与智能制造联合研究院有限责任公司',
+      '总工程师、首席科学家、博士生导师',
+      '13811112222',
+      '专家',
+      'hanli@example.cn',
+      '2026/12/19 9:30',
+      'G7012',
+      '青岚东站',
+      '青岚国际会议中心酒店',
+      '1203',
+      '清真',
+      '需要安排接站，携带随行人员一名，会后参加企业参观',
+    ];
+    fs.writeFileSync(file, `\ufeff${header}\r\n${row.join(',')}\r\n`);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto(`${server.url}/#/summits/${summitId}/show/attendees-summitId`);
+    await page.getByRole('button', { name: '导入', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('input[type=file]').setInputFiles(file);
+    await dialog.getByRole('button', { name: '预览' }).click();
+    const cell = dialog.getByRole('table', { name: '每一行将会怎样' }).locator('td[data-field=organizationId]');
+    await cell.waitFor();
+    const text = cell.locator('span').first();
+    const [box, inner] = [(await cell.boundingBox())!, (await text.boundingBox())!];
+    expect(inner.x + inner.width).toBeLessThanOrEqual(box.x + box.width); // not over the next column
+    expect(box.width).toBeGreaterThanOrEqual(160); // not a character a line
+    const lineHeight = await text.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || 20);
+    expect(inner.height / lineHeight).toBeLessThanOrEqual(3.5);
+    await shot(page, 'import-preview-long');
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 });
