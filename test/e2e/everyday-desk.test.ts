@@ -156,3 +156,24 @@ describe('exports and imports', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 });
+
+describe('a guest’s page', () => {
+  it('says 是 or 否 for a yes/no field, with no red-looking cross', async () => {
+    const [id] = await guestIds();
+    await server.api(`/attendees/${id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ certificate: true, handwritten: false }),
+    });
+    await page.goto(`${server.url}/#/attendees/${id}/show`);
+    // a label and its value, as react-admin's Labeled lays them out
+    const field = (label: string) =>
+      page
+        .locator('.RaLabeled-label')
+        .filter({ hasText: new RegExp(`^${label}$`) })
+        .locator('..');
+    await expect.poll(() => field('荣誉证书').innerText()).toContain('是');
+    expect(await field('手写姓名').innerText()).toContain('否');
+    expect(await page.locator('[data-testid=false], [data-testid=true]').count()).toBe(0);
+    await shot(page, 'guest-booleans');
+  });
+});
