@@ -51,7 +51,7 @@ describe('the app, end to end', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     // back to the summit's guests, where the form was opened
     await expect.poll(() => page.url()).toMatch(/#\/summits\/\d+\/show\/attendees-summitId$/);
-    expect(await page.getByRole('tab', { name: 'Guests', selected: true }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('tab', { name: 'Guests', selected: true }).count()).toBe(1);
 
     await page.getByRole('menuitem', { name: 'Attendees' }).click();
     await page.getByPlaceholder('Search').fill('欧阳明远');
