@@ -42,15 +42,16 @@ describe('the app, end to end', () => {
     const name = page.getByRole('textbox', { name: /^Name( \*)?$/ });
     await name.fill('欧阳明远');
     await page.getByRole('textbox', { name: /^Phone/ }).fill('not a number');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     // bad input: a clear message on the field, and nothing saved
     await expect.poll(() => page.getByText('Not a phone number, e.g. 13812345678').count()).toBeGreaterThan(0);
     await shot('attendee-form-invalid');
     await page.getByRole('textbox', { name: /^Phone/ }).fill('13905150123');
     await page.getByRole('textbox', { name: /^Hotel/ }).fill('兴化宾馆');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.url()).toMatch(/#\/attendees\/\d+\/show$/);
-    await expect.poll(() => page.getByText('欧阳明远').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    // back to the summit's guests, where the form was opened
+    await expect.poll(() => page.url()).toMatch(/#\/summits\/\d+\/show\/attendees-summitId$/);
+    await expect.poll(() => page.getByRole('tab', { name: 'Guests', selected: true }).count()).toBe(1);
 
     await page.getByRole('menuitem', { name: 'Attendees' }).click();
     await page.getByPlaceholder('Search').fill('欧阳明远');

@@ -42,7 +42,7 @@ describe('custom fields and lists, made in the app', () => {
     await page.getByRole('option', { name: '选项', exact: true }).click();
     await page.getByLabel('选项', { exact: true }).fill('素食 | Vegetarian\n清真 | Halal\n无');
     await shot(page, 'custom-field-form');
-    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
     await expect.poll(() => page.url()).toMatch(/customFields\/\d+\/show$/);
 
     await page.goto(guestList());
@@ -73,14 +73,15 @@ describe('custom fields and lists, made in the app', () => {
     await page.getByLabel('列表键').fill('techNeeds');
     await page.getByLabel('中文名称').fill('技术需求');
     await page.getByLabel('英文名称').fill('Technology needs');
-    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByRole('tab', { name: '字段' }).click();
     await page.getByRole('link', { name: '添加字段' }).click();
     await page.getByLabel('字段键').fill('title');
     await page.getByLabel('中文名称').fill('需求名称');
     await page.getByLabel('必填').check();
-    await page.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => page.url()).toMatch(/customFields\/\d+\/show$/);
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    // back to the list's fields, where the form was opened
+    await expect.poll(() => page.url()).toMatch(/customResources\/\d+\/show\/customFields-resource$/);
 
     await page.getByRole('menuitem', { name: '技术需求' }).click();
     // empty, the new list already offers its grid, import included
@@ -88,7 +89,7 @@ describe('custom fields and lists, made in the app', () => {
     await expect.poll(() => page.getByRole('button', { name: '导入' }).count()).toBe(1);
     await page.getByRole('link', { name: '新建' }).click();
     await page.getByLabel('需求名称').fill('石墨烯散热膜量产工艺');
-    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
     await expect.poll(() => page.url()).toMatch(/techNeeds\/\d+\/show$/);
     const rows = await server.client.getList('techNeeds', {
       filter: {},

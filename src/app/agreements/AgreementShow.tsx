@@ -13,6 +13,7 @@ export const AgreementShow = () => (
         resource: 'followups',
         target: 'agreementId',
         label: 'huiwu.agreement.followups',
+        empty: 'huiwu.agreement.noFollowups',
         sort: { field: 'on', order: 'DESC' },
       },
     ]}

@@ -4,6 +4,13 @@ import { ShowWithRelated } from '../schema-ui/ShowWithRelated';
 export const CeremonyShow = () => (
   <ShowWithRelated
     resource={resourceByName.ceremonies}
-    related={[{ resource: 'agreements', target: 'ceremonyId', label: 'huiwu.ceremony.agreements' }]}
+    related={[
+      {
+        resource: 'agreements',
+        target: 'ceremonyId',
+        label: 'huiwu.ceremony.agreements',
+        empty: 'huiwu.empty.ceremonyAgreements',
+      },
+    ]}
   />
 );

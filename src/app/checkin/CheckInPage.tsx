@@ -46,6 +46,7 @@ export const CheckInPage = () => {
   /** taps sent since the last load began: shown until a load that saw them */
   const [recent, setRecent] = useState<(Tap & { sentAt: number })[]>([]);
   const loading = useRef(false);
+  const searchBox = useRef<HTMLInputElement>(null);
 
   const load = useCallback(async () => {
     if (loading.current) return;
@@ -93,7 +94,8 @@ export const CheckInPage = () => {
     [guests],
   );
   const found = findGuests(index, typed).slice(0, 20);
-  const confirmed = (guests ?? []).filter((g) => inInvitationGroup('confirmed', g.invitation)).length;
+  // everyone who may still come, replied or not: as the sign-in sheet lists them
+  const expected = (guests ?? []).filter((g) => inInvitationGroup('expected', g.invitation)).length;
   const checkedIn = (guests ?? []).filter((g) => g.invitation === 'checkedIn').length;
   const unsent = new Set(queue.map((tap) => (tap.kind === 'walkIn' ? `walk-in-${tap.uid}` : String(tap.id))));
 
@@ -109,6 +111,10 @@ export const CheckInPage = () => {
         previous: before && before !== 'checkedIn' ? before : 'confirmed',
       });
     } else add({ kind: 'in', id: guest.id, at, name: guest.name });
+    // The search stays, so the next of a family or a delegation is one tap away, and is
+    // selected in the box, so the next name typed replaces it (the tablet's keyboard stays up).
+    searchBox.current?.focus();
+    searchBox.current?.select();
   };
   const walkIn = (entry: { name: string; organization: string; phone: string }) => {
     add({ kind: 'walkIn', at: new Date().toISOString(), ...entry });
@@ -124,7 +130,7 @@ export const CheckInPage = () => {
         </Button>
         <Box sx={{ flex: 1 }} />
         <Typography variant="h4" component="p" data-testid="checkin-count" aria-live="polite">
-          {translate('huiwu.checkin.count', { checkedIn, expected: confirmed })}
+          {translate('huiwu.checkin.count', { checkedIn, expected })}
         </Typography>
       </Box>
       {(trouble || queue.length > 0) && (
@@ -142,6 +148,7 @@ export const CheckInPage = () => {
         fullWidth
         value={typed}
         onChange={(e) => setTyped(e.target.value)}
+        inputRef={searchBox}
         placeholder={translate('huiwu.checkin.search')}
         slotProps={{ htmlInput: { 'aria-label': translate('huiwu.checkin.search'), style: { fontSize: 28 } } }}
         sx={{ mb: 2 }}

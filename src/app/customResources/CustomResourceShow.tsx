@@ -26,6 +26,7 @@ export const CustomResourceShow = () => (
         target: 'resource',
         source: 'name',
         label: 'huiwu.customSchema.fields',
+        empty: 'huiwu.empty.fields',
         addLabel: 'huiwu.customSchema.addField',
         sort: { field: 'position', order: 'ASC' },
       },

@@ -73,7 +73,7 @@ export const Dashboard = () => {
           <CardContent>
             <Typography variant="h6">{translate('huiwu.dashboard.upcomingSummits')}</Typography>
             {summits.list?.length === 0 && (
-              <Typography color="text.secondary">{translate('huiwu.dashboard.none')}</Typography>
+              <Typography color="text.secondary">{translate('huiwu.empty.upcomingSummits')}</Typography>
             )}
             <List dense>
               {summits.list?.map((summit) => (

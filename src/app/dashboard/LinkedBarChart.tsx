@@ -5,11 +5,15 @@ import { BarChart } from '@mui/x-charts/BarChart';
 import Box from '@mui/material/Box';
 import { Link, useNavigate } from 'react-router-dom';
 
-/** Present for screen readers, not drawn. */
+/** Present for screen readers, not drawn. In pixels: MUI reads a bare 1 as 100%, which
+ * stretched the page by the lists' full size. */
 const visuallyHidden = {
   position: 'absolute',
-  width: 1,
-  height: 1,
+  width: '1px',
+  height: '1px',
+  margin: '-1px',
+  padding: 0,
+  border: 0,
   overflow: 'hidden',
   clip: 'rect(0 0 0 0)',
   whiteSpace: 'nowrap',
@@ -36,7 +40,7 @@ export const LinkedBarChart = ({
   const labels = bars.map((b) => b.label);
   const band = { scaleType: 'band' as const, data: labels };
   return (
-    <Card variant="outlined" sx={{ flex: '1 1 420px', minWidth: 0 }} data-testid={testId}>
+    <Card variant="outlined" sx={{ flex: '1 1 420px', minWidth: 0, position: 'relative' }} data-testid={testId}>
       <CardContent>
         <Typography variant="h6">{title}</Typography>
         <BarChart

@@ -11,6 +11,7 @@ import { buildSheet, sheetToXlsx, type SheetKind } from './attendeeSheets';
 import { XLSX_TYPE } from '../../schema/spreadsheet/xlsx';
 import { download } from './download';
 import { fetchAll, fetchTitles } from './fetchRows';
+import { ownerName } from './ownerName';
 import { exportList } from './serverExport';
 
 /** Export what the grid shows (filters, sort, visible columns; every row) to Excel or CSV. */
@@ -49,9 +50,11 @@ export const ExportMenu = ({
       }
     };
   const run = (format: 'xlsx' | 'csv') =>
-    withProgress((onProgress) =>
+    withProgress(async (onProgress) =>
       exportList({
         resource,
+        // a summit's guests are that summit's list: its name leads the file's
+        of: await ownerName(dataProvider, resource, fixed).catch(() => undefined),
         columns: columns.filter((f) => f.type !== 'password' && f.type !== 'json'),
         filter: { ...filterValues, ...fixed },
         sort,

@@ -14,6 +14,8 @@ import { i18nProvider } from '../providers/i18nProvider';
  */
 export async function exportList(args: {
   resource: ResourceDef;
+  /** whose rows these are (a summit's name), to begin the file's name */
+  of?: string;
   columns: FieldDef[];
   filter: Record<string, unknown>;
   sort: SortPayload;
@@ -21,8 +23,8 @@ export async function exportList(args: {
   lang: Lang;
   onProgress: (done: number, total: number) => void;
 }): Promise<{ blob: Blob; filename: string }> {
-  const { resource, columns, filter, sort, format, lang, onProgress } = args;
-  const name = `${resource.label[lang]}-${beijingDay()}`;
+  const { resource, of, columns, filter, sort, format, lang, onProgress } = args;
+  const name = [of, resource.label[lang], beijingDay()].filter(Boolean).join('-');
   const params = new URLSearchParams({
     format,
     filter: JSON.stringify(filter),

@@ -93,7 +93,14 @@ export const GridToolbar = ({
         </>
       )}
       <Typography variant="caption" color="text.secondary" sx={{ ml: 'auto' }}>
-        {translate(editable ? 'huiwu.grid.hint' : 'huiwu.grid.readOnlyHint')}
+        {/* a list no one edits (the audit trail) says so, not that the role is to blame */}
+        {editable
+          ? translate('huiwu.grid.hint')
+          : resource.readOnly
+            ? translate('huiwu.grid.systemHint', {
+                name: translate(`resources.${resource.name}.name`, { smart_count: 2 }),
+              })
+            : translate('huiwu.grid.readOnlyHint')}
       </Typography>
     </Box>
   );

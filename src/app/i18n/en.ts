@@ -156,6 +156,7 @@ export const en = {
       apply: 'Apply',
       hint: 'Type to edit · Enter/Tab to save · Ctrl+C/V with Excel · Ctrl+D fills down · Ctrl+Z undoes',
       readOnlyHint: 'Read only for your role · Ctrl+C copies',
+      systemHint: '%{name}: written by the system, not editable · Ctrl+C copies',
       refused: 'Row %{row}, %{field}: %{reason} (not saved)',
       paste: {
         title: 'Paste from the clipboard',
@@ -187,6 +188,22 @@ export const en = {
         tooLarge:
           'Too much to paste at once: at most %{rows} rows, each cell at most %{characters} characters. Paste it in parts, or import it as a file.',
       },
+    },
+    create: { saveAndAdd: 'Save and add another', savedNext: 'Saved “%{name}”: fill in the next one' },
+    empty: {
+      list: 'No %{name} yet',
+      filtered: 'No %{name} match the filters',
+      guests: 'No guests yet: use “Add guest”, or import or paste a list',
+      certificates: 'No guest gets a certificate yet: tick “Certificate” on a guest to list them here',
+      ceremonies: 'No signing ceremony at this summit yet',
+      programme: 'Nothing on the programme yet: no keynote, lecture, seminar, visit or signing ceremony',
+      summitAgreements: 'No agreement signed at this summit yet: those signed at its ceremonies are listed here',
+      ceremonyAgreements: 'No agreement signed at this ceremony yet',
+      asEnterprise: 'This organization has signed no agreement as the enterprise',
+      asPartner: 'This organization has signed no agreement as the partner',
+      seriesLectures: 'No lecture in this series yet',
+      fields: 'No field yet',
+      upcomingSummits: 'No summit coming up',
     },
     history: { tab: 'History', none: 'No changes recorded', system: 'system' },
     conflict: {
@@ -329,7 +346,6 @@ export const en = {
       byMonth: 'Agreements signed per month, last two years',
       topPartners: 'Partner institutions with the most agreements',
       arrivals: 'Arrivals in the next three days',
-      none: 'Nothing scheduled',
       seeAll: 'See all',
     },
     customSchema: {

@@ -152,6 +152,7 @@ export const zh: typeof en = {
       apply: '应用',
       hint: '直接输入即可编辑 · 回车/Tab 保存 · Ctrl+C/V 与 Excel 互通 · Ctrl+D 向下填充 · Ctrl+Z 撤销',
       readOnlyHint: '您的角色只能查看 · Ctrl+C 复制',
+      systemHint: '%{name}由系统生成，不能修改 · Ctrl+C 复制',
       refused: '第 %{row} 行「%{field}」：%{reason}（未保存）',
       paste: {
         title: '粘贴',
@@ -178,6 +179,22 @@ export const zh: typeof en = {
         tooLarge:
           '一次粘贴的内容太多：最多 %{rows} 行，每个单元格最多 %{characters} 个字。请分几次粘贴，或作为文件导入。',
       },
+    },
+    create: { saveAndAdd: '保存并继续添加', savedNext: '已保存“%{name}”，请填写下一条' },
+    empty: {
+      list: '暂无%{name}',
+      filtered: '没有符合筛选条件的%{name}',
+      guests: '尚未添加嘉宾：点“添加嘉宾”，或导入、粘贴名单',
+      certificates: '还没有需要荣誉证书的嘉宾：在嘉宾的“荣誉证书”一栏打勾即列入',
+      ceremonies: '本峰会尚无签约仪式',
+      programme: '议程尚未安排：还没有报告、讲座、研讨、考察或签约仪式',
+      summitAgreements: '本峰会尚无签约项目：在本峰会签约仪式上签下的项目列在这里',
+      ceremonyAgreements: '本场仪式尚无签约项目',
+      asEnterprise: '该单位尚未作为签约企业签约项目',
+      asPartner: '该单位尚未作为合作方签约项目',
+      seriesLectures: '本系列尚无讲座',
+      fields: '尚未添加字段',
+      upcomingSummits: '近期没有峰会',
     },
     history: { tab: '修改历史', none: '暂无修改记录', system: '系统' },
     conflict: {
@@ -312,7 +329,6 @@ export const zh: typeof en = {
       topPartners: '签约最多的合作院校/院所',
       arrivals: '未来三天抵达',
       byStatus: '各状态项目数（全部年份）',
-      none: '暂无安排',
       seeAll: '查看全部',
     },
     customSchema: {

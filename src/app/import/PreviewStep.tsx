@@ -12,12 +12,17 @@ import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
-import { getField, type Lang, type ResourceDef } from '../../schema';
+import { getField, type FieldDef, type Lang, type ResourceDef } from '../../schema';
 import type { ImportChoices, ImportFile, ImportReport, Outcome } from './importRequest';
 import { BadCellsChoice, NewRecordsPanel, ValueMappingPanel } from './PreviewChoices';
 
 /** A long cell (a 5,000-character note) is shown by its start; its reason still shows below. */
 const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
+
+/** Columns of long text (an organisation, a note) start wide enough for a few words a line;
+ * past the dialog's width the table scrolls sideways rather than squeezing them. */
+const minWidth = (field: FieldDef | undefined) =>
+  field?.type === 'reference' || field?.type === 'longtext' || (field?.maxLength ?? 0) > 40 ? 200 : 96;
 
 /** More rows than this are counted, not drawn: the counts and the download carry the rest. */
 const SHOWN = 200;
@@ -103,15 +108,18 @@ export const PreviewStep = ({
           size="small"
           stickyHeader
           aria-label={translate('huiwu.import.preview')}
-          // long organisation names wrap by words, never one character a line
-          sx={{ '& th': { whiteSpace: 'nowrap' }, '& td': { minWidth: 96, maxWidth: 320, wordBreak: 'keep-all' } }}
+          // Chinese wraps between characters inside its column's minimum; a long unbroken
+          // word (an address) breaks rather than spill over the next column
+          sx={{ '& th': { whiteSpace: 'nowrap' }, '& td': { maxWidth: 320, overflowWrap: 'break-word' } }}
         >
           <TableHead>
             <TableRow>
               <TableCell>{translate('huiwu.import.line')}</TableCell>
               <TableCell>{translate('huiwu.import.result')}</TableCell>
               {mapped.map(({ source }) => (
-                <TableCell key={source}>{getField(resource, source)?.label[lang]}</TableCell>
+                <TableCell key={source} sx={{ minWidth: minWidth(getField(resource, source)) }}>
+                  {getField(resource, source)?.label[lang]}
+                </TableCell>
               ))}
             </TableRow>
           </TableHead>

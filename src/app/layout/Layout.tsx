@@ -4,11 +4,13 @@ import { Layout as RaLayout, useNotify } from 'react-admin';
 import { loadLiveSchema, useLiveSchema } from '../customSchema/liveSchema';
 import { AppBar } from './AppBar';
 import { Menu } from './Menu';
+import { useNarrowSidebar } from './useNarrowSidebar';
 
 // min-width 0 lets wide tables scroll inside their card instead of widening the page.
 export const Layout = ({ children }: { children: ReactNode }) => {
   const schema = useLiveSchema();
   const notify = useNotify();
+  useNarrowSidebar();
   // signed in: the admins' fields and lists come before any page that shows them
   useEffect(() => {
     if (!schema.loaded) void loadLiveSchema();

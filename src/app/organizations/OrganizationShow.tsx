@@ -6,8 +6,18 @@ export const OrganizationShow = () => (
   <ShowWithRelated
     resource={resourceByName.organizations}
     related={[
-      { resource: 'agreements', target: 'enterpriseId', label: 'huiwu.organization.asEnterprise' },
-      { resource: 'agreements', target: 'partnerId', label: 'huiwu.organization.asPartner' },
+      {
+        resource: 'agreements',
+        target: 'enterpriseId',
+        label: 'huiwu.organization.asEnterprise',
+        empty: 'huiwu.empty.asEnterprise',
+      },
+      {
+        resource: 'agreements',
+        target: 'partnerId',
+        label: 'huiwu.organization.asPartner',
+        empty: 'huiwu.empty.asPartner',
+      },
     ]}
   />
 );

@@ -48,7 +48,8 @@ export const Sheet = ({ landscape = false, children }: { landscape?: boolean; ch
       boxShadow: 2,
       overflow: 'hidden',
       boxSizing: 'border-box',
-      breakAfter: 'page',
+      // a break between sheets, none after the last (it printed a blank page)
+      '& + .sheet': { breakBefore: 'page' },
       '@media print': { boxShadow: 'none', mb: 0 },
     }}
   >

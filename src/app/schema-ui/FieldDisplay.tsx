@@ -1,11 +1,13 @@
+import Typography from '@mui/material/Typography';
 import {
-  BooleanField,
   EmailField,
   NumberField,
   ReferenceField,
   SelectField,
   TextField,
+  useFieldValue,
   useLocaleState,
+  useTranslate,
 } from 'react-admin';
 import type { FieldDef } from '../../schema';
 import { choicesFor } from './choices';
@@ -25,7 +27,7 @@ export const FieldDisplay = ({ field }: { field: FieldDef }) => {
     case 'datetime':
       return <DayjsField source={source} kind={field.type} />;
     case 'boolean':
-      return <BooleanField source={source} />;
+      return <YesNoField source={source} />;
     case 'money':
       return (
         <NumberField
@@ -47,4 +49,17 @@ export const FieldDisplay = ({ field }: { field: FieldDef }) => {
     default:
       return <TextField source={source} />;
   }
+};
+
+/** 是 or 否 in words: react-admin's red-looking ✕ for "no" read like an error on a guest's
+ * page. Unset stays empty. */
+const YesNoField = ({ source }: { source: string }) => {
+  const translate = useTranslate();
+  const value = useFieldValue({ source });
+  if (typeof value !== 'boolean') return null;
+  return (
+    <Typography component="span" variant="body2">
+      {translate(value ? 'ra.boolean.true' : 'ra.boolean.false')}
+    </Typography>
+  );
 };

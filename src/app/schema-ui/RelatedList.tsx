@@ -1,9 +1,10 @@
 import LinearProgress from '@mui/material/LinearProgress';
 import { lazy, Suspense } from 'react';
 import AddIcon from '@mui/icons-material/Add';
-import { Button, Pagination, ReferenceManyField, useCanAccess, useRecordContext } from 'react-admin';
-import { Link } from 'react-router-dom';
+import { Button, Pagination, ReferenceManyField, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
+import { Link, useLocation } from 'react-router-dom';
 import { resourceByName } from '../../schema';
+import { EmptyNote } from './EmptyNote';
 import { PAGE_SIZES } from './SchemaList';
 
 // the spreadsheet grid (Glide, its cells and editors) loads with the first list, not the login page
@@ -19,6 +20,8 @@ export interface Related {
   /** i18n key of the tab */
   label: string;
   sort?: { field: string; order: 'ASC' | 'DESC' };
+  /** i18n key of what the tab says when it lists nothing (暂无%{name} otherwise) */
+  empty?: string;
   /** i18n key of an "add" button that opens the create form with the reference filled in */
   addLabel?: string;
   /** the tab's address, when one resource is listed twice */
@@ -32,6 +35,7 @@ export interface Related {
 /** The records of another resource that point at the current one, as a table. */
 export const RelatedList = ({ related }: { related: Related }) => {
   const resource = resourceByName[related.resource];
+  const translate = useTranslate();
   return (
     <>
       {related.addLabel && <AddRelatedButton related={related} />}
@@ -46,6 +50,11 @@ export const RelatedList = ({ related }: { related: Related }) => {
         perPage={50}
         pagination={<Pagination rowsPerPageOptions={PAGE_SIZES} />}
       >
+        <EmptyNote
+          message={related.empty}
+          name={translate(`resources.${related.resource}.name`, { smart_count: 2 })}
+          fixed={related.filter}
+        />
         <RelatedGrid related={related} />
       </ReferenceManyField>
     </>
@@ -54,13 +63,15 @@ export const RelatedList = ({ related }: { related: Related }) => {
 
 const AddRelatedButton = ({ related }: { related: Related }) => {
   const record = useRecordContext();
+  const { pathname } = useLocation();
   const { canAccess } = useCanAccess({ resource: related.resource, action: 'create' });
   if (!record || !canAccess) return null;
   return (
     <Button
       component={Link}
       to={`/${related.resource}/create`}
-      state={{ record: { [related.target]: record[related.source ?? 'id'] } }}
+      // the form comes back here once saved
+      state={{ record: { [related.target]: record[related.source ?? 'id'] }, from: pathname }}
       label={related.addLabel}
       variant="outlined"
       sx={{ mb: 1 }}

@@ -9,9 +9,11 @@ import {
   useGetIdentity,
   useListContext,
   usePermissions,
+  useTranslate,
 } from 'react-admin';
 import { NOT_EXTENSIBLE, type ResourceDef } from '../../schema';
 import { FieldsButton } from '../customSchema/FieldsButton';
+import { EmptyNote } from './EmptyNote';
 import { schemaFilters } from './filters';
 import { useKnownListParams } from './useKnownListParams';
 
@@ -60,6 +62,7 @@ export const SchemaList = ({
 }) => {
   // filters, sort and page size are kept per user, not per browser
   const { identity } = useGetIdentity();
+  const translate = useTranslate();
   const storeKey = `${identity?.username ?? 'anonymous'}.${resource.name}.listParams`;
   if (!useKnownListParams(storeKey, resource)) return null;
   return (
@@ -81,6 +84,7 @@ export const SchemaList = ({
     >
       {children ?? (
         <Suspense fallback={<LinearProgress />}>
+          <EmptyNote name={translate(`resources.${resource.name}.name`, { smart_count: 2 })} />
           <GridView resource={resource} />
         </Suspense>
       )}

@@ -11,6 +11,7 @@ export const SeriesShow = () => (
         resource: 'lectures',
         target: 'seriesId',
         label: 'huiwu.series.lectures',
+        empty: 'huiwu.empty.seriesLectures',
         sort: { field: 'startsAt', order: 'DESC' },
       },
     ]}

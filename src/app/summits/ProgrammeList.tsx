@@ -35,7 +35,7 @@ export const ProgrammeList = () => {
       to: `/ceremonies/${c.id}/show`,
     })),
   ].sort((a, b) => a.at.localeCompare(b.at));
-  if (items.length === 0) return <Typography color="text.secondary">{translate('huiwu.dashboard.none')}</Typography>;
+  if (items.length === 0) return <Typography color="text.secondary">{translate('huiwu.empty.programme')}</Typography>;
   return (
     <Box
       component="ol"

@@ -34,7 +34,7 @@ export const SummitAgreements = () => {
   const money = useMoney();
   if (!agreements) return null;
   if (agreements.length === 0)
-    return <Typography color="text.secondary">{translate('huiwu.dashboard.none')}</Typography>;
+    return <Typography color="text.secondary">{translate('huiwu.empty.summitAgreements')}</Typography>;
   const field = (f: string) => translate(`resources.agreements.fields.${f}`);
   return (
     <Table size="small" aria-label={translate('huiwu.summit.agreements')}>

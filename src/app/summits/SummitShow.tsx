@@ -29,13 +29,20 @@ export const SummitShow = () => (
     actions={<CheckInButton />}
     header={<SummitHeadline />}
     related={[
-      { resource: 'attendees', target: 'summitId', label: 'huiwu.summit.guests', addLabel: 'huiwu.summit.addGuest' },
+      {
+        resource: 'attendees',
+        target: 'summitId',
+        label: 'huiwu.summit.guests',
+        addLabel: 'huiwu.summit.addGuest',
+        empty: 'huiwu.empty.guests',
+      },
       {
         resource: 'attendees',
         target: 'summitId',
         label: 'huiwu.summit.certificates',
         path: 'certificates',
         filter: { certificate: true },
+        empty: 'huiwu.empty.certificates',
         preset: {
           key: 'certificates',
           columns: [
@@ -50,7 +57,7 @@ export const SummitShow = () => (
           ],
         },
       },
-      { resource: 'ceremonies', target: 'summitId', label: 'huiwu.summit.ceremonies' },
+      { resource: 'ceremonies', target: 'summitId', label: 'huiwu.summit.ceremonies', empty: 'huiwu.empty.ceremonies' },
     ]}
     tabs={[
       { label: 'huiwu.summit.programme', path: 'programme', content: <ProgrammeList /> },

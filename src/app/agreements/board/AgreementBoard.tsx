@@ -110,7 +110,11 @@ export const AgreementBoard = () => {
 
   const group = (status: string) => totals.data?.groups?.find((g) => g.key === status);
   return (
-    <Box sx={{ py: 2 }}>
+    // the board fills the window under the app bar and scrolls itself, both ways, so its
+    // scrollbars are in view and the column headers stay put
+    <Box
+      sx={{ py: 2, height: 'calc(100dvh - 48px)', boxSizing: 'border-box', display: 'flex', flexDirection: 'column' }}
+    >
       <Title title="huiwu.board.title" />
       <BoardFilters value={filter} onChange={setFilter} />
       {totals.data && (
@@ -119,7 +123,7 @@ export const AgreementBoard = () => {
         </Typography>
       )}
       <DragDropContext onDragEnd={onDragEnd}>
-        <Box sx={{ display: 'flex', gap: 1, overflowX: 'auto', alignItems: 'stretch', pb: 2 }}>
+        <Box data-testid="board" sx={{ display: 'flex', gap: 1, overflow: 'auto', flex: 1, minHeight: 0 }}>
           {STATUSES.map((status, i) => (
             <BoardColumn
               key={status}

@@ -64,6 +64,8 @@ export const AgreementCard = ({
                   size="small"
                   color={overdue ? 'error' : 'default'}
                   variant={overdue ? 'filled' : 'outlined'}
+                  // a narrow column wraps the date rather than cutting it off
+                  sx={{ height: 'auto', '& .MuiChip-label': { whiteSpace: 'normal', py: 0.25 } }}
                   label={`${translate(overdue ? 'huiwu.agreement.overdue' : 'huiwu.board.next')} ${formatDay(agreement.nextFollowUpOn, 'date', locale)}`}
                 />
               )}

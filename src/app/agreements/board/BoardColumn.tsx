@@ -32,12 +32,32 @@ export const BoardColumn = ({
   return (
     <Paper
       variant="outlined"
-      sx={{ flex: '1 0 220px', minWidth: 220, bgcolor: 'action.hover', display: 'flex', flexDirection: 'column' }}
+      // six columns share a 1440 px window; narrower, the board scrolls sideways
+      sx={{
+        flex: '1 0 0',
+        minWidth: 180,
+        minHeight: '100%',
+        alignSelf: 'flex-start',
+        boxSizing: 'border-box',
+        bgcolor: 'grey.100',
+        display: 'flex',
+        flexDirection: 'column',
+      }}
       data-testid={`column-${status}`}
       aria-label={translate(`enums.agreementStatus.${status}`)}
       role="region"
     >
-      <Box sx={{ p: 1, borderBottom: 1, borderColor: 'divider' }}>
+      <Box
+        sx={{
+          p: 1,
+          borderBottom: 1,
+          borderColor: 'divider',
+          position: 'sticky',
+          top: 0,
+          zIndex: 1,
+          bgcolor: 'grey.100',
+        }}
+      >
         <Typography variant="subtitle2">
           {translate(`enums.agreementStatus.${status}`)} <span data-testid={`count-${status}`}>{count}</span>
         </Typography>
