@@ -62,10 +62,10 @@ describe('a summit’s guest list exported by the server', () => {
     const organization = (await server.client.getOne('organizations', { id: 1 })).data.name;
     expect(rows).toEqual([
       ['姓名', '单位', '邀请状态', '抵达时间', '备注'],
-      // names in code-point order, as the grid sorts them: 陈 (U+9648) after 王 (U+738B)
-      ['陈思远', undefined, '已确认', undefined, '素食, "清淡"\n第二行'],
+      // by pinyin, as the grid sorts them: wang after chen, so first when descending
       // 14:30 in Beijing, as the grid shows it
       ['王立新', organization, '已确认', new Date('2027-05-25T14:30:00.000Z')],
+      ['陈思远', undefined, '已确认', undefined, '素食, "清淡"\n第二行'],
     ]);
     expect(sheet.getColumn(4).numFmt).toBe('yyyy-mm-dd hh:mm');
   });

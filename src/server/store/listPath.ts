@@ -1,7 +1,8 @@
-import orderBy from 'lodash/orderBy';
 import { queryMatcher } from '../query';
 import type { Row } from '../records';
-import type { ResourceDef } from '../../schema';
+import { getField, type ResourceDef } from '../../schema';
+import { sortsByPinyin } from '../../schema/text/collate';
+import { sortRows, type Order, type SortText } from './sortRows';
 import type { Store } from './store';
 
 /**
@@ -10,8 +11,9 @@ import type { Store } from './store';
  * slice asked for, the total. json-server sorts every row on every request; here each order is
  * sorted once, and each field users filter on by equality is indexed once, both kept until
  * the next write. A page of 25 of 100,000 is then a slice of rows already in order, and a
- * filter on a summit looks at that summit's guests only. One difference, on purpose: an
- * equality filter on a field no row holds matches nothing here, where json-server ignores it.
+ * filter on a summit looks at that summit's guests only. Two differences, on purpose: an
+ * equality filter on a field no row holds matches nothing here, where json-server ignores it;
+ * and words (names, titles) sort by pinyin, as WPS and Excel sort them (sortRows.ts).
  */
 export function createListPath(store: Store, resources: Record<string, ResourceDef>) {
   /** per collection: what is kept, and the collection's write count it was computed at */
@@ -29,10 +31,16 @@ export function createListPath(store: Store, resources: Record<string, ResourceD
     return cache.values.get(key) as T;
   };
 
+  /** how a field's rows compare: by their words (pinyin), or as json-server compares them */
+  const textOf = (collection: string, field: string): SortText | undefined => {
+    const resource = resources[collection];
+    if (!resource || !sortsByPinyin(getField(resource, field))) return undefined;
+    return (row) => (row[field] === null || row[field] === undefined ? null : String(row[field]));
+  };
+  const sorted = (collection: string, rows: Row[], field: string, order: string | undefined) =>
+    sortRows(rows, field, (order === 'desc' ? 'desc' : 'asc') as Order, textOf(collection, field));
   const ordered = (collection: string, rows: Row[], field: string, order: string | undefined) =>
-    kept(collection, `sort\u0000${field}\u0000${order}`, rows, () =>
-      orderBy(rows, [field], [(order === 'desc' ? 'desc' : 'asc') as 'asc' | 'desc']),
-    );
+    kept(collection, `sort\u0000${field}\u0000${order}`, rows, () => sorted(collection, rows, field, order));
 
   /** value → rows holding it, in stored order; and each row's place in that order */
   const indexOf = (collection: string, rows: Row[], field: string) =>
@@ -81,18 +89,16 @@ export function createListPath(store: Store, resources: Record<string, ResourceD
     const field = query._sort as string | undefined;
     const filtered = Object.keys(query).some((key) => !key.startsWith('_'));
     if (!filtered) {
-      const sorted = field ? ordered(collection, rows, field, query._order as string | undefined) : rows;
-      return { page: sorted.slice(from, to), total: sorted.length };
+      const inOrder = field ? ordered(collection, rows, field, query._order as string | undefined) : rows;
+      return { page: inOrder.slice(from, to), total: inOrder.length };
     }
     const pool = candidates(collection, rows, query);
     const matches = queryMatcher(query);
     // few rows left: filter, then sort them; many: walk the kept order and filter as we go
     if (pool.length < rows.length / 4 || !field) {
       const matched = pool.filter(matches);
-      const sorted = field
-        ? orderBy(matched, [field], [(query._order === 'desc' ? 'desc' : 'asc') as 'asc' | 'desc'])
-        : matched;
-      return { page: sorted.slice(from, to), total: matched.length };
+      const inOrder = field ? sorted(collection, matched, field, query._order as string | undefined) : matched;
+      return { page: inOrder.slice(from, to), total: matched.length };
     }
     const page: Row[] = [];
     let total = 0;
