@@ -170,4 +170,37 @@ describe('sorting', () => {
     const ids = (await pages('id', 'DESC', 4)) as number[];
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
   });
+
+  it('getList sorts guests by the name of their organisation, in pinyin, following a rename', async () => {
+    const summitId = await newSummit(server.client, '按单位排序峰会');
+    // 1 江淮智能装备有限公司, 2 江淮工业大学, 3 省农业机械学会, and one without
+    for (const [name, organizationId] of [
+      ['甲', 1],
+      ['乙', null],
+      ['丙', 3],
+      ['丁', 2],
+    ] as const)
+      await server.client.create('attendees', { data: { summitId, name, organizationId } });
+    // the whole list (its order kept between writes), then this summit's guests in it
+    const order = async (sort: 'ASC' | 'DESC') =>
+      (
+        await server.client.getList('attendees', {
+          filter: {},
+          sort: { field: 'organizationId', order: sort },
+          pagination: { page: 1, perPage: 100 },
+        })
+      ).data
+        .filter((a) => a.summitId === summitId)
+        .map((a) => a.organizationId);
+    // jiang huai gong, jiang huai zhi, sheng; no organisation last either way
+    expect(await order('ASC')).toEqual([2, 1, 3, null]);
+    expect(await order('DESC')).toEqual([3, 1, 2, null]);
+    const { data: org } = await server.client.getOne('organizations', { id: 3 });
+    await server.client.update('organizations', {
+      id: 3,
+      data: { name: '阿坝农机学会', version: org.version },
+      previousData: org,
+    });
+    expect(await order('ASC')).toEqual([3, 2, 1, null]);
+  });
 });
