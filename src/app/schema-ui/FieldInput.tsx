@@ -11,7 +11,7 @@ import {
   useLocale,
   useRecordContext,
 } from 'react-admin';
-import type { FieldDef } from '../../schema';
+import { pickerSort, resourceByName, type FieldDef } from '../../schema';
 import { choicesFor } from './choices';
 import { fromLocalInput, toLocalInput } from './time';
 
@@ -43,7 +43,11 @@ export const FieldInput = ({
   switch (field.type) {
     case 'reference':
       return (
-        <ReferenceInput source={field.source} reference={field.reference!}>
+        <ReferenceInput
+          source={field.source}
+          reference={field.reference!}
+          sort={pickerSort(resourceByName[field.reference!])}
+        >
           <AutocompleteInput
             isRequired={field.required}
             fullWidth

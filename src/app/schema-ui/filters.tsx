@@ -10,7 +10,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import Chip from '@mui/material/Chip';
-import type { FieldDef, ResourceDef } from '../../schema';
+import { pickerSort, resourceByName, type FieldDef, type ResourceDef } from '../../schema';
 import { choicesFor } from './choices';
 
 /** The filters a field offers: enums by "is one of", references by name, dates and numbers
@@ -23,7 +23,12 @@ function filterInputs(resource: ResourceDef, field: FieldDef): ReactElement[] {
       return [<SelectArrayInput key={source} source={source} choices={choicesFor(field)} />];
     case 'reference':
       return [
-        <ReferenceInput key={source} source={source} reference={field.reference!}>
+        <ReferenceInput
+          key={source}
+          source={source}
+          reference={field.reference!}
+          sort={pickerSort(resourceByName[field.reference!])}
+        >
           <AutocompleteInput label={label} noOptionsText="ra.navigation.no_results" />
         </ReferenceInput>,
       ];
