@@ -16,6 +16,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useListContext, useLocaleState, useNotify, usePermissions, useTranslate, type RaRecord } from 'react-admin';
 import { allows, namedFilterTest, roleSeesPersonalData, type FieldDef, type ResourceDef } from '../../schema';
 import { formatDay } from '../schema-ui/time';
+import { useMoney } from '../schema-ui/useMoney';
 import { cellFor, fieldCellRenderer, valueOfEdit } from './cells';
 import { usePaste } from './paste/usePaste';
 import { gridTheme, refusedTheme, savingTheme } from './theme';
@@ -144,15 +145,7 @@ export const SchemaGrid = ({
     [data, selectedIds],
   );
 
-  const money = useMemo(
-    () =>
-      new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en', {
-        style: 'currency',
-        currency: 'CNY',
-        maximumFractionDigits: 0,
-      }),
-    [locale],
-  );
+  const money = useMoney();
   const display = (field: FieldDef, value: unknown): string => {
     if (value === null || value === undefined || value === '') return '';
     switch (field.type) {

@@ -1,20 +1,21 @@
 import {
   BooleanField,
   EmailField,
+  FunctionField,
   NumberField,
   ReferenceField,
   SelectField,
   TextField,
-  useLocaleState,
 } from 'react-admin';
 import type { FieldDef } from '../../schema';
 import { choicesFor } from './choices';
 import { ChangesField } from './ChangesField';
 import { DayjsField } from './DayjsField';
+import { useMoney } from './useMoney';
 
 /** How one schema field reads, in a list cell or on a show page. */
 export const FieldDisplay = ({ field }: { field: FieldDef }) => {
-  const [locale] = useLocaleState();
+  const money = useMoney();
   const { source } = field;
   switch (field.type) {
     case 'reference':
@@ -28,10 +29,9 @@ export const FieldDisplay = ({ field }: { field: FieldDef }) => {
       return <BooleanField source={source} />;
     case 'money':
       return (
-        <NumberField
+        <FunctionField
           source={source}
-          locales={locale === 'zh' ? 'zh-CN' : 'en'}
-          options={{ style: 'currency', currency: 'CNY', maximumFractionDigits: 0 }}
+          render={(record) => (typeof record[source] === 'number' ? money.format(record[source]) : '')}
         />
       );
     case 'number':
