@@ -2,7 +2,7 @@ import { enums } from './enums';
 import { EVENT_UTC_OFFSET, eventWallClock } from './eventTime';
 import { resourceByName } from './index';
 import type { Reason } from './messages';
-import { fromUnit, type MoneyUnit } from './money';
+import { fromUnit, inUnit, type MoneyUnit } from './money';
 import { foldForMatch, halfWidth, smallNumber, withoutInvisible } from './text/fold';
 import { readDay, readTime } from './text/dates';
 import type { EnumOption, FieldDef, Lang } from './types';
@@ -166,11 +166,14 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * A stored value as the text the reading above gives back exactly: what the preview shows
- * after "→" when a cell was read from an unusual form (下午3点 → 2026-05-24 15:00).
+ * after "→" when a cell was read from an unusual form (下午3点 → 2026-05-24 15:00); an amount
+ * in the unit its column is read in (1.2亿 → 12000 in 万元).
  */
-export function textOfValue(field: FieldDef, value: unknown, lang: Lang, title?: string): string {
+export function textOfValue(field: FieldDef, value: unknown, lang: Lang, title?: string, unit?: MoneyUnit): string {
   if (value === null || value === undefined) return '';
   switch (field.type) {
+    case 'money':
+      return typeof value === 'number' ? String(inUnit(value, unit ?? 'yuan')) : String(value);
     case 'datetime': {
       const at = eventWallClock(String(value));
       return `${at.getUTCFullYear()}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())} ${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}`;

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLoggedIn, shot, startAppServer } from '../helpers/app';
-import { cellText } from '../helpers/grid';
+import { cellText, paste, selectCell, settle } from '../helpers/grid';
 import type { TestServer } from '../helpers/server';
 
 // Money in one unit, the user's choice: 元 everywhere by default, 万元 everywhere once chosen.
@@ -68,5 +68,51 @@ describe('money in one unit', () => {
     await expect.poll(() => page.getByText(/金额 ¥[\d,]+ ·/).count()).toBe(1);
     await page.getByTestId('chart-industry').scrollIntoViewIfNeeded();
     await shot(page, 'dashboard-chart-yuan');
+  });
+
+  it('in 万元, reads a typed or pasted 12 as 120,000 yuan; 1.2亿 as ever; copies what it shows', async () => {
+    await chooseUnit('金额以万元显示');
+    const amount = async (id: number) => (await server.client.getOne('agreements', { id })).data.amount;
+    await page.goto(agreementsGrid());
+    await expect.poll(() => cellText(page, '项目名称', 0)).toBe('智能焊接机器人联合实验室');
+    // the copy text is the number in the unit shown, as a spreadsheet reads it back
+    expect(await cellText(page, '金额(元)', 0)).toBe('300');
+    await selectCell(page, '金额(元)', 0);
+    await page.keyboard.type('12');
+    await settle(page);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => amount(1)).toBe(120_000);
+    await selectCell(page, '金额(元)', 1);
+    await page.keyboard.type('1.2亿');
+    await settle(page);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => amount(2)).toBe(120_000_000);
+    await expect.poll(() => cellText(page, '金额(元)', 1)).toBe('12000');
+    await shot(page, 'grid-money-typed-wan');
+    // a pasted block is in the unit shown
+    await selectCell(page, '金额(元)', 2);
+    await paste(page, '35\r\n0.5\r\n');
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByTestId('paste-change').allInnerTexts()).toContain('金额(元)：80 → 35');
+    await dialog.getByRole('button', { name: '写入' }).click();
+    await expect.poll(() => Promise.all([amount(3), amount(4)])).toEqual([350_000, 5_000]);
+  });
+
+  it('in 万元, a form takes the amount in 万元, saying so', async () => {
+    await page.goto(`${server.url}/#/agreements/1`);
+    const input = page.getByRole('spinbutton', { name: '金额(元)（万元）' });
+    await expect.poll(() => input.inputValue()).toBe('12');
+    await input.fill('15.5');
+    await shot(page, 'form-money-wan');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect.poll(async () => (await server.client.getOne('agreements', { id: 1 })).data.amount).toBe(155_000);
+  });
+
+  it('in 万元, a filter by amount is typed in 万元 and asks the server in yuan', async () => {
+    await page.goto(`${server.url}/#/agreements?filter=${encodeURIComponent('{"amount_gte":10000000}')}`);
+    const from = page.getByRole('spinbutton', { name: '金额(元)（万元） 起' });
+    await expect.poll(() => from.inputValue()).toBe('1000');
+    await from.fill('1500');
+    await expect.poll(() => decodeURIComponent(page.url())).toContain('"amount_gte":15000000');
   });
 });

@@ -190,7 +190,7 @@ export const SchemaGrid = ({
     // re-sorts the page) while the user types, and the edit must reach this record
     // typed into only where a plain edit may change it
     const typed = editable && !field.setBy && !field.immutable;
-    const cell = Object.assign(cellFor(field, value, display(field, value), typed, yearOf(record)), {
+    const cell = Object.assign(cellFor(field, value, display(field, value), typed, yearOf(record), money.unit), {
       rowId: record?.id,
     });
     if (pending) return { ...cell, themeOverride: savingTheme };
