@@ -96,6 +96,13 @@ describe('money in one unit', () => {
     await expect.poll(() => dialog.getByTestId('paste-change').allInnerTexts()).toContain('金额(元)：80 → 35');
     await dialog.getByRole('button', { name: '写入' }).click();
     await expect.poll(() => Promise.all([amount(3), amount(4)])).toEqual([350_000, 5_000]);
+    // filled down: the amount, not its number of 万
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => cellText(page, '金额(元)', 3)).toBe('0.5');
+    await selectCell(page, '金额(元)', 2);
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Control+d');
+    await expect.poll(() => amount(4)).toBe(350_000);
   });
 
   it('in 万元, a form takes the amount in 万元, saying so', async () => {

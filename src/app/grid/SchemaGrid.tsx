@@ -192,6 +192,7 @@ export const SchemaGrid = ({
     const typed = editable && !field.setBy && !field.immutable;
     const cell = Object.assign(cellFor(field, value, display(field, value), typed, yearOf(record), money.unit), {
       rowId: record?.id,
+      at: `${col}:${row}`,
     });
     if (pending) return { ...cell, themeOverride: savingTheme };
     if (writer.refused(record?.id, field.source)) return { ...cell, themeOverride: refusedTheme };
@@ -200,8 +201,10 @@ export const SchemaGrid = ({
 
   const onCellsEdited = (edits: readonly { location: Item; value: EditableGridCell }[]) => {
     const changes = edits.flatMap(({ location: [col, row], value }) => {
-      // one edit: the record it was opened on; a fill or a clear: the rows it covers now
-      const id = edits.length === 1 ? ((value as { rowId?: RaRecord['id'] }).rowId ?? data[row]?.id) : data[row]?.id;
+      // an edit in the cell's own editor: the record it was opened on; a fill (a copy of
+      // another cell, a single row's too) or a clear: the rows it covers now
+      const own = edits.length === 1 && (value as { at?: string }).at === `${col}:${row}`;
+      const id = own ? ((value as { rowId?: RaRecord['id'] }).rowId ?? data[row]?.id) : data[row]?.id;
       const record = data.find((r) => r.id === id);
       if (id === undefined) return [];
       const source = visible[col].source;
