@@ -188,6 +188,7 @@ describe('a summit’s guest list exported by the server', () => {
     [{ format: 'csv', columns: ['name', 'nope'] }, 400, /no column "nope"/],
     [{ format: 'csv', columns: '[name' }, 400, /"columns" must be a JSON list of fields/],
     [{ format: 'csv', filter: '{bad' }, 400, /filter/],
+    [{ format: 'csv', unit: 'yi' }, 400, /unit must be yuan or wan/],
   ])('refuses %j saying why', async (params, status, why) => {
     const res = await exportOf(server, 'attendees', params);
     expect(res.status).toBe(status);

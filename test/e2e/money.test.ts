@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLoggedIn, shot, startAppServer } from '../helpers/app';
@@ -14,7 +15,7 @@ beforeAll(async () => {
   server = await startAppServer();
   const res = await server.api('/agreements/aggregate?sum=amount');
   total = (await res.json()).sum;
-  ({ browser, page } = await openLoggedIn(server, { viewport: { width: 1600, height: 1000 } }));
+  ({ browser, page } = await openLoggedIn(server, { viewport: { width: 1600, height: 1000 }, acceptDownloads: true }));
 });
 afterAll(async () => {
   await browser?.close();
@@ -76,30 +77,30 @@ describe('money in one unit', () => {
     await page.goto(agreementsGrid());
     await expect.poll(() => cellText(page, '项目名称', 0)).toBe('智能焊接机器人联合实验室');
     // the copy text is the number in the unit shown, as a spreadsheet reads it back
-    expect(await cellText(page, '金额(元)', 0)).toBe('300');
-    await selectCell(page, '金额(元)', 0);
+    expect(await cellText(page, '金额', 0)).toBe('300');
+    await selectCell(page, '金额', 0);
     await page.keyboard.type('12');
     await settle(page);
     await page.keyboard.press('Enter');
     await expect.poll(() => amount(1)).toBe(120_000);
-    await selectCell(page, '金额(元)', 1);
+    await selectCell(page, '金额', 1);
     await page.keyboard.type('1.2亿');
     await settle(page);
     await page.keyboard.press('Enter');
     await expect.poll(() => amount(2)).toBe(120_000_000);
-    await expect.poll(() => cellText(page, '金额(元)', 1)).toBe('12000');
+    await expect.poll(() => cellText(page, '金额', 1)).toBe('12000');
     await shot(page, 'grid-money-typed-wan');
     // a pasted block is in the unit shown
-    await selectCell(page, '金额(元)', 2);
+    await selectCell(page, '金额', 2);
     await paste(page, '35\r\n0.5\r\n');
     const dialog = page.getByRole('dialog');
-    await expect.poll(() => dialog.getByTestId('paste-change').allInnerTexts()).toContain('金额(元)：80 → 35');
+    await expect.poll(() => dialog.getByTestId('paste-change').allInnerTexts()).toContain('金额：80 → 35');
     await dialog.getByRole('button', { name: '写入' }).click();
     await expect.poll(() => Promise.all([amount(3), amount(4)])).toEqual([350_000, 5_000]);
     // filled down: the amount, not its number of 万
     await dialog.waitFor({ state: 'hidden' });
-    await expect.poll(() => cellText(page, '金额(元)', 3)).toBe('0.5');
-    await selectCell(page, '金额(元)', 2);
+    await expect.poll(() => cellText(page, '金额', 3)).toBe('0.5');
+    await selectCell(page, '金额', 2);
     await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Control+d');
     await expect.poll(() => amount(4)).toBe(350_000);
@@ -107,7 +108,7 @@ describe('money in one unit', () => {
 
   it('in 万元, a form takes the amount in 万元, saying so', async () => {
     await page.goto(`${server.url}/#/agreements/1`);
-    const input = page.getByRole('spinbutton', { name: '金额(元)（万元）' });
+    const input = page.getByRole('spinbutton', { name: '金额（万元）' });
     await expect.poll(() => input.inputValue()).toBe('12');
     await input.fill('15.5');
     await shot(page, 'form-money-wan');
@@ -117,9 +118,23 @@ describe('money in one unit', () => {
 
   it('in 万元, a filter by amount is typed in 万元 and asks the server in yuan', async () => {
     await page.goto(`${server.url}/#/agreements?filter=${encodeURIComponent('{"amount_gte":10000000}')}`);
-    const from = page.getByRole('spinbutton', { name: '金额(元)（万元） 起' });
+    const from = page.getByRole('spinbutton', { name: '金额（万元） 起' });
     await expect.poll(() => from.inputValue()).toBe('1000');
     await from.fill('1500');
     await expect.poll(() => decodeURIComponent(page.url())).toContain('"amount_gte":15000000');
+  });
+
+  it('in 万元, exports amounts in 万元, the column saying so', async () => {
+    await page.goto(agreementsGrid());
+    await expect.poll(() => cellText(page, '金额', 0)).toBe('15.5');
+    await page.getByRole('button', { name: '导出', exact: true }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: /^Excel/ }).click();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await (await download).path());
+    const sheet = workbook.worksheets[0];
+    const header = (sheet.getRow(1).values as unknown[]).indexOf('金额（万元）');
+    expect(header).toBeGreaterThan(0);
+    expect(sheet.getRow(2).getCell(header).value).toBe(15.5);
   });
 });

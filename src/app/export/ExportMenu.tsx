@@ -12,6 +12,7 @@ import { XLSX_TYPE } from '../../schema/spreadsheet/xlsx';
 import { download } from './download';
 import { fetchAll, fetchTitles } from './fetchRows';
 import { exportList } from './serverExport';
+import { useMoneyUnit } from '../schema-ui/useMoney';
 
 /** Export what the grid shows (filters, sort, visible columns; every row) to Excel or CSV. */
 export const ExportMenu = ({
@@ -32,6 +33,7 @@ export const ExportMenu = ({
   const dataProvider = useDataProvider();
   const notify = useNotify();
   const { filterValues, sort, total } = useListContext();
+  const [unit] = useMoneyUnit();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   // one export at a time, with its progress, and a clear message if it fails
@@ -57,6 +59,7 @@ export const ExportMenu = ({
         sort,
         format,
         lang: locale as Lang,
+        unit,
         onProgress,
       }),
     );
