@@ -137,4 +137,33 @@ describe('money in one unit', () => {
     expect(header).toBeGreaterThan(0);
     expect(sheet.getRow(2).getCell(header).value).toBe(15.5);
   });
+
+  it('in 万元, the ledger reports in 万元, its industries largest first', async () => {
+    await page.goto(agreementsGrid());
+    await page.getByRole('button', { name: '导出台账' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('签约日期自').fill('2020-01-01');
+    await dialog.getByLabel('签约日期至').fill('2030-12-31');
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: '导出 (.xlsx)' }).click(),
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await file.path());
+    const [ledger, summary] = workbook.worksheets;
+    expect(ledger.getRow(2).getCell(8).value).toBe('金额（万元）');
+    const { sum } = await (await server.api('/agreements/aggregate?sum=amount')).json();
+    const rows = summary.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows.filter((row) => row[1] === '合计').map((row) => row[3])).toContain(sum / 10_000);
+    // the industry section: its amounts descending
+    const start = rows.findIndex((row) => row[1] === '按产业领域');
+    const amounts = rows
+      .slice(
+        start + 1,
+        rows.findIndex((row, i) => i > start && row[1] === '合计'),
+      )
+      .map((r) => r[3]);
+    expect(amounts.length).toBeGreaterThan(5);
+    expect(amounts).toEqual([...(amounts as number[])].sort((a, b) => b - a));
+  });
 });
