@@ -29,6 +29,8 @@ const columnTotals = async () =>
 
 async function chooseUnit(label: string) {
   await page.getByRole('button', { name: /管理员|个人中心/ }).click();
+  await page.getByRole('menuitem', { name: label }).waitFor();
+  await shot(page, 'money-unit-menu');
   await page.getByRole('menuitem', { name: label }).click();
 }
 
