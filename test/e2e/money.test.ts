@@ -85,6 +85,15 @@ describe('money in one unit', () => {
     await settle(page);
     await page.keyboard.press('Enter');
     await expect.poll(() => amount(1)).toBe(120_000);
+    // the full editor (Enter) edits the number shown
+    await selectCell(page, '金额', 0);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#portal input').inputValue()).toBe('12');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('13');
+    await settle(page);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => amount(1)).toBe(130_000);
     await selectCell(page, '金额', 1);
     await page.keyboard.type('1.2亿');
     await settle(page);
@@ -111,7 +120,7 @@ describe('money in one unit', () => {
   it('in 万元, a form takes the amount in 万元, saying so', async () => {
     await page.goto(`${server.url}/#/agreements/1`);
     const input = page.getByRole('spinbutton', { name: '金额（万元）' });
-    await expect.poll(() => input.inputValue()).toBe('12');
+    await expect.poll(() => input.inputValue()).toBe('13');
     await input.fill('15.5');
     await shot(page, 'form-money-wan');
     await page.getByRole('button', { name: '保存' }).click();
