@@ -118,7 +118,7 @@ export const enums: Record<string, EnumOption[]> = {
     ['text', '文字', 'Text'],
     ['longtext', '长文本', 'Long text'],
     ['number', '数字', 'Number'],
-    ['money', '金额（元）', 'Money (yuan)'],
+    ['money', '金额', 'Money'],
     ['date', '日期', 'Date'],
     ['datetime', '日期时间', 'Date and time'],
     ['enum', '选项', 'Choice'],

@@ -2,6 +2,7 @@ import { enums } from './enums';
 import { EVENT_UTC_OFFSET, eventWallClock } from './eventTime';
 import { resourceByName } from './index';
 import type { Reason } from './messages';
+import { fromUnit, inUnit, type MoneyUnit } from './money';
 import { foldForMatch, halfWidth, smallNumber, withoutInvisible } from './text/fold';
 import { readDay, readTime } from './text/dates';
 import type { EnumOption, FieldDef, Lang } from './types';
@@ -25,6 +26,8 @@ export interface ReadContext {
   year?: number;
   /** what the user said a text means for this field (the import's value mapping): text → value */
   meaning?: Record<string, unknown>;
+  /** the unit an amount written without one is in (万元: 12 is 120,000 yuan); yuan if none */
+  moneyUnit?: MoneyUnit;
 }
 
 export type FromText = { value: unknown } | { reason: Reason };
@@ -68,18 +71,18 @@ export function yesNo(text: string): boolean | undefined {
 // a count with its unit, as lists write it: 2晚, 两晚, 3人, 1间
 const UNIT = /^(.+?)\s*(晚|天|夜|日|人|名|位|个|间|次|场)$/;
 
-function readNumber(field: FieldDef, raw: string): FromText {
+function readNumber(field: FieldDef, raw: string, unit: MoneyUnit = 'yuan'): FromText {
   const text = halfWidth(raw).trim();
   if (text.length > 40) return { reason: { code: 'notNumber' } }; // no number is written longer
-  const wan = /^(-?[\d,.]+)\s*万元?$/.exec(text);
-  const counted = !wan && UNIT.exec(text);
+  const scaled = /^(-?[\d,.]+)\s*(万|亿)元?$/.exec(text);
+  const counted = !scaled && UNIT.exec(text);
   if (counted) {
     const n = smallNumber(counted[1]) ?? (/^\d+(\.\d+)?$/.test(counted[1]) ? Number(counted[1]) : null);
     return n === null ? { reason: { code: 'notNumber' } } : { value: n };
   }
   const chinese = smallNumber(text);
   if (chinese !== null && field.type === 'number') return { value: chinese };
-  const number = (wan ? wan[1] : text)
+  const number = (scaled ? scaled[1] : text)
     .replace(/^(CN)?[¥￥]\s*/, '')
     .replace(/元$/, '')
     .replace(/\s/g, '');
@@ -88,7 +91,10 @@ function readNumber(field: FieldDef, raw: string): FromText {
     return { reason: { code: 'notNumber' } };
   const plain = number.replace(/[,，]/g, '');
   if (!/^-?\d+(\.\d+)?$/.test(plain)) return { reason: { code: 'notNumber' } };
-  return { value: wan ? Math.round(Number(plain) * 10000 * 100) / 100 : Number(plain) };
+  if (scaled) return { value: Math.round(Number(plain) * (scaled[2] === '亿' ? 1e8 : 1e4) * 100) / 100 };
+  // an amount in the reader's unit, unless it says 元
+  if (field.type === 'money' && unit !== 'yuan' && !/元$/.test(text)) return { value: fromUnit(Number(plain), unit) };
+  return { value: Number(plain) };
 }
 
 /** What people write where a value is not known yet (待定, 暂无, –): nothing, for a date, a
@@ -123,7 +129,7 @@ export function valueFromText(field: FieldDef, raw: string, context: ReadContext
     }
     case 'number':
     case 'money':
-      return readNumber(field, text);
+      return readNumber(field, text, context.moneyUnit);
     case 'boolean': {
       const value = yesNo(text);
       return value === undefined ? { reason: { code: 'notBoolean' } } : { value };
@@ -160,11 +166,14 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * A stored value as the text the reading above gives back exactly: what the preview shows
- * after "→" when a cell was read from an unusual form (下午3点 → 2026-05-24 15:00).
+ * after "→" when a cell was read from an unusual form (下午3点 → 2026-05-24 15:00); an amount
+ * in the unit its column is read in (1.2亿 → 12000 in 万元).
  */
-export function textOfValue(field: FieldDef, value: unknown, lang: Lang, title?: string): string {
+export function textOfValue(field: FieldDef, value: unknown, lang: Lang, title?: string, unit?: MoneyUnit): string {
   if (value === null || value === undefined) return '';
   switch (field.type) {
+    case 'money':
+      return typeof value === 'number' ? String(inUnit(value, unit ?? 'yuan')) : String(value);
     case 'datetime': {
       const at = eventWallClock(String(value));
       return `${at.getUTCFullYear()}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())} ${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}`;

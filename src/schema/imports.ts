@@ -1,3 +1,5 @@
+import type { MoneyUnit } from './money';
+
 /** The import's request and answer, row by row: shared by the server (src/server/import/) and
  * the app's import dialog and paste. */
 
@@ -31,6 +33,9 @@ export interface ImportRequest {
   fixed?: Record<string, unknown>;
   /** per field, what a text the reading does not know means (大巴 → coach; null: leave empty) */
   meaning?: Record<string, Record<string, unknown>>;
+  /** per money field, the unit its numbers are written in (a header's 万元, the user's unit for
+   * a paste); yuan if none */
+  units?: Record<string, MoneyUnit>;
   /** per referenced resource, what each unknown name becomes: an existing record's id (a near
    * match the user chose), 'new' (the default), or null (not created: the cell is invalid) */
   names?: Record<string, Record<string, number | 'new' | null>>;

@@ -76,6 +76,9 @@ export function maskPersonal(value: unknown): unknown {
 
 export { getField } from './fields';
 
+/** How a picker offers a list's records: by their names, which the server sorts by pinyin. */
+export const pickerSort = (target: ResourceDef) => ({ field: target.titleField, order: 'ASC' as const });
+
 export interface Dependant {
   resource: ResourceDef;
   field: FieldDef;

@@ -1,4 +1,5 @@
 import { eventWallClock, getField, type FieldDef, type ResourceDef } from '../schema';
+import { byPinyin, sortsByPinyin } from '../schema/text/collate';
 import { QueryError } from './protocol';
 import { queryMatcher } from './query';
 import type { Row } from './records';
@@ -88,7 +89,9 @@ export function aggregate(
     }
   }
   if (keyOf) {
-    const list = [...groups.values()].sort((a, b) => String(a.key ?? '').localeCompare(String(b.key ?? '')));
+    // words (the officers a board's filter offers) by pinyin
+    const compare = sortsByPinyin(groupField) ? byPinyin : (a: string, b: string) => a.localeCompare(b);
+    const list = [...groups.values()].sort((a, b) => compare(String(a.key ?? ''), String(b.key ?? '')));
     total.groups = options.top !== undefined ? list.sort((a, b) => b.count - a.count).slice(0, options.top) : list;
   }
   return total;

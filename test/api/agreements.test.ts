@@ -252,6 +252,11 @@ describe('figures computed on the server', () => {
     expect(overdue.body).toEqual({ count: 2, sum: 2_500_000 });
   });
 
+  it('groups words in pinyin order: the officers the board offers', async () => {
+    const officers = await aggregate('agreements', { groupBy: 'officer' });
+    expect(officers.body.groups.map((g: { key: string }) => g.key)).toEqual(['钱进', '赵敏']);
+  });
+
   it('gives each agreement its last follow-up day', async () => {
     const last = await aggregate('followups', { groupBy: 'agreementId', max: 'on' });
     expect(last.body.groups).toEqual([

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { newSummit, startTestServer, type TestServer } from '../helpers/server';
 
 // Every data-provider method of ra-data-simple-rest, against the real server.
 let server: TestServer;
@@ -16,13 +16,14 @@ describe('reading', () => {
       filter: {},
     });
     expect(total).toBe(3);
-    expect(data.map((a) => a.name)).toEqual(['王强', '李娜']);
+    // by pinyin, as WPS and Excel sort names: zhang, wang, li
+    expect(data.map((a) => a.name)).toEqual(['张伟', '王强']);
     const second = await server.client.getList('attendees', {
       sort: { field: 'name', order: 'DESC' },
       pagination: { page: 2, perPage: 2 },
       filter: {},
     });
-    expect(second.data.map((a) => a.name)).toEqual(['张伟']);
+    expect(second.data.map((a) => a.name)).toEqual(['李娜']);
   });
 
   it('answers lists with a Content-Range header', async () => {
@@ -127,5 +128,79 @@ describe('writing', () => {
       pagination: { page: 1, perPage: 10 },
     });
     expect(total).toBe(0);
+  });
+});
+
+describe('sorting', () => {
+  it('getList sorts names by pinyin across pages, and text without a value last either way', async () => {
+    const summitId = await newSummit(server.client, '拼音排序峰会');
+    // created in code-point order (孙 U+5B59 … 钱 U+94B1), which is not the pinyin order
+    const guests: [string, string | null][] = [
+      ['孙浩', '教授'],
+      ['张伟', null],
+      ['李明', '院长'],
+      ['王芳', null],
+      ['赵静', '总经理'],
+      ['钱进', '研究员'],
+    ];
+    for (const [name, title] of guests)
+      await server.client.create('attendees', { data: { summitId, name, title, phone: null } });
+    const pages = async (field: string, order: 'ASC' | 'DESC', perPage: number) => {
+      const shown: unknown[] = [];
+      for (let page = 1; page <= Math.ceil(guests.length / perPage); page++) {
+        const { data, total } = await server.client.getList('attendees', {
+          filter: { summitId },
+          sort: { field, order },
+          pagination: { page, perPage },
+        });
+        expect(total).toBe(guests.length);
+        shown.push(...data.map((a) => a[field]));
+      }
+      return shown;
+    };
+    const pinyin = ['李明', '钱进', '孙浩', '王芳', '张伟', '赵静'];
+    for (const perPage of [1, 2, 4]) {
+      expect(await pages('name', 'ASC', perPage)).toEqual(pinyin);
+      expect(await pages('name', 'DESC', perPage)).toEqual([...pinyin].reverse());
+    }
+    // jiao, yan, yuan, zong; empty titles after them, in either direction
+    expect(await pages('title', 'ASC', 4)).toEqual(['教授', '研究员', '院长', '总经理', null, null]);
+    expect(await pages('title', 'DESC', 4)).toEqual(['总经理', '院长', '研究员', '教授', null, null]);
+    // numbers keep their order
+    const ids = (await pages('id', 'DESC', 4)) as number[];
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+  });
+
+  it('getList sorts guests by the name of their organisation, in pinyin, following a rename', async () => {
+    const summitId = await newSummit(server.client, '按单位排序峰会');
+    // 1 江淮智能装备有限公司, 2 江淮工业大学, 3 省农业机械学会, and one without
+    for (const [name, organizationId] of [
+      ['甲', 1],
+      ['乙', null],
+      ['丙', 3],
+      ['丁', 2],
+    ] as const)
+      await server.client.create('attendees', { data: { summitId, name, organizationId } });
+    // the whole list (its order kept between writes), then this summit's guests in it
+    const order = async (sort: 'ASC' | 'DESC') =>
+      (
+        await server.client.getList('attendees', {
+          filter: {},
+          sort: { field: 'organizationId', order: sort },
+          pagination: { page: 1, perPage: 100 },
+        })
+      ).data
+        .filter((a) => a.summitId === summitId)
+        .map((a) => a.organizationId);
+    // jiang huai gong, jiang huai zhi, sheng; no organisation last either way
+    expect(await order('ASC')).toEqual([2, 1, 3, null]);
+    expect(await order('DESC')).toEqual([3, 1, 2, null]);
+    const { data: org } = await server.client.getOne('organizations', { id: 3 });
+    await server.client.update('organizations', {
+      id: 3,
+      data: { name: '阿坝农机学会', version: org.version },
+      previousData: org,
+    });
+    expect(await order('ASC')).toEqual([3, 2, 1, null]);
   });
 });

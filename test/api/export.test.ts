@@ -62,10 +62,10 @@ describe('a summit’s guest list exported by the server', () => {
     const organization = (await server.client.getOne('organizations', { id: 1 })).data.name;
     expect(rows).toEqual([
       ['姓名', '单位', '邀请状态', '抵达时间', '备注'],
-      // names in code-point order, as the grid sorts them: 陈 (U+9648) after 王 (U+738B)
-      ['陈思远', undefined, '已确认', undefined, '素食, "清淡"\n第二行'],
+      // by pinyin, as the grid sorts them: wang after chen, so first when descending
       // 14:30 in Beijing, as the grid shows it
       ['王立新', organization, '已确认', new Date('2027-05-25T14:30:00.000Z')],
+      ['陈思远', undefined, '已确认', undefined, '素食, "清淡"\n第二行'],
     ]);
     expect(sheet.getColumn(4).numFmt).toBe('yyyy-mm-dd hh:mm');
   });
@@ -188,6 +188,7 @@ describe('a summit’s guest list exported by the server', () => {
     [{ format: 'csv', columns: ['name', 'nope'] }, 400, /no column "nope"/],
     [{ format: 'csv', columns: '[name' }, 400, /"columns" must be a JSON list of fields/],
     [{ format: 'csv', filter: '{bad' }, 400, /filter/],
+    [{ format: 'csv', unit: 'yi' }, 400, /unit must be yuan or wan/],
   ])('refuses %j saying why', async (params, status, why) => {
     const res = await exportOf(server, 'attendees', params);
     expect(res.status).toBe(status);

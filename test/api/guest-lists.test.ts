@@ -85,7 +85,7 @@ describe('the guest-list corpus', () => {
       };
 
       // the preview: every row can be imported, the new organisations are listed once each
-      const preview = await post(importBody(prepared.file, choices), true);
+      const preview = await post(importBody(attendees, prepared.file, choices), true);
       expect(preview.status).toBe(200);
       const refused = preview.report.rows.flatMap((row, i) =>
         row.outcome === 'invalid' ? [[prepared.file.lines[i], row.errors]] : [],
@@ -113,7 +113,7 @@ describe('the guest-list corpus', () => {
         ).toEqual(near);
 
       // the import itself, then what is stored
-      const commit = await post(importBody(prepared.file, choices), false);
+      const commit = await post(importBody(attendees, prepared.file, choices), false);
       expect(commit.status).toBe(200);
       expect(commit.report.newRecords!.every((r) => typeof r.id === 'number')).toBe(true);
       const stored = await rowsOf(server.client, 'attendees', { summitId: summit.id }, 500);

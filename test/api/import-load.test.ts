@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importBody, startChoices } from '../../src/app/import/importRequest';
+import { resourceByName } from '../../src/schema';
 import type { ColumnTarget } from '../../src/schema/imports';
 import { MAX_IMPORT_ROWS } from '../../src/schema/imports';
 import { IMPORT_LIMIT } from '../../src/server/api';
@@ -282,7 +283,7 @@ describe('an import over the size limit', () => {
     };
     const columns: (ColumnTarget | null)[] = [...full.columns, ...full.columns.map(() => null)];
     expect(Buffer.byteLength(JSON.stringify(file.rows))).toBeGreaterThan(IMPORT_LIMIT);
-    const body = importBody(file, startChoices(columns, full.key, full.fixed));
+    const body = importBody(resourceByName.attendees, file, startChoices(columns, full.key, full.fixed));
     expect(Buffer.byteLength(JSON.stringify(body))).toBeLessThan(IMPORT_LIMIT);
     expect(body.rows[0]).toEqual([...full.rows[0], ...full.columns.map(() => '')]);
   });

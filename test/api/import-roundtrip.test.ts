@@ -45,7 +45,7 @@ async function exportGuests(summitId: number) {
 async function importInto(name: string, bytes: ArrayBuffer, summitId: number) {
   const book = await readSpreadsheet({ name, bytes });
   const { file, columns } = prepareImport(attendees, name, book, {}, ['summitId']);
-  const body = importBody(file, startChoices(columns, ['summitId', 'phone'], { summitId }));
+  const body = importBody(attendees, file, startChoices(columns, ['summitId', 'phone'], { summitId }));
   const res = await server.api('/attendees/import', { method: 'POST', body: JSON.stringify(body) });
   return { status: res.status, report: await res.json(), columns };
 }
@@ -85,4 +85,37 @@ describe('export, then import into an empty summit', () => {
       expect(back.every((row) => row.summitId === empty.id)).toBe(true);
     });
   }
+});
+
+describe('amounts exported in 元 or 万元, then imported', () => {
+  const agreements = resourceByName.agreements;
+  for (const [unit, header] of [
+    ['wan', '金额（万元）'],
+    ['yuan', '金额（元）'],
+  ] as const)
+    it(`come back as they were through a sheet headed ${header}`, async () => {
+      const params = new URLSearchParams({
+        format: 'xlsx',
+        unit,
+        sort: JSON.stringify(['id', 'ASC']),
+        columns: JSON.stringify(['title', 'amount']),
+      });
+      const res = await server.api(`/agreements/export?${params}`);
+      expect(res.status).toBe(200);
+      const bytes = await res.arrayBuffer();
+      const book = await readSpreadsheet({ name: 'ledger.xlsx', bytes });
+      const { file, columns } = prepareImport(agreements, 'ledger.xlsx', book, {}, []);
+      // the sheet says its unit, and its numbers are in it: 3,000,000 yuan is 300 万元
+      expect(file.headers).toEqual(['项目名称', header]);
+      expect(file.rows[0][1]).toBe(unit === 'wan' ? '300' : '3000000');
+      expect(columns).toEqual(['title', 'amount']);
+      // matched by title, every amount read back in the unit its header names: nothing changes
+      const body = importBody(agreements, file, startChoices(columns, ['title'], {}));
+      const preview = await server.api('/agreements/import?dryRun=true', {
+        method: 'POST',
+        body: JSON.stringify(body),
+      });
+      const report = await preview.json();
+      expect(report.counts).toMatchObject({ unchanged: file.rows.length, update: 0, invalid: 0 });
+    });
 });

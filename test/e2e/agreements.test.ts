@@ -61,7 +61,7 @@ describe('the project board', () => {
     await page.getByRole('combobox', { name: '帮办专员' }).click();
     await page.getByRole('option', { name: '看板专员' }).click();
     await expect.poll(() => page.getByTestId('count-signed').innerText()).toBe('1');
-    expect(await page.getByTestId('board-total').innerText()).toBe('共 2 个项目，金额合计 ¥1600万');
+    expect(await page.getByTestId('board-total').innerText()).toBe('共 2 个项目，金额合计 ¥16,000,000');
     await shot(page, 'board');
 
     await drag(`card-${signedId}`, 'column-inProgress');

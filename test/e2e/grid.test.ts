@@ -261,6 +261,16 @@ describe('the grid', () => {
     await shot(page, 'grid-filled');
   });
 
+  it('fills one row down with Ctrl+D: the row under it, not the one it copies', async () => {
+    await openGuestList();
+    await editCell(page, '酒店', 10, '青岚宾馆');
+    await expect.poll(async () => (await guests())[10].hotel).toBe('青岚宾馆');
+    await selectCell(page, '酒店', 10);
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Control+d');
+    await expect.poll(async () => (await guests())[11].hotel).toBe('青岚宾馆');
+  });
+
   it('bulk-sets the invitation status of selected rows', async () => {
     const before = (await guests()).map((a) => a.invitation);
     await openGuestList();

@@ -41,7 +41,7 @@ describe('CSV export', () => {
   const csv = toCsv(buildTable(agreements, columns, rows, titles, 'zh'));
 
   it('is UTF-8 with a BOM and CRLF line ends, headers and labels in the chosen language', () => {
-    expect(csv.startsWith('\uFEFF项目名称,签约企业,签约日期,合作方式,金额(元),状态,帮办专员\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFF项目名称,签约企业,签约日期,合作方式,金额（元）,状态,帮办专员\r\n')).toBe(true);
     expect(csv).toContain(
       '\r\n石墨烯导热膜联合实验室,青岚烯能电子材料有限公司,2026-03-18,共建联合实验室,5000000,已落地,赵敏\r\n',
     );
@@ -78,7 +78,7 @@ describe('XLSX export, read back with a second library', () => {
       sheet: string;
       data: unknown[][];
     }[];
-    expect(sheet[0]).toEqual(['项目名称', '签约企业', '签约日期', '合作方式', '金额(元)', '状态', '帮办专员']);
+    expect(sheet[0]).toEqual(['项目名称', '签约企业', '签约日期', '合作方式', '金额（元）', '状态', '帮办专员']);
     const [title, enterprise, signedOn, kind, amount] = sheet[1];
     expect([title, enterprise, kind]).toEqual(['石墨烯导热膜联合实验室', '青岚烯能电子材料有限公司', '共建联合实验室']);
     expect(signedOn).toBeInstanceOf(Date);

@@ -57,6 +57,7 @@ const ledger = buildLedger({
   range: { from: '2026-01-01', to: '2026-12-31' },
   lang: 'zh',
   now: Date.parse('2026-11-22T04:00:00Z'),
+  unit: 'yuan',
 });
 
 describe('the agreements ledger', () => {
@@ -69,7 +70,7 @@ describe('the agreements ledger', () => {
       '签约日期',
       '合作方式',
       '产业领域',
-      '金额(元)',
+      '金额（元）',
       '状态',
       '帮办专员',
       '最近跟进',
@@ -123,5 +124,49 @@ describe('the agreements ledger', () => {
     expect(rows[2][4]).toEqual(new Date('2026-03-18T00:00:00Z'));
     expect(rows[2][7]).toBe(5_000_000);
     expect(sheets[1].data).toContainEqual(['合计', 3, 6_200_000]);
+  });
+
+  it('in 万元: every amount, the header and the totals, shown to the hundredth', async () => {
+    const wan = buildLedger({
+      agreements,
+      names,
+      lastFollowUp: new Map(),
+      range: { from: '2026-01-01', to: '2026-12-31' },
+      lang: 'zh',
+      now: Date.parse('2026-11-22T04:00:00Z'),
+      unit: 'wan',
+    });
+    expect(wan.headers[7]).toBe('金额（万元）');
+    expect(wan.rows.map((row) => row[7])).toEqual([500, 120, null]);
+    expect(wan.total).toEqual({ count: 3, amount: 620 });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await ledgerToXlsx(ExcelJS, wan, 'zh'));
+    expect(workbook.worksheets[0].getColumn(8).numFmt).toBe('#,##0.00');
+    expect(workbook.worksheets[1].getRow(3).values).toEqual([undefined, '按状态', '项目数', '金额（万元）']);
+  });
+
+  it('ranks the industries by amount, largest first, those not given last', () => {
+    const of = (id: number, industry: string | null, amount: number) => ({ ...agreements[0], id, industry, amount });
+    const ranked = buildLedger({
+      agreements: [
+        of(1, 'graphene', 1_000_000),
+        of(2, 'agriMachinery', 3_000_000),
+        of(3, null, 5_000_000),
+        of(4, 'energyStorage', 2_000_000),
+        of(5, 'graphene', 500_000),
+      ],
+      names,
+      lastFollowUp: new Map(),
+      range: { from: '2026-01-01', to: '2026-12-31' },
+      lang: 'zh',
+      now: Date.parse('2026-11-22T04:00:00Z'),
+      unit: 'yuan',
+    });
+    expect(ranked.summary[1].lines.map((line) => [line.label, line.amount])).toEqual([
+      ['农机装备', 3_000_000],
+      ['新型储能', 2_000_000],
+      ['石墨烯', 1_500_000],
+      ['未填', 5_000_000],
+    ]);
   });
 });

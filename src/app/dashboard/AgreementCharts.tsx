@@ -12,7 +12,7 @@ import { useMoney } from '../schema-ui/useMoney';
 export const AgreementCharts = ({ since }: { since: string }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const money = useMoney(true);
+  const money = useMoney();
   const byStatus = useAggregate('agreements', { groupBy: 'status' });
   const byIndustry = useAggregate('agreements', { groupBy: 'industry', sum: 'amount' });
   const byMonth = useAggregate('agreements', { groupBy: 'signedOn:month', filter: { signedOn_gte: since } });

@@ -22,7 +22,7 @@ export const Dashboard = () => {
   const [locale] = useLocaleState();
   const figures = useDashboardFigures();
   const { next, summits, guests, signed } = figures;
-  const money = useMoney(true);
+  const money = useMoney();
   return (
     <Box sx={{ py: 2 }}>
       <Title title="huiwu.title" />

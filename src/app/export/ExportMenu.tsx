@@ -13,6 +13,7 @@ import { download } from './download';
 import { fetchAll, fetchTitles } from './fetchRows';
 import { ownerName } from './ownerName';
 import { exportList } from './serverExport';
+import { useMoneyUnit } from '../schema-ui/useMoney';
 
 /** Export what the grid shows (filters, sort, visible columns; every row) to Excel or CSV. */
 export const ExportMenu = ({
@@ -33,6 +34,7 @@ export const ExportMenu = ({
   const dataProvider = useDataProvider();
   const notify = useNotify();
   const { filterValues, sort, total } = useListContext();
+  const [unit] = useMoneyUnit();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   // one export at a time, with its progress, and a clear message if it fails
@@ -60,6 +62,7 @@ export const ExportMenu = ({
         sort,
         format,
         lang: locale as Lang,
+        unit,
         onProgress,
       }),
     );

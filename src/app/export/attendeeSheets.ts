@@ -1,6 +1,7 @@
 import type { Workbook, Worksheet } from 'exceljs';
 import { enums, getField, inInvitationGroup, resourceByName, type Lang } from '../../schema';
 import { toLocalInput } from '../schema-ui/time';
+import { byPinyin } from '../../schema/text/collate';
 
 /** The ready-made sheets organisers print for a summit: who signs in, who is picked up where
  * and when, whose certificate is written how. Built from the summit's attendees. */
@@ -29,9 +30,6 @@ const words = {
   noStation: { zh: '未填站点', en: 'No station given' },
 } as const;
 
-// Chinese names sort by pinyin, whatever language the sheet is in
-const pinyin = new Intl.Collator('zh-CN-u-co-pinyin');
-
 export function buildSheet(
   kind: SheetKind,
   summitName: string,
@@ -43,7 +41,7 @@ export function buildSheet(
   // a column of a field is headed by the field's own label
   const label = (source: string) => getField(resourceByName.attendees, source)!.label[lang];
   const org = (a: Row) => orgNames.get(a.organizationId) ?? '';
-  const byName = (a: Row, b: Row) => pinyin.compare(String(a.name), String(b.name));
+  const byName = (a: Row, b: Row) => byPinyin(String(a.name), String(b.name));
   const title = `${summitName} ${w(kind)}`;
   if (kind === 'signIn') {
     const expected = attendees.filter((a) => inInvitationGroup('expected', a.invitation)).sort(byName);

@@ -1,6 +1,7 @@
 import { Unzip, UnzipInflate } from 'fflate';
 import type { SortPayload } from 'react-admin';
 import { beijingDay, type FieldDef, type Lang, type ResourceDef } from '../../schema';
+import type { MoneyUnit } from '../../schema/money';
 import { XLSX_TYPE } from '../../schema/spreadsheet/xlsx';
 import { apiUrl } from '../providers/httpClient';
 import { i18nProvider } from '../providers/i18nProvider';
@@ -21,9 +22,11 @@ export async function exportList(args: {
   sort: SortPayload;
   format: 'xlsx' | 'csv';
   lang: Lang;
+  /** the unit amounts are written in */
+  unit: MoneyUnit;
   onProgress: (done: number, total: number) => void;
 }): Promise<{ blob: Blob; filename: string }> {
-  const { resource, of, columns, filter, sort, format, lang, onProgress } = args;
+  const { resource, of, columns, filter, sort, format, lang, unit, onProgress } = args;
   const name = [of, resource.label[lang], beijingDay()].filter(Boolean).join('-');
   const params = new URLSearchParams({
     format,
@@ -31,6 +34,7 @@ export async function exportList(args: {
     sort: JSON.stringify([sort.field, sort.order]),
     columns: JSON.stringify(columns.map((f) => f.source)),
     name,
+    unit,
   });
   const res = await fetch(`${apiUrl}/${resource.name}/export?${params}`, {
     headers: { 'Accept-Language': i18nProvider.getLocale() },

@@ -16,6 +16,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useListContext, useLocaleState, useNotify, usePermissions, useTranslate, type RaRecord } from 'react-admin';
 import { allows, namedFilterTest, roleSeesPersonalData, type FieldDef, type ResourceDef } from '../../schema';
 import { formatDay } from '../schema-ui/time';
+import { useMoney } from '../schema-ui/useMoney';
 import { cellFor, fieldCellRenderer, valueOfEdit } from './cells';
 import { usePaste } from './paste/usePaste';
 import { gridTheme, refusedTheme, savingTheme } from './theme';
@@ -144,15 +145,7 @@ export const SchemaGrid = ({
     [data, selectedIds],
   );
 
-  const money = useMemo(
-    () =>
-      new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en', {
-        style: 'currency',
-        currency: 'CNY',
-        maximumFractionDigits: 0,
-      }),
-    [locale],
-  );
+  const money = useMoney();
   const display = (field: FieldDef, value: unknown): string => {
     if (value === null || value === undefined || value === '') return '';
     switch (field.type) {
@@ -197,8 +190,9 @@ export const SchemaGrid = ({
     // re-sorts the page) while the user types, and the edit must reach this record
     // typed into only where a plain edit may change it
     const typed = editable && !field.setBy && !field.immutable;
-    const cell = Object.assign(cellFor(field, value, display(field, value), typed, yearOf(record)), {
+    const cell = Object.assign(cellFor(field, value, display(field, value), typed, yearOf(record), money.unit), {
       rowId: record?.id,
+      at: `${col}:${row}`,
     });
     if (pending) return { ...cell, themeOverride: savingTheme };
     if (writer.refused(record?.id, field.source)) return { ...cell, themeOverride: refusedTheme };
@@ -207,8 +201,10 @@ export const SchemaGrid = ({
 
   const onCellsEdited = (edits: readonly { location: Item; value: EditableGridCell }[]) => {
     const changes = edits.flatMap(({ location: [col, row], value }) => {
-      // one edit: the record it was opened on; a fill or a clear: the rows it covers now
-      const id = edits.length === 1 ? ((value as { rowId?: RaRecord['id'] }).rowId ?? data[row]?.id) : data[row]?.id;
+      // an edit in the cell's own editor: the record it was opened on; a fill (a copy of
+      // another cell, a single row's too) or a clear: the rows it covers now
+      const own = edits.length === 1 && (value as { at?: string }).at === `${col}:${row}`;
+      const id = own ? ((value as { rowId?: RaRecord['id'] }).rowId ?? data[row]?.id) : data[row]?.id;
       const record = data.find((r) => r.id === id);
       if (id === undefined) return [];
       const source = visible[col].source;

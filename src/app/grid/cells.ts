@@ -6,6 +6,7 @@ import {
   type GridCell,
 } from '@glideapps/glide-data-grid';
 import type { FieldDef } from '../../schema';
+import { fromUnit, inUnit, type MoneyUnit } from '../../schema/money';
 import { toLocalInput } from '../schema-ui/time';
 import { CellEditor } from './CellEditor';
 import type { FieldCell, FieldCellData } from './fieldCell';
@@ -25,18 +26,28 @@ export const fieldCellRenderer: CustomRenderer<FieldCell> = {
 };
 
 /** What Ctrl+C puts on the clipboard for a cell: labels and names as read, but dates and
- * numbers in a form a spreadsheet (and this grid's paste) reads back exactly. */
-function copyText(field: FieldDef, value: unknown, display: string): string {
+ * numbers in a form a spreadsheet (and this grid's paste) reads back exactly; amounts in the
+ * unit shown, as the paste reads them. */
+function copyText(field: FieldDef, value: unknown, display: string, unit: MoneyUnit): string {
   if (value === null || value === undefined) return '';
+  if (field.type === 'money' && typeof value === 'number') return String(inUnit(value, unit));
   if (field.type === 'date' || field.type === 'number' || field.type === 'money') return String(value);
   if (field.type === 'datetime') return toLocalInput(value).replace('T', ' ');
   return display;
 }
 
-/** The grid cell for one value of one field. */
-export function cellFor(field: FieldDef, value: unknown, display: string, editable: boolean, year?: number): GridCell {
+/** The grid cell for one value of one field; an amount in the user's unit (its editor, fill
+ * and copy too), its unit riding along to turn edits back into yuan. */
+export function cellFor(
+  field: FieldDef,
+  value: unknown,
+  display: string,
+  editable: boolean,
+  year?: number,
+  unit: MoneyUnit = 'yuan',
+): GridCell {
   const base = { allowOverlay: editable, readonly: !editable };
-  const copyData = copyText(field, value, display);
+  const copyData = copyText(field, value, display, unit);
   switch (field.type) {
     case 'enum':
     case 'reference':
@@ -53,10 +64,11 @@ export function cellFor(field: FieldDef, value: unknown, display: string, editab
       return {
         kind: GridCellKind.Number,
         ...base,
-        data: typeof value === 'number' ? value : undefined,
+        data: typeof value !== 'number' ? undefined : field.type === 'money' ? inUnit(value, unit) : value,
         displayData: display,
         copyData,
         contentAlign: 'right',
+        ...(field.type === 'money' ? { moneyUnit: unit } : {}),
       };
     case 'boolean':
       return { kind: GridCellKind.Boolean, allowOverlay: false, readonly: !editable, data: value === true };
@@ -73,8 +85,10 @@ export function valueOfEdit(cell: GridCell): unknown {
   switch (cell.kind) {
     case GridCellKind.Custom:
       return (cell.data as FieldCellData).value;
-    case GridCellKind.Number:
-      return cell.data ?? null;
+    case GridCellKind.Number: {
+      const unit = (cell as { moneyUnit?: MoneyUnit }).moneyUnit;
+      return cell.data === undefined || cell.data === null ? null : unit ? fromUnit(cell.data, unit) : cell.data;
+    }
     case GridCellKind.Boolean:
       return cell.data === true;
     case GridCellKind.Text:

@@ -213,6 +213,10 @@ export const en = {
       keepTheirs: 'Keep theirs',
       applyMine: 'Apply mine over theirs',
     },
+    money: {
+      yuan: 'Amounts in yuan',
+      wan: 'Amounts in 10k yuan (万元)',
+    },
     password: {
       hint: 'At least 8 characters; leave empty when editing to keep the current one',
       title: 'Change password',

@@ -204,6 +204,10 @@ export const zh: typeof en = {
       keepTheirs: '保留对方的',
       applyMine: '用我的覆盖',
     },
+    money: {
+      yuan: '金额以元显示',
+      wan: '金额以万元显示',
+    },
     password: {
       hint: '至少 8 位；编辑时留空则保持原密码不变',
       title: '修改密码',

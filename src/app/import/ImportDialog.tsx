@@ -154,7 +154,7 @@ export const ImportDialog = ({
   const check = (next: ImportChoices) =>
     attempt(translate('huiwu.import.checking', { smart_count: prepared!.file.rows.length }), async () => {
       const answer = await dataProvider.importRows(resource.name, {
-        body: importBody(prepared!.file, next),
+        body: importBody(resource, prepared!.file, next),
         dryRun: true,
       });
       setChoices(next);
@@ -187,7 +187,7 @@ export const ImportDialog = ({
     attempt(translate('huiwu.import.writing', { smart_count: writable.length }), async () => {
       try {
         const written = await dataProvider.importRows(resource.name, {
-          body: importBody(prepared!.file, choices!, writable),
+          body: importBody(resource, prepared!.file, choices!, writable),
           dryRun: false,
         });
         setDone({

@@ -8,7 +8,15 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useGetList, useLocaleState, useTranslate } from 'react-admin';
-import { getField, importKeysOf, resourceByName, type FieldDef, type Lang, type ResourceDef } from '../../schema';
+import {
+  getField,
+  importKeysOf,
+  pickerSort,
+  resourceByName,
+  type FieldDef,
+  type Lang,
+  type ResourceDef,
+} from '../../schema';
 import { AddYesNoField } from './AddYesNoField';
 import { missingRequired, type ImportChoices } from './importRequest';
 import { importableFields, type ColumnNote } from './mapping';
@@ -276,7 +284,7 @@ const FixedPicker = ({
   const translate = useTranslate();
   const target = resourceByName[field.reference!];
   const { data } = useGetList(target.name, {
-    sort: target.sort,
+    sort: pickerSort(target),
     pagination: { page: 1, perPage: 500 },
   });
   return (

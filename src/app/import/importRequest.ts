@@ -1,4 +1,5 @@
-import type { FieldDef, ResourceDef } from '../../schema';
+import { getField, type FieldDef, type ResourceDef } from '../../schema';
+import { unitOfHeader } from '../../schema/money';
 import type { BadCells, ColumnTarget, ImportRequest } from '../../schema/imports';
 import { autoMap, normaliseHeader } from './mapping';
 import type { SheetText } from './readSpreadsheet';
@@ -54,9 +55,21 @@ export const startChoices = (
   badCells: 'refuseRow' as BadCells,
 });
 
-/** The body of POST /api/:resource/import, for some of the file's rows. */
-export const importBody = (file: ImportFile, choices: ImportChoices, only?: number[]): ImportRequest => {
+/** The body of POST /api/:resource/import, for some of the file's rows. An amount column's
+ * header says its unit (金额（万元）, as the app's own exports write it); without one, yuan. */
+export const importBody = (
+  resource: ResourceDef,
+  file: ImportFile,
+  choices: ImportChoices,
+  only?: number[],
+): ImportRequest => {
   const picked = only ?? file.rows.map((_, i) => i);
+  const units = Object.fromEntries(
+    choices.columns.flatMap((target, j) => {
+      const unit = unitOfHeader(file.headers[j] ?? '');
+      return target && unit && getField(resource, target)?.type === 'money' ? [[target, unit]] : [];
+    }),
+  );
   // cells of ignored columns are not sent: a wide sheet's 50,000 rows stay within the server's limit
   const used = choices.columns.map((target) => target !== null);
   const sent = (row: string[]) => row.map((cell, j) => (used[j] ? cell : ''));
@@ -66,6 +79,7 @@ export const importBody = (file: ImportFile, choices: ImportChoices, only?: numb
     fixed: choices.fixed,
     meaning: choices.meaning,
     names: choices.names,
+    units,
     badCells: choices.badCells,
     rows: picked.map((i) => sent(file.rows[i])),
     lines: picked.map((i) => file.lines[i]),

@@ -24,7 +24,7 @@ export function invalidRowsTable(
     ].join(lang === 'zh' ? '；' : '; ');
     return [
       [
-        { kind: 'number' as const, value: file.lines[i], money: false },
+        { kind: 'number' as const, value: file.lines[i] },
         ...file.headers.map((_, j) => ({ kind: 'text' as const, value: file.rows[i][j] ?? '' })),
         { kind: 'text' as const, value: why },
       ],

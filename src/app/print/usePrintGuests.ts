@@ -3,9 +3,7 @@ import { useDataProvider, type RaRecord } from 'react-admin';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { getField, inInvitationGroup, resourceByName } from '../../schema';
 import { fetchAll, fetchTitles } from '../export/fetchRows';
-
-// Chinese names sort by pinyin
-const pinyin = new Intl.Collator('zh-CN-u-co-pinyin');
+import { byPinyin } from '../../schema/text/collate';
 
 /** The guests a print page is for: the ones ticked in the grid (?ids=1,2,3, of this summit), or
  * everyone expected at the summit; with their organizations' names. Fetched in chunks, so a
@@ -28,7 +26,7 @@ export function usePrintGuests() {
       const rows = all.filter((g) => (wanted ? wanted.has(String(g.id)) : inInvitationGroup('expected', g.invitation)));
       const names = await fetchTitles(dataProvider, getField(resourceByName.attendees, 'organizationId')!, rows);
       return rows
-        .sort((a, b) => pinyin.compare(String(a.name), String(b.name)))
+        .sort((a, b) => byPinyin(String(a.name), String(b.name)))
         .map((g) => ({ ...g, organization: names.get(g.organizationId) ?? '' }) as RaRecord & { organization: string });
     },
   });

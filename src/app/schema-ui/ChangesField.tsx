@@ -5,6 +5,7 @@ import TableRow from '@mui/material/TableRow';
 import { useFieldValue, useLocaleState, useRecordContext, useTranslate, type FieldProps } from 'react-admin';
 import { resourceByName } from '../../schema';
 import { formatValue } from './formatValue';
+import { useMoney } from './useMoney';
 
 /** An audit entry's before or after: each field by its label, each value as users read it. */
 export const ChangesField = (props: FieldProps) => {
@@ -12,6 +13,7 @@ export const ChangesField = (props: FieldProps) => {
   const record = useRecordContext();
   const translate = useTranslate();
   const [locale] = useLocaleState();
+  const money = useMoney();
   if (!value) return null;
   const resource = resourceByName[String(record?.resource)];
   return (
@@ -22,7 +24,9 @@ export const ChangesField = (props: FieldProps) => {
             <TableCell sx={{ color: 'text.secondary', border: 0, py: 0.25, pl: 0 }}>
               {translate(`resources.${resource?.name}.fields.${key}`, { _: key })}
             </TableCell>
-            <TableCell sx={{ border: 0, py: 0.25 }}>{formatValue(resource, key, v, locale, translate)}</TableCell>
+            <TableCell sx={{ border: 0, py: 0.25 }}>
+              {formatValue(resource, key, v, locale, translate, money.format)}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

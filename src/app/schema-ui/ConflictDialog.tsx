@@ -12,6 +12,7 @@ import Typography from '@mui/material/Typography';
 import { useLocaleState, useNotify, useRedirect, useRefresh, useTranslate, useUpdate } from 'react-admin';
 import { resourceByName } from '../../schema';
 import { formatValue } from './formatValue';
+import { useMoney } from './useMoney';
 
 export interface Conflict {
   message: string;
@@ -34,6 +35,7 @@ export const ConflictDialog = ({
 }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
+  const money = useMoney();
   const [update, { isPending }] = useUpdate();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -81,14 +83,14 @@ export const ConflictDialog = ({
               <TableRow key={key}>
                 <TableCell>{translate(`resources.${resource}.fields.${key}`)}</TableCell>
                 <TableCell>
-                  {formatValue(definition, key, c.theirs, locale, translate)}
+                  {formatValue(definition, key, c.theirs, locale, translate, money.format)}
                   {c.by && (
                     <Typography variant="caption" component="div" color="text.secondary">
                       {c.by}
                     </Typography>
                   )}
                 </TableCell>
-                <TableCell>{formatValue(definition, key, c.mine, locale, translate)}</TableCell>
+                <TableCell>{formatValue(definition, key, c.mine, locale, translate, money.format)}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -1,22 +1,23 @@
 import Typography from '@mui/material/Typography';
 import {
   EmailField,
+  FunctionField,
   NumberField,
   ReferenceField,
   SelectField,
   TextField,
   useFieldValue,
-  useLocaleState,
   useTranslate,
 } from 'react-admin';
 import type { FieldDef } from '../../schema';
 import { choicesFor } from './choices';
 import { ChangesField } from './ChangesField';
 import { DayjsField } from './DayjsField';
+import { useMoney } from './useMoney';
 
 /** How one schema field reads, in a list cell or on a show page. */
 export const FieldDisplay = ({ field }: { field: FieldDef }) => {
-  const [locale] = useLocaleState();
+  const money = useMoney();
   const { source } = field;
   switch (field.type) {
     case 'reference':
@@ -30,10 +31,9 @@ export const FieldDisplay = ({ field }: { field: FieldDef }) => {
       return <YesNoField source={source} />;
     case 'money':
       return (
-        <NumberField
+        <FunctionField
           source={source}
-          locales={locale === 'zh' ? 'zh-CN' : 'en'}
-          options={{ style: 'currency', currency: 'CNY', maximumFractionDigits: 0 }}
+          render={(record) => (typeof record[source] === 'number' ? money.format(record[source]) : '')}
         />
       );
     case 'number':

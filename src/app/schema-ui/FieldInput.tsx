@@ -10,9 +10,14 @@ import {
   TextInput,
   useLocale,
   useRecordContext,
+  useResourceContext,
+  useTranslate,
 } from 'react-admin';
-import type { FieldDef } from '../../schema';
+import { pickerSort, resourceByName, type FieldDef } from '../../schema';
+import { inUnit } from '../../schema/money';
 import { choicesFor } from './choices';
+import { MoneyInput } from './MoneyInput';
+import { useMoney } from './useMoney';
 import { fromLocalInput, toLocalInput } from './time';
 
 /** The input that fits one schema field. Validation comes from the form (see SchemaForm).
@@ -31,6 +36,9 @@ export const FieldInput = ({
 }) => {
   const record = useRecordContext();
   const locale = useLocale() as 'zh' | 'en';
+  const resource = useResourceContext();
+  const translate = useTranslate();
+  const money = useMoney();
   const locked = record?.id !== undefined && (field.immutable || field.setBy !== undefined);
   const common = {
     source: field.source,
@@ -43,7 +51,11 @@ export const FieldInput = ({
   switch (field.type) {
     case 'reference':
       return (
-        <ReferenceInput source={field.source} reference={field.reference!}>
+        <ReferenceInput
+          source={field.source}
+          reference={field.reference!}
+          sort={pickerSort(resourceByName[field.reference!])}
+        >
           <AutocompleteInput
             isRequired={field.required}
             fullWidth
@@ -67,8 +79,17 @@ export const FieldInput = ({
     case 'boolean':
       return <BooleanInput source={field.source} />;
     case 'number':
-    case 'money':
       return <NumberInput {...common} min={field.min} max={field.max} />;
+    case 'money':
+      // the label says the unit the number is typed in
+      return (
+        <MoneyInput
+          {...common}
+          label={money.label(translate(`resources.${resource}.fields.${field.source}`))}
+          min={field.min === undefined ? undefined : inUnit(field.min, money.unit)}
+          max={field.max === undefined ? undefined : inUnit(field.max, money.unit)}
+        />
+      );
     case 'password':
       // never shown, only typed: empty on an edit form means "keep the current password"
       return <PasswordInput source={field.source} autoComplete="new-password" helperText="huiwu.password.hint" />;

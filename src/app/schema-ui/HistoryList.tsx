@@ -3,6 +3,7 @@ import Typography from '@mui/material/Typography';
 import { useGetList, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { resourceByName } from '../../schema';
 import { formatValue } from './formatValue';
+import { useMoney } from './useMoney';
 import { formatDay } from './time';
 
 /** A record's history from the audit trail, newest first: who changed which field, from what
@@ -11,6 +12,7 @@ export const HistoryList = ({ resource }: { resource: string }) => {
   const record = useRecordContext();
   const translate = useTranslate();
   const [locale] = useLocaleState();
+  const money = useMoney();
   const { data, isPending } = useGetList(
     'audit',
     {
@@ -44,8 +46,8 @@ export const HistoryList = ({ resource }: { resource: string }) => {
             Object.keys(entry.after ?? {}).map((key) => (
               <Typography variant="body2" key={key}>
                 {translate(`resources.${resource}.fields.${key}`, { _: key })}:{' '}
-                {formatValue(definition, key, entry.before?.[key], locale, translate)} →{' '}
-                <b>{formatValue(definition, key, entry.after[key], locale, translate)}</b>
+                {formatValue(definition, key, entry.before?.[key], locale, translate, money.format)} →{' '}
+                <b>{formatValue(definition, key, entry.after[key], locale, translate, money.format)}</b>
               </Typography>
             ))}
         </Box>

@@ -10,8 +10,10 @@ import {
   useTranslate,
 } from 'react-admin';
 import Chip from '@mui/material/Chip';
-import type { FieldDef, ResourceDef } from '../../schema';
+import { pickerSort, resourceByName, type FieldDef, type ResourceDef } from '../../schema';
 import { choicesFor } from './choices';
+import { MoneyInput } from './MoneyInput';
+import { useMoney } from './useMoney';
 
 /** The filters a field offers: enums by "is one of", references by name, dates and numbers
  * by range, the rest by "contains". Keys keep json-server's operator suffixes. */
@@ -23,7 +25,12 @@ function filterInputs(resource: ResourceDef, field: FieldDef): ReactElement[] {
       return [<SelectArrayInput key={source} source={source} choices={choicesFor(field)} />];
     case 'reference':
       return [
-        <ReferenceInput key={source} source={source} reference={field.reference!}>
+        <ReferenceInput
+          key={source}
+          source={source}
+          reference={field.reference!}
+          sort={pickerSort(resourceByName[field.reference!])}
+        >
           <AutocompleteInput label={label} noOptionsText="ra.navigation.no_results" />
         </ReferenceInput>,
       ];
@@ -33,8 +40,15 @@ function filterInputs(resource: ResourceDef, field: FieldDef): ReactElement[] {
         <DateInput key={`${source}_gte`} source={`${source}_gte`} label={<RangeLabel which="from" label={label} />} />,
         <DateInput key={`${source}_lte`} source={`${source}_lte`} label={<RangeLabel which="to" label={label} />} />,
       ];
-    case 'number':
     case 'money':
+      return (['gte', 'lte'] as const).map((end) => (
+        <MoneyInput
+          key={`${source}_${end}`}
+          source={`${source}_${end}`}
+          label={<RangeLabel which={end === 'gte' ? 'from' : 'to'} label={label} money />}
+        />
+      ));
+    case 'number':
       return [
         <NumberInput
           key={`${source}_gte`}
@@ -50,9 +64,11 @@ function filterInputs(resource: ResourceDef, field: FieldDef): ReactElement[] {
   }
 }
 
-const RangeLabel = ({ which, label }: { which: 'from' | 'to' | 'contains'; label: string }) => {
+const RangeLabel = ({ which, label, money }: { which: 'from' | 'to' | 'contains'; label: string; money?: boolean }) => {
   const translate = useTranslate();
-  return <>{translate(`huiwu.filter.${which}`, { field: translate(label) })}</>;
+  const { label: withUnit } = useMoney();
+  const field = money ? withUnit(translate(label)) : translate(label);
+  return <>{translate(`huiwu.filter.${which}`, { field })}</>;
 };
 
 /** A filter that is on or off (overdue, mine): react-admin's filter form sets `defaultValue`

@@ -1,17 +1,29 @@
 import { useMemo } from 'react';
-import { useLocaleState } from 'react-admin';
+import { useGetIdentity, useLocaleState, useStore } from 'react-admin';
+import type { Lang } from '../../schema';
+import { formatMoney, moneyLabel, type MoneyUnit } from '../../schema/money';
 
-/** Amounts in yuan as the reader's language writes them; `compact`: ¥1600万, ¥1.2亿. */
-export function useMoney(compact = false) {
+/** The unit this user reads money in (元 or 万元), kept in react-admin's store as their layouts are. */
+export function useMoneyUnit() {
+  const { identity } = useGetIdentity();
+  return useStore<MoneyUnit>(`huiwu.money.${identity?.username ?? 'anonymous'}.unit`, 'yuan');
+}
+
+/** Amounts as this user reads them, in their language and unit (src/schema/money.ts). */
+export function useMoney() {
   const [locale] = useLocaleState();
+  const [unit] = useMoneyUnit();
+  const lang = locale as Lang;
   return useMemo(
-    () =>
-      new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en', {
-        style: 'currency',
-        currency: 'CNY',
-        maximumFractionDigits: compact ? 1 : 0,
-        ...(compact ? { notation: 'compact' as const } : {}),
-      }),
-    [locale, compact],
+    () => ({
+      unit,
+      lang,
+      format: (yuan: number) => formatMoney(yuan, unit, lang),
+      /** a label where numbers are typed without their unit: 金额（万元） */
+      label: (text: string) => moneyLabel(text, unit, lang),
+    }),
+    [unit, lang],
   );
 }
+
+export type Money = ReturnType<typeof useMoney>;

@@ -53,10 +53,10 @@ export const agreements: ResourceDef = {
     f.date('signedOn', '签约日期', 'Signed on', { required: true, filter: true, aliases: ['签约时间', '签订日期'] }),
     f.enum('kind', '合作方式', 'Kind', 'agreementKind', { required: true, aliases: ['合作类型', '类型'] }),
     f.enum('industry', '产业领域', 'Industry', 'industry', { aliases: ['领域', '行业'] }),
-    f.money('amount', '金额(元)', 'Amount (CNY)', {
+    f.money('amount', '金额', 'Amount', {
       max: 1e12,
       filter: true,
-      aliases: ['金额', '合同金额', '投资额', 'amount'],
+      aliases: ['合同金额', '投资额', 'amount'],
     }),
     f.enum('status', '状态', 'Status', 'agreementStatus', {
       required: true,

@@ -1,10 +1,11 @@
 import type { FieldDef, Lang, ResourceDef } from '../index';
 import { enums, eventWallClock } from '../index';
+import { inUnit, moneyLabel, type MoneyUnit } from '../money';
 
 /** One exported cell, typed, so XLSX gets real dates and numbers and CSV gets text. */
 export type ExportCell =
   | { kind: 'text'; value: string }
-  | { kind: 'number'; value: number; money: boolean }
+  | { kind: 'number'; value: number; money?: MoneyUnit }
   | { kind: 'date'; value: Date; withTime: boolean }
   | { kind: 'empty' };
 
@@ -16,14 +17,26 @@ export interface ExportTable {
 /** Names of referenced records per reference field: id → name. */
 export type ReferenceTitles = Record<string, Map<unknown, string>>;
 
-/** A stored value as people read it in a spreadsheet: labels, names, real dates in Beijing time. */
-export function exportCell(field: FieldDef, value: unknown, titles: ReferenceTitles, lang: Lang): ExportCell {
+/** A column's header: the field's label, an amount's with the unit its numbers are in. */
+export const headerOf = (field: FieldDef, lang: Lang, unit: MoneyUnit = 'yuan') =>
+  field.type === 'money' ? moneyLabel(field.label[lang], unit, lang) : field.label[lang];
+
+/** A stored value as people read it in a spreadsheet: labels, names, real dates in Beijing
+ * time, amounts in the unit asked. */
+export function exportCell(
+  field: FieldDef,
+  value: unknown,
+  titles: ReferenceTitles,
+  lang: Lang,
+  unit: MoneyUnit = 'yuan',
+): ExportCell {
   if (value === null || value === undefined || value === '') return { kind: 'empty' };
   switch (field.type) {
     case 'number':
+      return typeof value === 'number' ? { kind: 'number', value } : { kind: 'text', value: String(value) };
     case 'money':
       return typeof value === 'number'
-        ? { kind: 'number', value, money: field.type === 'money' }
+        ? { kind: 'number', value: inUnit(value, unit), money: unit }
         : { kind: 'text', value: String(value) };
     case 'date':
       // a calendar day: midnight UTC, so the spreadsheet shows that very day
@@ -54,10 +67,11 @@ export function buildTable(
   rows: Record<string, unknown>[],
   titles: ReferenceTitles,
   lang: Lang,
+  unit: MoneyUnit = 'yuan',
 ): ExportTable {
   return {
-    headers: columns.map((field) => field.label[lang]),
-    rows: rows.map((row) => columns.map((field) => exportCell(field, row[field.source], titles, lang))),
+    headers: columns.map((field) => headerOf(field, lang, unit)),
+    rows: rows.map((row) => columns.map((field) => exportCell(field, row[field.source], titles, lang, unit))),
   };
 }
 

@@ -57,8 +57,11 @@ const formatOf = (cell: ExportCell): string | undefined =>
       ? 'yyyy-mm-dd hh:mm'
       : 'yyyy-mm-dd'
     : cell.kind === 'number' && cell.money
-      ? '#,##0'
+      ? MONEY_FORMAT[cell.money]
       : undefined;
+
+/** 万元 as officials report them, to the hundredth (the cell holds the exact amount) */
+export const MONEY_FORMAT = { yuan: '#,##0', wan: '#,##0.00' } as const;
 
 /** how wide a cell shows: a date as its format, the rest as its text */
 const shownText = (cell: ExportCell | undefined) =>

@@ -155,7 +155,8 @@ function* planning(
 
   /** A value as the preview shows it, references by name (a new one marked so). */
   const shown = (field: FieldDef, value: unknown) => {
-    if (field.type !== 'reference' || value == null) return textOfValue(field, value, lang);
+    if (field.type !== 'reference' || value == null)
+      return textOfValue(field, value, lang, undefined, request.units?.[field.source]);
     const created = newNames.nameOf(value);
     if (created !== undefined) return `${created}${lang === 'zh' ? '（新建）' : ' (new)'}`;
     return textOfValue(field, value, lang, readable(field.reference!) ? titleOf(field.reference!, value) : undefined);
@@ -169,7 +170,12 @@ function* planning(
     const reasons: Reasons = {};
     const raw: Record<string, string> = {};
     const read = (field: FieldDef, text: string, year?: number) => {
-      const converted = valueFromText(field, text, { names, year, meaning: request.meaning?.[field.source] });
+      const converted = valueFromText(field, text, {
+        names,
+        year,
+        meaning: request.meaning?.[field.source],
+        moneyUnit: request.units?.[field.source],
+      });
       if ('value' in converted) {
         // the ids this import keeps for new records are its own, never typed (#9007199253740991)
         if (field.type === 'reference' && newNames.isStandIn(converted.value)) {

@@ -1,5 +1,6 @@
 import { getField, importKeysOf, type FieldDef, type Lang, type ResourceDef } from '../../schema';
 import { MAX_CELL_LENGTH, MAX_IMPORT_ROWS, type BadCells, type ImportRequest } from '../../schema/imports';
+import { isMoneyUnit } from '../../schema/money';
 import { HttpError, message } from '../messages';
 
 /** Where a field's text comes from: one column, two (a date and a time), or several joined. */
@@ -108,6 +109,12 @@ export function readRequest(resource: ResourceDef, body: unknown, lang: Lang): R
         Object.values(inner).some((v) => v !== null && typeof v === 'object')
       )
         badBody(lang, `meaning ${source}`);
+  }
+  // per money field, the unit of its numbers
+  if (request.units !== undefined) {
+    if (!isPlainObject(request.units)) badBody(lang, 'units');
+    for (const [source, unit] of Object.entries(request.units))
+      if (getField(resource, source)?.type !== 'money' || !isMoneyUnit(unit)) badBody(lang, `units ${source}`);
   }
   // per linked list, name → an id, 'new' or null
   if (request.names !== undefined) {

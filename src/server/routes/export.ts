@@ -10,7 +10,8 @@ import {
   type Role,
 } from '../../schema';
 import { CSV_BOM, csvHeader, csvLine } from '../../schema/spreadsheet/csv';
-import { exportCell, type ExportCell, type ReferenceTitles } from '../../schema/spreadsheet/table';
+import { isMoneyUnit } from '../../schema/money';
+import { exportCell, headerOf, type ExportCell, type ReferenceTitles } from '../../schema/spreadsheet/table';
 import { addCells, sheetColumns, XLSX_TYPE } from '../../schema/spreadsheet/xlsx';
 import { asyncHandler, HttpError, message, requestLang } from '../messages';
 import { present, resourceFor } from '../present';
@@ -26,7 +27,7 @@ const SLICE_CELLS = 40_000;
 const STALLED_MS = 60_000;
 
 /**
- * GET /api/attendees/export?format=xlsx&filter={…}&sort=[…]&columns=["name",…]&name=…: the
+ * GET /api/attendees/export?format=xlsx&filter={…}&sort=[…]&columns=["name",…]&name=…&unit=wan: the
  * rows the grid shows (its filter, sort and columns; what the role may see of them, phones
  * masked for viewers) as a file written while it is sent, a slice at a time: a province's
  * 100,000 guests without building the whole workbook in memory, here or in the browser. Rows
@@ -44,6 +45,9 @@ export function exportRoutes(server: ServerContext) {
       const refuse = (detail: string) => new HttpError(400, message(lang, 'badQuery', { detail }));
       const format = raw.format === 'csv' ? 'csv' : raw.format === 'xlsx' ? 'xlsx' : null;
       if (!format) throw refuse('format must be xlsx or csv');
+      // amounts in the reader's unit (yuan unless asked), which their column's header names
+      const unit = raw.unit ?? 'yuan';
+      if (!isMoneyUnit(unit)) throw refuse('unit must be yuan or wan');
       const columns = columnsOf(resource, raw.columns, refuse);
       const { query } = readListQuery(server, req, res, resource, { parts: ['filter', 'sort'] });
       const { page: rows } = await server.listPage(req, res, resource, query);
@@ -51,7 +55,7 @@ export function exportRoutes(server: ServerContext) {
       const name = fileName(raw.name) || resource.label[lang];
       const cells = (row: Row) => {
         const shown = present(resource, row, role);
-        return columns.map((field) => exportCell(field, shown[field.source], titles, lang));
+        return columns.map((field) => exportCell(field, shown[field.source], titles, lang, unit));
       };
       // not compressed on the way (an XLSX is a zip already): what is written is what is sent,
       // so waiting for the connection to take it holds back the writing
@@ -59,7 +63,7 @@ export function exportRoutes(server: ServerContext) {
       res.setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE);
       res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${name}.${format}`)}`);
       res.setHeader('X-Export-Rows', String(rows.length));
-      const headers = columns.map((field) => field.label[lang]);
+      const headers = columns.map((field) => headerOf(field, lang, unit));
       const slice = Math.max(20, Math.floor(SLICE_CELLS / columns.length));
       try {
         if (format === 'csv') await writeCsv(res, headers, rows, cells, slice);

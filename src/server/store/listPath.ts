@@ -1,7 +1,8 @@
-import orderBy from 'lodash/orderBy';
 import { queryMatcher } from '../query';
 import type { Row } from '../records';
-import type { ResourceDef } from '../../schema';
+import { getField, type ResourceDef } from '../../schema';
+import { sortsByPinyin } from '../../schema/text/collate';
+import { sortRows, type Order, type SortText } from './sortRows';
 import type { Store } from './store';
 
 /**
@@ -10,29 +11,62 @@ import type { Store } from './store';
  * slice asked for, the total. json-server sorts every row on every request; here each order is
  * sorted once, and each field users filter on by equality is indexed once, both kept until
  * the next write. A page of 25 of 100,000 is then a slice of rows already in order, and a
- * filter on a summit looks at that summit's guests only. One difference, on purpose: an
- * equality filter on a field no row holds matches nothing here, where json-server ignores it.
+ * filter on a summit looks at that summit's guests only. Two differences, on purpose: an
+ * equality filter on a field no row holds matches nothing here, where json-server ignores it;
+ * and words (names, titles) sort by pinyin, as WPS and Excel sort them, links by the names
+ * of the records they link to (sortRows.ts).
  */
 export function createListPath(store: Store, resources: Record<string, ResourceDef>) {
   /** per collection: what is kept, and the collection's write count it was computed at */
   const caches = new Map<string, { changes: number; source: Row[]; size: number; values: Map<string, unknown> }>();
   /** computed once per collection and write to it (the journal counts writes); a write drops
    * everything kept for that collection, so nothing stale stays in memory */
-  const kept = <T>(collection: string, key: string, rows: Row[], make: () => T): T => {
+  const kept = <T>(collection: string, key: string, rows: Row[], make: () => T, replaces?: string): T => {
     const changes = store.journal.changesOf(collection);
     let cache = caches.get(collection);
     if (!cache || cache.changes !== changes || cache.source !== rows || cache.size !== rows.length) {
       cache = { changes, source: rows, size: rows.length, values: new Map() };
       caches.set(collection, cache);
     }
-    if (!cache.values.has(key)) cache.values.set(key, make());
+    if (!cache.values.has(key)) {
+      // what this replaces (an order by names since renamed) goes
+      if (replaces) for (const old of cache.values.keys()) if (old.startsWith(replaces)) cache.values.delete(old);
+      cache.values.set(key, make());
+    }
     return cache.values.get(key) as T;
   };
 
-  const ordered = (collection: string, rows: Row[], field: string, order: string | undefined) =>
-    kept(collection, `sort\u0000${field}\u0000${order}`, rows, () =>
-      orderBy(rows, [field], [(order === 'desc' ? 'desc' : 'asc') as 'asc' | 'desc']),
-    );
+  /** how a field's rows compare: by their words (pinyin), a link by the name of the record it
+   * links to (a guest's organisation), or as json-server compares them */
+  const textOf = (collection: string, field: string): SortText | undefined => {
+    const def = resources[collection] && getField(resources[collection], field);
+    if (sortsByPinyin(def))
+      return (row) => (row[field] === null || row[field] === undefined ? null : String(row[field]));
+    const target = linkedOf(collection, field);
+    if (!target) return undefined;
+    const titles = new Map((store.data[target.name] ?? []).map((row) => [String(row.id), row[target.titleField]]));
+    return (row) => {
+      const title = row[field] === null || row[field] === undefined ? null : titles.get(String(row[field]));
+      return title === null || title === undefined ? null : String(title);
+    };
+  };
+  /** The list a link field sorts by the names of: named in words, and by what every role may
+   * see (no role learns the order of names it may not read, nor of masked phones). */
+  const linkedOf = (collection: string, field: string): ResourceDef | undefined => {
+    const def = resources[collection] && getField(resources[collection], field);
+    const target = def?.type === 'reference' ? resources[def.reference!] : undefined;
+    const title = target && getField(target, target.titleField);
+    return target && !target.readers && sortsByPinyin(title) && !title!.personal ? target : undefined;
+  };
+  const sorted = (collection: string, rows: Row[], field: string, order: string | undefined) =>
+    sortRows(rows, field, (order === 'desc' ? 'desc' : 'asc') as Order, textOf(collection, field));
+  /** kept until a write to the list, or to the list its names come from (a renamed organisation) */
+  const ordered = (collection: string, rows: Row[], field: string, order: string | undefined) => {
+    const prefix = `sort\u0000${field}\u0000${order}\u0000`;
+    const target = linkedOf(collection, field);
+    const key = prefix + (target ? store.journal.changesOf(target.name) : '');
+    return kept(collection, key, rows, () => sorted(collection, rows, field, order), prefix);
+  };
 
   /** value → rows holding it, in stored order; and each row's place in that order */
   const indexOf = (collection: string, rows: Row[], field: string) =>
@@ -81,18 +115,16 @@ export function createListPath(store: Store, resources: Record<string, ResourceD
     const field = query._sort as string | undefined;
     const filtered = Object.keys(query).some((key) => !key.startsWith('_'));
     if (!filtered) {
-      const sorted = field ? ordered(collection, rows, field, query._order as string | undefined) : rows;
-      return { page: sorted.slice(from, to), total: sorted.length };
+      const inOrder = field ? ordered(collection, rows, field, query._order as string | undefined) : rows;
+      return { page: inOrder.slice(from, to), total: inOrder.length };
     }
     const pool = candidates(collection, rows, query);
     const matches = queryMatcher(query);
     // few rows left: filter, then sort them; many: walk the kept order and filter as we go
     if (pool.length < rows.length / 4 || !field) {
       const matched = pool.filter(matches);
-      const sorted = field
-        ? orderBy(matched, [field], [(query._order === 'desc' ? 'desc' : 'asc') as 'asc' | 'desc'])
-        : matched;
-      return { page: sorted.slice(from, to), total: matched.length };
+      const inOrder = field ? sorted(collection, matched, field, query._order as string | undefined) : matched;
+      return { page: inOrder.slice(from, to), total: matched.length };
     }
     const page: Row[] = [];
     let total = 0;

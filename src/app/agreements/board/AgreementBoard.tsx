@@ -77,7 +77,7 @@ export const AgreementBoard = () => {
   const orgIds = [...new Set(cards.flatMap((a) => [a.enterpriseId, a.partnerId]).filter((id) => id != null))];
   const { data: orgs } = useGetMany('organizations', { ids: orgIds }, { enabled: orgIds.length > 0 });
   const names = useMemo(() => new Map((orgs ?? []).map((o) => [o.id, String(o.name)])), [orgs]);
-  const money = useMoney(true);
+  const money = useMoney();
   const [moving, setMoving] = useState<{ agreement: RaRecord; to: string } | null>(null);
 
   const onDragEnd = ({ draggableId, source, destination }: DropResult) => {

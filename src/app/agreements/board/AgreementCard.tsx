@@ -8,6 +8,7 @@ import { useLocaleState, useTranslate, type RaRecord } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { formatDay } from '../../schema-ui/time';
 import { isOverdue } from '../status';
+import type { Money } from '../../schema-ui/useMoney';
 
 /** One agreement on the board: what, between whom, how much, who follows it, when next. */
 export const AgreementCard = ({
@@ -20,7 +21,7 @@ export const AgreementCard = ({
   agreement: RaRecord;
   index: number;
   names: Map<unknown, string>;
-  money: Intl.NumberFormat;
+  money: Money;
   draggable: boolean;
 }) => {
   const translate = useTranslate();

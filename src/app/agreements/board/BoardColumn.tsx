@@ -6,6 +6,7 @@ import { useTranslate, type RaRecord } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { listLink } from '../../dashboard/Figure';
 import { AgreementCard } from './AgreementCard';
+import type { Money } from '../../schema-ui/useMoney';
 
 /** One status: its count and total amount (for every matching agreement, from the server),
  * then the cards, soonest follow-up first. */
@@ -25,7 +26,7 @@ export const BoardColumn = ({
   count: number;
   sum: number;
   names: Map<unknown, string>;
-  money: Intl.NumberFormat;
+  money: Money;
   draggable: boolean;
 }) => {
   const translate = useTranslate();
@@ -61,7 +62,7 @@ export const BoardColumn = ({
         <Typography variant="subtitle2">
           {translate(`enums.agreementStatus.${status}`)} <span data-testid={`count-${status}`}>{count}</span>
         </Typography>
-        <Typography variant="caption" color="text.secondary">
+        <Typography variant="caption" color="text.secondary" data-testid={`sum-${status}`}>
           {money.format(sum)}
         </Typography>
       </Box>

@@ -16,6 +16,7 @@ import { fetchAll, fetchTitles } from '../../export/fetchRows';
 import { XLSX_TYPE } from '../../../schema/spreadsheet/xlsx';
 import type { HuiwuDataProvider } from '../../providers/dataProvider';
 import { buildLedger, ledgerToXlsx } from './ledger';
+import { useMoneyUnit } from '../../schema-ui/useMoney';
 
 const agreements = resourceByName.agreements;
 
@@ -25,6 +26,7 @@ export const LedgerButton = () => {
   const [locale] = useLocaleState();
   const dataProvider = useDataProvider<HuiwuDataProvider>();
   const notify = useNotify();
+  const [unit] = useMoneyUnit();
   const year = beijingDay().slice(0, 4);
   const [open, setOpen] = useState(false);
   const [range, setRange] = useState({ from: `${year}-01-01`, to: `${year}-12-31` });
@@ -54,6 +56,7 @@ export const LedgerButton = () => {
         range,
         lang: locale as Lang,
         now: Date.now(),
+        unit,
       });
       const { default: ExcelJS } = await import('exceljs');
       const buffer = await ledgerToXlsx(ExcelJS, ledger, locale as Lang);

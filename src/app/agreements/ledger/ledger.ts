@@ -1,10 +1,14 @@
 import type { Workbook } from 'exceljs';
 import { beijingDay, enums, getField, namedFilterTest, resourceByName, type Lang } from '../../../schema';
+import { inUnit, type MoneyUnit } from '../../../schema/money';
+import { headerOf } from '../../../schema/spreadsheet/table';
+import { MONEY_FORMAT } from '../../../schema/spreadsheet/xlsx';
 
 /**
  * The agreements ledger (工作台账) officials report upward: one row per agreement signed in a
  * period, with its parties, amount, status, officer, last and next follow-up; and a summary
- * of totals by status and by industry. Built from rows the API gave, so it is what the user may see.
+ * of totals by status and by industry, the largest industry first. Amounts in the user's unit
+ * (元 or 万元), as the header says. Built from rows the API gave, so it is what the user may see.
  */
 
 type Row = Record<string, unknown>;
@@ -22,6 +26,8 @@ export interface Ledger {
   /** which columns hold days, and which money */
   dayColumns: number[];
   moneyColumn: number;
+  /** the unit of every amount in it */
+  unit: MoneyUnit;
   summary: { heading: string; lines: { label: string; count: number; amount: number }[] }[];
   total: { count: number; amount: number };
 }
@@ -52,8 +58,9 @@ export function buildLedger(args: {
   range: LedgerRange;
   lang: Lang;
   now: number;
+  unit: MoneyUnit;
 }): Ledger {
-  const { agreements, names, lastFollowUp, range, lang, now } = args;
+  const { agreements, names, lastFollowUp, range, lang, now, unit } = args;
   const w = (key: keyof typeof words) => words[key][lang];
   const resource = resourceByName.agreements;
   const field = (source: string) => getField(resource, source)!;
@@ -63,7 +70,7 @@ export function buildLedger(args: {
     enums[enumName].find((o) => o.id === id)?.label[lang] ?? (id == null ? '' : String(id));
   const headers = [
     w('no'),
-    ...COLUMNS.map((source) => field(source).label[lang]),
+    ...COLUMNS.map((source) => headerOf(field(source), lang, unit)),
     w('lastFollowUp'),
     field('nextFollowUpOn').label[lang],
     w('overdue'),
@@ -77,7 +84,7 @@ export function buildLedger(args: {
     (a.signedOn as string) ?? null,
     label('agreementKind', a.kind),
     label('industry', a.industry),
-    typeof a.amount === 'number' ? a.amount : null,
+    typeof a.amount === 'number' ? inUnit(a.amount, unit) : null,
     label('agreementStatus', a.status),
     String(a.officer ?? ''),
     lastFollowUp.get(a.id) ?? null,
@@ -93,16 +100,19 @@ export function buildLedger(args: {
       line.amount += typeof a.amount === 'number' ? a.amount : 0;
       lines.set(key(a), line);
     }
-    return [...lines.values()].filter((line) => line.count > 0);
+    return [...lines.values()]
+      .filter((line) => line.count > 0)
+      .map((line) => ({ ...line, amount: inUnit(line.amount, unit) }));
   };
   const byStatus = totals(
     (a) => label('agreementStatus', a.status),
     enums.agreementStatus.map((o) => o.label[lang]),
   );
+  // the largest industry first, as reports rank them; those not given last
   const byIndustry = totals(
     (a) => (a.industry ? label('industry', a.industry) : w('none')),
     enums.industry.map((o) => o.label[lang]),
-  );
+  ).sort((x, y) => Number(x.label === w('none')) - Number(y.label === w('none')) || y.amount - x.amount);
   return {
     // overdue depends on the day: the ledger says which
     title: `${w('title')} ${range.from} – ${range.to}（${w('asOf')} ${beijingDay(now)}）`,
@@ -110,13 +120,17 @@ export function buildLedger(args: {
     rows,
     dayColumns: [4, 10, 11],
     moneyColumn: 7,
+    unit,
     summary: [
       { heading: byField('status'), lines: byStatus },
       { heading: byField('industry'), lines: byIndustry },
     ],
     total: {
       count: agreements.length,
-      amount: agreements.reduce((sum, a) => sum + (typeof a.amount === 'number' ? a.amount : 0), 0),
+      amount: inUnit(
+        agreements.reduce((sum, a) => sum + (typeof a.amount === 'number' ? a.amount : 0), 0),
+        unit,
+      ),
     },
   };
 }
@@ -139,7 +153,7 @@ export async function ledgerToXlsx(
   sheet.mergeCells(1, 1, 1, ledger.headers.length);
   sheet.addRow(ledger.headers).font = { bold: true };
   for (const column of ledger.dayColumns) sheet.getColumn(column + 1).numFmt = 'yyyy-mm-dd';
-  sheet.getColumn(ledger.moneyColumn + 1).numFmt = '#,##0';
+  sheet.getColumn(ledger.moneyColumn + 1).numFmt = MONEY_FORMAT[ledger.unit];
   for (const cells of ledger.rows)
     sheet.addRow(
       cells.map((cell, i) =>
@@ -149,11 +163,15 @@ export async function ledgerToXlsx(
   [6, 30, 26, 26, 12, 14, 14, 14, 10, 10, 12, 12, 8].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
 
   const summary = workbook.addWorksheet(w('summary'));
-  summary.getColumn(3).numFmt = '#,##0';
+  summary.getColumn(3).numFmt = MONEY_FORMAT[ledger.unit];
   summary.addRow([ledger.title]).font = { bold: true, size: 14 };
   for (const part of ledger.summary) {
     summary.addRow([]);
-    summary.addRow([part.heading, w('count'), getField(resourceByName.agreements, 'amount')!.label[lang]]).font = {
+    summary.addRow([
+      part.heading,
+      w('count'),
+      headerOf(getField(resourceByName.agreements, 'amount')!, lang, ledger.unit),
+    ]).font = {
       bold: true,
     };
     for (const line of part.lines) summary.addRow([line.label, line.count, line.amount]);

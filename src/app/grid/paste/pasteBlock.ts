@@ -2,6 +2,7 @@ import type { RaRecord } from 'react-admin';
 import type { FieldDef, ResourceDef } from '../../../schema';
 import type { ColumnTarget, ImportRequest } from '../../../schema/imports';
 import { matchColumns } from '../../import/mapping';
+import { unitOfHeader, type MoneyUnit } from '../../../schema/money';
 
 /** Where one column of a pasted block went: the field it fills, from its header or its place. */
 export interface PastedColumn {
@@ -56,8 +57,10 @@ export function pasteBlock(args: {
   omit: string[];
   /** false when rows past the end of this page exist on the next one */
   canCreate: boolean;
+  /** the unit the user reads amounts in: a pasted amount is in it, unless its header names another */
+  moneyUnit: MoneyUnit;
 }): PasteBlock {
-  const { resource, visible, rows, target, values, defaults, omit, canCreate } = args;
+  const { resource, visible, rows, target, values, defaults, omit, canCreate, moneyUnit } = args;
   const header = headerColumns(resource, values, omit);
   const body = header ? values.slice(1) : values;
   const width = body.reduce((w, row) => Math.max(w, row.length), header?.headers.length ?? 0);
@@ -87,6 +90,11 @@ export function pasteBlock(args: {
   });
   // what the list fixes fills new rows, unless the block itself gives that field
   const given = new Set(columns.map((c) => c.target?.split(':')[0]));
+  const units = Object.fromEntries(
+    columns
+      .filter((c) => c.target && resource.fields.find((f) => f.source === c.target)?.type === 'money')
+      .map((c) => [c.target, (c.header && unitOfHeader(c.header)) || moneyUnit]),
+  );
   const fixed = Object.fromEntries(Object.entries(defaults).filter(([source]) => !given.has(source)));
   return {
     // a cell that cannot be read is not written; the rest of its row is, as a paste in Excel
@@ -98,6 +106,7 @@ export function pasteBlock(args: {
       ids,
       versions,
       fixed,
+      units,
       badCells: 'emptyCell',
     },
     columns,

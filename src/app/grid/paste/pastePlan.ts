@@ -1,5 +1,6 @@
 import { resourceByName, sameValue, type FieldDef, type Lang, type ResourceDef } from '../../../schema';
 import { valueFromText, type ReferenceNames } from '../../../schema/fromText';
+import type { MoneyUnit } from '../../../schema/money';
 import { reasonText, type Reason } from '../../../schema/messages';
 import { checkWrite } from '../../../schema/validate';
 import type { CellChange } from '../useCellWriter';
@@ -19,8 +20,8 @@ export interface PastePlan {
   invalid: InvalidCell[];
 }
 
-const valueOrNull = (field: FieldDef, text: string, names: ReferenceNames) => {
-  const converted = valueFromText(field, text, { names });
+const valueOrNull = (field: FieldDef, text: string, names: ReferenceNames, moneyUnit: MoneyUnit) => {
+  const converted = valueFromText(field, text, { names, moneyUnit });
   return 'value' in converted ? converted.value : undefined;
 };
 
@@ -52,8 +53,10 @@ export function planPaste(args: {
   lang: Lang;
   /** false when the rows past the end of this page exist on the next one */
   canCreate: boolean;
+  /** the unit pasted amounts are in */
+  moneyUnit: MoneyUnit;
 }): PastePlan {
-  const { resource, columns, rows, target, values, names, defaults, lang, canCreate } = args;
+  const { resource, columns, rows, target, values, names, defaults, lang, canCreate, moneyUnit } = args;
   const plan: PastePlan = { changes: [], creates: [], invalid: [] };
   values.forEach((cells, i) => {
     const rowIndex = target.row + i;
@@ -77,11 +80,11 @@ export function planPaste(args: {
         const reason: Reason = field.setBy
           ? { code: 'setBy', via: resourceByName[field.setBy].singular }
           : { code: 'immutable' };
-        if (!sameValue(existing[field.source], valueOrNull(field, text, names)))
+        if (!sameValue(existing[field.source], valueOrNull(field, text, names, moneyUnit)))
           plan.invalid.push({ row: rowIndex, field, text, reason: reasonText(reason, lang) });
         return;
       }
-      const converted = valueFromText(field, text, { names });
+      const converted = valueFromText(field, text, { names, moneyUnit });
       if ('reason' in converted) {
         plan.invalid.push({ row: rowIndex, field, text, reason: reasonText(converted.reason, lang) });
         rowInvalid = true;

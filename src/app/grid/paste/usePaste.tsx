@@ -15,6 +15,7 @@ import { nameKey, type ReferenceNames } from '../../../schema/fromText';
 import { MAX_CELL_LENGTH, MAX_IMPORT_ROWS, type ImportReport } from '../../../schema/imports';
 import type { ImportChoices } from '../../import/importRequest';
 import type { HuiwuDataProvider } from '../../providers/dataProvider';
+import { useMoneyUnit } from '../../schema-ui/useMoney';
 import type { CellChange, useCellWriter } from '../useCellWriter';
 import { PasteDialog } from './PasteDialog';
 import { pasteBlock, type PasteBlock } from './pasteBlock';
@@ -49,6 +50,7 @@ export function usePaste({
   const refresh = useRefresh();
   const translate = useTranslate();
   const [locale] = useLocaleState();
+  const [moneyUnit] = useMoneyUnit();
   const [plan, setPlan] = useState<PastePlan | null>(null);
   const [pasting, setPasting] = useState<{
     block: PasteBlock;
@@ -163,6 +165,7 @@ export function usePaste({
         defaults: start(),
         omit,
         canCreate: canCreate(),
+        moneyUnit,
       });
       void preview(block, {});
       return;
@@ -197,6 +200,7 @@ export function usePaste({
           names,
           defaults: start(),
           lang: locale as Lang,
+          moneyUnit,
         }),
       );
     })();

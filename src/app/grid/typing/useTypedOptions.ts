@@ -1,5 +1,5 @@
 import { useGetList, useLocaleState, usePermissions, useTranslate } from 'react-admin';
-import { allows, enums, resourceByName, type FieldDef, type Lang } from '../../../schema';
+import { allows, enums, pickerSort, resourceByName, type FieldDef, type Lang } from '../../../schema';
 import { creatableTarget } from '../../../schema/fromName';
 import { nameKey, optionFor } from '../../../schema/fromText';
 import { foldForMatch } from '../../../schema/text/fold';
@@ -25,7 +25,11 @@ export function useTypedOptions(field: FieldDef | undefined, text: string): Type
   const target = field?.type === 'reference' ? resourceByName[field.reference ?? ''] : undefined;
   const { data } = useGetList(
     target?.name ?? 'organizations',
-    { filter: text.trim() ? { q: text.trim() } : {}, pagination: { page: 1, perPage: 20 }, sort: target?.sort },
+    {
+      filter: text.trim() ? { q: text.trim() } : {},
+      pagination: { page: 1, perPage: 20 },
+      sort: target ? pickerSort(target) : undefined,
+    },
     { enabled: !!target },
   );
   if (!field) return [];

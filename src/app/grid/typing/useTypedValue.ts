@@ -3,6 +3,7 @@ import { resourceByName, type Lang, type ResourceDef } from '../../../schema';
 import { recordFromName } from '../../../schema/fromName';
 import { nameKey, valueFromText } from '../../../schema/fromText';
 import { reasonText } from '../../../schema/messages';
+import { useMoneyUnit } from '../../schema-ui/useMoney';
 import type { Typed } from './CellTyping';
 
 const TEXT_TYPES = new Set(['text', 'longtext', 'phone', 'email']);
@@ -16,6 +17,7 @@ export function useTypedValue(resource: ResourceDef) {
   const dataProvider = useDataProvider();
   const [locale] = useLocaleState();
   const lang = locale as Lang;
+  const [moneyUnit] = useMoneyUnit();
 
   /** The year of the record a row's dates belong to (a guest's summit), for a date typed without one. */
   const yearOf = async (record: RaRecord | undefined) => {
@@ -62,7 +64,7 @@ export function useTypedValue(resource: ResourceDef) {
       const reason = found.length > 1 ? 'ambiguousName' : 'unknownName';
       return { reason: reasonText({ code: reason, name: text.trim(), what: linked.singular }, lang) };
     }
-    let read = valueFromText(field, text);
+    let read = valueFromText(field, text, { moneyUnit });
     if ('reason' in read && (field.type === 'date' || field.type === 'datetime'))
       read = valueFromText(field, text, { year: await yearOf(record) });
     return 'reason' in read ? { reason: reasonText(read.reason, lang) } : read;

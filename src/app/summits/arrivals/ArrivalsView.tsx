@@ -23,6 +23,7 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { allows, resourceByName } from '../../../schema';
+import { byPinyin } from '../../../schema/text/collate';
 import { toLocalInput } from '../../schema-ui/time';
 import { usePickupPlan } from './usePickupPlan';
 
@@ -74,7 +75,7 @@ export const ArrivalsView = () => {
   const byId = new Map(plan.guests.map((g) => [g.id, g]));
   const name = (id: unknown) => String(byId.get(id as RaRecord['id'])?.name ?? '');
   const time = (id: unknown) => toLocalInput(byId.get(id as RaRecord['id'])?.arrivalAt).slice(11);
-  const drivers = [...new Set(plan.guests.map((g) => g.pickupBy).filter(Boolean))].sort() as string[];
+  const drivers = [...new Set(plan.guests.map((g) => g.pickupBy).filter(Boolean) as string[])].sort(byPinyin);
   const conflicted = new Set(plan.conflicts.flatMap((c) => c.ids));
   return (
     <Box sx={{ width: '100%' }}>
