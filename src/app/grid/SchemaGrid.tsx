@@ -394,6 +394,11 @@ export const SchemaGrid = ({
         // the grid's scroller lies over its canvas: where the pointer is, not what it hit, tells
         const area = canvas()?.getBoundingClientRect();
         if (!area || event.clientX < area.left || event.clientX > area.right || event.clientY > area.bottom) return;
+        // the keyboard now, not when Glide focuses its canvas a frame later: keys typed
+        // meanwhile would go nowhere (Glide stops the mousedown moving the focus); not from
+        // Glide's own editor, which a click outside commits
+        if (event.clientY >= area.top && !document.getElementById('portal')?.contains(document.activeElement))
+          typing.current?.focus();
         const last = data.length ? gridRef.current?.getBounds(0, data.length - 1) : undefined;
         const under = event.clientY > (last ? last.y + last.height : area.top + 38);
         // the column under the pointer: a paste there starts in it, as in Excel
@@ -481,6 +486,7 @@ export const SchemaGrid = ({
         onCommit={onTyped}
         onGridKey={(event) => forwardKey(canvas(), event)}
         onShortcut={onShortcut}
+        ownedByGrid={(element) => !!element && !!canvas()?.contains(element)}
         label={
           cursorField && cursorRecord
             ? translate('huiwu.grid.nameBox', {
