@@ -53,6 +53,16 @@ export const GridToolbar = ({
   const { selectedIds, filterValues } = useListContext();
   const { permissions: role } = usePermissions();
   const editable = allows(role, resource, 'write');
+  // what the list holds its rows to: its parent (a summit's guests), or a link it is filtered by
+  const context = {
+    ...Object.fromEntries(
+      Object.entries(filterValues).filter(
+        ([source, value]) =>
+          scalar(value) !== undefined && resource.fields.some((f) => f.source === source && f.type === 'reference'),
+      ),
+    ),
+    ...fixed,
+  };
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minHeight: 40, px: 1, flexWrap: 'wrap' }}>
       <ViewsMenu resource={resource} layout={layout} setLayout={setLayout} />
@@ -88,7 +98,7 @@ export const GridToolbar = ({
           <Typography variant="body2" sx={{ ml: 2 }}>
             {translate('ra.action.bulk_actions', { smart_count: selectedIds.length })}
           </Typography>
-          {editable && <BulkSetField resource={resource} />}
+          {editable && <BulkSetField resource={resource} context={context} />}
           {editable && <BulkDeleteButton mutationMode="undoable" />}
         </>
       )}

@@ -150,6 +150,10 @@ export const en = {
       bulkSetTitle: 'Set a field on %{smart_count} row |||| Set a field on %{smart_count} rows',
       field: 'Field',
       apply: 'Apply',
+      moveTitle: 'Move to another %{field}?',
+      moveContent:
+        'The %{smart_count} selected row will move from “%{from}” to “%{to}” and no longer belong here. |||| The %{smart_count} selected rows will move from “%{from}” to “%{to}” and no longer belong here.',
+      move: 'Move',
       hint: 'Type to edit · Enter/Tab to save · Ctrl+C/V with Excel · Ctrl+D fills down · Ctrl+Z undoes',
       readOnlyHint: 'Read only for your role · Ctrl+C copies',
       refused: 'Row %{row}, %{field}: %{reason} (not saved)',
