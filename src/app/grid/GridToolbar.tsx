@@ -18,6 +18,7 @@ import { ExportMenu } from '../export/ExportMenu';
 import { ImportButton } from '../import/ImportButton';
 import { PrintButtons } from '../print/PrintButtons';
 import { ColumnsMenu } from './ColumnsMenu';
+import { fixedValues } from './listContext';
 import type { GridLayout } from './useGridLayout';
 import type { FieldDef } from '../../schema';
 import { ViewsMenu } from './ViewsMenu';
@@ -53,16 +54,8 @@ export const GridToolbar = ({
   const { selectedIds, filterValues } = useListContext();
   const { permissions: role } = usePermissions();
   const editable = allows(role, resource, 'write');
-  // what the list holds its rows to: its parent (a summit's guests), or a link it is filtered by
-  const context = {
-    ...Object.fromEntries(
-      Object.entries(filterValues).filter(
-        ([source, value]) =>
-          scalar(value) !== undefined && resource.fields.some((f) => f.source === source && f.type === 'reference'),
-      ),
-    ),
-    ...fixed,
-  };
+  // what the list holds its rows to: setting it moves them out (a summit's guests, elsewhere)
+  const context = fixedValues(resource, filterValues, fixed);
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minHeight: 40, px: 1, flexWrap: 'wrap' }}>
       <ViewsMenu resource={resource} layout={layout} setLayout={setLayout} />
