@@ -18,6 +18,7 @@ import { allows, namedFilterTest, roleSeesPersonalData, type FieldDef, type Reso
 import { formatDay } from '../schema-ui/time';
 import { cellFor, fieldCellRenderer, valueOfEdit } from './cells';
 import { usePaste } from './paste/usePaste';
+import { GridEmpty } from './GridEmpty';
 import { fixedValues } from './listContext';
 import { gridTheme, refusedTheme, savingTheme } from './theme';
 import { useCellWriter } from './useCellWriter';
@@ -511,52 +512,55 @@ export const SchemaGrid = ({
             ? translate('huiwu.grid.belowData')
             : ''}
       </Typography>
-      <DataEditor
-        ref={gridRef}
-        columns={columns}
-        rows={data.length + (newRow.index < 0 ? 0 : 1)}
-        getCellContent={getCellContent}
-        customRenderers={renderers}
-        onCellsEdited={editable ? onCellsEdited : undefined}
-        onCellActivated={([col, row]) => {
-          const field = visible[col];
-          if (editable && field?.setBy && data[row] && onEditThrough) onEditThrough(field, data[row]);
-        }}
-        getRowThemeOverride={(row) => (data[row] && highlighted(data[row]) ? highlightTheme : undefined)}
-        // Enter in the new row's full editor (a picker, a date) saves the row, as typing's does
-        onFinishedEditing={(value, [, down]) => {
-          if (value && down === 1 && onNewRow) void reading.current.then(newRowCursor.enter);
-        }}
-        onPaste={false}
-        fillHandle={editable}
-        // as in Excel: a second click on the cursor's cell does nothing; typing edits, a double-click opens the editor
-        cellActivationBehavior="double-click"
-        keybindings={keybindings}
-        getCellsForSelection
-        gridSelection={{ ...selection, rows: tickedRows }}
-        onGridSelectionChange={onGridSelectionChange}
-        rowMarkers="both"
-        rowSelectionMode="multi"
-        freezeColumns={Math.min(layout.freeze, visible.length)}
-        onHeaderClicked={(col) => {
-          const field = visible[col].source;
-          // a viewer's masked numbers are not sorted (the order would tell their hidden digits)
-          if (visible[col].personal && !roleSeesPersonalData(role)) return;
-          setSort({ field, order: sort.field === field && sort.order === 'ASC' ? 'DESC' : 'ASC' });
-        }}
-        onColumnResize={(column, size) =>
-          setLayout({ ...layout, widths: { ...layout.widths, [String(column.id)]: size } })
-        }
-        onColumnMoved={onColumnMoved}
-        theme={theme}
-        rowHeight={34}
-        headerHeight={38}
-        smoothScrollX
-        smoothScrollY
-        onVisibleRegionChanged={() => setScrolled((n) => n + 1)}
-        width="100%"
-        height={Math.max(320, Math.min(36 * (data.length + 2) + 20, window.innerHeight - 250))}
-      />
+      <Box sx={{ position: 'relative' }}>
+        <DataEditor
+          ref={gridRef}
+          columns={columns}
+          rows={data.length + (newRow.index < 0 ? 0 : 1)}
+          getCellContent={getCellContent}
+          customRenderers={renderers}
+          onCellsEdited={editable ? onCellsEdited : undefined}
+          onCellActivated={([col, row]) => {
+            const field = visible[col];
+            if (editable && field?.setBy && data[row] && onEditThrough) onEditThrough(field, data[row]);
+          }}
+          getRowThemeOverride={(row) => (data[row] && highlighted(data[row]) ? highlightTheme : undefined)}
+          // Enter in the new row's full editor (a picker, a date) saves the row, as typing's does
+          onFinishedEditing={(value, [, down]) => {
+            if (value && down === 1 && onNewRow) void reading.current.then(newRowCursor.enter);
+          }}
+          onPaste={false}
+          fillHandle={editable}
+          // as in Excel: a second click on the cursor's cell does nothing; typing edits, a double-click opens the editor
+          cellActivationBehavior="double-click"
+          keybindings={keybindings}
+          getCellsForSelection
+          gridSelection={{ ...selection, rows: tickedRows }}
+          onGridSelectionChange={onGridSelectionChange}
+          rowMarkers="both"
+          rowSelectionMode="multi"
+          freezeColumns={Math.min(layout.freeze, visible.length)}
+          onHeaderClicked={(col) => {
+            const field = visible[col].source;
+            // a viewer's masked numbers are not sorted (the order would tell their hidden digits)
+            if (visible[col].personal && !roleSeesPersonalData(role)) return;
+            setSort({ field, order: sort.field === field && sort.order === 'ASC' ? 'DESC' : 'ASC' });
+          }}
+          onColumnResize={(column, size) =>
+            setLayout({ ...layout, widths: { ...layout.widths, [String(column.id)]: size } })
+          }
+          onColumnMoved={onColumnMoved}
+          theme={theme}
+          rowHeight={34}
+          headerHeight={38}
+          smoothScrollX
+          smoothScrollY
+          onVisibleRegionChanged={() => setScrolled((n) => n + 1)}
+          width="100%"
+          height={Math.max(320, Math.min(36 * (data.length + 2) + 20, window.innerHeight - 250))}
+        />
+        <GridEmpty top={38 + (newRow.index < 0 ? 0 : 34) + 24} canType={newRow.index >= 0} />
+      </Box>
       <CellTyping
         ref={typing}
         target={target}

@@ -139,6 +139,10 @@ export const en = {
       newRowReady: 'The new row is not saved yet: press Enter to save it',
       newRowRefused: 'The new row was not saved: %{reasons}',
       newRowSaved: 'Row added',
+      empty: 'No records yet',
+      emptyTypeAbove: 'No records yet · type into the empty row above, or paste or import',
+      emptyFiltered: 'No records match',
+      clearFilters: 'Clear the filters',
       createNamed: 'Add the %{what} “%{name}”',
       columns: 'Columns',
       freezeNone: 'Freeze no column',
@@ -166,6 +170,7 @@ export const en = {
         title: 'Paste from the clipboard',
         summary:
           '%{changes} cells change, %{creates} rows are added, %{invalid} cells are invalid and will not be written.',
+        summaryValid: '%{changes} cells change, %{creates} rows are added; all cells are valid.',
         invalid: 'Invalid cells',
         cell: 'Row %{row}, %{field}: “%{text}”',
         confirm: 'Write',

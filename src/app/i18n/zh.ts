@@ -134,6 +134,10 @@ export const zh: typeof en = {
       newRowReady: '新行还没有保存：按回车保存',
       newRowRefused: '新行没有保存：%{reasons}',
       newRowSaved: '已新增一行',
+      empty: '还没有记录',
+      emptyTypeAbove: '还没有记录 · 在上面的空行直接输入，或粘贴、导入',
+      emptyFiltered: '没有符合条件的记录',
+      clearFilters: '清除筛选',
       createNamed: '新建%{what}“%{name}”',
       columns: '列',
       freezeNone: '不冻结列',
@@ -160,6 +164,7 @@ export const zh: typeof en = {
       paste: {
         title: '粘贴',
         summary: '将修改 %{changes} 个单元格，新增 %{creates} 行；%{invalid} 个单元格无效，不会写入。',
+        summaryValid: '将修改 %{changes} 个单元格，新增 %{creates} 行；全部有效。',
         invalid: '无效的单元格',
         cell: '第 %{row} 行「%{field}」：“%{text}”',
         confirm: '写入',
