@@ -180,4 +180,27 @@ describe('the first keys typed onto a cell arrive, every one', () => {
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await guests())[9].role).toBe('academician');
   });
+
+  it('pinyin composed straight after a click, before the grid’s next frame, stays one composition', async () => {
+    await page.goto(guestListUrl(server.url, summitId));
+    await gridReady();
+    const point = await cellPoint('职务/职称', 8);
+    await page.reload();
+    await gridReady();
+    const cdp = await page.context().newCDPSession(page);
+    const compose = (text: string) =>
+      cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+    const release = await holdFrames(page);
+    await page.mouse.click(point.x, point.y);
+    await compose('j');
+    // Glide takes the focus now: a composition it interrupted would leave its letters as text
+    await release();
+    for (const text of ['ji', 'jia', 'jiao', 'jiaos', 'jiaosh', 'jiaoshou', '教授']) await compose(text);
+    const enter = { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 };
+    await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...enter });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...enter });
+    await cdp.send('Input.insertText', { text: '教授' });
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await guests())[8].title).toBe('教授');
+  });
 });

@@ -30,6 +30,7 @@ import { useReferenceTitles } from './useReferenceTitles';
 import { copySelection } from './copySelection';
 import { CellTyping, type CellTypingHandle, type Typed, type TypingTarget } from './typing/CellTyping';
 import { forwardKey, pressOnGrid } from './typing/forwardKey';
+import { keepFocus } from './typing/keepFocus';
 import { useTypedValue } from './typing/useTypedValue';
 
 const WIDTHS: Partial<Record<FieldDef['type'], number>> = {
@@ -311,7 +312,11 @@ export const SchemaGrid = ({
     return () => window.removeEventListener('paste', listener, true);
   }, []);
 
-  const canvas = () => container.current?.querySelector('canvas[data-testid="data-grid-canvas"]');
+  const canvas = () => container.current?.querySelector<HTMLElement>('canvas[data-testid="data-grid-canvas"]');
+  useEffect(() => {
+    const el = canvas();
+    if (el) keepFocus(el, () => typing.current?.holds() ?? false);
+  });
   /** A key for the grid, pressed by the user or for them: a move of their own, after a click under the rows. */
   const toGrid = (key: string | React.KeyboardEvent, shift = false) => {
     below.current.moved = true;

@@ -30,6 +30,8 @@ export interface CellTypingHandle {
   focus(): void;
   /** whether something is being typed (the grid then leaves the cursor alone) */
   typing(): boolean;
+  /** whether it has the keyboard */
+  holds(): boolean;
 }
 
 const MOVES: Record<string, Typed['move']> = {
@@ -78,6 +80,7 @@ export const CellTyping = forwardRef<
   useImperativeHandle(ref, () => ({
     focus: () => input.current?.focus({ preventScroll: true }),
     typing: () => typed !== null,
+    holds: () => !!input.current && document.activeElement === input.current,
   }));
 
   const reset = () => {
