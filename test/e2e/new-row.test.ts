@@ -1,7 +1,7 @@
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn, openLoggedIn, shot, startAppServer } from '../helpers/app';
-import { cellText, openEditor, selectCell, summitGuests } from '../helpers/grid';
+import { cellText, guestListUrl, openEditor, selectCell, summitGuests } from '../helpers/grid';
 import { ADMIN_PASSWORD, newSummit, type TestServer } from '../helpers/server';
 
 // The empty row under the last one takes typing, as Excel's next row does; Enter saves it as a
@@ -146,6 +146,18 @@ describe('the new row under the last one', () => {
     await page.keyboard.type('周全编辑', { delay: 0 });
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await guests()).find((g) => g.name === '周全编辑')).toMatchObject({ summitId });
+  });
+
+  it('on the guest list filtered to a summit, it shows that summit, and a row typed there joins it', async () => {
+    await page.goto(guestListUrl(server.url, summitId));
+    await page.reload();
+    await expect.poll(() => page.locator('[data-testid="glide-cell-1-0"]').textContent()).toMatch(/\S/);
+    const count = (await guests()).length;
+    await expect.poll(() => cellText(page, '峰会', count)).toBe('新行测试论坛');
+    await clickUnderRows('姓名');
+    await page.keyboard.type('吴筛选', { delay: 150 });
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await guests()).find((g) => g.name === '吴筛选')).toMatchObject({ summitId });
   });
 
   it('Esc on the row drops what was typed into it', async () => {

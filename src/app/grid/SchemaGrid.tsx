@@ -201,7 +201,8 @@ export const SchemaGrid = ({
   const getCellContent = ([col, row]: Item): GridCell => {
     const field = visible[col];
     if (row === newRow.index) {
-      const value = newRow.values[field.source];
+      // what the list fixes shows there already: the summit a row typed there joins
+      const value = newRow.record[field.source];
       return newRow.cell(field, cellFor(field, value, display(field, value), !field.setBy, yearOf(newRow.record)));
     }
     const record = data[row];
