@@ -175,7 +175,8 @@ describe('the grid', () => {
     await selectCell(page, '姓名', 0);
     const nameCell = (await page.getByTestId('cell-typing').boundingBox())!;
     await page.mouse.click(nameCell.x + 20, box.y + box.height - 10);
-    await expect.poll(() => page.getByTestId('name-box').innerText()).toContain('最后一行之后');
+    // the cursor goes to the new row, in the column clicked
+    await expect.poll(() => page.getByTestId('name-box').innerText()).toBe('新行 · 姓名');
     await paste(page, '新增于末尾\t江淮工业大学\r\n');
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.getByTestId('paste-summary').innerText()).toContain('将新增 1 行');

@@ -152,3 +152,35 @@ export const summitGuests = async (client: Session['client'], summitId: number) 
 /** The attendee list filtered to one summit, in id order, 50 a page. */
 export const guestListUrl = (baseUrl: string, summitId: number) =>
   `${baseUrl}/#/attendees?filter=${encodeURIComponent(JSON.stringify({ summitId }))}&sort=id&order=ASC&perPage=50`;
+
+/**
+ * Holds the page's animation frames, as a busy machine delays them, until the returned
+ * function lets them run (and waits for one): what the app or Glide defers to the next frame
+ * (Glide focuses its canvas a frame after a click) then happens after the keys typed meanwhile.
+ */
+export async function holdFrames(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as Record<string, unknown>;
+    const request = window.requestAnimationFrame.bind(window);
+    const cancel = window.cancelAnimationFrame.bind(window);
+    const held = new Map<number, FrameRequestCallback>();
+    let next = -1;
+    window.requestAnimationFrame = (callback) => {
+      held.set(next, callback);
+      return next--;
+    };
+    window.cancelAnimationFrame = (id) => {
+      if (!held.delete(id)) cancel(id);
+    };
+    w.__releaseFrames = () => {
+      window.requestAnimationFrame = request;
+      window.cancelAnimationFrame = cancel;
+      for (const callback of held.values()) request(callback);
+      held.clear();
+    };
+  });
+  return async () => {
+    await page.evaluate(() => (window as unknown as { __releaseFrames(): void }).__releaseFrames());
+    await settle(page);
+  };
+}

@@ -18,6 +18,7 @@ import { ExportMenu } from '../export/ExportMenu';
 import { ImportButton } from '../import/ImportButton';
 import { PrintButtons } from '../print/PrintButtons';
 import { ColumnsMenu } from './ColumnsMenu';
+import { fixedValues } from './listContext';
 import type { GridLayout } from './useGridLayout';
 import type { FieldDef } from '../../schema';
 import { ViewsMenu } from './ViewsMenu';
@@ -53,6 +54,8 @@ export const GridToolbar = ({
   const { selectedIds, filterValues } = useListContext();
   const { permissions: role } = usePermissions();
   const editable = allows(role, resource, 'write');
+  // what the list holds its rows to: setting it moves them out (a summit's guests, elsewhere)
+  const context = fixedValues(resource, filterValues, fixed);
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minHeight: 40, px: 1, flexWrap: 'wrap' }}>
       <ViewsMenu resource={resource} layout={layout} setLayout={setLayout} />
@@ -88,7 +91,7 @@ export const GridToolbar = ({
           <Typography variant="body2" sx={{ ml: 2 }}>
             {translate('ra.action.bulk_actions', { smart_count: selectedIds.length })}
           </Typography>
-          {editable && <BulkSetField resource={resource} />}
+          {editable && <BulkSetField resource={resource} context={context} />}
           {editable && <BulkDeleteButton mutationMode="undoable" />}
         </>
       )}

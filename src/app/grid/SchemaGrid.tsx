@@ -19,14 +19,19 @@ import { formatDay } from '../schema-ui/time';
 import { useMoney } from '../schema-ui/useMoney';
 import { cellFor, fieldCellRenderer, valueOfEdit } from './cells';
 import { usePaste } from './paste/usePaste';
+import { GridEmpty } from './GridEmpty';
+import { fixedValues } from './listContext';
 import { gridTheme, refusedTheme, savingTheme } from './theme';
 import { useCellWriter } from './useCellWriter';
 import type { useGridLayout } from './useGridLayout';
 import { parseTsv } from './tsv';
+import { NEW_ROW_ID, useNewRow } from './useNewRow';
+import { useNewRowCursor } from './useNewRowCursor';
 import { useReferenceTitles } from './useReferenceTitles';
 import { copySelection } from './copySelection';
 import { CellTyping, type CellTypingHandle, type Typed, type TypingTarget } from './typing/CellTyping';
 import { forwardKey, pressOnGrid } from './typing/forwardKey';
+import { keepFocus } from './typing/keepFocus';
 import { useTypedValue } from './typing/useTypedValue';
 
 const WIDTHS: Partial<Record<FieldDef['type'], number>> = {
@@ -39,6 +44,10 @@ const WIDTHS: Partial<Record<FieldDef['type'], number>> = {
   reference: 200,
 };
 const noSelection: GridSelection = { columns: CompactSelection.empty(), rows: CompactSelection.empty() };
+const cursorAt = (col: number, row: number): GridSelection => ({
+  ...noSelection,
+  current: { cell: [col, row], range: { x: col, y: row, width: 1, height: 1 }, rangeStack: [] },
+});
 // Stable across renders: a new array or theme object makes the grid rebuild, which would
 // reset an editor the user is typing in when fresh data arrives.
 const renderers = [fieldCellRenderer];
@@ -114,7 +123,8 @@ export const SchemaGrid = ({
   const visible = all.filter((field) => !omit.includes(field.source));
   const writer = useCellWriter(resource);
   const notify = useNotify();
-  const { titles, yearOf } = useReferenceTitles(resource, data);
+  const newRow = useNewRow({ resource, context: fixedValues(resource, filterValues, defaults), editable, writer });
+  const { titles, yearOf } = useReferenceTitles(resource, newRow.index < 0 ? data : [...data, newRow.record]);
   const [selection, setSelection] = useState<GridSelection>(noSelection);
   const gridRef = useRef<DataEditorRef>(null);
   const typing = useRef<CellTypingHandle>(null);
@@ -183,6 +193,11 @@ export const SchemaGrid = ({
 
   const getCellContent = ([col, row]: Item): GridCell => {
     const field = visible[col];
+    if (row === newRow.index) {
+      // what the list fixes shows there already: the summit a row typed there joins
+      const value = newRow.record[field.source];
+      return newRow.cell(field, cellFor(field, value, display(field, value), !field.setBy, yearOf(newRow.record)));
+    }
     const record = data[row];
     const pending = writer.pending(record?.id, field.source);
     const value = pending ? pending.value : record?.[field.source];
@@ -200,7 +215,14 @@ export const SchemaGrid = ({
   };
 
   const onCellsEdited = (edits: readonly { location: Item; value: EditableGridCell }[]) => {
+    // the new row's cells (its editor, a fill, a clear): kept until the row is saved
+    const typedNew = edits.filter(({ location: [, row] }) => row === newRow.index);
+    if (typedNew.length)
+      newRow.set(
+        Object.fromEntries(typedNew.map(({ location: [col], value }) => [visible[col].source, valueOfEdit(value)])),
+      );
     const changes = edits.flatMap(({ location: [col, row], value }) => {
+      if (row === newRow.index) return [];
       // an edit in the cell's own editor: the record it was opened on; a fill (a copy of
       // another cell, a single row's too) or a clear: the rows it covers now
       const own = edits.length === 1 && (value as { at?: string }).at === `${col}:${row}`;
@@ -228,8 +250,11 @@ export const SchemaGrid = ({
     // A click under the last row selects nothing, whatever the grid does when it takes the
     // focus after it (it puts the cursor on the first cell): a paste there adds rows, it does
     // not overwrite the first ones.
-    if (Date.now() - below.current.at < 400 && next.current && !below.current.moved) next = noSelection;
-    else if (next.current) below.current = { at: 0, on: false, moved: true, column: 0 };
+    // With a new row, that click puts the cursor on it, in the column clicked, as in Excel.
+    if (Date.now() - below.current.at < 400 && !below.current.moved) {
+      if (newRow.index >= 0) next = cursorAt(below.current.column, newRow.index);
+      else if (next.current) next = noSelection;
+    } else if (next.current) below.current = { at: 0, on: false, moved: true, column: 0 };
     setSelection(next);
     onCursor?.(next.current ? (data[next.current.cell[1]]?.id ?? null) : null);
     const ids = next.rows
@@ -284,30 +309,82 @@ export const SchemaGrid = ({
     return () => window.removeEventListener('paste', listener, true);
   }, []);
 
-  const canvas = () => container.current?.querySelector('canvas[data-testid="data-grid-canvas"]');
+  const canvas = () => container.current?.querySelector<HTMLElement>('canvas[data-testid="data-grid-canvas"]');
+  useEffect(() => {
+    const el = canvas();
+    if (el) keepFocus(el, () => typing.current?.holds() ?? false);
+  });
+  /** A key for the grid, pressed by the user or for them: a move of their own, after a click under the rows. */
+  const toGrid = (key: string | React.KeyboardEvent, shift = false) => {
+    below.current.moved = true;
+    return typeof key === 'string' ? (pressOnGrid(canvas(), key, shift), true) : forwardKey(canvas(), key);
+  };
   const current = selection.current?.cell;
   useLayoutEffect(() => {
     const b = current ? gridRef.current?.getBounds(current[0], current[1]) : undefined;
     setBounds(b ? { x: b.x, y: b.y, width: b.width, height: b.height } : null);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- where the cell is drawn changes with these
-  }, [current?.[0], current?.[1], scrolled, layout, data.length]);
+  }, [current?.[0], current?.[1], scrolled, layout, data.length, newRow.index]);
   const cursorField = current ? visible[current[0]] : undefined;
   const cursorRecord = current ? data[current[1]] : undefined;
+  const onNewRow = !!current && current[1] === newRow.index;
   const target: TypingTarget | null =
-    cursorField && cursorRecord && bounds
+    cursorField && (cursorRecord || onNewRow) && bounds
       ? {
           field: cursorField,
-          rowId: cursorRecord.id,
+          rowId: onNewRow ? NEW_ROW_ID : cursorRecord!.id,
           cell: `${current![0]}:${current![1]}`,
           bounds,
-          typable: editable && TYPED.has(cursorField.type) && !cursorField.setBy && !cursorField.immutable,
+          // a new record takes what is fixed once made
+          typable:
+            editable && TYPED.has(cursorField.type) && !cursorField.setBy && (onNewRow || !cursorField.immutable),
         }
       : null;
+  const cursorLabel = cursorField
+    ? translate(onNewRow ? 'huiwu.grid.newRowBox' : 'huiwu.grid.nameBox', {
+        row: current![1] + 1,
+        field: translate(`resources.${resource.name}.fields.${cursorField.source}`),
+      })
+    : '';
+
+  const newRowCursor = useNewRowCursor({
+    newRow,
+    rows: data.length,
+    cursor: current,
+    visible,
+    moveTo: (col, row) => setSelection(cursorAt(col, row)),
+    reading,
+  });
+
+  /** Text typed onto the new row: read as any typed text, kept with the row; Enter saves it. */
+  const onTypedNew = (typed: Typed) => {
+    const move = MOVE_KEYS[typed.move];
+    if (move) toGrid(move[0], move[1]);
+    const { field, cell } = typed.target;
+    newRowCursor.begin(Number(cell.split(':')[0]));
+    reading.current = reading.current.then(async () => {
+      try {
+        const read = await typedValue(typed, newRow.record);
+        if ('reason' in read) {
+          notify(read.reason, { type: 'warning' });
+          return newRow.refuse(field.source, read.reason);
+        }
+        newRow.set(
+          { [field.source]: read.value },
+          read.created ? [{ resource: read.created.resource, ids: [read.created.id] }] : [],
+        );
+        if (typed.move === 'down') await newRowCursor.enter();
+      } catch (error) {
+        newRow.refuse(field.source, (error as Error).message);
+      }
+    });
+  };
 
   /** Text typed onto a cell: read as import reads it, saved, and the cursor moves on at once. */
   const onTyped = (typed: Typed) => {
+    if (typed.target.rowId === NEW_ROW_ID) return onTypedNew(typed);
     const move = MOVE_KEYS[typed.move];
-    if (move) pressOnGrid(canvas(), move[0], move[1]);
+    if (move) toGrid(move[0], move[1]);
     const { rowId, field } = typed.target;
     const record = data.find((r) => r.id === rowId);
     // reading may ask the server (a name, a summit's year): an undo waits for it, so Ctrl+Z
@@ -368,6 +445,12 @@ export const SchemaGrid = ({
       void reading.current.then(() => writer.undo());
       return true;
     }
+    // Esc on the new row drops what was typed into it, as a form's cancel
+    if (event.key === 'Escape' && onNewRow && Object.keys(newRow.values).length) {
+      event.preventDefault();
+      newRow.clear();
+      return true;
+    }
     if (mod && event.key === 'Enter' && cursorRecord && onOpen && editable) {
       event.preventDefault();
       onOpen(cursorRecord.id);
@@ -390,6 +473,11 @@ export const SchemaGrid = ({
         // the grid's scroller lies over its canvas: where the pointer is, not what it hit, tells
         const area = canvas()?.getBoundingClientRect();
         if (!area || event.clientX < area.left || event.clientX > area.right || event.clientY > area.bottom) return;
+        // the keyboard now, not when Glide focuses its canvas a frame later: keys typed
+        // meanwhile would go nowhere (Glide stops the mousedown moving the focus); not from
+        // Glide's own editor, which a click outside commits
+        if (event.clientY >= area.top && !document.getElementById('portal')?.contains(document.activeElement))
+          typing.current?.focus();
         const last = data.length ? gridRef.current?.getBounds(0, data.length - 1) : undefined;
         const under = event.clientY > (last ? last.y + last.height : area.top + 38);
         // the column under the pointer: a paste there starts in it, as in Excel
@@ -420,76 +508,84 @@ export const SchemaGrid = ({
         color="text.secondary"
         sx={{ display: 'block', px: 1, minHeight: 20 }}
       >
-        {current && visible[current[0]] && data[current[1]]
-          ? translate('huiwu.grid.nameBox', {
-              row: current[1] + 1,
-              field: translate(`resources.${resource.name}.fields.${visible[current[0]].source}`),
-            })
+        {cursorField && (cursorRecord || onNewRow)
+          ? cursorLabel
           : below.current.on && editable
             ? translate('huiwu.grid.belowData')
             : ''}
       </Typography>
-      <DataEditor
-        ref={gridRef}
-        columns={columns}
-        rows={data.length}
-        getCellContent={getCellContent}
-        customRenderers={renderers}
-        onCellsEdited={editable ? onCellsEdited : undefined}
-        onCellActivated={([col, row]) => {
-          const field = visible[col];
-          if (editable && field?.setBy && data[row] && onEditThrough) onEditThrough(field, data[row]);
-        }}
-        getRowThemeOverride={(row) => (data[row] && highlighted(data[row]) ? highlightTheme : undefined)}
-        onPaste={false}
-        fillHandle={editable}
-        // as in Excel: a second click on the cursor's cell does nothing; typing edits, a double-click opens the editor
-        cellActivationBehavior="double-click"
-        keybindings={keybindings}
-        getCellsForSelection
-        gridSelection={{ ...selection, rows: tickedRows }}
-        onGridSelectionChange={onGridSelectionChange}
-        rowMarkers="both"
-        rowSelectionMode="multi"
-        freezeColumns={Math.min(layout.freeze, visible.length)}
-        onHeaderClicked={(col) => {
-          const field = visible[col].source;
-          // a viewer's masked numbers are not sorted (the order would tell their hidden digits)
-          if (visible[col].personal && !roleSeesPersonalData(role)) return;
-          setSort({ field, order: sort.field === field && sort.order === 'ASC' ? 'DESC' : 'ASC' });
-        }}
-        onColumnResize={(column, size) =>
-          setLayout({ ...layout, widths: { ...layout.widths, [String(column.id)]: size } })
-        }
-        onColumnMoved={onColumnMoved}
-        theme={theme}
-        rowHeight={34}
-        headerHeight={38}
-        smoothScrollX
-        smoothScrollY
-        onVisibleRegionChanged={() => setScrolled((n) => n + 1)}
-        width="100%"
-        height={Math.max(320, Math.min(36 * (data.length + 1) + 20, window.innerHeight - 250))}
-      />
+      <Box sx={{ position: 'relative' }}>
+        <DataEditor
+          ref={gridRef}
+          columns={columns}
+          rows={data.length + (newRow.index < 0 ? 0 : 1)}
+          getCellContent={getCellContent}
+          customRenderers={renderers}
+          onCellsEdited={editable ? onCellsEdited : undefined}
+          onCellActivated={([col, row]) => {
+            const field = visible[col];
+            if (editable && field?.setBy && data[row] && onEditThrough) onEditThrough(field, data[row]);
+          }}
+          getRowThemeOverride={(row) => (data[row] && highlighted(data[row]) ? highlightTheme : undefined)}
+          // Enter in the new row's full editor (a picker, a date) saves the row, as typing's does
+          onFinishedEditing={(value, [, down]) => {
+            if (value && down === 1 && onNewRow) void reading.current.then(newRowCursor.enter);
+          }}
+          onPaste={false}
+          fillHandle={editable}
+          // as in Excel: a second click on the cursor's cell does nothing; typing edits, a double-click opens the editor
+          cellActivationBehavior="double-click"
+          keybindings={keybindings}
+          getCellsForSelection
+          gridSelection={{ ...selection, rows: tickedRows }}
+          onGridSelectionChange={onGridSelectionChange}
+          rowMarkers="both"
+          rowSelectionMode="multi"
+          freezeColumns={Math.min(layout.freeze, visible.length)}
+          onHeaderClicked={(col) => {
+            const field = visible[col].source;
+            // a viewer's masked numbers are not sorted (the order would tell their hidden digits)
+            if (visible[col].personal && !roleSeesPersonalData(role)) return;
+            setSort({ field, order: sort.field === field && sort.order === 'ASC' ? 'DESC' : 'ASC' });
+          }}
+          onColumnResize={(column, size) =>
+            setLayout({ ...layout, widths: { ...layout.widths, [String(column.id)]: size } })
+          }
+          onColumnMoved={onColumnMoved}
+          theme={theme}
+          rowHeight={34}
+          headerHeight={38}
+          smoothScrollX
+          smoothScrollY
+          onVisibleRegionChanged={() => setScrolled((n) => n + 1)}
+          width="100%"
+          height={Math.max(320, Math.min(36 * (data.length + 2) + 20, window.innerHeight - 250))}
+        />
+        <GridEmpty top={38 + (newRow.index < 0 ? 0 : 34) + 24} canType={newRow.index >= 0} />
+      </Box>
       <CellTyping
         ref={typing}
         target={target}
         onCommit={onTyped}
-        onGridKey={(event) => forwardKey(canvas(), event)}
+        onGridKey={toGrid}
         onShortcut={onShortcut}
-        label={
-          cursorField && cursorRecord
-            ? translate('huiwu.grid.nameBox', {
-                row: current![1] + 1,
-                field: translate(`resources.${resource.name}.fields.${cursorField.source}`),
-              })
-            : translate('huiwu.grid.noCell')
-        }
+        ownedByGrid={(element) => !!element && !!canvas()?.contains(element)}
+        label={target ? cursorLabel : translate('huiwu.grid.noCell')}
       />
       {/* screen readers hear each save; sighted users see the cell colour */}
       <Box role="status" aria-live="polite" sx={{ position: 'absolute', left: -9999 }}>
         {writer.announcement}
       </Box>
+      {newRow.status && (
+        <Typography
+          data-testid="new-row-status"
+          variant="body2"
+          color={newRow.missing.length || Object.keys(newRow.errors).length ? 'warning.main' : 'text.secondary'}
+          sx={{ mt: 1 }}
+        >
+          {newRow.status}
+        </Typography>
+      )}
       {refused.length > 0 && (
         <Box role="alert" sx={{ mt: 1 }}>
           {refused.map(([key, reason]) => {

@@ -21,3 +21,7 @@ export const gridTheme = (theme: Theme): Partial<GridTheme> => ({
 /** Cells being saved, and cells the server refused. */
 export const savingTheme = { bgCell: '#fff8e1' };
 export const refusedTheme = { bgCell: '#fdecea', textDark: '#b3261e' };
+
+/** The empty row under the last one, and its required cells still empty once typing began. */
+export const newRowTheme = { bgCell: '#f7f9fc' };
+export const missingTheme = { bgCell: '#fff4e5', textDark: '#9a6b1f' };

@@ -170,5 +170,7 @@ export function useCellWriter(resource: ResourceDef) {
     refused: (id: unknown, field: string) => refused[key(id, field)],
     refusedList: refused,
     announcement,
+    /** says something to screen readers (a row added) */
+    announce: setAnnouncement,
   };
 }

@@ -30,8 +30,9 @@ export const PastePreview = ({
     <Dialog open onClose={onCancel} maxWidth="sm" fullWidth>
       <DialogTitle>{translate('huiwu.grid.paste.title')}</DialogTitle>
       <DialogContent>
-        <Alert severity={plan.invalid.length ? 'warning' : 'info'} sx={{ mb: 1 }}>
-          {translate('huiwu.grid.paste.summary', {
+        <Alert severity={plan.invalid.length ? 'warning' : 'success'} sx={{ mb: 1 }} data-testid="paste-summary">
+          {/* with no invalid cell it says so, rather than counting none */}
+          {translate(plan.invalid.length ? 'huiwu.grid.paste.summary' : 'huiwu.grid.paste.summaryValid', {
             changes: plan.changes.length,
             creates: plan.creates.length,
             invalid: plan.invalid.length,

@@ -15,6 +15,7 @@ import { nameKey, type ReferenceNames } from '../../../schema/fromText';
 import { MAX_CELL_LENGTH, MAX_IMPORT_ROWS, type ImportReport } from '../../../schema/imports';
 import type { ImportChoices } from '../../import/importRequest';
 import type { HuiwuDataProvider } from '../../providers/dataProvider';
+import { fixedValues } from '../listContext';
 import { useMoneyUnit } from '../../schema-ui/useMoney';
 import type { CellChange, useCellWriter } from '../useCellWriter';
 import { PasteDialog } from './PasteDialog';
@@ -60,14 +61,7 @@ export function usePaste({
   } | null>(null);
 
   // new rows start from what the list is filtered to (the summit it shows, say)
-  const start = () => ({
-    ...Object.fromEntries(
-      Object.entries(filterValues).filter(
-        ([key, v]) => resource.fields.some((f) => f.source === key) && (typeof v !== 'object' || v === null),
-      ),
-    ),
-    ...defaults,
-  });
+  const start = () => fixedValues(resource, filterValues, defaults);
   // rows past the end of the page are new only on the last page; elsewhere they exist on the next
   const canCreate = () => (page - 1) * perPage + data.length >= total;
 

@@ -5,6 +5,7 @@ import { useTheme } from '@mui/material/styles';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { FieldDef } from '../../../schema';
 import { nameKey } from '../../../schema/fromText';
+import { handOver, isGridEditor, type KeptKey } from './handOver';
 import { useTypedOptions, type TypedOption } from './useTypedOptions';
 
 /** Where the cursor is: the cell's field, its record, where it is drawn, whether it takes typing. */
@@ -29,6 +30,8 @@ export interface CellTypingHandle {
   focus(): void;
   /** whether something is being typed (the grid then leaves the cursor alone) */
   typing(): boolean;
+  /** whether it has the keyboard */
+  holds(): boolean;
 }
 
 const MOVES: Record<string, Typed['move']> = {
@@ -59,9 +62,11 @@ export const CellTyping = forwardRef<
     onGridKey: (event: React.KeyboardEvent) => boolean;
     /** Ctrl+Z, Ctrl+Enter: the grid's own shortcuts */
     onShortcut: (event: React.KeyboardEvent) => boolean;
+    /** whether an element is the grid's own: a focus it takes comes straight back here */
+    ownedByGrid: (element: Element | null) => boolean;
     label: string;
   }
->(({ target, onCommit, onGridKey, onShortcut, label }, ref) => {
+>(({ target, onCommit, onGridKey, onShortcut, ownedByGrid, label }, ref) => {
   const theme = useTheme();
   const input = useRef<HTMLTextAreaElement>(null);
   // null: idle; else what is typed, into the cell the typing began on
@@ -75,6 +80,7 @@ export const CellTyping = forwardRef<
   useImperativeHandle(ref, () => ({
     focus: () => input.current?.focus({ preventScroll: true }),
     typing: () => typed !== null,
+    holds: () => !!input.current && document.activeElement === input.current,
   }));
 
   const reset = () => {
@@ -111,7 +117,11 @@ export const CellTyping = forwardRef<
   // refresh that puts another record under the cursor is no move: the typing keeps its record.
   const composing = useRef(false);
   const commitWhenComposed = useRef(false);
+  // Enter or F2 handed to the grid opens its editor a moment later: what is typed meanwhile
+  // stays here, unseen, and goes to the editor once it has the keyboard (see handOver)
+  const opening = useRef<KeptKey[] | null>(null);
   useEffect(() => {
+    opening.current = null;
     if (!typed) return;
     if (composing.current) commitWhenComposed.current = true;
     else commit('none');
@@ -119,6 +129,7 @@ export const CellTyping = forwardRef<
   }, [target?.cell]);
 
   const onInput = (event: React.FormEvent<HTMLTextAreaElement>) => {
+    if (opening.current) return;
     // the pinyin being composed is no text to search by: the list follows what is committed
     if ((event.nativeEvent as InputEvent).isComposing && typed) return;
     const text = input.current?.value ?? '';
@@ -130,6 +141,15 @@ export const CellTyping = forwardRef<
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.nativeEvent.isComposing || event.keyCode === 229) return; // the input method's
+    if (opening.current) {
+      // text edits what is kept; what ends an edit waits for the editor
+      if (['Enter', 'Tab', 'Escape'].includes(event.key)) {
+        event.preventDefault();
+        const { key, code, shiftKey, altKey, ctrlKey, metaKey } = event;
+        opening.current.push({ key, code, shiftKey, altKey, ctrlKey, metaKey });
+      }
+      return;
+    }
     if (!typed) {
       if (onShortcut(event)) return;
       const text = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
@@ -139,7 +159,10 @@ export const CellTyping = forwardRef<
       // text goes into this element (and so into the cell); the clipboard keys raise their own events here
       if ((text && target?.typable && !(event.key === ' ' && target.field.type === 'boolean')) || clipboard) return;
       // what the grid does not handle (F5, Ctrl+P, Ctrl+±, Tab at the last cell) stays the browser's
-      if (onGridKey(event)) event.preventDefault();
+      if (!onGridKey(event)) return;
+      event.preventDefault();
+      const opens = (event.key === 'Enter' || event.key === 'F2') && !event.ctrlKey && !event.metaKey;
+      if (opens && target?.typable && document.activeElement === input.current) opening.current = [];
       return;
     }
     if (picking && options.length > 0 && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
@@ -177,7 +200,7 @@ export const CellTyping = forwardRef<
         onInput={onInput}
         onCompositionStart={() => {
           composing.current = true;
-          if (!typed && target?.typable) setTyped({ text: '', target });
+          if (!typed && target?.typable && !opening.current) setTyped({ text: '', target });
         }}
         onCompositionEnd={() => {
           composing.current = false;
@@ -187,8 +210,20 @@ export const CellTyping = forwardRef<
           } else if (typed) setTyped({ ...typed, text: input.current?.value ?? '' });
         }}
         onKeyDown={onKeyDown}
-        // leaving mid-composition: the input method commits first (compositionend), then this
-        onBlur={() => !composing.current && commit('none')}
+        // leaving mid-composition: the input method commits first (compositionend), then this.
+        // Glide focuses its canvas a frame after a click (later on a busy machine, after the
+        // first keys): the focus comes back, so that is no leaving; a move commits above.
+        onBlur={(event) => {
+          const to = event.relatedTarget;
+          if (ownedByGrid(to)) return;
+          if (opening.current) {
+            if (isGridEditor(to)) handOver(to, input.current?.value ?? '', opening.current);
+            opening.current = null;
+            if (input.current) input.current.value = '';
+            return;
+          }
+          if (!composing.current) commit('none');
+        }}
         style={
           {
             position: 'fixed',
