@@ -70,6 +70,26 @@ describe('an empty grid', () => {
   });
 });
 
+describe('a new list with no field yet', () => {
+  it('says to add fields first, and a click where the new row would be breaks nothing', async () => {
+    await server.client.create('customResources', { data: { name: 'ideas', labelZh: '金点子', labelEn: 'Ideas' } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    // the app learns of a list made elsewhere when it loads
+    await page.goto(`${server.url}/#/ideas`);
+    await page.reload();
+    await expect.poll(() => empty().innerText()).toBe('这个列表还没有字段：先点“字段”添加，再录入记录');
+    const box = (await canvas().boundingBox())!;
+    await page.mouse.click(box.x + 40, box.y + 38 + 17);
+    await page.keyboard.type('abc', { delay: 0 });
+    // the page is still the list, not the error page
+    await expect.poll(() => empty().innerText()).toBe('这个列表还没有字段：先点“字段”添加，再录入记录');
+    expect(await page.getByText('出错了').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await shot(page, 'grid-empty-no-fields');
+  });
+});
+
 describe('the paste preview', () => {
   it('with no invalid cell says all are valid (a list pasted into cell by cell: the accounts)', async () => {
     await page.goto(`${server.url}/#/users`);

@@ -8,7 +8,7 @@ import { useListContext, useTranslate } from 'react-admin';
  * again, or that there is nothing yet and how to add some (typing into that row, a paste, an
  * import).
  */
-export const GridEmpty = ({ top, canType }: { top: number; canType: boolean }) => {
+export const GridEmpty = ({ top, canType, noColumns }: { top: number; canType: boolean; noColumns: boolean }) => {
   const translate = useTranslate();
   const { data, isPending, filterValues, setFilters } = useListContext();
   if (isPending || (data?.length ?? 0) > 0) return null;
@@ -24,7 +24,15 @@ export const GridEmpty = ({ top, canType }: { top: number; canType: boolean }) =
         color="text.secondary"
         sx={{ display: 'inline-block', px: 1.5, py: 0.5, bgcolor: 'background.paper' }}
       >
-        {translate(filtered ? 'huiwu.grid.emptyFiltered' : canType ? 'huiwu.grid.emptyTypeAbove' : 'huiwu.grid.empty')}
+        {translate(
+          filtered
+            ? 'huiwu.grid.emptyFiltered'
+            : noColumns
+              ? 'huiwu.grid.emptyNoFields'
+              : canType
+                ? 'huiwu.grid.emptyTypeAbove'
+                : 'huiwu.grid.empty',
+        )}
         {filtered && (
           <>
             {' · '}

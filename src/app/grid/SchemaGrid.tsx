@@ -123,7 +123,13 @@ export const SchemaGrid = ({
   const visible = all.filter((field) => !omit.includes(field.source));
   const writer = useCellWriter(resource);
   const notify = useNotify();
-  const newRow = useNewRow({ resource, context: fixedValues(resource, filterValues, defaults), editable, writer });
+  const newRow = useNewRow({
+    resource,
+    context: fixedValues(resource, filterValues, defaults),
+    // a list with no column shown (a new list before its first field) has no cell to type into
+    editable: editable && visible.length > 0,
+    writer,
+  });
   const { titles, yearOf } = useReferenceTitles(resource, newRow.index < 0 ? data : [...data, newRow.record]);
   const [selection, setSelection] = useState<GridSelection>(noSelection);
   const gridRef = useRef<DataEditorRef>(null);
@@ -561,7 +567,11 @@ export const SchemaGrid = ({
           width="100%"
           height={Math.max(320, Math.min(36 * (data.length + 2) + 20, window.innerHeight - 250))}
         />
-        <GridEmpty top={38 + (newRow.index < 0 ? 0 : 34) + 24} canType={newRow.index >= 0} />
+        <GridEmpty
+          top={38 + (newRow.index < 0 ? 0 : 34) + 24}
+          canType={newRow.index >= 0}
+          noColumns={visible.length === 0}
+        />
       </Box>
       <CellTyping
         ref={typing}

@@ -145,6 +145,7 @@ export const en = {
       newRowSaved: 'Row added',
       empty: 'No records yet',
       emptyTypeAbove: 'No records yet · type into the empty row above, or paste or import',
+      emptyNoFields: 'This list has no fields yet: add some under Fields, then records',
       emptyFiltered: 'No records match',
       clearFilters: 'Clear the filters',
       createNamed: 'Add the %{what} “%{name}”',

@@ -140,6 +140,7 @@ export const zh: typeof en = {
       newRowSaved: '已新增一行',
       empty: '还没有记录',
       emptyTypeAbove: '还没有记录 · 在上面的空行直接输入，或粘贴、导入',
+      emptyNoFields: '这个列表还没有字段：先点“字段”添加，再录入记录',
       emptyFiltered: '没有符合条件的记录',
       clearFilters: '清除筛选',
       createNamed: '新建%{what}“%{name}”',
