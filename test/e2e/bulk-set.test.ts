@@ -46,6 +46,11 @@ describe('bulk set on a summit’s guest tab', () => {
     const field = dialog().getByLabel('字段');
     await expect.poll(() => field.innerText()).toBe('身份');
     await shot(page, 'bulk-set-default');
+    // applied empty: the form says the field is required, and nothing is sent
+    await dialog().getByRole('button', { name: '应用' }).click();
+    await page.getByText('请修改以下字段：身份: 必填').waitFor();
+    await shot(page, 'bulk-set-empty-applied');
+    expect((await guests()).map((g) => g.version)).toEqual(before.map((g) => g.version));
     await dialog().getByLabel('身份').click();
     await page.getByRole('option', { name: '院士' }).click();
     await dialog().getByRole('button', { name: '应用' }).click();

@@ -1,3 +1,4 @@
+import Stack from '@mui/material/Stack';
 import EditNoteIcon from '@mui/icons-material/EditNote';
 import Dialog from '@mui/material/Dialog';
 import DialogContent from '@mui/material/DialogContent';
@@ -105,8 +106,12 @@ export const BulkSetField = ({ resource, context }: { resource: ResourceDef; con
             ))}
           </TextField>
           <Form key={source} onSubmit={submit} resource={resource.name}>
-            <FieldInput field={{ ...field, required: false }} />
-            <SaveButton label="huiwu.grid.apply" disabled={isPending} alwaysEnable />
+            {/* a required field is checked here: left empty, it would be refused row by row */}
+            <FieldInput field={field} />
+            <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
+              <SaveButton label="huiwu.grid.apply" disabled={isPending} alwaysEnable />
+              <Button label="ra.action.cancel" onClick={() => setOpen(false)} />
+            </Stack>
           </Form>
         </DialogContent>
       </Dialog>
