@@ -47,8 +47,15 @@ describe('bulk set on a summit’s guest tab', () => {
     await expect.poll(() => field.innerText()).toBe('身份');
     await shot(page, 'bulk-set-default');
     // applied empty: the form says the field is required, and nothing is sent
+    const sent: string[] = [];
+    const count = (request: { method(): string; url(): string }) => {
+      if (request.method() === 'PATCH') sent.push(request.url());
+    };
+    page.on('request', count);
     await dialog().getByRole('button', { name: '应用' }).click();
     await page.getByText('请修改以下字段：身份: 必填').waitFor();
+    page.off('request', count);
+    expect(sent).toEqual([]);
     await shot(page, 'bulk-set-empty-applied');
     expect((await guests()).map((g) => g.version)).toEqual(before.map((g) => g.version));
     await dialog().getByLabel('身份').click();
