@@ -53,7 +53,8 @@ describe('bulk set on a summit’s guest tab', () => {
     };
     page.on('request', count);
     await dialog().getByRole('button', { name: '应用' }).click();
-    await page.getByText('请修改以下字段：身份: 必填').waitFor();
+    await dialog().getByText('必填', { exact: true }).waitFor();
+    await shot(page, 'bulk-set-empty-applied');
     page.off('request', count);
     expect(sent).toEqual([]);
     await shot(page, 'bulk-set-empty-applied');

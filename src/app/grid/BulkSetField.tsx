@@ -105,7 +105,16 @@ export const BulkSetField = ({ resource, context }: { resource: ResourceDef; con
               </MenuItem>
             ))}
           </TextField>
-          <Form key={source} onSubmit={submit} resource={resource.name}>
+          <Form
+            key={source}
+            onSubmit={submit}
+            resource={resource.name}
+            validate={(values) =>
+              field.required && (values[source] === undefined || values[source] === null || values[source] === '')
+                ? { [source]: 'ra.validation.required' }
+                : {}
+            }
+          >
             {/* a required field is checked here: left empty, it would be refused row by row */}
             <FieldInput field={field} />
             <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
