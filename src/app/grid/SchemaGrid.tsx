@@ -18,6 +18,7 @@ import { allows, namedFilterTest, roleSeesPersonalData, type FieldDef, type Reso
 import { formatDay } from '../schema-ui/time';
 import { useMoney } from '../schema-ui/useMoney';
 import { cellFor, fieldCellRenderer, valueOfEdit } from './cells';
+import { TYPED_TYPES } from './fieldCell';
 import { usePaste } from './paste/usePaste';
 import { GridEmpty } from './GridEmpty';
 import { fixedValues } from './listContext';
@@ -52,19 +53,6 @@ const cursorAt = (col: number, row: number): GridSelection => ({
 // reset an editor the user is typing in when fresh data arrives.
 const renderers = [fieldCellRenderer];
 const keybindings = { downFill: true, rightFill: true, search: false };
-// what a typed cell takes: not yes/no (a click or Space toggles it), never secrets or JSON
-const TYPED = new Set([
-  'text',
-  'longtext',
-  'number',
-  'money',
-  'date',
-  'datetime',
-  'enum',
-  'reference',
-  'phone',
-  'email',
-]);
 const MOVE_KEYS: Record<Typed['move'], [key: string, shift: boolean] | null> = {
   down: ['ArrowDown', false],
   up: ['ArrowUp', false],
@@ -343,7 +331,7 @@ export const SchemaGrid = ({
           bounds,
           // a new record takes what is fixed once made
           typable:
-            editable && TYPED.has(cursorField.type) && !cursorField.setBy && (onNewRow || !cursorField.immutable),
+            editable && TYPED_TYPES.has(cursorField.type) && !cursorField.setBy && (onNewRow || !cursorField.immutable),
         }
       : null;
   const cursorLabel = cursorField

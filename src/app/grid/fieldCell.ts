@@ -14,3 +14,18 @@ export interface FieldCellData {
   year?: number;
 }
 export type FieldCell = CustomCell<FieldCellData>;
+
+/** What a typed cell takes (the grid's cells and its new row alike): not yes/no (a click or
+ * Space toggles it), never secrets or JSON. */
+export const TYPED_TYPES = new Set([
+  'text',
+  'longtext',
+  'number',
+  'money',
+  'date',
+  'datetime',
+  'enum',
+  'reference',
+  'phone',
+  'email',
+]);

@@ -12,25 +12,12 @@ import {
 import { importable, type FieldDef, type Lang, type ResourceDef } from '../../schema';
 import { reasonText } from '../../schema/messages';
 import { checkWrite } from '../../schema/validate';
+import { TYPED_TYPES } from './fieldCell';
 import { missingTheme, newRowTheme, refusedTheme } from './theme';
 import type { OtherRecords, useCellWriter } from './useCellWriter';
 
 /** The id the new row's cells carry while it is no record yet. */
 export const NEW_ROW_ID = '(new row)';
-
-/** Types a cell of the new row can be typed into (as in the rest of the grid, see SchemaGrid). */
-const TYPABLE = new Set([
-  'text',
-  'longtext',
-  'number',
-  'money',
-  'date',
-  'datetime',
-  'enum',
-  'reference',
-  'phone',
-  'email',
-]);
 
 /**
  * The empty row under the last one, as in Excel: what is typed into its cells is kept here
@@ -65,7 +52,7 @@ export function useNewRow({
 
   const fillable = resource.fields
     .filter((f) => f.required && f.default === undefined && !(f.source in context))
-    .every((f) => TYPABLE.has(f.type) && !f.setBy);
+    .every((f) => TYPED_TYPES.has(f.type) && !f.setBy);
   const lastPage = (page - 1) * perPage + data.length >= total;
   const index = editable && !isPending && importable(resource) && fillable && lastPage ? data.length : -1;
 
