@@ -29,9 +29,9 @@ export interface ApiOptions extends AuthServices {
 
 /** Turns the search box's text into the ids it matches, so json-server never searches ids,
  * codes or timestamps. */
-function applySearch(records: RecordStore, resource: ResourceDef, query: ListQuery, role: Role) {
+async function applySearch(records: RecordStore, resource: ResourceDef, query: ListQuery, role: Role) {
   if (query.q === undefined) return;
-  const ids = records.search(resource, String(query.q), roleSeesPersonalData(role));
+  const ids = await records.search(resource, String(query.q), roleSeesPersonalData(role));
   delete query.q;
   const wanted = query.id === undefined ? ids : ids.filter((id) => ([] as string[]).concat(query.id).includes(id));
   query.id = wanted.length > 0 ? wanted : ['\u0000no match'];

@@ -46,13 +46,13 @@ const DUMMY_HASH = hashPassword('no such user');
 
 /** Every /api route but login answers 401 without a live session; the user goes in res.locals. */
 export function requireSession({ records, sessions }: AuthServices) {
-  return (req: Request, res: Response, next: NextFunction) => {
+  return asyncHandler(async (req: Request, res: Response, next: NextFunction) => {
     const session = sessions.touch(readSessionId(req));
-    const [user] = session ? records.get('users', [session.userId]) : [];
+    const [user] = session ? await records.get('users', [session.userId]) : [];
     if (!user || user.disabled === true) throw new HttpError(401, message(requestLang(req), 'notAuthenticated'));
     res.locals.user = user;
     next();
-  };
+  });
 }
 
 /** Checks a password within the throttle's budget for these keys: 429 when it is spent. */

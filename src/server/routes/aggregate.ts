@@ -15,8 +15,8 @@ export function aggregateRoutes(server: ServerContext) {
   const router = express.Router();
   const role = (res: Response) => res.locals.user.role as Role;
 
-  const filterOf = (req: Request, res: Response, resource: ResourceDef, asked: string[] = []) =>
-    readListQuery(server, req, res, resource, { asked, parts: ['filter'] }).query;
+  const filterOf = async (req: Request, res: Response, resource: ResourceDef, asked: string[] = []) =>
+    (await readListQuery(server, req, res, resource, { asked, parts: ['filter'] })).query;
 
   // GET /api/attendees/pickups?filter={"summitId":5}: arrivals by day, station and hour;
   // guests nobody meets; drivers due at two stations within the hour
@@ -25,7 +25,7 @@ export function aggregateRoutes(server: ServerContext) {
     asyncHandler(async (req, res) => {
       const resource = resourceFor('attendees', role(res), 'read', requestLang(req));
       try {
-        const guests = records.page('attendees', filterOf(req, res, resource)).page;
+        const { page: guests } = await records.page('attendees', await filterOf(req, res, resource));
         const plan = planPickups(guests);
         const involved = new Set(plan.groups.flatMap((g) => g.ids));
         res.json({
@@ -48,11 +48,11 @@ export function aggregateRoutes(server: ServerContext) {
       try {
         const groupBy = text('groupBy');
         const asked = [groupBy?.split(':')[0], text('sum'), text('max')].filter((s): s is string => !!s);
-        const query = filterOf(req, res, resource, asked);
+        const query = await filterOf(req, res, resource, asked);
         const top = text('top') === undefined ? undefined : Number(text('top'));
         if (top !== undefined && !(Number.isInteger(top) && top > 0)) throw new QueryError('"top" must be a count');
         res.json(
-          records.aggregate(resource, query, {
+          await records.aggregate(resource, query, {
             groupBy,
             sum: text('sum'),
             max: text('max'),

@@ -18,5 +18,5 @@ export interface ServerContext {
     query: ListQuery,
   ): Promise<{ page: Row[]; total: number }>;
   /** the search box's text (query.q) turned into the ids it matches */
-  applySearch(resource: ResourceDef, query: ListQuery, role: Role): void;
+  applySearch(resource: ResourceDef, query: ListQuery, role: Role): Promise<void>;
 }

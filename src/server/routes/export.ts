@@ -49,7 +49,7 @@ export function exportRoutes(server: ServerContext) {
       const unit = raw.unit ?? 'yuan';
       if (!isMoneyUnit(unit)) throw refuse('unit must be yuan or wan');
       const columns = columnsOf(resource, raw.columns, refuse);
-      const { query } = readListQuery(server, req, res, resource, { parts: ['filter', 'sort'] });
+      const { query } = await readListQuery(server, req, res, resource, { parts: ['filter', 'sort'] });
       const { page: rows } = await server.listPage(req, res, resource, query);
       const titles = titlesFor(server, columns, rows, role);
       const name = fileName(raw.name) || resource.label[lang];

@@ -11,7 +11,7 @@ import type { ServerContext } from './context';
  * for it by `asked`: a group, a sum), the search box turned into ids. A query that cannot be
  * read is a 400 saying why.
  */
-export function readListQuery(
+export async function readListQuery(
   server: ServerContext,
   req: Request,
   res: Response,
@@ -27,7 +27,7 @@ export function readListQuery(
     // sorted by a masked number, the order of 138****1234s would tell their hidden digits
     const sortedBy = typeof query._sort === 'string' ? query._sort.split(',') : [];
     refusePersonal(resource, [...Object.keys(query), ...sortedBy, ...(options.asked ?? [])], role, lang);
-    server.applySearch(resource, query, role);
+    await server.applySearch(resource, query, role);
     return { query, start };
   } catch (error) {
     throw badQuery(lang, error);

@@ -30,7 +30,7 @@ export function recordRoutes(server: ServerContext) {
     asyncHandler(async (req, res) => {
       const lang = requestLang(req);
       const resource = resourceFor(req.params.resource, role(res), 'read', lang);
-      const { query, start } = readListQuery(server, req, res, resource);
+      const { query, start } = await readListQuery(server, req, res, resource);
       const { page, total } = await server.listPage(req, res, resource, query);
       res.setHeader('X-Total-Count', String(total));
       res.setHeader('Content-Range', contentRange(resource.name, start, page.length, total));
@@ -39,11 +39,14 @@ export function recordRoutes(server: ServerContext) {
   );
 
   // GET /api/attendees/12: one record
-  router.get('/:resource/:id', (req, res) => {
-    const lang = requestLang(req);
-    const resource = resourceFor(req.params.resource, role(res), 'read', lang);
-    res.json(present(resource, stored(resource, req.params.id, lang), role(res)));
-  });
+  router.get(
+    '/:resource/:id',
+    asyncHandler(async (req, res) => {
+      const lang = requestLang(req);
+      const resource = resourceFor(req.params.resource, role(res), 'read', lang);
+      res.json(present(resource, await stored(resource, req.params.id, lang), role(res)));
+    }),
+  );
 
   // POST /api/attendees: a new record, and whatever goes with it (the agreement a follow-up moves)
   router.post(
@@ -71,7 +74,7 @@ export function recordRoutes(server: ServerContext) {
     if (req.method === 'PUT' && (input.version ?? null) === null)
       throw new HttpError(400, message(lang, 'versionRequired'));
     const ctx = await context(req, res, resource, input);
-    const existing = stored(resource, req.params.id, ctx.lang);
+    const existing = await stored(resource, req.params.id, ctx.lang);
     const steps = checkUpdate(ctx, resource, input, existing);
     const answer = steps.length ? await write(ctx, steps) : { ...existing };
     res.json(present(resource, answer, role(res)));
@@ -85,7 +88,7 @@ export function recordRoutes(server: ServerContext) {
     asyncHandler(async (req, res) => {
       const resource = resourceFor(req.params.resource, role(res), 'write', requestLang(req));
       const ctx = await context(req, res, resource);
-      const existing = stored(resource, req.params.id, ctx.lang);
+      const existing = await stored(resource, req.params.id, ctx.lang);
       const steps = checkDelete(ctx, resourceByName, resource, existing, req.query.cascade === 'true');
       res.json(present(resource, await write(ctx, steps), role(res)));
     }),
@@ -96,8 +99,8 @@ export function recordRoutes(server: ServerContext) {
   });
 
   /** The stored record the URL names, or 404. */
-  function stored(resource: ResourceDef, id: string, lang: CheckContext['lang']): Row {
-    const [row] = records.get(resource.name, [id]);
+  async function stored(resource: ResourceDef, id: string, lang: CheckContext['lang']): Promise<Row> {
+    const [row] = await records.get(resource.name, [id]);
     if (!row) throw new HttpError(404, message(lang, 'notFound'));
     return row;
   }

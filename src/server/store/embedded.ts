@@ -60,13 +60,13 @@ export function embeddedStore(store: Store, resources: Record<string, ResourceDe
       return store.data;
     },
     history: audit,
-    page: (resource, query) => listPath(resource, query),
-    get(resource, ids) {
+    page: async (resource, query) => listPath(resource, query),
+    async get(resource, ids) {
       const { byId } = indexOf(resource);
       return ids.map((id) => byId.get(String(id))).filter((row) => row !== undefined);
     },
-    aggregate: (resource, query, spec) => aggregate(store.data[resource.name] ?? [], resource, query, spec),
-    search,
+    aggregate: async (resource, query, spec) => aggregate(store.data[resource.name] ?? [], resource, query, spec),
+    search: async (resource, q, personal) => search(resource, q, personal),
     takeId: (resource) => store.takeId(resource),
     get commits() {
       return commits;

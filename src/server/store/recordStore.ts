@@ -23,7 +23,7 @@ export interface History {
 }
 
 /**
- * What the API asks of a store, and all it asks: the routes know nothing of files, journals or
+ * What the API asks of a store, and all it asks. Reads answer promises, as a database's do: the routes know nothing of files, journals or
  * json-server. The embedded store (embedded.ts: the data in memory, a snapshot and a journal on
  * disk) is the first implementation.
  */
@@ -32,13 +32,13 @@ export interface RecordStore {
   readonly data: Readonly<Data>;
   readonly history: History;
   /** the rows a query matches, sorted and sliced as it asks */
-  page(resource: string, query: ListQuery): Page;
+  page(resource: string, query: ListQuery): Promise<Page>;
   /** records by id, those that exist, in the order asked */
-  get(resource: string, ids: readonly unknown[]): Row[];
+  get(resource: string, ids: readonly unknown[]): Promise<Row[]>;
   /** counts, sums and groups over the rows a filter matches */
-  aggregate(resource: ResourceDef, query: ListQuery, spec: AggregateSpec): Aggregate;
+  aggregate(resource: ResourceDef, query: ListQuery, spec: AggregateSpec): Promise<Aggregate>;
   /** the ids of the rows whose text holds every word of `q` (personal fields only when allowed) */
-  search(resource: ResourceDef, q: string, personal: boolean): string[];
+  search(resource: ResourceDef, q: string, personal: boolean): Promise<string[]>;
   /** an id for a record created in the next commit (an import links rows to new organisations) */
   takeId(resource: string): number;
   /**
