@@ -13,7 +13,7 @@ import { recordRoutes } from './routes/records';
 import { schemaRoutes } from './routes/schema';
 import { ReadOnlyError } from './store/diskFull';
 import { jsonServerLists } from './store/jsonServer';
-import type { ListQuery, RecordStore } from './store/recordStore';
+import { NotDurableError, type ListQuery, type RecordStore } from './store/recordStore';
 
 export interface ApiOptions extends AuthServices {
   /** largest request body, as body-parser understands it ('1mb') */
@@ -101,6 +101,8 @@ export function apiErrorHandler(error: unknown, req: Request, res: Response, _ne
   const e = error as { type?: string; status?: number; limit?: number };
   if (error instanceof HttpError) {
     res.status(error.status).json({ message: error.message, ...error.body });
+  } else if (error instanceof NotDurableError) {
+    res.status(500).json({ message: message(lang, 'diskFailed') });
   } else if (error instanceof ReadOnlyError) {
     res.status(503).json({ message: message(lang, 'readOnly') });
   } else if (e.type === 'entity.too.large') {

@@ -15,7 +15,8 @@ import type { CheckContext } from './hooks/types';
 import { HttpError, message } from './messages';
 import { present } from './present';
 import { findById, sameId, sameValue } from './records';
-import type { Data, Row } from './store/store';
+import type { WriteView } from './store/recordStore';
+import type { Row } from './store/store';
 
 type Body = Record<string, unknown>;
 
@@ -30,25 +31,31 @@ export function invalid(resource: ResourceDef, reasons: Reasons, lang: Lang): Ht
 const withoutSystemFields = (body: Body): Body =>
   Object.fromEntries(Object.entries(body).filter(([key]) => !(systemFields as readonly string[]).includes(key)));
 
-/** How the data answers the questions a write asks of it. Plain scans for one write; an
- * import of thousands of rows passes indexes instead (see imports.ts). */
+/** What only the data can tell of a record: the records its links name exist, its unique
+ * values are free. Asked of the view by one write, of indexes by an import's thousands. */
+type Question = { source: string; value: unknown } & ({ exists: string } | { unique: true });
+
+function questionsOf(resource: ResourceDef, record: Row | Body, reasons: Reasons): Question[] {
+  return resource.fields.flatMap((field): Question[] => {
+    const value = record[field.source];
+    if (reasons[field.source] || value === null || value === undefined) return [];
+    const asked: Question[] = [];
+    if (field.type === 'reference') asked.push({ source: field.source, value, exists: field.reference! });
+    if (field.unique) asked.push({ source: field.source, value, unique: true });
+    return asked;
+  });
+}
+
+const reasonFor = (question: Question): Reason =>
+  'exists' in question ? { code: 'missingReference', id: String(question.value) } : { code: 'taken' };
+
+/** How an import's indexes answer those questions (see import/lookups.ts). */
 export interface Lookups {
   exists(resource: string, id: unknown): boolean;
   /** whether another record than `selfId` holds this value of a unique field */
   taken(resource: ResourceDef, field: string, value: unknown, selfId?: unknown): boolean;
 }
 
-export const scanLookups = (data: Data): Lookups => ({
-  exists: (resource, id) => !!findById(data[resource], id),
-  taken: (resource, field, value, selfId) => {
-    const wanted = String(value).toLowerCase();
-    return (data[resource.name] ?? []).some(
-      (row) => !sameId(row.id, selfId) && String(row[field] ?? '').toLowerCase() === wanted,
-    );
-  },
-});
-
-/** What only the data can tell: references exist, unique values are free. */
 export function checkAgainstData(
   lookups: Lookups,
   resource: ResourceDef,
@@ -56,14 +63,35 @@ export function checkAgainstData(
   reasons: Reasons,
   selfId?: unknown,
 ) {
-  for (const field of resource.fields) {
-    const value = record[field.source];
-    if (reasons[field.source] || value === null || value === undefined) continue;
-    if (field.type === 'reference' && !lookups.exists(field.reference!, value)) {
-      reasons[field.source] = { code: 'missingReference', id: String(value) };
-    }
-    if (field.unique && lookups.taken(resource, field.source, value, selfId)) reasons[field.source] = { code: 'taken' };
+  for (const q of questionsOf(resource, record, reasons)) {
+    const fails =
+      'exists' in q ? !lookups.exists(q.exists, q.value) : lookups.taken(resource, q.source, q.value, selfId);
+    if (fails) reasons[q.source] = reasonFor(q);
   }
+}
+
+async function checkAgainstView(
+  view: WriteView,
+  resource: ResourceDef,
+  record: Row | Body,
+  reasons: Reasons,
+  selfId?: unknown,
+) {
+  for (const q of questionsOf(resource, record, reasons)) {
+    const fails =
+      'exists' in q
+        ? !(await view.find(q.exists, q.value))
+        : await view.taken(resource.name, q.source, q.value, selfId);
+    if (fails) reasons[q.source] = reasonFor(q);
+  }
+}
+
+/** Each hook's check of a record, one after another (each may add reasons the next reads). */
+async function hookChecks(ctx: CheckContext, resource: ResourceDef, record: Row, reasons: Reasons, existing?: Row) {
+  const steps: Step[] = [];
+  for (const hooks of ctx.hooks(resource))
+    steps.push(...((await hooks.check?.(ctx, resource, record, reasons, existing)) ?? []));
+  return steps;
 }
 
 /** A password is checked as text, then only its hash is kept. */
@@ -77,12 +105,12 @@ function storePassword(resource: ResourceDef, record: Body, ctx: CheckContext, c
 
 /** Checks a new record against the schema, the data and the resource's own rules; returns the
  * steps that write it (and what goes with it). */
-export function checkCreate(ctx: CheckContext, resource: ResourceDef, body: Body): Step[] {
+export async function checkCreate(ctx: CheckContext, resource: ResourceDef, body: Body): Promise<Step[]> {
   const { record, reasons } = checkWrite(resource, body);
-  checkAgainstData(scanLookups(ctx.data), resource, record, reasons);
+  await checkAgainstView(ctx.view, resource, record, reasons);
   storePassword(resource, record, ctx, true, reasons);
   const { id: _id, ...fields } = record;
-  const more = ctx.hooks(resource).flatMap((hooks) => hooks.check?.(ctx, resource, fields as Row, reasons) ?? []);
+  const more = await hookChecks(ctx, resource, fields as Row, reasons);
   if (Object.keys(reasons).length > 0) throw invalid(resource, reasons, ctx.lang);
   return [{ op: 'create', resource: resource.name, fields }, ...more];
 }
@@ -93,13 +121,13 @@ export function checkCreate(ctx: CheckContext, resource: ResourceDef, body: Body
  * edits to different fields both survive, and only an edit to a field someone else changed
  * meanwhile is refused (409, with the current record and both values).
  */
-function changedByUser(
+async function changedByUser(
   ctx: CheckContext,
   resource: ResourceDef,
   input: Body,
   existing: Row,
   startedFrom: unknown,
-): Body {
+): Promise<Body> {
   const current = typeof existing.version === 'number' ? existing.version : 1;
   if (startedFrom === undefined || startedFrom === null || startedFrom === current) return input;
   if (!Number.isInteger(startedFrom) || (startedFrom as number) < 1 || (startedFrom as number) > current) {
@@ -107,8 +135,8 @@ function changedByUser(
     throw new HttpError(400, message(ctx.lang, 'badVersion', { version: String(startedFrom).slice(0, 20) }));
   }
   const version = startedFrom as number;
-  const known = ctx.history.complete(resource.name, existing.id, version, current);
-  const later = ctx.history.since(resource.name, existing.id, version);
+  const known = await ctx.view.history.complete(resource.name, existing.id, version, current);
+  const later = await ctx.view.history.since(resource.name, existing.id, version);
   // The record as the user saw it: undo, newest first, what happened after their version.
   const base: Row = { ...existing };
   const changedBy = new Map<string, { username: string | null; at: string }>();
@@ -150,14 +178,17 @@ function changedByUser(
 
 /** Checks an update (merged over the stored record) against the schema, the data and the
  * resource's own rules; returns the steps that write it, none when nothing changes. */
-export function checkUpdate(ctx: CheckContext, resource: ResourceDef, body: Body, existing: Row): Step[] {
-  const input = changedByUser(ctx, resource, withoutSystemFields(body), existing, body.version);
+export async function checkUpdate(
+  ctx: CheckContext,
+  resource: ResourceDef,
+  body: Body,
+  existing: Row,
+): Promise<Step[]> {
+  const input = await changedByUser(ctx, resource, withoutSystemFields(body), existing, body.version);
   const { record, reasons } = checkWrite(resource, input, existing);
-  checkAgainstData(scanLookups(ctx.data), resource, record, reasons, existing.id);
+  await checkAgainstView(ctx.view, resource, record, reasons, existing.id);
   storePassword(resource, record, ctx, false, reasons);
-  const more = ctx
-    .hooks(resource)
-    .flatMap((hooks) => hooks.check?.(ctx, resource, record as Row, reasons, existing) ?? []);
+  const more = await hookChecks(ctx, resource, record as Row, reasons, existing);
   if (Object.keys(reasons).length > 0) throw invalid(resource, reasons, ctx.lang);
   Object.assign(record, stampsFor(resource, record, existing, input, ctx.now ?? Date.now()));
   const { id: _id, ...fields } = record;

@@ -17,6 +17,7 @@ import type { CheckContext } from './hooks/types';
 import type { Step } from './commit';
 import { HttpError, message } from './messages';
 import { sameId, sameValue, type Row } from './records';
+import type { WriteView } from './store/recordStore';
 import type { Data } from './store/store';
 
 export const customRows = (data: Data): CustomRows => ({
@@ -69,15 +70,16 @@ function blocked(resource: string, rows: Row[], source: string): Reason {
  * converted when its text reads as the new type (the text "12" as a number), or blocks the
  * change, which then names the records and changes nothing.
  */
-function planConversion(data: Data, field: FieldDef, options: EnumOption[], resource: string) {
+async function planConversion(view: WriteView, field: FieldDef, options: EnumOption[], resource: string) {
   const converted: { row: Row; value: unknown }[] = [];
   const blocking: Row[] = [];
-  for (const row of data[resource] ?? []) {
+  const targets = field.type === 'reference' ? await view.all(field.reference!) : [];
+  for (const row of await view.all(resource)) {
     const value = row[field.source];
     if (value === null || value === undefined || value === '') continue;
     const outcome = valueForRow(field, options, value);
     const target = 'value' in outcome ? outcome.value : undefined;
-    const linked = field.type !== 'reference' || (data[field.reference!] ?? []).some((r) => sameId(r.id, target));
+    const linked = field.type !== 'reference' || targets.some((r) => sameId(r.id, target));
     if ('reason' in outcome || !linked) blocking.push(row);
     else if (!sameValue(target, value)) converted.push({ row, value: target });
   }
@@ -85,10 +87,10 @@ function planConversion(data: Data, field: FieldDef, options: EnumOption[], reso
 }
 
 /** Records sharing a value (without case) of a field about to be unique. */
-function duplicates(data: Data, resource: string, source: string) {
+async function duplicates(view: WriteView, resource: string, source: string) {
   const seen = new Map<string, Row>();
   const found = new Set<Row>();
-  for (const row of data[resource] ?? []) {
+  for (const row of await view.all(resource)) {
     const value = row[source];
     if (value === null || value === undefined || value === '') continue;
     const key = String(value).toLowerCase();
@@ -101,15 +103,27 @@ function duplicates(data: Data, resource: string, source: string) {
 
 /** A custom field's definition against the schema and the data; returns the stored values
  * its new type converts, as steps of the same commit. */
-export function checkCustomField(ctx: CheckContext, record: Row, reasons: Reasons, existing?: Row): Step[] {
+/** The stored definitions, as the checks of a new one read them. */
+const definitions = async (view: WriteView): Promise<Data> => ({
+  customResources: await view.all('customResources'),
+  customFields: await view.all('customFields'),
+});
+
+export async function checkCustomField(
+  ctx: CheckContext,
+  record: Row,
+  reasons: Reasons,
+  existing?: Row,
+): Promise<Step[]> {
   const row = record as unknown as CustomFieldRow;
-  const own = customFieldReasons(row, lists(ctx.data), customRows(ctx.data).customFields);
+  const stored = await definitions(ctx.view);
+  const own = customFieldReasons(row, lists(stored), customRows(stored).customFields);
   for (const [key, reason] of Object.entries(own)) reasons[key] ??= reason;
   if (Object.keys(reasons).length > 0) return [];
   const before = existing as unknown as CustomFieldRow | undefined;
   const field = fieldFromRow(row);
   if (row.unique && (!before?.unique || before.hidden)) {
-    const same = duplicates(ctx.data, row.resource, row.source);
+    const same = await duplicates(ctx.view, row.resource, row.source);
     if (same.length > 0) reasons.unique = blocked(row.resource, same, row.source);
   }
   const retyped =
@@ -118,7 +132,7 @@ export function checkCustomField(ctx: CheckContext, record: Row, reasons: Reason
   // the values kept while it was hidden: both are checked like a change of type
   if (before && !retyped && !(before.hidden && !row.hidden)) return [];
   const options = row.type === 'enum' ? (parseOptions(row.options) as { options: EnumOption[] }).options : [];
-  const { converted, blocking } = planConversion(ctx.data, field, options, row.resource);
+  const { converted, blocking } = await planConversion(ctx.view, field, options, row.resource);
   if (blocking.length > 0) {
     const on = before && before.type === row.type ? (row.type === 'enum' ? 'options' : 'reference') : 'type';
     reasons[on] = blocked(row.resource, blocking, row.source);
@@ -132,13 +146,19 @@ export function checkCustomField(ctx: CheckContext, record: Row, reasons: Reason
   }));
 }
 
-export function checkCustomResource(ctx: CheckContext, record: Row, reasons: Reasons, existing?: Row): Step[] {
+export async function checkCustomResource(
+  ctx: CheckContext,
+  record: Row,
+  reasons: Reasons,
+  existing?: Row,
+): Promise<Step[]> {
   const row = record as unknown as CustomResourceRow;
-  const own = customResourceReasons(row, customRows(ctx.data).customResources);
+  const stored = await definitions(ctx.view);
+  const own = customResourceReasons(row, customRows(stored).customResources);
   for (const [key, reason] of Object.entries(own)) reasons[key] ??= reason;
   // on a new list, before it has fields, the naming field falls back to the first text field
   if (row.titleField && existing) {
-    const named = (ctx.data.customFields ?? []).some((f) => f.resource === row.name && f.source === row.titleField);
+    const named = (stored.customFields ?? []).some((f) => f.resource === row.name && f.source === row.titleField);
     if (!named) reasons.titleField = { code: 'unknownField' };
   }
   return [];
@@ -146,12 +166,13 @@ export function checkCustomResource(ctx: CheckContext, record: Row, reasons: Rea
 
 /** Deleting a list: refused while it holds records (hide it instead) or other lists' fields
  * link to it; its own field definitions go with it. */
-export function planListDelete(ctx: CheckContext, existing: Row): Step[] {
+export async function planListDelete(ctx: CheckContext, existing: Row): Promise<Step[]> {
   const name = String(existing.name);
   const label = String((ctx.lang === 'en' && existing.labelEn) || existing.labelZh);
-  const count = (ctx.data[name] ?? []).length;
+  const count = (await ctx.view.all(name)).length;
+  const fields = await ctx.view.all('customFields');
   if (count > 0) throw new HttpError(409, message(ctx.lang, 'listHasRecords', { list: label, count }));
-  const linking = (ctx.data.customFields ?? []).filter((row) => row.type === 'reference' && row.reference === name);
+  const linking = fields.filter((row) => row.type === 'reference' && row.reference === name);
   if (linking.length > 0)
     throw new HttpError(
       409,
@@ -160,7 +181,7 @@ export function planListDelete(ctx: CheckContext, existing: Row): Step[] {
         fields: linking.map((row) => `${row.resource}.${row.source}`).join(', '),
       }),
     );
-  return (ctx.data.customFields ?? [])
+  return fields
     .filter((row) => row.resource === name)
     .map((row) => ({ op: 'delete' as const, resource: 'customFields', row }));
 }

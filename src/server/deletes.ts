@@ -4,7 +4,7 @@ import type { Step } from './commit';
 import { HttpError, message } from './messages';
 import { forbid } from './present';
 import { sameId, type Row } from './records';
-import type { Data } from './store/store';
+import type { WriteView } from './store/recordStore';
 
 interface Plan {
   remove: { resource: string; row: Row }[];
@@ -13,16 +13,15 @@ interface Plan {
 
 /** Everything a cascade delete touches: dependants that require the record go with it (and
  * theirs, recursively); dependants that merely mention it are unlinked. */
-function plan(data: Data, resource: string, id: unknown, acc: Plan, seen: Set<string>) {
+async function plan(view: WriteView, resource: string, id: unknown, acc: Plan, seen: Set<string>) {
   for (const { resource: dep, field } of dependants(resource)) {
-    for (const row of data[dep.name] ?? []) {
-      if (!sameId(row[field.source], id)) continue;
+    for (const row of await view.where(dep.name, field.source, id)) {
       const key = `${dep.name}/${row.id}`;
       if (field.required) {
         if (seen.has(key)) continue;
         seen.add(key);
         acc.remove.push({ resource: dep.name, row });
-        plan(data, dep.name, row.id, acc, seen);
+        await plan(view, dep.name, row.id, acc, seen);
       } else {
         acc.unlink.push({ resource: dep.name, row, field: field.source });
       }
@@ -46,25 +45,24 @@ const countByResource = (items: { resource: string }[]) =>
  * set; with it, the dependants that require it go too and the others are unlinked; then what
  * the resource's own rules bring (a follow-up's agreement following its history).
  */
-export function checkDelete(
+export async function checkDelete(
   ctx: CheckContext,
   resources: Record<string, ResourceDef>,
   resource: ResourceDef,
   existing: Row,
   cascade: boolean,
-): Step[] {
-  const { data, lang } = ctx;
-  const own = ctx.hooks(resource).flatMap((hooks) => hooks.remove?.(ctx, resource, existing) ?? []);
-  const { remove, unlink } = plan(data, resource.name, existing.id, { remove: [], unlink: [] }, new Set());
+): Promise<Step[]> {
+  const { view, lang } = ctx;
+  const own: Step[] = [];
+  for (const hooks of ctx.hooks(resource)) own.push(...((await hooks.remove?.(ctx, resource, existing)) ?? []));
+  const { remove, unlink } = await plan(view, resource.name, existing.id, { remove: [], unlink: [] }, new Set());
   // Unlinks of records that are removed anyway are moot.
   const removed = new Set(remove.map(({ resource: r, row }) => `${r}/${row.id}`));
   const unlinks = unlink.filter(({ resource: r, row }) => !removed.has(`${r}/${row.id}`));
   if (remove.length + unlinks.length > 0 && !cascade) {
-    const direct = dependants(resource.name).flatMap(({ resource: dep, field }) =>
-      (data[dep.name] ?? [])
-        .filter((row) => sameId(row[field.source], existing.id))
-        .map(() => ({ resource: dep.name })),
-    );
+    const direct: { resource: string }[] = [];
+    for (const { resource: dep, field } of dependants(resource.name))
+      for (const _row of await view.where(dep.name, field.source, existing.id)) direct.push({ resource: dep.name });
     // lists the role may not read are counted, not named
     const all = countByResource(direct);
     const counts = Object.fromEntries(

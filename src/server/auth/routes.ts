@@ -98,10 +98,12 @@ export function createAuthRouter(services: AuthServices) {
       const lang = requestLang(req);
       const { username, password } = (req.body ?? {}) as { username?: unknown; password?: unknown };
       const name = typeof username === 'string' ? username.trim() : '';
-      const user = name ? findUser(records, name) : undefined;
       const address = req.ip ?? '';
-      // counted before the hash: guesses sent at once meet each other's count
+      let user: Row | undefined;
+      // counted before the account is looked up and the hash checked: guesses sent at once
+      // meet each other's count
       const ok = await throttled(res, lang, throttle.loginKeys(name.toLowerCase(), address), async () => {
+        user = name ? await findUser(records, name) : undefined;
         const right = await verifyPassword(
           typeof password === 'string' ? password : '',
           user?.passwordHash ?? (await DUMMY_HASH),
@@ -151,10 +153,10 @@ export function createAuthRouter(services: AuthServices) {
         });
       }
       const hash = await hashPassword(password as string);
-      const { durable } = records.commit(actorOf(user), [
-        { op: 'update', resource: 'users', row: user, fields: { passwordHash: hash } },
-      ]);
-      await durable;
+      await records.write(actorOf(user), async (view) => {
+        const row = await view.find('users', user.id);
+        return row ? [{ op: 'update', resource: 'users', row, fields: { passwordHash: hash } }] : [];
+      });
       sessions.endAllOf(user.id as number, readSessionId(req));
       res.json(publicUser(user));
     }),

@@ -15,7 +15,7 @@ import { invalid } from '../checks';
 import type { CheckContext } from './types';
 import type { Step } from '../commit';
 import { HttpError, message } from '../messages';
-import { findById, sameId, type Row } from '../records';
+import { sameId, type Row } from '../records';
 import type { Hooks } from './types';
 
 /**
@@ -37,9 +37,9 @@ function link(child: ResourceDef) {
 
 /** The parent's moved fields before any child: as the parent was created (its audit entry),
  * else the lifecycle's default and nothing. */
-function initialState(ctx: CheckContext, child: ResourceDef, parent: Row): Body {
+async function initialState(ctx: CheckContext, child: ResourceDef, parent: Row): Promise<Body> {
   const { fields, parentResource } = link(child);
-  const created = ctx.history.since(parentResource.name, parent.id, 0).find((e) => !e.before && e.after);
+  const created = (await ctx.view.history.since(parentResource.name, parent.id, 0)).find((e) => !e.before && e.after);
   return Object.fromEntries(
     Object.keys(fields).map((field) => [
       field,
@@ -52,7 +52,7 @@ function initialState(ctx: CheckContext, child: ResourceDef, parent: Row): Body 
 
 /** The parent's moved fields as its children's history leaves them, or the first move its
  * lifecycle does not allow. */
-export function derive(ctx: CheckContext, child: ResourceDef, parent: Row, children: Row[]) {
+export async function derive(ctx: CheckContext, child: ResourceDef, parent: Row, children: Row[]) {
   const { fields, parentResource } = link(child);
   const lifecycle = lifecycleOf(child, parentResource);
   const transitions = lifecycle ? getField(parentResource, lifecycle)!.transitions! : {};
@@ -60,7 +60,7 @@ export function derive(ctx: CheckContext, child: ResourceDef, parent: Row, child
   const history = [...children].sort(
     (a, b) => String(a[order]).localeCompare(String(b[order])) || Number(a.id) - Number(b.id),
   );
-  const state = initialState(ctx, child, parent);
+  const state = await initialState(ctx, child, parent);
   for (const row of history) {
     for (const [parentField, own] of Object.entries(fields)) {
       const value = row[own];
@@ -78,15 +78,15 @@ export function derive(ctx: CheckContext, child: ResourceDef, parent: Row, child
 }
 
 /** The step that makes the parent equal to what its children say, or none. */
-function follow(
+async function follow(
   ctx: CheckContext,
   child: ResourceDef,
   parent: Row,
   children: Row[],
-  refuse: (broken: NonNullable<ReturnType<typeof derive>['broken']>) => never,
-): Step[] {
+  refuse: (broken: NonNullable<Awaited<ReturnType<typeof derive>>['broken']>) => never,
+): Promise<Step[]> {
   const { parentResource } = link(child);
-  const { state, broken } = derive(ctx, child, parent, children);
+  const { state, broken } = await derive(ctx, child, parent, children);
   if (broken) refuse(broken);
   const changes = Object.fromEntries(
     Object.entries(state).filter(([field, value]) => !sameValue(value, parent[field])),
@@ -97,16 +97,16 @@ function follow(
 }
 
 const siblings = (ctx: CheckContext, child: ResourceDef, parent: Row) =>
-  (ctx.data[child.name] ?? []).filter((row) => sameId(row[child.setsParent!.reference], parent.id));
+  ctx.view.where(child.name, child.setsParent!.reference, parent.id);
 
 /** A new child: the move it asks for, checked as the parent's own (the lifecycle allows it; a
  * late entry, dated before the latest, is history and may not move the status). */
-function checkNewChild(ctx: CheckContext, child: ResourceDef, record: Row, reasons: Reasons): Step[] {
+async function checkNewChild(ctx: CheckContext, child: ResourceDef, record: Row, reasons: Reasons): Promise<Step[]> {
   const { reference, fields, parentResource } = link(child);
-  const parent = findById(ctx.data[parentResource.name], record[reference]);
+  const parent = await ctx.view.find(parentResource.name, record[reference]);
   if (!parent || Object.keys(reasons).length > 0) return []; // a missing parent is refused already
   const order = child.sort.field;
-  const all = siblings(ctx, child, parent);
+  const all = await siblings(ctx, child, parent);
   const latest = all.reduce<unknown>(
     (max, row) => (max === undefined || String(row[order]) > String(max) ? row[order] : max),
     undefined,
@@ -140,22 +140,24 @@ function checkNewChild(ctx: CheckContext, child: ResourceDef, record: Row, reaso
 }
 
 export const parentHooks: Hooks = {
-  check(ctx, child, record, reasons, existing) {
+  async check(ctx, child, record, reasons, existing) {
     if (!existing) return checkNewChild(ctx, child, record, reasons);
     // an edited child: the parent follows the history as it will be
     const { reference, parentResource } = link(child);
-    const parent = findById(ctx.data[parentResource.name], existing[reference]);
+    const parent = await ctx.view.find(parentResource.name, existing[reference]);
     if (!parent || Object.keys(reasons).length > 0) return [];
-    const children = siblings(ctx, child, parent).map((row) => (row === existing ? { ...existing, ...record } : row));
+    const children = (await siblings(ctx, child, parent)).map((row) =>
+      sameId(row.id, existing.id) ? { ...existing, ...record } : row,
+    );
     return follow(ctx, child, parent, children, (broken) => {
       throw invalid(child, { '': { code: 'historyBreaks', ...describe(broken, parentResource, child) } }, ctx.lang);
     });
   },
-  remove(ctx, child, existing) {
+  async remove(ctx, child, existing) {
     const { reference, parentResource } = link(child);
-    const parent = findById(ctx.data[parentResource.name], existing[reference]);
+    const parent = await ctx.view.find(parentResource.name, existing[reference]);
     if (!parent) return [];
-    const children = siblings(ctx, child, parent).filter((row) => row !== existing);
+    const children = (await siblings(ctx, child, parent)).filter((row) => !sameId(row.id, existing.id));
     return follow(ctx, child, parent, children, (broken) => {
       const reason = { code: 'historyBreaks' as const, ...describe(broken, parentResource, child) };
       throw new HttpError(409, message(ctx.lang, 'historyBreaks', { detail: reasonText(reason, ctx.lang) }));

@@ -4,8 +4,7 @@ import type { Lang, Role } from '../../schema';
 import type { Actor } from '../audit';
 import type { Step } from '../commit';
 import type { Row } from '../records';
-import type { History } from '../store/recordStore';
-import type { Data } from '../store/store';
+import type { WriteView } from '../store/recordStore';
 
 /**
  * What a resource adds to the generic pipeline (check → commit → present): its own rules,
@@ -15,17 +14,17 @@ import type { Data } from '../store/store';
  */
 export interface Hooks {
   /** a new record (no `existing`) or a change (merged over `existing`): more reasons, more steps */
-  check?(ctx: CheckContext, resource: ResourceDef, record: Row, reasons: Reasons, existing?: Row): Step[];
+  check?(ctx: CheckContext, resource: ResourceDef, record: Row, reasons: Reasons, existing?: Row): Promise<Step[]>;
   /** a record about to go: a refusal (thrown) or steps that go with it */
-  remove?(ctx: CheckContext, resource: ResourceDef, existing: Row): Step[];
+  remove?(ctx: CheckContext, resource: ResourceDef, existing: Row): Promise<Step[]>;
   /** what follows a commit: a schema rebuilt, sessions ended */
-  committed?(ctx: CheckContext, resource: ResourceDef, before: Row | null, after: Row | null): void;
+  committed?(ctx: Writer, resource: ResourceDef, before: Row | null, after: Row | null): void;
 }
 
 /** What a write is checked against: the data as it is, who writes, in which language to refuse. */
 export interface CheckContext {
-  data: Readonly<Data>;
-  history: History;
+  /** the records as the write reads them, no other write in between */
+  view: WriteView;
   actor: Actor | null;
   /** the writer's role: what a refusal may show them of the stored record */
   role: Role;
@@ -37,3 +36,6 @@ export interface CheckContext {
   /** the resource's own rules (src/server/hooks) */
   hooks: (resource: ResourceDef) => Hooks[];
 }
+
+/** Who writes, before the write reads anything. */
+export type Writer = Omit<CheckContext, 'view'>;

@@ -1,15 +1,15 @@
 import { HttpError, message } from '../messages';
 import { sameId, type Row } from '../records';
-import type { Data } from '../store/store';
+import type { WriteView } from '../store/recordStore';
 import type { Hooks } from './types';
 import type { Lang } from '../../schema';
 
 const activeAdmin = (row: Row) => row.role === 'admin' && row.disabled !== true;
 
 /** Refuses the change that would leave nobody able to manage accounts. */
-export function guardLastAdmin(data: Data, existing: Row, next: Row | null, lang: Lang) {
+export async function guardLastAdmin(view: WriteView, existing: Row, next: Row | null, lang: Lang) {
   if (!activeAdmin(existing) || (next && activeAdmin(next))) return;
-  const others = (data.users ?? []).some((row) => !sameId(row.id, existing.id) && activeAdmin(row));
+  const others = (await view.all('users')).some((row) => !sameId(row.id, existing.id) && activeAdmin(row));
   if (!others) throw new HttpError(409, message(lang, 'lastAdmin'));
 }
 
@@ -22,12 +22,12 @@ export function withoutSecrets(row: Row): Row {
 /** Accounts: the last active admin stays; an account disabled, demoted or given a new
  * password by an admin is signed out everywhere at once. */
 export const userHooks = (endSessionsOf: (userId: number) => void): Hooks => ({
-  check(ctx, _resource, record, _reasons, existing) {
-    if (existing) guardLastAdmin(ctx.data, existing, record, ctx.lang);
+  async check(ctx, _resource, record, _reasons, existing) {
+    if (existing) await guardLastAdmin(ctx.view, existing, record, ctx.lang);
     return [];
   },
-  remove(ctx, _resource, existing) {
-    guardLastAdmin(ctx.data, existing, null, ctx.lang);
+  async remove(ctx, _resource, existing) {
+    await guardLastAdmin(ctx.view, existing, null, ctx.lang);
     return [];
   },
   committed(_ctx, _resource, before, after) {

@@ -4,7 +4,7 @@ import type { Actor } from '../audit';
 import type { Step } from '../commit';
 import { HttpError, message } from '../messages';
 import { ReadOnlyError } from '../store/diskFull';
-import type { RecordStore } from '../store/recordStore';
+import type { RecordStore, WriteView } from '../store/recordStore';
 import type { Row } from '../store/store';
 import type { PlannedRecord } from './newNames';
 import { planImport, planImportInSlices, type Plan } from './plan';
@@ -44,67 +44,74 @@ export async function runImport(args: {
   for (let tries = 0; ; tries++) {
     const before = records.commits;
     // as the schema is now: a field an admin added meanwhile is a commit too
-    const current = resourceByName[resource.name] ?? resource;
-    const plan =
+    const current = () => resourceByName[resource.name] ?? resource;
+    const sliced =
       tries < SLICED_TRIES
-        ? await planImportInSlices(records.data, current, body, lang, role, now, dryRun ? signal : undefined)
-        : planImport(records.data, current, body, lang, role, now);
+        ? await planImportInSlices(records.data, current(), body, lang, role, now, dryRun ? signal : undefined)
+        : null;
     // a preview need only be true of the data it was shown against
-    if (!dryRun && records.commits !== before) continue;
-    // from here to the commit nothing awaits: no other request comes between
-    const { counts, unmatched } = plan;
-    const rows = plan.planned.map((p) => p.result);
-    const report = { counts, rows, newRecords: plan.newRecords.map(publicRecord), unmatched };
-    if (dryRun) return { written: false, ...report };
-    if (counts.invalid > 0)
-      throw new HttpError(400, message(lang, 'importRefused', { count: counts.invalid }), {
-        written: false,
-        ...report,
-      });
+    if (dryRun)
+      return { written: false, ...reportOf(sliced ?? planImport(records.data, current(), body, lang, role, now)) };
+    let report: ImportReport | null = null;
     try {
-      return await write(records, actor, current, plan, rows);
+      await records.write(actor, async (view) => {
+        // no other write comes in between from here: a plan made while others wrote is made
+        // again, in slices while that may still settle, then at once, holding the writes
+        if (sliced && records.commits !== before) return [];
+        const plan = sliced ?? planImport(records.data, current(), body, lang, role, now);
+        if (plan.counts.invalid > 0)
+          throw new HttpError(400, message(lang, 'importRefused', { count: plan.counts.invalid }), {
+            written: false,
+            ...reportOf(plan),
+          });
+        const written = await stepsOf(view, current(), plan);
+        report = written.report;
+        return written.steps;
+      });
     } catch (error) {
-      if (error instanceof ReadOnlyError) throw error;
+      if (error instanceof HttpError || error instanceof ReadOnlyError) throw error;
       throw new HttpError(500, message(lang, 'diskFailed'));
     }
+    if (report) return report;
   }
 }
 
-/** The plan written: the new records the rows name first (their ids taken now, so the rows
- * link to them), then every row, in one commit with an audit entry each. */
-async function write(
-  records: RecordStore,
-  actor: Actor | null,
-  resource: ResourceDef,
-  plan: Plan,
-  rows: RowResult[],
-): Promise<ImportReport> {
+/** What a plan shows: the counts, each row's outcome, the new records it names. */
+const reportOf = ({ counts, planned, newRecords, unmatched }: Plan) => ({
+  counts,
+  rows: planned.map((p) => p.result),
+  newRecords: newRecords.map(publicRecord),
+  unmatched,
+});
+
+/** The plan as one write: the new records the rows name first (their ids taken now, so the
+ * rows link to them), then every row, each with an audit entry; and the report, each row's
+ * answer naming the record it becomes. */
+async function stepsOf(view: WriteView, resource: ResourceDef, plan: Plan) {
   const ids = new Map<unknown, Row['id']>();
-  const steps: Step[] = plan.newRecords.map((record) => {
-    const id = records.takeId(record.resource);
+  const steps: Step[] = [];
+  for (const record of plan.newRecords) {
+    const id = await view.takeId(record.resource);
     ids.set(record.standIn, id);
-    return { op: 'create', resource: record.resource, fields: { ...record.record, id }, action: 'import' };
-  });
+    steps.push({ op: 'create', resource: record.resource, fields: { ...record.record, id }, action: 'import' });
+  }
   // only links hold stand-ins: a number that happens to equal one elsewhere is left alone
   const links = new Set(resource.fields.filter((f) => f.type === 'reference').map((f) => f.source));
   const linked = (values: Record<string, unknown>) =>
     Object.fromEntries(
       Object.entries(values).map(([key, value]) => [key, links.has(key) ? (ids.get(value) ?? value) : value]),
     );
-  const written: RowResult[] = [];
+  const report = reportOf(plan);
   for (const { result, values, existing } of plan.planned) {
     if (result.outcome === 'create') {
-      steps.push({ op: 'create', resource: resource.name, fields: linked(values!), action: 'import' });
-      written.push(result);
+      const id = await view.takeId(resource.name);
+      steps.push({ op: 'create', resource: resource.name, fields: { ...linked(values!), id }, action: 'import' });
+      result.id = id;
     } else if (result.outcome === 'update') {
       steps.push({ op: 'update', resource: resource.name, row: existing!, fields: linked(values!), action: 'import' });
-      written.push(result);
+      result.id = existing!.id;
     }
   }
-  const { rows: stored, durable } = records.commit(actor, steps);
-  // each row's answer names the record it became
-  written.forEach((result, i) => (result.id = stored[plan.newRecords.length + i].id));
-  await durable;
   const newRecords = plan.newRecords.map((record) => ({ ...publicRecord(record), id: ids.get(record.standIn)! }));
-  return { written: true, counts: plan.counts, rows, newRecords, unmatched: plan.unmatched };
+  return { steps, report: { written: true, ...report, newRecords } as ImportReport };
 }

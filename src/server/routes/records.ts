@@ -3,8 +3,7 @@ import { getField, resourceByName, type ResourceDef, type Role } from '../../sch
 import { actorOf } from '../audit';
 import { hashPassword } from '../auth/passwords';
 import { checkCreate, checkUpdate, invalid } from '../checks';
-import type { CheckContext } from '../hooks/types';
-import type { Step } from '../commit';
+import type { CheckContext, Writer } from '../hooks/types';
 import { checkDelete } from '../deletes';
 import { asyncHandler, HttpError, message, requestLang } from '../messages';
 import { present, resourceFor } from '../present';
@@ -12,6 +11,7 @@ import { contentRange } from '../protocol';
 import type { Row } from '../records';
 import type { ServerContext } from './context';
 import { readListQuery } from './listQuery';
+import type { Plan, RecordStore, WriteView } from '../store/recordStore';
 
 /**
  * ra-data-simple-rest's routes, each one straight through: which list and whether the role may
@@ -44,7 +44,7 @@ export function recordRoutes(server: ServerContext) {
     asyncHandler(async (req, res) => {
       const lang = requestLang(req);
       const resource = resourceFor(req.params.resource, role(res), 'read', lang);
-      res.json(present(resource, await stored(resource, req.params.id, lang), role(res)));
+      res.json(present(resource, await stored(records, resource, req.params.id, lang), role(res)));
     }),
   );
 
@@ -56,8 +56,7 @@ export function recordRoutes(server: ServerContext) {
       const resource = resourceFor(req.params.resource, role(res), 'write', lang);
       const input = body(req, resource, lang);
       const ctx = await context(req, res, resource, input);
-      const steps = checkCreate(ctx, resource, input);
-      const answer = await write(ctx, steps);
+      const [answer] = await write(ctx, (view) => checkCreate({ ...ctx, view }, resource, input));
       res.status(201).location(`${req.protocol}://${req.get('host')}${req.originalUrl}/${answer.id}`);
       res.json(present(resource, answer, role(res)));
     }),
@@ -74,10 +73,13 @@ export function recordRoutes(server: ServerContext) {
     if (req.method === 'PUT' && (input.version ?? null) === null)
       throw new HttpError(400, message(lang, 'versionRequired'));
     const ctx = await context(req, res, resource, input);
-    const existing = await stored(resource, req.params.id, ctx.lang);
-    const steps = checkUpdate(ctx, resource, input, existing);
-    const answer = steps.length ? await write(ctx, steps) : { ...existing };
-    res.json(present(resource, answer, role(res)));
+    let existing: Row | undefined;
+    const [answer] = await write(ctx, async (view) => {
+      existing = await stored(view, resource, req.params.id, ctx.lang);
+      return checkUpdate({ ...ctx, view }, resource, input, existing);
+    });
+    // nothing changed: the record as it is
+    res.json(present(resource, answer ?? { ...existing! }, role(res)));
   });
   router.put('/:resource/:id', update);
   router.patch('/:resource/:id', update);
@@ -88,9 +90,11 @@ export function recordRoutes(server: ServerContext) {
     asyncHandler(async (req, res) => {
       const resource = resourceFor(req.params.resource, role(res), 'write', requestLang(req));
       const ctx = await context(req, res, resource);
-      const existing = await stored(resource, req.params.id, ctx.lang);
-      const steps = checkDelete(ctx, resourceByName, resource, existing, req.query.cascade === 'true');
-      res.json(present(resource, await write(ctx, steps), role(res)));
+      const [answer] = await write(ctx, async (view) => {
+        const existing = await stored(view, resource, req.params.id, ctx.lang);
+        return checkDelete({ ...ctx, view }, resourceByName, resource, existing, req.query.cascade === 'true');
+      });
+      res.json(present(resource, answer, role(res)));
     }),
   );
 
@@ -98,9 +102,14 @@ export function recordRoutes(server: ServerContext) {
     throw new HttpError(404, message(requestLang(req), 'noRoute'));
   });
 
-  /** The stored record the URL names, or 404. */
-  async function stored(resource: ResourceDef, id: string, lang: CheckContext['lang']): Promise<Row> {
-    const [row] = await records.get(resource.name, [id]);
+  /** The stored record the URL names, or 404: as a read finds it, or as a write does. */
+  async function stored(
+    from: RecordStore | WriteView,
+    resource: ResourceDef,
+    id: string,
+    lang: CheckContext['lang'],
+  ): Promise<Row> {
+    const row = 'find' in from ? await from.find(resource.name, id) : (await from.get(resource.name, [id]))[0];
     if (!row) throw new HttpError(404, message(lang, 'notFound'));
     return row;
   }
@@ -130,12 +139,10 @@ export function recordRoutes(server: ServerContext) {
     res: Response,
     resource: ResourceDef,
     input: Record<string, unknown> = {},
-  ): Promise<CheckContext> {
+  ): Promise<Writer> {
     const field = resource.fields.find((f) => f.type === 'password');
     const password = field && input[field.source];
     return {
-      data: records.data,
-      history: records.history,
       actor: actorOf(res.locals.user),
       role: role(res),
       lang: requestLang(req),
@@ -145,19 +152,13 @@ export function recordRoutes(server: ServerContext) {
     };
   }
 
-  /** Commits the steps, lets the resources' own rules follow, answers once on disk: the first
-   * step's record, as this commit left it. */
-  async function write(ctx: CheckContext, steps: Step[]): Promise<Row> {
-    const { rows, durable } = records.commit(ctx.actor, steps, (name, before, after) => {
+  /** Plans and commits one write, lets the resources' own rules follow, answers once on disk:
+   * each step's record as this write left it (none when nothing changed). */
+  function write(ctx: Writer, plan: Plan): Promise<Row[]> {
+    return records.write(ctx.actor, plan, (name, before, after) => {
       const resource = resourceByName[name];
       if (resource) for (const hooks of server.hooks(resource)) hooks.committed?.(ctx, resource, before, after);
     });
-    try {
-      await durable;
-    } catch {
-      throw new HttpError(500, message(ctx.lang, 'diskFailed'));
-    }
-    return rows[0];
   }
 
   return router;

@@ -2,15 +2,17 @@ import type { ResourceDef } from '../../schema';
 import { aggregate } from '../aggregates';
 import { AuditTrail } from '../audit';
 import { commit, type Step } from '../commit';
+import { findById, sameId } from '../records';
 import { createListPath } from './listPath';
 import { createSearch } from './search';
-import type { RecordStore } from './recordStore';
+import { NotDurableError, type History, type RecordStore, type WriteView } from './recordStore';
 import type { Row, Store } from './store';
 
 /**
  * The embedded store: every record in memory, answered from kept sort orders and indexes
  * (listPath.ts) and kept search text (search.ts); every write one journal line (commit.ts)
- * on top of the snapshot (store.ts). Single-threaded: a commit is never interleaved.
+ * on top of the snapshot (store.ts). Writes run one at a time, each from its first read to its
+ * commit: whatever a write's checks await, no other write comes in between.
  */
 export function embeddedStore(store: Store, resources: Record<string, ResourceDef>): RecordStore {
   const audit = new AuditTrail(store);
@@ -55,11 +57,33 @@ export function embeddedStore(store: Store, resources: Record<string, ResourceDe
     });
   };
 
+  const history: History = {
+    since: async (resource, id, version) => audit.since(resource, id, version),
+    complete: async (resource, id, version, current) => audit.complete(resource, id, version, current),
+  };
+  const rowsOf = (resource: string) => store.data[resource] ?? [];
+  /** the live rows: an update step changes the row it names, in place */
+  const view: WriteView = {
+    find: async (resource, id) => indexOf(resource).byId.get(String(id)) ?? findById(rowsOf(resource), id),
+    where: async (resource, field, value) => rowsOf(resource).filter((row) => sameId(row[field], value)),
+    all: async (resource) => [...rowsOf(resource)],
+    taken: async (resource, field, value, selfId) => {
+      const wanted = String(value).toLowerCase();
+      return rowsOf(resource).some(
+        (row) => !sameId(row.id, selfId) && String(row[field] ?? '').toLowerCase() === wanted,
+      );
+    },
+    takeId: async (resource) => store.takeId(resource),
+    history,
+  };
+  /** the write running now, and those queued behind it */
+  let writing: Promise<unknown> = Promise.resolve();
+
   return {
     get data() {
       return store.data;
     },
-    history: audit,
+    history,
     page: async (resource, query) => listPath(resource, query),
     async get(resource, ids) {
       const { byId } = indexOf(resource);
@@ -67,22 +91,31 @@ export function embeddedStore(store: Store, resources: Record<string, ResourceDe
     },
     aggregate: async (resource, query, spec) => aggregate(store.data[resource.name] ?? [], resource, query, spec),
     search: async (resource, q, personal) => search(resource, q, personal),
-    takeId: (resource) => store.takeId(resource),
     get commits() {
       return commits;
     },
-    commit(actor, steps, followed) {
-      commits++;
-      let committed;
-      try {
-        committed = commit(store, audit, actor, steps, followed);
-      } catch (error) {
-        // applied in part: the lists it touched are indexed afresh on their next read
-        for (const step of steps) indexes.delete(step.resource);
-        throw error;
-      }
-      keepIndexes(steps, committed.rows);
-      return committed;
+    async write(actor, plan, followed) {
+      const turn = writing.then(async () => {
+        const steps = await plan(view);
+        if (steps.length === 0) return { rows: [], durable: Promise.resolve() };
+        commits++;
+        try {
+          const committed = commit(store, audit, actor, steps, followed);
+          keepIndexes(steps, committed.rows);
+          return committed;
+        } catch (error) {
+          // applied in part: the lists it touched are indexed afresh on their next read
+          for (const step of steps) indexes.delete(step.resource);
+          throw error;
+        }
+      });
+      writing = turn.catch(() => undefined);
+      const { rows, durable } = await turn;
+      // the next write may begin meanwhile: the journal writes lines in order
+      await durable.catch((error: Error) => {
+        throw new NotDurableError(error.message);
+      });
+      return rows;
     },
     get failure() {
       return store.journal.failure;

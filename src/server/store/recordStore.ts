@@ -1,7 +1,7 @@
 import type { ResourceDef } from '../../schema';
 import type { Aggregate, AggregateSpec } from '../aggregates';
 import type { Actor, AuditEntry } from '../audit';
-import type { Committed, Step } from '../commit';
+import type { Step } from '../commit';
 import type { Data, Row } from './store';
 
 /** A list query in json-server's form (`_sort`, `_start`, `status_ne`…), read once from the
@@ -17,18 +17,47 @@ export interface Page {
 /** A record's past, as the merges of concurrent edits read it. */
 export interface History {
   /** the changes made to a record after `version`, oldest first */
-  since(resource: string, id: unknown, version: number): AuditEntry[];
+  since(resource: string, id: unknown, version: number): Promise<AuditEntry[]>;
   /** whether every change after `version` up to `current` is known */
-  complete(resource: string, id: unknown, version: number, current: number): boolean;
+  complete(resource: string, id: unknown, version: number, current: number): Promise<boolean>;
 }
 
 /**
- * What the API asks of a store, and all it asks. Reads answer promises, as a database's do: the routes know nothing of files, journals or
- * json-server. The embedded store (embedded.ts: the data in memory, a snapshot and a journal on
- * disk) is the first implementation.
+ * What a write reads while it is checked: the records as they stand, with no other write in
+ * between until its steps are committed (the embedded store runs writes one at a time; a
+ * database reads them in the write's transaction, the rows it changes locked).
+ */
+export interface WriteView {
+  /** one record, or undefined */
+  find(resource: string, id: unknown): Promise<Row | undefined>;
+  /** the records whose `field` holds `value` (a summit's guests, an agreement's follow-ups) */
+  where(resource: string, field: string, value: unknown): Promise<Row[]>;
+  /** every record of a list: for the small ones (accounts, the schema's definitions) and the
+   * rare write that must see them all (a field's type converted) */
+  all(resource: string): Promise<Row[]>;
+  /** whether a record other than `selfId` holds this value of a unique field, letter case aside */
+  taken(resource: string, field: string, value: unknown, selfId?: unknown): Promise<boolean>;
+  /** an id for a record created by this write (an import links rows to new organisations) */
+  takeId(resource: string): Promise<number>;
+  readonly history: History;
+}
+
+/** Decides a write's steps from what it reads; throws to refuse (nothing is written). */
+export type Plan = (view: WriteView) => Promise<Step[]>;
+
+/** What follows each step of a commit, once all are applied (a schema rebuilt, sessions ended). */
+export type Followed = (resource: string, before: Row | null, after: Row | null) => void;
+
+/** The disk (or the database) did not take a write the checks allowed: nothing of it is kept. */
+export class NotDurableError extends Error {}
+
+/**
+ * What the API asks of a store, and all it asks: the routes know nothing of files, journals or
+ * json-server. Reads answer promises, as a database's do. The embedded store (embedded.ts: the
+ * data in memory, a snapshot and a journal on disk) is the first implementation.
  */
 export interface RecordStore {
-  /** the records as they are in this turn: what the synchronous checks right before a commit read */
+  /** every record in memory: what the embedded store's import planning and start-up read */
   readonly data: Readonly<Data>;
   readonly history: History;
   /** the rows a query matches, sorted and sliced as it asks */
@@ -39,19 +68,14 @@ export interface RecordStore {
   aggregate(resource: ResourceDef, query: ListQuery, spec: AggregateSpec): Promise<Aggregate>;
   /** the ids of the rows whose text holds every word of `q` (personal fields only when allowed) */
   search(resource: ResourceDef, q: string, personal: boolean): Promise<string[]>;
-  /** an id for a record created in the next commit (an import links rows to new organisations) */
-  takeId(resource: string): number;
   /**
-   * The one write: every step applied, each update one version more, each with its audit entry
-   * (this actor, exactly this change), all durable together or not at all. Synchronous up to
-   * `durable`, so the checks made just before still hold. `followed` runs for each step once
-   * all are applied, in the same turn (a schema rebuilt, sessions ended).
+   * The one write: `plan` reads what its checks need and returns the steps; every step is then
+   * applied, each update one version more, each with its audit entry (this actor, exactly this
+   * change), all durable together or not at all, with no other write between the reads and the
+   * commit. Resolves, once durable, with each step's record as this write left it (none when
+   * the plan has no step); rejects with the plan's refusal, or NotDurableError.
    */
-  commit(
-    actor: Actor | null,
-    steps: Step[],
-    followed?: (resource: string, before: Row | null, after: Row | null) => void,
-  ): Committed;
+  write(actor: Actor | null, plan: Plan, followed?: Followed): Promise<Row[]>;
   /** how many commits this store has made: a long import, planned between other requests,
    * knows by it whether the data moved under it before it commits */
   readonly commits: number;
