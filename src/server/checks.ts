@@ -115,6 +115,14 @@ export async function checkCreate(ctx: CheckContext, resource: ResourceDef, body
   return [{ op: 'create', resource: resource.name, fields }, ...more];
 }
 
+/** Who made a change, as colleagues know them: the account's display name (the username the
+ * trail kept, once the account is gone). */
+const nameOf = (ctx: CheckContext, entry: { userId: number | null; username: string | null } | undefined) => {
+  if (!entry) return null;
+  const user = ctx.data.users?.find((row) => row.id === entry.userId);
+  return user?.displayName ? String(user.displayName) : entry.username;
+};
+
 /**
  * The fields of an update that the user really changed. A client sends the version it
  * started from: whatever someone else changed since then is known from the audit trail, so
@@ -139,7 +147,7 @@ async function changedByUser(
   const later = await ctx.view.history.since(resource.name, existing.id, version);
   // The record as the user saw it: undo, newest first, what happened after their version.
   const base: Row = { ...existing };
-  const changedBy = new Map<string, { username: string | null; at: string }>();
+  const changedBy = new Map<string, { userId: number | null; username: string | null; at: string }>();
   for (const entry of [...later].reverse()) {
     for (const [key, value] of Object.entries(entry.before ?? {})) base[key] = value;
     for (const key of Object.keys(entry.after ?? {})) if (!changedBy.has(key)) changedBy.set(key, entry);
@@ -163,7 +171,7 @@ async function changedByUser(
             {
               mine: proposed[key],
               theirs: existing[key],
-              by: changedBy.get(key)?.username ?? null,
+              by: nameOf(ctx, changedBy.get(key)),
               at: changedBy.get(key)?.at ?? null,
             },
           ]),

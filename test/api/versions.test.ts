@@ -58,6 +58,24 @@ describe('two staff editing one attendee at once', () => {
     ).toBe(200);
   });
 
+  it('names who changed the field as colleagues know them: their display name, not their username', async () => {
+    await server.client.create('users', {
+      data: { username: 'zhangsan', displayName: '张三', role: 'organiser', password: 'zhangsan-pass' },
+    });
+    const zhang = await server.login('zhangsan', 'zhangsan-pass');
+    const start = await get(1);
+    await zhang.api('/attendees/1', {
+      method: 'PATCH',
+      body: JSON.stringify({ hotel: '张三订的', version: start.version }),
+    });
+    const res = await li.api('/attendees/1', {
+      method: 'PATCH',
+      body: JSON.stringify({ hotel: '李四订的', version: start.version }),
+    });
+    expect(res.status).toBe(409);
+    expect((await res.json()).conflicts.hotel).toMatchObject({ mine: '李四订的', theirs: '张三订的', by: '张三' });
+  });
+
   it('works the same for a client that sends the whole record, as ra-data-simple-rest does', async () => {
     const seen = await get(2); // both open the form on the same version
     await wang.client.update('attendees', { id: 2, data: { ...seen, hotel: '兴化宾馆' }, previousData: seen });

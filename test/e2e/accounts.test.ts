@@ -84,6 +84,8 @@ describe('accounts in the app', () => {
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.getByText('同事填的酒店').count()).toBe(1);
     expect(await dialog.getByText('我填的酒店').count()).toBe(1);
+    // the colleague by their name (the admin account's is 管理员), not their username
+    expect(await dialog.getByText(/^管理员 · /).count()).toBe(1);
     await shot(page, 'edit-conflict');
     await dialog.getByRole('button', { name: '用我的覆盖' }).click();
     await expect.poll(async () => (await server.client.getOne('attendees', { id: 5 })).data.hotel).toBe('我填的酒店');

@@ -15,6 +15,7 @@ import { alpha, useTheme } from '@mui/material/styles';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useListContext, useLocaleState, useNotify, usePermissions, useTranslate, type RaRecord } from 'react-admin';
 import { allows, namedFilterTest, roleSeesPersonalData, type FieldDef, type ResourceDef } from '../../schema';
+import { ConflictDialog } from '../schema-ui/ConflictDialog';
 import { formatDay } from '../schema-ui/time';
 import { useMoney } from '../schema-ui/useMoney';
 import { cellFor, fieldCellRenderer, valueOfEdit } from './cells';
@@ -602,6 +603,12 @@ export const SchemaGrid = ({
         </Box>
       )}
       {pasteDialog}
+      <ConflictDialog
+        resource={resource.name}
+        conflict={writer.conflict?.conflict ?? null}
+        onKeepTheirs={() => void writer.resolve('theirs')}
+        onApplyMine={() => void writer.resolve('mine')}
+      />
     </Box>
   );
 };

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useDataProvider, useListContext, useNotify, useRefresh, useTranslate, type RaRecord } from 'react-admin';
 import { sameValue, type ResourceDef } from '../../schema';
+import type { Conflict } from '../schema-ui/ConflictDialog';
 
 export interface CellChange {
   id: RaRecord['id'];
@@ -17,6 +18,14 @@ interface Step {
   others?: OtherRecords;
 }
 
+/** Cells a colleague changed too since this user's copy (the server's 409, which wrote none
+ * of the record's cells): held until the user keeps theirs or applies their own. */
+export interface CellConflict {
+  id: RaRecord['id'];
+  cells: CellChange[];
+  conflict: Conflict;
+}
+
 /** Records of other lists, by list. */
 export type OtherRecords = { resource: string; ids: RaRecord['id'][] }[];
 
@@ -26,7 +35,8 @@ const key = (id: unknown, field: string) => `${id}.${field}`;
  * shows them as saving, reverts and explains a refused one, and keeps the steps Ctrl+Z undoes.
  * Writes to one record go one after another, each from the version the last one returned, so
  * quick successive edits (and an undo right after a save) are never mistaken for a
- * colleague's change.
+ * colleague's change. A colleague's change to the same cell meanwhile is put to the user
+ * (`conflict`, `resolve`); to other cells of the record, the server keeps both.
  */
 export function useCellWriter(resource: ResourceDef) {
   const dataProvider = useDataProvider();
@@ -37,6 +47,7 @@ export function useCellWriter(resource: ResourceDef) {
   const [pending, setPending] = useState<Record<string, unknown>>({});
   const [refused, setRefused] = useState<Record<string, string>>({});
   const [announcement, setAnnouncement] = useState('');
+  const [conflicts, setConflicts] = useState<CellConflict[]>([]);
   const undoStack = useRef<Step[]>([]);
   // the newest copy of each record this grid has written, and the write queue per record
   const written = useRef(new Map<unknown, RaRecord>());
@@ -77,13 +88,24 @@ export function useCellWriter(resource: ResourceDef) {
     for (const change of changes) byRecord.set(change.id, [...(byRecord.get(change.id) ?? []), change]);
     const accepted: CellChange[] = [];
     const messages: string[] = [];
+    const conflicted: CellConflict[] = [];
     await Promise.all(
       [...byRecord].map(async ([id, cells]) => {
         try {
           await writeRecord(id, cells);
           accepted.push(...cells);
         } catch (error) {
-          const { body, message } = error as { body?: { errors?: Record<string, string> }; message: string };
+          const { status, body, message } = error as {
+            status?: number;
+            body?: Partial<Conflict> & { errors?: Record<string, string> };
+            message: string;
+          };
+          if (status === 409 && body?.conflicts && body.current) {
+            // the record as it is now: what the user's choice is written over
+            written.current.set(id, body.current);
+            conflicted.push({ id: id as RaRecord['id'], cells, conflict: body as Conflict });
+            return;
+          }
           const reasons = body?.errors ?? {};
           setRefused((r) => ({
             ...r,
@@ -96,10 +118,12 @@ export function useCellWriter(resource: ResourceDef) {
     setPending((p) =>
       Object.fromEntries(Object.entries(p).filter(([k]) => !changes.some((c) => key(c.id, c.field) === k))),
     );
+    if (conflicted.length) setConflicts((list) => [...list, ...conflicted]);
     if (messages.length) {
       notify(messages[0], { type: 'error', multiLine: true });
       setAnnouncement(messages[0]);
-    } else if (accepted.length) setAnnouncement(translate('huiwu.grid.saved', { smart_count: accepted.length }));
+    } else if (conflicted.length) setAnnouncement(conflicted[0].conflict.message);
+    else if (accepted.length) setAnnouncement(translate('huiwu.grid.saved', { smart_count: accepted.length }));
     refresh();
     return accepted;
   }
@@ -150,6 +174,20 @@ export function useCellWriter(resource: ResourceDef) {
     if (changes.length || created.length) undoStack.current.push({ changes, created, others });
   };
 
+  /** The user's answer to the first conflict: their cells saved over the colleague's values, or
+   * the colleague's kept (the record's other cells of that save are saved either way). */
+  async function resolve(keep: 'mine' | 'theirs') {
+    const [first] = conflicts;
+    if (!first) return;
+    setConflicts((list) => list.slice(1));
+    const { current, conflicts: fields } = first.conflict;
+    const cells = first.cells
+      .filter((cell) => keep === 'mine' || !(cell.field in fields))
+      .map((cell) => ({ ...cell, before: current[cell.field] ?? null }));
+    if (cells.length) await apply(cells);
+    else refresh();
+  }
+
   /** A value the grid itself could not read (typed text that is no date): shown like a refusal. */
   const refuse = (id: unknown, field: string, reason: string) => {
     setRefused((r) => ({ ...r, [key(id, field)]: reason }));
@@ -163,6 +201,9 @@ export function useCellWriter(resource: ResourceDef) {
     latest,
     refuse,
     remember,
+    /** the first save that met a colleague's change to the same cell, until resolved */
+    conflict: conflicts[0] ?? null,
+    resolve,
     /** forgets refusals shown for rows no longer in view */
     clearRefused: () => setRefused({}),
     /** the value being saved in a cell, if any */

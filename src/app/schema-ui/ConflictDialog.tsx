@@ -9,9 +9,10 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { useLocaleState, useNotify, useRedirect, useRefresh, useTranslate, useUpdate } from 'react-admin';
+import { useLocaleState, useTranslate } from 'react-admin';
 import { resourceByName } from '../../schema';
 import { formatValue } from './formatValue';
+import { formatDay } from './time';
 import { useMoney } from './useMoney';
 
 export interface Conflict {
@@ -20,55 +21,47 @@ export interface Conflict {
   current: Record<string, unknown> & { id: number; version: number };
 }
 
+/** The user's own values of the fields in conflict. */
+export const mineOf = (conflict: Conflict) =>
+  Object.fromEntries(Object.entries(conflict.conflicts).map(([key, c]) => [key, c.mine]));
+
 /**
- * Someone else changed a field while this user was editing it (the server's 409): show both
- * values and let the user keep theirs or apply their own over it, knowingly.
+ * Someone else changed a field while this user was editing it (the server's 409): show who
+ * (by their name), both values, and let the user keep theirs or apply their own over it,
+ * knowingly. What each choice does is the caller's: the form saves the record, the grid its cells.
  */
 export const ConflictDialog = ({
   resource,
   conflict,
-  onClose,
+  saving = false,
+  onKeepTheirs,
+  onApplyMine,
+  onClose = onKeepTheirs,
 }: {
   resource: string;
   conflict: Conflict | null;
-  onClose: () => void;
+  saving?: boolean;
+  onKeepTheirs: () => void;
+  onApplyMine: () => void;
+  /** closed without a choice (Esc): by default, theirs is kept */
+  onClose?: () => void;
 }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const money = useMoney();
-  const [update, { isPending }] = useUpdate();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const redirect = useRedirect();
   if (!conflict) return null;
   const definition = resourceByName[resource];
   const fields = Object.entries(conflict.conflicts);
-  const keepTheirs = () => {
-    onClose();
-    refresh();
-  };
-  const applyMine = () =>
-    update(
-      resource,
-      {
-        id: conflict.current.id,
-        data: { ...conflict.current, ...Object.fromEntries(fields.map(([key, c]) => [key, c.mine])) },
-        previousData: conflict.current,
-      },
-      {
-        mutationMode: 'pessimistic',
-        onSuccess: () => {
-          onClose();
-          notify('ra.notification.updated', { messageArgs: { smart_count: 1 } });
-          redirect('show', resource, conflict.current.id);
-        },
-        onError: (error) => notify((error as Error).message, { type: 'error' }),
-      },
-    );
+  const title = definition && conflict.current[definition.titleField];
   return (
     <Dialog open onClose={onClose} maxWidth="md">
       <DialogTitle>{translate('huiwu.conflict.title')}</DialogTitle>
       <DialogContent>
+        {title != null && title !== '' && (
+          <Typography variant="subtitle1" sx={{ mb: 1 }}>
+            {formatValue(definition, definition.titleField, title, locale, translate, money.format)}
+          </Typography>
+        )}
         <Typography sx={{ mb: 2 }}>{conflict.message}</Typography>
         <Table size="small">
           <TableHead>
@@ -84,9 +77,9 @@ export const ConflictDialog = ({
                 <TableCell>{translate(`resources.${resource}.fields.${key}`)}</TableCell>
                 <TableCell>
                   {formatValue(definition, key, c.theirs, locale, translate, money.format)}
-                  {c.by && (
+                  {(c.by || c.at) && (
                     <Typography variant="caption" component="div" color="text.secondary">
-                      {c.by}
+                      {[c.by, formatDay(c.at, 'datetime', locale)].filter(Boolean).join(' · ')}
                     </Typography>
                   )}
                 </TableCell>
@@ -97,8 +90,8 @@ export const ConflictDialog = ({
         </Table>
       </DialogContent>
       <DialogActions>
-        <Button onClick={keepTheirs}>{translate('huiwu.conflict.keepTheirs')}</Button>
-        <Button variant="contained" onClick={applyMine} disabled={isPending}>
+        <Button onClick={onKeepTheirs}>{translate('huiwu.conflict.keepTheirs')}</Button>
+        <Button variant="contained" onClick={onApplyMine} disabled={saving}>
           {translate('huiwu.conflict.applyMine')}
         </Button>
       </DialogActions>
