@@ -117,9 +117,9 @@ export async function checkCreate(ctx: CheckContext, resource: ResourceDef, body
 
 /** Who made a change, as colleagues know them: the account's display name (the username the
  * trail kept, once the account is gone). */
-const nameOf = (ctx: CheckContext, entry: { userId: number | null; username: string | null } | undefined) => {
+const nameOf = async (ctx: CheckContext, entry: { userId: number | null; username: string | null } | undefined) => {
   if (!entry) return null;
-  const user = ctx.data.users?.find((row) => row.id === entry.userId);
+  const user = entry.userId === null ? undefined : await ctx.view.find('users', entry.userId);
   return user?.displayName ? String(user.displayName) : entry.username;
 };
 
@@ -159,6 +159,8 @@ async function changedByUser(
     (key) => getField(resource, key) && (!known || changedBy.has(key)) && !sameValue(proposed[key], existing[key]),
   );
   if (conflicts.length > 0) {
+    const names = new Map<string, string | null>();
+    for (const key of conflicts) names.set(key, await nameOf(ctx, changedBy.get(key)));
     throw new HttpError(
       409,
       message(ctx.lang, 'conflict', {
@@ -171,7 +173,7 @@ async function changedByUser(
             {
               mine: proposed[key],
               theirs: existing[key],
-              by: nameOf(ctx, changedBy.get(key)),
+              by: names.get(key) ?? null,
               at: changedBy.get(key)?.at ?? null,
             },
           ]),
