@@ -42,7 +42,9 @@ describe('an account’s own preferences', () => {
     const first = await patch(official, { 'money.unit': 'wan', 'views.attendees': [view('已确认的嘉宾')] });
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ 'money.unit': 'wan', 'views.attendees': [view('已确认的嘉宾')] });
-    const second = await patch(official, { 'grid.attendees.certificates': { order: ['name'], hidden: [], widths: {}, freeze: 2 } });
+    const second = await patch(official, {
+      'grid.attendees.certificates': { order: ['name'], hidden: [], widths: {}, freeze: 2 },
+    });
     expect(second.body['money.unit']).toBe('wan');
     expect(Object.keys(second.body).sort()).toEqual(['grid.attendees.certificates', 'money.unit', 'views.attendees']);
     // null removes a key
