@@ -13,6 +13,7 @@ const contexts: BrowserContext[] = [];
 
 const OFFICIAL = { username: 'zhaoli', password: 'zhaoli-password-1', displayName: '赵力' };
 const COLLEAGUE = { username: 'qianwen', password: 'qianwen-password-1', displayName: '钱文' };
+const LONGTIME = { username: 'sunhui', password: 'sunhui-password-1', displayName: '孙慧' };
 
 /** a browser profile of its own (nothing in its storage), signed in as this account */
 async function freshBrowser(account: { username: string; password: string }) {
@@ -43,7 +44,7 @@ const rowCount = (page: Page) => page.getByText(/共 \d+ 条/).innerText();
 
 beforeAll(async () => {
   server = await startAppServer();
-  for (const account of [OFFICIAL, COLLEAGUE])
+  for (const account of [OFFICIAL, COLLEAGUE, LONGTIME])
     await server.client.create('users', { data: { ...account, role: 'official' } });
   landed = (await rowsOf(server.client, 'agreements', { status: ['landed'] }, 1000)).length;
   browser = await launchChromium();
@@ -97,6 +98,15 @@ describe('settings that follow the account', () => {
     await page.getByRole('button', { name: '登录' }).waitFor();
     await logIn(page, server.url, OFFICIAL.username, OFFICIAL.password);
     await expect.poll(() => amountShown(page)).toMatch(/万元/);
+  });
+
+  it('what a browser kept before the server kept settings goes to the server', async () => {
+    // signed in before this version, as it left the unit: in the browser only
+    const page = await freshBrowser(LONGTIME);
+    await page.evaluate(() => localStorage.setItem('RaStore.huiwu.money.sunhui.unit', '"wan"'));
+    await page.reload();
+    await expect.poll(() => amountShown(page)).toMatch(/万元/);
+    await expect.poll(async () => (await preferencesOf(LONGTIME))['money.unit']).toBe('wan');
   });
 
   it('a change the server cannot take is kept in the browser, said so, and saved once it can', async () => {
