@@ -126,4 +126,27 @@ describe('settings that follow the account', () => {
     await expect.poll(async () => (await preferencesOf(OFFICIAL))['money.unit']).toBe('yuan');
     await expect.poll(() => amountShown(page)).toMatch(/¥/);
   });
+
+  it('with the server out of reach at the start, asks it once and not at every page; a change is kept', async () => {
+    const page = await freshBrowser(OFFICIAL);
+    await expect.poll(() => amountShown(page)).toMatch(/¥/);
+    let asked = 0;
+    await page.route('**/api/auth/me/preferences', (route) => {
+      asked++;
+      return route.abort('internetdisconnected');
+    });
+    await page.reload();
+    await expect.poll(() => amountShown(page)).toMatch(/¥/);
+    await page.goto(agreementsWith({}));
+    await expect.poll(() => rowCount(page)).toMatch(/共 \d+ 条/);
+    await page.goto(`${server.url}/#/agreements-board`);
+    await page.getByTestId('board-total').waitFor();
+    expect(asked).toBe(1);
+    await chooseUnit(page, '金额以万元显示');
+    await page.getByText('个人设置暂未保存到服务器').waitFor();
+    await expect.poll(() => page.getByTestId('board-total').innerText()).toMatch(/万元/);
+    await page.unroute('**/api/auth/me/preferences');
+    await page.reload();
+    await expect.poll(async () => (await preferencesOf(OFFICIAL))['money.unit']).toBe('wan');
+  });
 });

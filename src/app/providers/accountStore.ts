@@ -62,6 +62,8 @@ const localKey = (key: string, username: string) => {
 export function accountStore(account: () => string | undefined): Store {
   const local = localStorageStore();
   let loadedFor: string | undefined;
+  /** the last load did not reach the server: the next try loads again */
+  let loadFailed = false;
   /** keys changed here since the last load began: what it brings does not overwrite them */
   let changed = new Set<string>();
   let sending = false;
@@ -74,9 +76,15 @@ export function accountStore(account: () => string | undefined): Store {
     listeners.forEach((listener) => listener(next));
   };
 
+  const flush = (username: string | undefined) => {
+    if (username && account() === username) void (loadFailed ? load(username) : send(username));
+  };
   const later = (username: string, ms: number) => {
     clearTimeout(timer);
-    timer = setTimeout(() => void send(username), ms);
+    timer = setTimeout(() => flush(username), ms);
+  };
+  const notSaved = () => {
+    if (status?.state !== 'unsaved') setStatus({ state: 'unsaved' });
   };
 
   async function send(username: string) {
@@ -101,7 +109,7 @@ export function accountStore(account: () => string | undefined): Store {
       else if (status?.state === 'unsaved') setStatus({ state: 'saved' });
       if (Object.keys(left).length > 0) later(username, 0);
     } catch {
-      if (status?.state !== 'unsaved') setStatus({ state: 'unsaved' });
+      notSaved();
       later(username, RETRY_MS);
     } finally {
       sending = false;
@@ -110,6 +118,7 @@ export function accountStore(account: () => string | undefined): Store {
 
   async function load(username: string) {
     changed = new Set();
+    loadFailed = false;
     try {
       const { json } = await httpClient(URL);
       if (account() !== username) return;
@@ -129,7 +138,8 @@ export function accountStore(account: () => string | undefined): Store {
       await send(username);
     } catch {
       // the server is out of reach: this browser's values serve until the next try
-      loadedFor = undefined;
+      loadFailed = true;
+      if (Object.keys(unsaved()[username] ?? {}).length > 0) notSaved();
       later(username, RETRY_MS);
     }
   }
@@ -150,10 +160,7 @@ export function accountStore(account: () => string | undefined): Store {
     later(username, SETTLE_MS);
   };
 
-  const online = () => {
-    const username = account();
-    if (username) void send(username);
-  };
+  const online = () => flush(account());
 
   return {
     setup: () => {
@@ -186,6 +193,7 @@ export function accountStore(account: () => string | undefined): Store {
     reset: () => {
       local.reset();
       loadedFor = undefined;
+      loadFailed = false;
       changed = new Set();
     },
     subscribe: (key, callback) => {
