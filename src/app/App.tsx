@@ -1,5 +1,4 @@
 import { lazy } from 'react';
-import { localStorageStore } from 'ra-core';
 import { AdminContext } from 'ra-ui-materialui';
 import { AdminUI } from './layout/AdminUI';
 import { CustomRoutes, Resource } from 'react-admin';
@@ -15,7 +14,8 @@ import { Layout } from './layout/Layout';
 import { theme } from './layout/theme';
 import lectures from './lectures';
 import organizations from './organizations';
-import { authProvider } from './providers/authProvider';
+import { accountStore } from './providers/accountStore';
+import { authProvider, currentUsername } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
 import series from './series';
@@ -54,7 +54,8 @@ const views: Record<string, object> = {
   customResources,
 };
 
-const store = localStorageStore();
+// each account's own settings follow it to any browser (kept on the server)
+const store = accountStore(currentUsername);
 
 // react-admin's <Admin> is these two plus an English default translation that would ship with
 // the first screen even though ours replaces it.

@@ -9,10 +9,15 @@ import type { Store } from './store/store';
  * steps (the record, its dependants, the record its new child moves, an import's rows and the
  * organisations they name) are committed together.
  */
-export type Step =
+export type Step = (
   | { op: 'create'; resource: string; fields: Record<string, unknown>; action?: AuditAction }
   | { op: 'update'; resource: string; row: Row; fields: Record<string, unknown>; action?: AuditAction }
-  | { op: 'delete'; resource: string; row: Row; action?: AuditAction };
+  | { op: 'delete'; resource: string; row: Row; action?: AuditAction }
+) & {
+  /** false: no audit entry. Only an account's own preferences (src/server/auth/preferences.ts):
+   * no record, nobody else's business, and saved at every column resized */
+  audit?: false;
+};
 
 export interface Committed {
   /** per step, the record as this commit left it (a deleted one as it was): copies, so the
@@ -45,8 +50,9 @@ export function commit(
   const entries: JournalEntry[] = [];
   const rows: Row[] = [];
   const befores: (Row | null)[] = [];
-  const trail = (action: AuditAction, resource: string, before: Row | null, after: Row | null) => {
-    const entry = audit.record(actor, action, resource, before, after);
+  const trail = (step: Step, before: Row | null, after: Row | null) => {
+    if (step.audit === false) return;
+    const entry = audit.record(actor, step.action ?? step.op, step.resource, before, after);
     if (entry) entries.push(entry);
   };
   for (const step of steps) {
@@ -62,7 +68,7 @@ export function commit(
       };
       collection.push(row);
       entries.push({ r: step.resource, put: { ...row } });
-      trail(step.action ?? 'create', step.resource, null, row);
+      trail(step, null, row);
       rows.push({ ...row });
       befores.push(null);
     } else if (step.op === 'update') {
@@ -81,14 +87,14 @@ export function commit(
         version: (typeof step.row.version === 'number' ? step.row.version : 1) + 1,
       });
       entries.push({ r: step.resource, put: { ...step.row } });
-      trail(step.action ?? 'update', step.resource, before, step.row);
+      trail(step, before, step.row);
       rows.push({ ...step.row });
       befores.push(before);
     } else {
       const index = collection.indexOf(step.row);
       if (index !== -1) collection.splice(index, 1);
       entries.push({ r: step.resource, del: step.row.id });
-      trail(step.action ?? 'delete', step.resource, step.row, null);
+      trail(step, step.row, null);
       rows.push({ ...step.row });
       befores.push({ ...step.row });
     }

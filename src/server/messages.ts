@@ -72,6 +72,19 @@ const messages = {
     zh: '“{list}”还有 {count} 条记录，不能删除；可以把它设为隐藏，记录会保留',
     en: '{list} still holds {count} records and cannot be deleted; hide it instead, which keeps them',
   },
+  preferencesInvalid: { zh: '个人设置没有保存：{list}', en: 'The settings were not saved: {list}' },
+  preferenceKey: { zh: '没有这项设置', en: 'no such setting' },
+  preferenceMoneyUnit: { zh: '应为 yuan（元）或 wan（万元）', en: 'must be yuan or wan' },
+  preferenceList: { zh: '应为一个列表', en: 'must be a list' },
+  preferenceObject: { zh: '应为一个 JSON 对象', en: 'must be a JSON object' },
+  preferenceTooLarge: {
+    zh: '个人设置“{key}”过大（上限 {limit}），没有保存',
+    en: 'The setting {key} is too large (limit {limit}), so nothing was saved',
+  },
+  preferencesTooMany: {
+    zh: '每个账号最多保存 {keys} 项、共 {limit} 的个人设置，这次的没有保存',
+    en: 'An account keeps at most {keys} settings and {limit} of them in all, so these were not saved',
+  },
   internal: { zh: '服务器内部错误', en: 'Internal server error' },
   diskFailed: {
     zh: '保存失败：无法写入磁盘。请重启服务器，未保存的改动不会生效',

@@ -17,8 +17,9 @@ export const defaultLayout = (resource: ResourceDef): GridLayout => ({
   freeze: 1,
 });
 
-/** The grid's columns as this user left them, per resource, across reloads (react-admin's
- * store, in localStorage). Fields added to the schema later appear at the end. */
+/** The grid's columns as this user left them, per resource, across reloads and browsers
+ * (react-admin's store, which keeps them on the server for the account: accountStore.ts).
+ * Fields added to the schema later appear at the end. */
 export function useGridLayout(resource: ResourceDef, preset?: { key: string; columns: string[] }) {
   const { identity } = useGetIdentity();
   const fallback = preset

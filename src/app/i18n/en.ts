@@ -232,6 +232,12 @@ export const en = {
       yuan: 'Amounts in yuan',
       wan: 'Amounts in 10k yuan (万元)',
     },
+    preferences: {
+      unsaved:
+        'Your settings are not on the server yet: kept in this browser, and saved once the server can be reached',
+      saved: 'Your settings are saved on the server',
+      refused: 'Your settings were not saved on the server (this browser keeps them): %{message}',
+    },
     password: {
       hint: 'At least 8 characters; leave empty when editing to keep the current one',
       title: 'Change password',

@@ -222,6 +222,11 @@ export const zh: typeof en = {
       yuan: '金额以元显示',
       wan: '金额以万元显示',
     },
+    preferences: {
+      unsaved: '个人设置暂未保存到服务器：已保存在本浏览器，连上服务器后自动保存',
+      saved: '个人设置已保存到服务器',
+      refused: '个人设置没有保存到服务器（仍保存在本浏览器）：%{message}',
+    },
     password: {
       hint: '至少 8 位；编辑时留空则保持原密码不变',
       title: '修改密码',

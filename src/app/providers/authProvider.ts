@@ -92,3 +92,5 @@ export const authProvider: AuthProvider = {
 };
 
 export const currentRole = () => stored()?.role;
+/** who is signed in in this browser: whose settings the store keeps on the server */
+export const currentUsername = () => stored()?.username;

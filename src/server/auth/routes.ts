@@ -8,6 +8,7 @@ import type { Row } from '../records';
 import type { RecordStore } from '../store/recordStore';
 import { findUser } from './accounts';
 import { hashPassword, verifyPassword } from './passwords';
+import { preferencesRouter } from './preferences';
 import type { Sessions } from './sessions';
 import type { LoginThrottle } from './throttle';
 
@@ -128,6 +129,9 @@ export function createAuthRouter(services: AuthServices) {
   router.use(requireSession(services));
 
   router.get('/me', (_req, res) => res.json(publicUser(res.locals.user as Row)));
+
+  // each account's own settings, which follow it from browser to browser
+  router.use('/me/preferences', preferencesRouter(records));
 
   // Each user changes their own password; the current one proves it is them.
   router.post(
