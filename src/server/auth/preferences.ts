@@ -38,9 +38,13 @@ const asObject = (rows: Row[]) => Object.fromEntries(rows.map((row) => [row.key 
  */
 export function preferencesRouter(records: RecordStore) {
   const router = express.Router();
-  const own = (user: Row) => records.page(PREFERENCES, { userId: String(user.id) }).page;
-
-  router.get('/', (_req, res) => res.json(asObject(own(res.locals.user as Row))));
+  router.get(
+    '/',
+    asyncHandler(async (_req, res) => {
+      const user = res.locals.user as Row;
+      res.json(asObject((await records.page(PREFERENCES, { userId: String(user.id) })).page));
+    }),
+  );
 
   router.patch(
     '/',
@@ -64,32 +68,34 @@ export function preferencesRouter(records: RecordStore) {
           .join(lang === 'zh' ? '；' : '; ');
         throw new HttpError(400, message(lang, 'preferencesInvalid', { list }), { errors });
       }
-      // read and committed in one turn: no other write to them comes in between
+      // read and committed as one write: no other write to them comes in between
       const user = res.locals.user as Row;
-      const rows = own(user);
-      const after = asObject(rows);
-      const steps: Step[] = [];
-      for (const [key, value] of changes) {
-        const row = rows.find((r) => r.key === key);
-        if (value === null) {
-          delete after[key];
-          if (row) steps.push({ op: 'delete', resource: PREFERENCES, row, audit: false });
-          continue;
+      let after: Record<string, unknown> = {};
+      await records.write(actorOf(user), async (view) => {
+        const rows = await view.where(PREFERENCES, 'userId', user.id);
+        after = asObject(rows);
+        const steps: Step[] = [];
+        for (const [key, value] of changes) {
+          const row = rows.find((r) => r.key === key);
+          if (value === null) {
+            delete after[key];
+            if (row) steps.push({ op: 'delete', resource: PREFERENCES, row, audit: false });
+            continue;
+          }
+          after[key] = value;
+          steps.push(
+            row
+              ? { op: 'update', resource: PREFERENCES, row, fields: { value }, audit: false }
+              : { op: 'create', resource: PREFERENCES, fields: { userId: user.id, key, value }, audit: false },
+          );
         }
-        after[key] = value;
-        steps.push(
-          row
-            ? { op: 'update', resource: PREFERENCES, row, fields: { value }, audit: false }
-            : { op: 'create', resource: PREFERENCES, fields: { userId: user.id, key, value }, audit: false },
-        );
-      }
-      if (Object.keys(after).length > PREFERENCE_KEYS || bytes(after) > PREFERENCES_BYTES)
-        throw new HttpError(
-          413,
-          message(lang, 'preferencesTooMany', { keys: PREFERENCE_KEYS, limit: kb(PREFERENCES_BYTES) }),
-        );
-      const { durable } = records.commit(actorOf(user), steps);
-      await durable;
+        if (Object.keys(after).length > PREFERENCE_KEYS || bytes(after) > PREFERENCES_BYTES)
+          throw new HttpError(
+            413,
+            message(lang, 'preferencesTooMany', { keys: PREFERENCE_KEYS, limit: kb(PREFERENCES_BYTES) }),
+          );
+        return steps;
+      });
       res.json(after);
     }),
   );
