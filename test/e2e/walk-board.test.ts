@@ -34,7 +34,10 @@ describe('the project board scrolled down', () => {
       expect(sum.y + sum.height, status).toBeLessThan(top + 80);
     }
     // and still no sideways scroll at 1440 px
-    const size = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    const size = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
     expect(size[0]).toBe(size[1]);
     expect(await board.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     await shot(page, 'board-scrolled');
