@@ -41,7 +41,7 @@ const messages = {
     en: 'Your role may not filter, sort or group by personal data ({field})',
   },
   badLogin: { zh: '用户名或密码不对', en: 'Wrong username or password' },
-  throttled: { zh: '尝试次数过多，请 {seconds} 秒后再试', en: 'Too many attempts; try again in {seconds} s' },
+  throttled: { zh: '尝试次数过多，请 {wait}后再试', en: 'Too many attempts; try again in {wait}' },
   wrongPassword: { zh: '当前密码不对', en: 'The current password is wrong' },
   historyBreaks: { zh: '不能删除这条记录：{detail}', en: 'This record cannot be deleted: {detail}' },
   lastAdmin: { zh: '至少要保留一个可用的管理员账号', en: 'At least one active admin account must remain' },
@@ -102,6 +102,16 @@ export const requestLang = (req: Request): Lang => (/^\s*zh/i.test(req.headers['
 
 export function message(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}) {
   return messages[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+/** A wait as people say it: in minutes from a minute up (a lockout of 900 s is 15 分钟), rounded
+ * up so that trying again then is never too soon; in seconds below a minute. */
+export function waitText(lang: Lang, seconds: number) {
+  if (seconds >= 60) {
+    const minutes = Math.ceil(seconds / 60);
+    return lang === 'zh' ? `${minutes} 分钟` : `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  }
+  return lang === 'zh' ? `${seconds} 秒` : `${seconds} second${seconds === 1 ? '' : 's'}`;
 }
 
 /** An error with an HTTP status and a JSON body, turned into a response by the error handler. */

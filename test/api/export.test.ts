@@ -58,7 +58,8 @@ describe('a summit’s guest list exported by the server', () => {
     expect(res.headers.get('content-disposition')).toContain(encodeURIComponent('导出测试峰会嘉宾.xlsx'));
     expect(res.headers.get('x-export-rows')).toBe('2');
     const { sheet, rows } = await sheetOf(res);
-    expect(sheet.name).toBe('导出测试峰会嘉宾');
+    // the sheet says what the rows are; the file's name, whose they are
+    expect(sheet.name).toBe('参会人员');
     const organization = (await server.client.getOne('organizations', { id: 1 })).data.name;
     expect(rows).toEqual([
       ['姓名', '单位', '邀请状态', '抵达时间', '备注'],
@@ -175,6 +176,7 @@ describe('a summit’s guest list exported by the server', () => {
       format: 'xlsx',
       filter: { summitId },
       name: "'嘉宾/名单:[终稿]*?\r\n" + '😀'.repeat(100),
+      sheet: "'嘉宾/名单:[终稿]*?\r\n" + '😀'.repeat(100),
     });
     const disposition = decodeURIComponent(res.headers.get('content-disposition')!.split("''")[1]);
     expect(disposition).toBe(`嘉宾 名单 终稿 ${'😀'.repeat(70)}.xlsx`);
@@ -202,7 +204,7 @@ describe('a summit’s guest list exported by the server', () => {
   });
 
   it('never names a sheet History (Excel keeps it for itself)', async () => {
-    const { sheet } = await sheetOf(await exportOf(server, 'attendees', { format: 'xlsx', name: 'History' }));
+    const { sheet } = await sheetOf(await exportOf(server, 'attendees', { format: 'xlsx', sheet: 'History' }));
     expect(sheet.name).toBe('History 1');
   });
 

@@ -75,7 +75,7 @@ describe('the check-in desk', () => {
     expect(trail.filter((entry) => entry.after?.invitation === 'checkedIn')).toHaveLength(1);
   });
 
-  it('registers a walk-in in three fields, checked in at once', async () => {
+  it('registers a walk-in in three fields, checked in at once, linked to the organisation named', async () => {
     await search().fill('赵敏');
     await expect.poll(() => page.getByText('没有找到，可在下方登记现场来宾').count()).toBe(1);
     const form = page.getByRole('region', { name: '现场登记' });
@@ -99,8 +99,17 @@ describe('the check-in desk', () => {
             })
           ).data,
       )
-      .toMatchObject([{ invitation: 'checkedIn', phone: '13700009999', note: '现场登记 · 青岚日报' }]);
+      .toMatchObject([{ invitation: 'checkedIn', phone: '13700009999', note: '现场登记' }]);
     expect(data.length).toBeLessThanOrEqual(1);
+    // 青岚日报 was new: created with the guest, and linked
+    const [walkIn] = (
+      await server.client.getList('attendees', {
+        filter: { summitId, name: '赵敏' },
+        sort: { field: 'id', order: 'ASC' },
+        pagination: { page: 1, perPage: 5 },
+      })
+    ).data;
+    expect((await server.client.getOne('organizations', { id: walkIn.organizationId })).data.name).toBe('青岚日报');
   });
 });
 

@@ -23,7 +23,7 @@ import { fetchAll, fetchTitles } from '../export/fetchRows';
 import type { Tap } from './checkInQueue';
 import { findGuests, searchKeys } from './searchIndex';
 import { useCheckInQueue, withQueue, type Guest } from './useCheckInQueue';
-import { WalkInForm } from './WalkInForm';
+import { WalkInForm, type WalkIn } from './WalkInForm';
 
 const attendees = resourceByName.attendees;
 
@@ -116,7 +116,7 @@ export const CheckInPage = () => {
     searchBox.current?.focus();
     searchBox.current?.select();
   };
-  const walkIn = (entry: { name: string; organization: string; phone: string }) => {
+  const walkIn = (entry: WalkIn) => {
     add({ kind: 'walkIn', at: new Date().toISOString(), ...entry });
     setTyped(entry.name);
   };

@@ -8,7 +8,16 @@ export type Tap = { uid: string; at: string; name: string } & (
   | { kind: 'in'; id: number | string }
   /** back to what the guest was before the tap (a check-in by mistake) */
   | { kind: 'undo'; id: number | string; previous: string }
-  | { kind: 'walkIn'; phone: string; organization: string; /** sent before, answer lost */ attempted?: boolean }
+  | {
+      kind: 'walkIn';
+      phone: string;
+      /** the organisation as typed: linked by that name, or created so, when none was chosen */
+      organization: string;
+      /** the organisation chosen among those the server found */
+      organizationId?: number | string;
+      /** sent before, answer lost */
+      attempted?: boolean;
+    }
 );
 
 export const queueKey = (user: unknown, summitId: unknown) => `huiwu.checkin.queue.${String(user)}.${String(summitId)}`;
@@ -34,5 +43,7 @@ export const retryLater = (error: unknown) => {
 
 export const newUid = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
-/** The walk-in's note: how the desk finds its own row again after a lost answer. */
-export const walkInNote = (organization: string) => (organization ? `现场登记 · ${organization}` : '现场登记');
+/** The walk-in's note: how the desk finds its own row again after a lost answer. Its
+ * organisation is linked; the note holds it only when it could not be (before, it always did). */
+export const walkInNote = (organization = '') => (organization ? `现场登记 · ${organization}` : '现场登记');
+export const isWalkInNote = (note: unknown) => String(note ?? '').startsWith(walkInNote());

@@ -1,7 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RaRecord } from 'react-admin';
 import { apiUrl, httpClient } from '../providers/httpClient';
-import { newUid, queueKey, readQueue, retryLater, walkInNote, writeQueue, type Tap } from './checkInQueue';
+import type { ImportReport, ImportRequest } from '../../schema/imports';
+import {
+  isWalkInNote,
+  newUid,
+  queueKey,
+  readQueue,
+  retryLater,
+  walkInNote,
+  writeQueue,
+  type Tap,
+} from './checkInQueue';
 
 export type Guest = RaRecord & {
   name: string;
@@ -28,13 +38,14 @@ async function send(summitId: unknown, tap: Tap) {
   if (tap.kind === 'walkIn') {
     // the same phone in this summit is this guest, already listed: check them in, change nothing
     // else; otherwise the desk's own row if an earlier send got through; otherwise a new row
-    const note = walkInNote(tap.organization);
-    const filter = tap.phone ? { summitId, phone: tap.phone } : { summitId, name: tap.name, note };
+    const filter = tap.phone ? { summitId, phone: tap.phone } : { summitId, name: tap.name };
     const found =
       tap.phone || tap.attempted ? await call(`/attendees?filter=${encodeURIComponent(JSON.stringify(filter))}`) : [];
     if (!Array.isArray(found)) throw new NotTheServer();
     const mine = found.find(
-      (row: RaRecord) => tap.phone || String(row.createdAt) >= new Date(Date.parse(tap.at) - 60_000).toISOString(),
+      (row: RaRecord) =>
+        tap.phone ||
+        (isWalkInNote(row.note) && String(row.createdAt) >= new Date(Date.parse(tap.at) - 60_000).toISOString()),
     );
     if (mine) {
       if (mine.invitation !== 'checkedIn')
@@ -44,19 +55,7 @@ async function send(summitId: unknown, tap: Tap) {
         });
       return;
     }
-    const created = await call('/attendees', {
-      method: 'POST',
-      body: JSON.stringify({
-        summitId,
-        name: tap.name,
-        phone: tap.phone || null,
-        note,
-        role: 'guest',
-        invitation: 'checkedIn',
-        checkedInAt: tap.at,
-      }),
-    });
-    if (!created?.id) throw new NotTheServer();
+    await addWalkIn(summitId, tap);
     return;
   }
   const body = tap.kind === 'in' ? { invitation: 'checkedIn', checkedInAt: tap.at } : { invitation: tap.previous };
@@ -65,6 +64,47 @@ async function send(summitId: unknown, tap: Tap) {
     body: JSON.stringify(body),
   });
   if (String(answer?.id) !== String(tap.id)) throw new NotTheServer();
+}
+
+/**
+ * A new guest, and the organisation they named, in one write: a one-row import, as a paste of a
+ * new row is, so the server links the organisation of that name or creates it with the guest
+ * (src/server/import), in one commit. One chosen from the picker is linked by its id. An
+ * organisation that cannot be linked (a name two records share) does not keep the guest out:
+ * its name goes into the note, as it did before organisations were linked.
+ */
+async function addWalkIn(summitId: unknown, tap: Extract<Tap, { kind: 'walkIn' }>) {
+  const named = tap.organization && tap.organizationId === undefined;
+  const request: ImportRequest = {
+    columns: named ? ['name', 'phone', 'organizationId'] : ['name', 'phone'],
+    rows: [named ? [tap.name, tap.phone, tap.organization] : [tap.name, tap.phone]],
+    key: null,
+    fixed: {
+      summitId: summitId as string,
+      ...(tap.organizationId !== undefined ? { organizationId: tap.organizationId } : {}),
+      note: walkInNote(),
+      role: 'guest',
+      invitation: 'checkedIn',
+      checkedInAt: tap.at,
+    },
+    badCells: 'emptyCell',
+  };
+  let report: ImportReport;
+  try {
+    report = await call('/attendees/import', { method: 'POST', body: JSON.stringify(request) });
+  } catch (error) {
+    // refused: say why in the row's own words, not "1 row cannot be imported"
+    const reasons = Object.values((error as { body?: ImportReport }).body?.rows?.[0]?.errors ?? {});
+    if (reasons.length) throw Object.assign(new Error(reasons.join('；')), { status: 400 });
+    throw error;
+  }
+  const [row] = report?.rows ?? [];
+  if (!report?.written || row?.id === undefined) throw new NotTheServer();
+  if (row.emptied?.organizationId)
+    await call(`/attendees/${row.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ note: walkInNote(tap.organization) }),
+    });
 }
 
 /** One desk at a time sends a browser's queue (two tabs must not send a tap twice). */

@@ -21,6 +21,7 @@ export const ExportMenu = ({
   columns,
   summitId,
   fixed = {},
+  what,
 }: {
   resource: ResourceDef;
   columns: FieldDef[];
@@ -28,6 +29,8 @@ export const ExportMenu = ({
   summitId?: unknown;
   /** what the list is fixed to (a summit's guests): part of the filter, though not in filterValues */
   fixed?: Record<string, unknown>;
+  /** i18n key of what the rows are, when a tab shows some of a list (a summit's certificates) */
+  what?: string;
 }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
@@ -57,6 +60,7 @@ export const ExportMenu = ({
         resource,
         // a summit's guests are that summit's list: its name leads the file's
         of: await ownerName(dataProvider, resource, fixed).catch(() => undefined),
+        what: what && translate(what),
         columns: columns.filter((f) => f.type !== 'password' && f.type !== 'json'),
         filter: { ...filterValues, ...fixed },
         sort,

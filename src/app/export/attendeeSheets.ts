@@ -11,6 +11,9 @@ type Row = Record<string, unknown>;
 
 interface Sheet {
   title: string;
+  /** the sheet's name: what it is (签到表), short enough for Excel's 31 characters; the summit's
+   * whole name is in the title row */
+  name: string;
   headers: string[];
   /** a row of cells, or a group heading spanning the sheet */
   rows: (string[] | { heading: string })[];
@@ -43,10 +46,12 @@ export function buildSheet(
   const org = (a: Row) => orgNames.get(a.organizationId) ?? '';
   const byName = (a: Row, b: Row) => byPinyin(String(a.name), String(b.name));
   const title = `${summitName} ${w(kind)}`;
+  const name = w(kind);
   if (kind === 'signIn') {
     const expected = attendees.filter((a) => inInvitationGroup('expected', a.invitation)).sort(byName);
     return {
       title,
+      name,
       headers: [w('no'), label('name'), label('organizationId'), label('title'), w('signature')],
       rows: expected.map((a, i) => [String(i + 1), String(a.name), org(a), String(a.title ?? ''), '']),
       rowHeight: 30,
@@ -59,6 +64,7 @@ export function buildSheet(
     const listed = attendees.filter((a) => a.certificate === true).sort(byName);
     return {
       title,
+      name,
       headers: [
         w('no'),
         label('certificateName'),
@@ -109,6 +115,7 @@ export function buildSheet(
   }
   return {
     title,
+    name,
     headers: [
       label('arrivalAt'),
       label('name'),
@@ -126,7 +133,7 @@ export function buildSheet(
 /** The sheet as a printable workbook: A4, fitted to the page width, title and header repeated. */
 export async function sheetToXlsx(ExcelJS: { Workbook: new () => Workbook }, sheet: Sheet): Promise<ArrayBuffer> {
   const workbook = new ExcelJS.Workbook();
-  const ws: Worksheet = workbook.addWorksheet(sheet.title.slice(0, 31), {
+  const ws: Worksheet = workbook.addWorksheet(sheet.name, {
     pageSetup: {
       paperSize: 9,
       orientation: 'portrait',

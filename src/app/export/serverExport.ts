@@ -17,6 +17,9 @@ export async function exportList(args: {
   resource: ResourceDef;
   /** whose rows these are (a summit's name), to begin the file's name */
   of?: string;
+  /** what the rows are, when not the whole list (a summit's certificate tab: 荣誉证书): names
+   * the file after its owner and the sheet; the list's own label otherwise */
+  what?: string;
   columns: FieldDef[];
   filter: Record<string, unknown>;
   sort: SortPayload;
@@ -27,13 +30,17 @@ export async function exportList(args: {
   onProgress: (done: number, total: number) => void;
 }): Promise<{ blob: Blob; filename: string }> {
   const { resource, of, columns, filter, sort, format, lang, unit, onProgress } = args;
-  const name = [of, resource.label[lang], beijingDay()].filter(Boolean).join('-');
+  const what = args.what ?? resource.label[lang];
+  const name = [of, what, beijingDay()].filter(Boolean).join('-');
   const params = new URLSearchParams({
     format,
     filter: JSON.stringify(filter),
     sort: JSON.stringify([sort.field, sort.order]),
     columns: JSON.stringify(columns.map((f) => f.source)),
     name,
+    // the sheet is named by what it holds, not the file's name: a summit's long name cut at
+    // Excel's 31 characters said nothing
+    sheet: what,
     unit,
   });
   const res = await fetch(`${apiUrl}/${resource.name}/export?${params}`, {

@@ -35,6 +35,7 @@ export const GridToolbar = ({
   onOpen,
   summitId,
   fixed,
+  what,
 }: {
   resource: ResourceDef;
   layout: GridLayout;
@@ -48,6 +49,8 @@ export const GridToolbar = ({
   summitId?: unknown;
   /** values the list fixes for its rows (a summit's guests): imported rows get them too */
   fixed: Record<string, unknown>;
+  /** i18n key of what the rows are, when not the whole list: names its export */
+  what?: string;
 }) => {
   const createPath = useCreatePath();
   const translate = useTranslate();
@@ -65,6 +68,7 @@ export const GridToolbar = ({
         columns={visible}
         summitId={summitId ?? scalar(filterValues.summitId)}
         fixed={fixed}
+        what={what}
       />
       <ImportButton resource={resource} fixed={fixed} />
       {resource.name === 'attendees' && scalar(summitId ?? filterValues.summitId) !== undefined && (

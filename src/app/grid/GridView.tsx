@@ -14,12 +14,16 @@ export const GridView = ({
   omit = [],
   defaults = {},
   preset,
+  what,
 }: {
   resource: ResourceDef;
   omit?: string[];
   defaults?: Record<string, unknown>;
   /** a layout of its own with these columns first shown (a summit's certificate list) */
   preset?: { key: string; columns: string[] };
+  /** i18n key of what the rows are, when not the whole list (a summit's certificates): names
+   * its export */
+  what?: string;
 }) => {
   const columns = useGridLayout(resource, preset);
   const { layout, setLayout, visible } = columns;
@@ -38,6 +42,7 @@ export const GridView = ({
         onOpen={setOpen}
         summitId={defaults.summitId}
         fixed={defaults}
+        what={what}
       />
       <SchemaGrid
         resource={resource}

@@ -43,10 +43,15 @@ export function useCellWriter(resource: ResourceDef) {
   const notify = useNotify();
   const refresh = useRefresh();
   const translate = useTranslate();
-  const { data } = useListContext();
+  const { data, resource: listed, page, perPage, sort, filterValues } = useListContext();
   const [pending, setPending] = useState<Record<string, unknown>>({});
   const [refused, setRefused] = useState<Record<string, string>>({});
-  const [announcement, setAnnouncement] = useState('');
+  // what was last said, and of which rows: another page, order, filter or list shows other
+  // rows, and a notice about the old ones (已新增一行) stayed in the live region
+  const shownRows = JSON.stringify([listed, page, perPage, sort, filterValues]);
+  const [said, setSaid] = useState({ text: '', of: shownRows });
+  const setAnnouncement = (text: string) => setSaid({ text, of: shownRows });
+  const announcement = said.of === shownRows ? said.text : '';
   const [conflicts, setConflicts] = useState<CellConflict[]>([]);
   const undoStack = useRef<Step[]>([]);
   // the newest copy of each record this grid has written, and the write queue per record

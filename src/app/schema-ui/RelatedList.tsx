@@ -91,6 +91,9 @@ const RelatedGrid = ({ related }: { related: Related }) => {
         omit={[related.target]}
         defaults={{ [related.target]: record?.[related.source ?? 'id'] }}
         preset={related.preset}
+        // a list's second tab (certificates) holds some of its rows: its export is named after
+        // the tab; the list's own tab keeps the list's name (参会人员)
+        what={related.path ? related.label : undefined}
       />
     </Suspense>
   );

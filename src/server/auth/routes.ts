@@ -3,7 +3,7 @@ import { resourceByName, type Lang } from '../../schema';
 import { reasonText } from '../../schema/messages';
 import { checkWrite } from '../../schema/validate';
 import { actorOf } from '../audit';
-import { asyncHandler, HttpError, message, requestLang } from '../messages';
+import { asyncHandler, HttpError, message, requestLang, waitText } from '../messages';
 import type { Row } from '../records';
 import type { RecordStore } from '../store/recordStore';
 import { findUser } from './accounts';
@@ -68,7 +68,7 @@ async function throttledCheck(
   if (!attempt.end) {
     const seconds = Math.ceil(attempt.wait / 1000);
     res.setHeader('Retry-After', String(seconds));
-    throw new HttpError(429, message(lang, 'throttled', { seconds }));
+    throw new HttpError(429, message(lang, 'throttled', { wait: waitText(lang, seconds) }));
   }
   let ok = false;
   try {

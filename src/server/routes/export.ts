@@ -27,7 +27,7 @@ const SLICE_CELLS = 40_000;
 const STALLED_MS = 60_000;
 
 /**
- * GET /api/attendees/export?format=xlsx&filter={…}&sort=[…]&columns=["name",…]&name=…&unit=wan: the
+ * GET /api/attendees/export?format=xlsx&filter={…}&sort=[…]&columns=["name",…]&name=…&sheet=…&unit=wan: the
  * rows the grid shows (its filter, sort and columns; what the role may see of them, phones
  * masked for viewers) as a file written while it is sent, a slice at a time: a province's
  * 100,000 guests without building the whole workbook in memory, here or in the browser. Rows
@@ -53,6 +53,9 @@ export function exportRoutes(server: ServerContext) {
       const { page: rows } = await server.listPage(req, res, resource, query);
       const titles = titlesFor(server, columns, rows, role);
       const name = fileName(raw.name) || resource.label[lang];
+      // short and saying what the rows are (荣誉证书): a summit's name, cut at 31 characters,
+      // said nothing; the whole name stays in the file's name and its title
+      const sheet = sheetName(fileName(raw.sheet) || resource.label[lang]);
       const cells = (row: Row) => {
         const shown = present(resource, row, role);
         return columns.map((field) => exportCell(field, shown[field.source], titles, lang, unit));
@@ -67,7 +70,7 @@ export function exportRoutes(server: ServerContext) {
       const slice = Math.max(20, Math.floor(SLICE_CELLS / columns.length));
       try {
         if (format === 'csv') await writeCsv(res, headers, rows, cells, slice);
-        else await writeXlsx(res, headers, rows, cells, name, slice);
+        else await writeXlsx(res, headers, rows, cells, { name, sheet }, slice);
       } catch (error) {
         if (!res.headersSent) throw error;
         // half a file is sent: no error answer can follow it, so the download is cut, not finished
@@ -188,14 +191,15 @@ async function writeXlsx(
   headers: string[],
   rows: Row[],
   cells: (row: Row) => ExportCell[],
-  name: string,
+  names: { name: string; sheet: string },
   slice: number,
 ) {
   // loaded on the first export: most servers never hold exceljs in memory
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Huiwu';
-  const sheet = workbook.addWorksheet(sheetName(name), { views: [{ state: 'frozen', ySplit: 1 }] });
+  workbook.title = names.name;
+  const sheet = workbook.addWorksheet(names.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
   // formats and widths are written before the rows: judged from the first slice
   const columns = sheetColumns(headers, rows.slice(0, slice).map(cells));
   sheet.columns = columns.map((column) => ({ width: column.width, style: { numFmt: column.numFmt } }));

@@ -1,8 +1,8 @@
 import { queryMatcher } from '../query';
 import type { Row } from '../records';
 import { getField, type ResourceDef } from '../../schema';
-import { sortsByPinyin } from '../../schema/text/collate';
-import { sortRows, type Order, type SortText } from './sortRows';
+import { byDeclaredOrder, byPinyin, sortsByPinyin } from '../../schema/text/collate';
+import { sortRows, type Order, type SortKey } from './sortRows';
 import type { Store } from './store';
 
 /**
@@ -14,7 +14,7 @@ import type { Store } from './store';
  * filter on a summit looks at that summit's guests only. Two differences, on purpose: an
  * equality filter on a field no row holds matches nothing here, where json-server ignores it;
  * and words (names, titles) sort by pinyin, as WPS and Excel sort them, links by the names
- * of the records they link to (sortRows.ts).
+ * of the records they link to, choices in the order the schema declares them (sortRows.ts).
  */
 export function createListPath(store: Store, resources: Record<string, ResourceDef>) {
   /** per collection: what is kept, and the collection's write count it was computed at */
@@ -36,18 +36,24 @@ export function createListPath(store: Store, resources: Record<string, ResourceD
     return cache.values.get(key) as T;
   };
 
-  /** how a field's rows compare: by their words (pinyin), a link by the name of the record it
-   * links to (a guest's organisation), or as json-server compares them */
-  const textOf = (collection: string, field: string): SortText | undefined => {
+  /** how a field's rows compare: by their words (pinyin), a choice in its declared order, a
+   * link by the name of the record it links to (a guest's organisation), or as json-server
+   * compares them */
+  const keyOf = (collection: string, field: string): SortKey | undefined => {
     const def = resources[collection] && getField(resources[collection], field);
-    if (sortsByPinyin(def))
-      return (row) => (row[field] === null || row[field] === undefined ? null : String(row[field]));
+    const own = (row: Row) => (row[field] === null || row[field] === undefined ? null : String(row[field]));
+    if (sortsByPinyin(def)) return { of: own, compare: byPinyin };
+    const declared = byDeclaredOrder(def);
+    if (declared) return { of: own, compare: declared };
     const target = linkedOf(collection, field);
     if (!target) return undefined;
     const titles = new Map((store.data[target.name] ?? []).map((row) => [String(row.id), row[target.titleField]]));
-    return (row) => {
-      const title = row[field] === null || row[field] === undefined ? null : titles.get(String(row[field]));
-      return title === null || title === undefined ? null : String(title);
+    return {
+      of: (row) => {
+        const title = row[field] === null || row[field] === undefined ? null : titles.get(String(row[field]));
+        return title === null || title === undefined ? null : String(title);
+      },
+      compare: byPinyin,
     };
   };
   /** The list a link field sorts by the names of: named in words, and by what every role may
@@ -59,12 +65,17 @@ export function createListPath(store: Store, resources: Record<string, ResourceD
     return target && !target.readers && sortsByPinyin(title) && !title!.personal ? target : undefined;
   };
   const sorted = (collection: string, rows: Row[], field: string, order: string | undefined) =>
-    sortRows(rows, field, (order === 'desc' ? 'desc' : 'asc') as Order, textOf(collection, field));
-  /** kept until a write to the list, or to the list its names come from (a renamed organisation) */
+    sortRows(rows, field, (order === 'desc' ? 'desc' : 'asc') as Order, keyOf(collection, field));
+  /** kept until a write to the list, or to the list its names come from (a renamed
+   * organisation), or to the definitions an admin's own choices are declared in (reordered) */
   const ordered = (collection: string, rows: Row[], field: string, order: string | undefined) => {
     const prefix = `sort\u0000${field}\u0000${order}\u0000`;
     const target = linkedOf(collection, field);
-    const key = prefix + (target ? store.journal.changesOf(target.name) : '');
+    const def = resources[collection] && getField(resources[collection], field);
+    const key =
+      prefix +
+      (target ? store.journal.changesOf(target.name) : '') +
+      (def?.type === 'enum' ? `\u0000${store.journal.changesOf('customFields')}` : '');
     return kept(collection, key, rows, () => sorted(collection, rows, field, order), prefix);
   };
 

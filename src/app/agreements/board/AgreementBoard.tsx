@@ -123,20 +123,25 @@ export const AgreementBoard = () => {
         </Typography>
       )}
       <DragDropContext onDragEnd={onDragEnd}>
-        <Box data-testid="board" sx={{ display: 'flex', gap: 1, overflow: 'auto', flex: 1, minHeight: 0 }}>
-          {STATUSES.map((status, i) => (
-            <BoardColumn
-              key={status}
-              status={status}
-              filter={api}
-              cards={columns[i].data ?? []}
-              count={group(status)?.count ?? 0}
-              sum={group(status)?.sum ?? 0}
-              names={names}
-              money={money}
-              draggable={canMove}
-            />
-          ))}
+        <Box data-testid="board" sx={{ overflow: 'auto', flex: 1, minHeight: 0 }}>
+          {/* a row as tall as the longest column, so every column stretches to it and its sticky
+              header has the whole scroll height to stick in (a flex row inside the scroller
+              itself is only as tall as the window, and a short column took its header away) */}
+          <Box sx={{ display: 'flex', gap: 1, minHeight: '100%', minWidth: 'min-content' }}>
+            {STATUSES.map((status, i) => (
+              <BoardColumn
+                key={status}
+                status={status}
+                filter={api}
+                cards={columns[i].data ?? []}
+                count={group(status)?.count ?? 0}
+                sum={group(status)?.sum ?? 0}
+                names={names}
+                money={money}
+                draggable={canMove}
+              />
+            ))}
+          </Box>
         </Box>
       </DragDropContext>
       {moving && (

@@ -37,8 +37,6 @@ export const BoardColumn = ({
       sx={{
         flex: '1 0 0',
         minWidth: 180,
-        minHeight: '100%',
-        alignSelf: 'flex-start',
         boxSizing: 'border-box',
         bgcolor: 'grey.100',
         display: 'flex',
