@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import seed from '../../db/seed.json';
 import { resourceByName, roleSeesPersonalData, type Role } from '../../src/schema';
@@ -7,7 +7,8 @@ import { translateListQuery } from '../../src/server/protocol';
 import { createListPath } from '../../src/server/store/listPath';
 import { listStatements, searchStatement } from '../../src/server/store/postgres/listSql';
 import { migrate } from '../../src/server/store/postgres/migrate';
-import { fromColumns, insertStatement, nextIdStatement, pgTypes } from '../../src/server/store/postgres/rows';
+import { openPool } from '../../src/server/store/postgres/pool';
+import { fromColumns, insertStatement, nextIdStatement } from '../../src/server/store/postgres/rows';
 import { tableOf } from '../../src/server/store/postgres/tables';
 import type { ListQuery } from '../../src/server/store/recordStore';
 import { createSearch } from '../../src/server/store/search';
@@ -125,7 +126,7 @@ beforeAll(async () => {
   const store = { data, journal: { changesOf: () => 0 } } as unknown as Store;
   embedded = createListPath(store, resourceByName);
   embeddedSearch = createSearch(store);
-  pool = new pg.Pool({ connectionString: await cluster().createDatabase(), types: pgTypes, max: 4 });
+  pool = openPool(await cluster().createDatabase(), { max: 4 });
   await migrate(pool);
   for (const [name, rows] of Object.entries(data)) {
     const table = tableOf(name);

@@ -2,6 +2,7 @@ import { NOT_EXTENSIBLE, resourceByName, resources, type ResourceDef } from '../
 import { isBuiltInResource } from '../../../schema/custom';
 import { asJson, bytewise, jsonKey, pinyin, ref, sortsByWords, titleOf, wordsOf } from './expressions';
 import {
+  builtInFields,
   builtInTables,
   CUSTOM_LIST_IDS_TABLE,
   customListsTable,
@@ -56,7 +57,9 @@ export function sortKey(column: Column, order: 'asc' | 'desc', alias?: string): 
 
 /** Whether some field of some resource links to this one (its names are searched and sorted by). */
 const isLinkedTo = (name: string) =>
-  resources.some((r) => r.fields.some((f) => f.type === 'reference' && f.reference === name));
+  resources.some(
+    (r) => isBuiltInResource(r.name) && builtInFields(r).some((f) => f.type === 'reference' && f.reference === name),
+  );
 
 function indexesOf(table: Table, resource: ResourceDef): Record<string, string> {
   const indexes: Record<string, string> = {};
