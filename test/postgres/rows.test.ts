@@ -8,6 +8,7 @@ import {
   nextIdStatement,
   pgTypes,
   selectList,
+  takeIdStatement,
   toColumns,
 } from '../../src/server/store/postgres/rows';
 import { tableOf } from '../../src/server/store/postgres/tables';
@@ -195,8 +196,16 @@ describe('a stored row and its table columns', () => {
       { resource: 'talentNeeds', next_id: '2' },
       { resource: 'techNeeds', next_id: '2' },
     ]);
-    const { rows } = await pool.query("INSERT INTO attendees (summit_id, name) VALUES (1, '新') RETURNING id");
+    const insert = insertStatement(tableOf('attendees'), [{ summitId: 1, name: '新' }]);
+    const { rows } = await pool.query(`${insert.text} RETURNING id`, insert.values);
     expect(Number(rows[0].id)).toBe(9);
+    // ids taken for records written later (an import's new organisations), never twice
+    const take = async (list: string) => {
+      const statement = takeIdStatement(tableOf(list));
+      return Number((await pool.query(statement.text, statement.values)).rows[0].id);
+    };
+    expect([await take('attendees'), await take('attendees')]).toEqual([10, 11]);
+    expect([await take('techNeeds'), await take('techNeeds'), await take('newList')]).toEqual([2, 3, 1]);
   });
 
   it('to columns and back without a database', () => {

@@ -155,7 +155,9 @@ const defaultParser = (oid: number, format?: string) =>
 export const selectList = (table: Table, alias: string) =>
   table.columns.map((c) => `${alias}.${ident(c.name)}`).join(', ');
 
-/** One INSERT of several rows, their values as parameters (at most 65,535 in all: chunk larger sets). */
+/** One INSERT of several rows, their values as parameters (at most 65,535 in all: chunk larger
+ * sets). A row without an id takes the next of its table's (a custom list's rows bring theirs:
+ * takeIdStatement). */
 export function insertStatement(table: Table, rows: Record<string, unknown>[]): { text: string; values: unknown[] } {
   const columns = table.columns;
   const values: unknown[] = [];
@@ -163,6 +165,8 @@ export function insertStatement(table: Table, rows: Record<string, unknown>[]): 
     const record = toColumns(table, row);
     return `(${columns
       .map((c) => {
+        // a new record of a built-in list without an id takes the next one
+        if (c.kind === 'id' && record[c.name] === null && table.list === undefined) return 'DEFAULT';
         values.push(record[c.name] ?? (c === VERSION ? 1 : null));
         return `$${values.length}${c.kind === 'custom' || c.kind === 'json' ? '::jsonb' : ''}`;
       })
@@ -188,4 +192,16 @@ export function nextIdStatement(table: Table): { text: string; values: unknown[]
     text: `SELECT setval(pg_get_serial_sequence($1, 'id'), greatest(coalesce((SELECT max(id) FROM ${ident(table.name)}), 0) + 1, nextval(pg_get_serial_sequence($1, 'id'))), false)`,
     values: [table.name],
   };
+}
+
+/** The id a new record of a list takes (RecordStore.takeId): from the table's identity, or the
+ * custom list's own counter; never handed out twice, even when its record is never written. */
+export function takeIdStatement(table: Table): { text: string; values: unknown[] } {
+  if (table.list !== undefined)
+    return {
+      text: `INSERT INTO ${ident(CUSTOM_LIST_IDS_TABLE)} AS ids (resource, next_id) VALUES ($1, 2)
+             ON CONFLICT (resource) DO UPDATE SET next_id = ids.next_id + 1 RETURNING (next_id - 1)::text AS id`,
+      values: [table.list],
+    };
+  return { text: `SELECT nextval(pg_get_serial_sequence($1, 'id'))::text AS id`, values: [table.name] };
 }
