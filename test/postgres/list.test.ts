@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import seed from '../../db/seed.json';
 import { resourceByName, roleSeesPersonalData, type Role } from '../../src/schema';
 import { applyCustomSchema, type CustomRows } from '../../src/schema/custom';
+import { byPinyin } from '../../src/schema/text/collate';
 import { translateListQuery } from '../../src/server/protocol';
 import { createListPath } from '../../src/server/store/listPath';
 import { listStatements, searchStatement } from '../../src/server/store/postgres/listSql';
@@ -339,6 +340,46 @@ describe('the same list answers from PostgreSQL as from the embedded store', () 
       .filter((name) => ['李娜', '欧阳娜娜', '张伟', '章伟', 'Alice Wang', '', null].includes(name as string));
     // by pinyin (li, ouyang, zhang, zhang), Latin after Chinese, blanks last
     expect(names).toEqual(['李娜', '欧阳娜娜', '张伟', '章伟', 'Alice Wang', '', null]);
+  });
+
+  it('sorts words as the embedded store does (ICU pinyin on both sides), tricky ones too', async () => {
+    const words = [
+      '曾国藩',
+      '单雄信',
+      '解缙',
+      '仇英',
+      '重庆',
+      '长沙',
+      '银行',
+      '行走',
+      '区',
+      '欧阳修',
+      '吕',
+      '律',
+      '女',
+      '阿',
+      '啊',
+      'a',
+      'B',
+      'b',
+      'Z',
+      '10',
+      '9',
+      '２',
+      '〇',
+      '一',
+      '𠀀',
+      '张',
+      '章',
+      'zhang',
+      'Zhang',
+      '',
+    ];
+    const { rows } = await pool.query<{ w: string }>(
+      'SELECT w FROM unnest($1::text[]) AS w ORDER BY w COLLATE huiwu_pinyin, w COLLATE "C"',
+      [words],
+    );
+    expect(rows.map((row) => row.w)).toEqual([...words].sort((a, b) => byPinyin(a, b) || (a < b ? -1 : a > b ? 1 : 0)));
   });
 
   it('the search box’s ids, as RecordStore.search answers them', async () => {
