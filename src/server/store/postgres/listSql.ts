@@ -283,6 +283,14 @@ function orderBy(table: Table, resource: ResourceDef, key: string, order: 'asc' 
     const where = [scope, `t.id = ${id}`].filter(Boolean).join(' AND ');
     return [`${pinyin(`(SELECT ${name} FROM ${from} WHERE ${where})`)} ${direction} NULLS LAST`];
   }
+  // a choice in the order the schema declares its choices (then codes no longer declared, by
+  // code), blanks last either way, as the embedded store's byDeclaredOrder
+  if (a.field?.type === 'enum') {
+    const value = a.column ? a.sql : a.text;
+    const declared = (enums[a.field.enum ?? ''] ?? []).map((option) => option.id);
+    const place = `COALESCE(array_position(${p.add(declared, '::text[]')}, ${value}), ${declared.length})`;
+    return [`(${value} IS NULL OR ${value} = '') ASC`, `${place} ${direction}`, `${bytewise(value)} ${direction}`];
+  }
   if (a.column) return [sortKey(a.column, order, 'r')];
   if (sortsByPinyin(a.field)) return [`${pinyin(a.text)} ${direction} NULLS LAST`];
   // as lodash orders JSON values: by the field's type, empty last ascending (null before absent)
