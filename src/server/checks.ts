@@ -46,8 +46,13 @@ function questionsOf(resource: ResourceDef, record: Row | Body, reasons: Reasons
   });
 }
 
-const reasonFor = (question: Question): Reason =>
-  'exists' in question ? { code: 'missingReference', id: String(question.value) } : { code: 'taken' };
+/** Each question the data answered no to, as the reason its field is refused. */
+function refuse(questions: Question[], fails: boolean[], reasons: Reasons) {
+  questions.forEach((q, i) => {
+    if (fails[i])
+      reasons[q.source] = 'exists' in q ? { code: 'missingReference', id: String(q.value) } : { code: 'taken' };
+  });
+}
 
 /** How an import's indexes answer those questions (see import/lookups.ts). */
 export interface Lookups {
@@ -63,11 +68,11 @@ export function checkAgainstData(
   reasons: Reasons,
   selfId?: unknown,
 ) {
-  for (const q of questionsOf(resource, record, reasons)) {
-    const fails =
-      'exists' in q ? !lookups.exists(q.exists, q.value) : lookups.taken(resource, q.source, q.value, selfId);
-    if (fails) reasons[q.source] = reasonFor(q);
-  }
+  const questions = questionsOf(resource, record, reasons);
+  const fails = questions.map((q) =>
+    'exists' in q ? !lookups.exists(q.exists, q.value) : lookups.taken(resource, q.source, q.value, selfId),
+  );
+  refuse(questions, fails, reasons);
 }
 
 async function checkAgainstView(
@@ -77,13 +82,13 @@ async function checkAgainstView(
   reasons: Reasons,
   selfId?: unknown,
 ) {
-  for (const q of questionsOf(resource, record, reasons)) {
-    const fails =
-      'exists' in q
-        ? !(await view.find(q.exists, q.value))
-        : await view.taken(resource.name, q.source, q.value, selfId);
-    if (fails) reasons[q.source] = reasonFor(q);
-  }
+  const questions = questionsOf(resource, record, reasons);
+  const fails = await Promise.all(
+    questions.map(async (q) =>
+      'exists' in q ? !(await view.find(q.exists, q.value)) : view.taken(resource.name, q.source, q.value, selfId),
+    ),
+  );
+  refuse(questions, fails, reasons);
 }
 
 /** Each hook's check of a record, one after another (each may add reasons the next reads). */
