@@ -1,15 +1,13 @@
 /**
- * What one server tells the others (and its own listeners) after a commit: the schema's
- * definitions changed (reload the custom schema), a user's sessions ended, records of a list
- * changed (the check-in desk's live count). `resync` is said to a server's own listeners when
- * it may have missed changes (its connection to the database dropped and came back): anything
- * may have changed.
+ * What one server tells the others (and its own listeners): records of a list changed, by a
+ * commit (the check-in desk's live count; a change to `customFields` or `customResources` is
+ * the schema changing), or the schema changed otherwise (data moved in by `npm run db`).
+ * `resync` is said to a server's own listeners when it may have missed changes (its connection
+ * to the database dropped and came back): anything may have changed. Sessions need no change:
+ * in the database, a session ended is ended for every server at once.
  */
 export type Change =
-  | { kind: 'schema' }
-  | { kind: 'sessions'; userId: number }
-  | { kind: 'records'; resource: string; ids: (string | number)[] }
-  | { kind: 'resync' };
+  { kind: 'records'; resource: string; ids: (string | number)[] } | { kind: 'schema' } | { kind: 'resync' };
 
 /** A change as a listener hears it: `mine` when this server (this bus) sent it. */
 export type Heard = Change & { mine: boolean };
@@ -66,4 +64,26 @@ export class LocalChangeBus implements ChangeBus {
   async close() {
     this.listeners.clear();
   }
+}
+
+/** The lists whose rows are the schema's own definitions (an admin's fields and lists). */
+export const DEFINITION_LISTS = new Set(['customFields', 'customResources']);
+
+/**
+ * Keeps this server's schema in step with the others': `reload` (read the definitions, rebuild
+ * the schema) when another server committed a definition or said the schema changed, and after
+ * a resync. This server's own definition writes rebuild it already (hooks/definitions.ts), so
+ * on the embedded store, where every change is this server's, it never reloads.
+ */
+export function followSchema(changes: ChangeBus, reload: () => void | Promise<void>) {
+  return changes.subscribe((change) => {
+    const theirs =
+      change.kind === 'resync' ||
+      (!change.mine &&
+        (change.kind === 'schema' || (change.kind === 'records' && DEFINITION_LISTS.has(change.resource))));
+    if (!theirs) return;
+    Promise.resolve()
+      .then(reload)
+      .catch((error) => console.error('could not reload the schema another server changed', error));
+  });
 }
