@@ -3,12 +3,13 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Sessions, type SessionStore } from '../../src/server/auth/sessions';
 import { SignInPlaces, type PlaceStore } from '../../src/server/auth/signInPlaces';
 import { LoginThrottle, MemoryAttempts, type AttemptStore } from '../../src/server/auth/throttle';
-import { LocalChangeBus, type Heard } from '../../src/server/changes';
+import { followSchema, LocalChangeBus, type Heard } from '../../src/server/changes';
 import { PgChangeBus } from '../../src/server/store/postgres/changes';
 import { PgAttempts, PgSignInPlaces } from '../../src/server/store/postgres/loginAttempts';
 import { migrate } from '../../src/server/store/postgres/migrate';
 import { openPool } from '../../src/server/store/postgres/pool';
 import { PgSessions } from '../../src/server/store/postgres/sessions';
+import { openSharedState } from '../../src/server/store/postgres/shared';
 import { postgresForFile } from '../helpers/postgres';
 
 /**
@@ -102,7 +103,7 @@ describe.each(Object.keys(sessionStores))('sessions (%s)', (kind) => {
     expect(await a.touch('no such session')).toBeUndefined();
   });
 
-  it("ends every session of a user, through either server, but the one kept", async () => {
+  it('ends every session of a user, through either server, but the one kept', async () => {
     const { a, b } = await make();
     const [one, two, three, other] = [await a.start(1), await b.start(1), await a.start(1), await b.start(2)];
     await b.endAllOf(1, three.id);
@@ -185,7 +186,10 @@ const throttles: Record<string, () => Promise<ThrottlePair>> = {
     const url = await database();
     const [one, two] = [poolOf(url, 20), poolOf(url, 20)];
     const server = (pool: pg.Pool) =>
-      new LoginThrottle({ attempts: new PgAttempts(pool) as AttemptStore, places: new PgSignInPlaces(pool) as PlaceStore });
+      new LoginThrottle({
+        attempts: new PgAttempts(pool) as AttemptStore,
+        places: new PgSignInPlaces(pool) as PlaceStore,
+      });
     return {
       a: server(one),
       b: server(two),
@@ -308,7 +312,10 @@ describe('the change bus', () => {
     const [one, two] = [poolOf(url), poolOf(url)];
     const a = await PgChangeBus.open(one, url, { retryMs: 20, maxRetryMs: 200 });
     const b = await PgChangeBus.open(two, url, { retryMs: 20, maxRetryMs: 200 });
-    closing.push(() => a.close(), () => b.close());
+    closing.push(
+      () => a.close(),
+      () => b.close(),
+    );
     const heardA: Heard[] = [];
     const heardB: Heard[] = [];
     a.subscribe((change) => heardA.push(change));
@@ -320,18 +327,18 @@ describe('the change bus', () => {
     const { a, b, heardA, heardB } = await twoBuses();
     await a.publish({ kind: 'schema' });
     await b.publish({ kind: 'records', resource: 'attendees', ids: [12, 13] });
-    await a.publish({ kind: 'sessions', userId: 4 });
-    await hear(heardB, (c) => c.kind === 'sessions');
-    await hear(heardA, (c) => c.kind === 'sessions');
+    await a.publish({ kind: 'records', resource: 'users', ids: [4] });
+    await hear(heardB, (c) => c.kind === 'records' && c.resource === 'users');
+    await hear(heardA, (c) => c.kind === 'records' && c.resource === 'users');
     expect(heardB).toEqual([
       { kind: 'schema', mine: false },
       { kind: 'records', resource: 'attendees', ids: [12, 13], mine: true },
-      { kind: 'sessions', userId: 4, mine: false },
+      { kind: 'records', resource: 'users', ids: [4], mine: false },
     ]);
     expect(heardA).toEqual([
       { kind: 'schema', mine: true },
       { kind: 'records', resource: 'attendees', ids: [12, 13], mine: false },
-      { kind: 'sessions', userId: 4, mine: true },
+      { kind: 'records', resource: 'users', ids: [4], mine: true },
     ]);
   });
 
@@ -372,5 +379,51 @@ describe('the change bus', () => {
       { kind: 'resync', mine: false },
       { kind: 'schema', mine: false },
     ]);
+  });
+
+  it("reloads a server's schema when another server changed a definition, or after a resync; never its own", async () => {
+    const { one, a, b } = await twoBuses();
+    const reloads = { a: 0, b: 0 };
+    followSchema(a, () => void reloads.a++);
+    followSchema(b, () => void reloads.b++);
+    await a.publish({ kind: 'records', resource: 'customFields', ids: [1] });
+    await a.publish({ kind: 'records', resource: 'attendees', ids: [1] });
+    await a.publish({ kind: 'schema' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(reloads).toEqual({ a: 0, b: 2 });
+    await one.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'huiwu-changes'");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await a.whenListening();
+    await b.whenListening();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(reloads).toEqual({ a: 1, b: 3 });
+
+    // in one process every change is this server's own: nothing to reload
+    const local = new LocalChangeBus();
+    let localReloads = 0;
+    followSchema(local, () => void localReloads++);
+    await local.publish({ kind: 'records', resource: 'customFields', ids: [1] });
+    expect(localReloads).toBe(0);
+  });
+});
+
+describe('the shared state of a server on PostgreSQL', () => {
+  it('is opened in one call: two servers share sessions, budgets and changes', async () => {
+    const url = await database();
+    const [one, two] = [poolOf(url), poolOf(url)];
+    const a = await openSharedState(one, url, { sessionMinutes: 30 });
+    const b = await openSharedState(two, url, { sessionMinutes: 30 });
+    closing.push(
+      () => a.changes.close(),
+      () => b.changes.close(),
+    );
+    const session = await a.sessions.start(2);
+    expect(await b.sessions.touch(session.id)).toMatchObject({ userId: 2 });
+    const spent = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).throttle.begin(['user:x'])));
+    expect(spent.filter((attempt) => attempt.end)).toHaveLength(4);
+    const heard: Heard[] = [];
+    b.changes.subscribe((change) => heard.push(change));
+    await a.changes.publish({ kind: 'schema' });
+    await hear(heard, (change) => change.kind === 'schema');
   });
 });

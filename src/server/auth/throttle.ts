@@ -22,7 +22,11 @@ export interface AttemptStore {
    * further one makes the next wait twice as long as the last (`baseMs`, 2 × `baseMs`, … up to
    * `maxMs`).
    */
-  count(keys: AttemptKey[], admit: () => boolean, delays: { baseMs: number; maxMs: number }): Promise<number | 'counted' | 'busy'>;
+  count(
+    keys: AttemptKey[],
+    admit: () => boolean,
+    delays: { baseMs: number; maxMs: number },
+  ): Promise<number | 'counted' | 'busy'>;
   /** A success: these keys' counts start again. */
   clear(keys: string[]): Promise<void>;
 }

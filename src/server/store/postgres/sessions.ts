@@ -47,10 +47,10 @@ export class PgSessions implements SessionStore {
       [hashOf(id), userId],
     );
     // the expired sessions go at each sign-in (a touch deletes only the one it meets)
-    await this.pool.query(
-      `DELETE FROM ${T} WHERE last_seen < now() - $1::interval OR started < now() - $2::interval`,
-      [this.idle, this.max],
-    );
+    await this.pool.query(`DELETE FROM ${T} WHERE last_seen < now() - $1::interval OR started < now() - $2::interval`, [
+      this.idle,
+      this.max,
+    ]);
     return sessionOf(id, rows[0]);
   }
 
