@@ -1,3 +1,4 @@
+import compression from 'compression';
 import express from 'express';
 import fs from 'node:fs';
 import type { Server } from 'node:http';
@@ -36,6 +37,8 @@ type Guests = Map<string, Row>;
 /** A server with only the change stream, signed in as `role`. */
 async function serve(changes: ChangeBus, guests: Guests, role = 'organiser', options = {}) {
   const app = express();
+  // as the app serves the API: compressed
+  app.use(compression());
   app.use((_req, res, next) => {
     res.locals.user = { id: 1, role };
     next();

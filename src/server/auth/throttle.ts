@@ -98,14 +98,22 @@ export class LoginThrottle {
    * counted against each key, to be ended by `end` once the password is checked.
    */
   async begin(keys: string[]): Promise<{ wait: number; end?: (succeeded: boolean) => Promise<void> }> {
+    let admitted = false;
     const admit = () => {
       if (this.running >= this.maxRunning) return false;
       this.running++;
-      return true;
+      return (admitted = true);
     };
     // an address is shared (an office behind one proxy): ten accounts' worth before it waits
     const counted = keys.map((key) => ({ key, free: key.startsWith('ip:') ? this.free * ADDRESS_SHARE : this.free }));
-    const outcome = await this.attempts.count(counted, admit, { baseMs: this.baseMs, maxMs: this.maxSeconds * 1000 });
+    let outcome: Awaited<ReturnType<AttemptStore['count']>>;
+    try {
+      outcome = await this.attempts.count(counted, admit, { baseMs: this.baseMs, maxMs: this.maxSeconds * 1000 });
+    } catch (error) {
+      // admitted, then the count was not kept (the database failed at its commit): no hash runs
+      if (admitted) this.running--;
+      throw error;
+    }
     if (outcome === 'busy') return { wait: this.baseMs };
     if (outcome !== 'counted') return { wait: outcome };
     let ended = false;
