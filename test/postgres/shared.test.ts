@@ -427,3 +427,23 @@ describe('the shared state of a server on PostgreSQL', () => {
     await hear(heard, (change) => change.kind === 'schema');
   });
 });
+
+describe('the change bus when the database restarts', () => {
+  it('keeps trying while it is down, listens again once it is back, and says resync', async () => {
+    const url = await database();
+    const pool = poolOf(url);
+    const bus = await PgChangeBus.open(pool, url, { retryMs: 50, maxRetryMs: 500 });
+    closing.push(() => bus.close());
+    const heard: Heard[] = [];
+    bus.subscribe((change) => heard.push(change));
+    cluster().stop('fast');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(heard).toEqual([]);
+    cluster().start();
+    await hear(heard, (change) => change.kind === 'resync', 5000);
+    await bus.whenListening();
+    await bus.publish({ kind: 'schema' });
+    await hear(heard, (change) => change.kind === 'schema');
+    expect(bus.connections).toBe(2);
+  });
+});
