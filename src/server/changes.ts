@@ -37,6 +37,17 @@ export const recordsChanged = (resource: string, ids: readonly unknown[]): Chang
   ids: ids.length > MAX_IDS ? [] : ids.filter((id): id is string | number => ['string', 'number'].includes(typeof id)),
 });
 
+/** What a commit tells: per list it wrote to, the ids of its steps' records (`rows[i]` is step
+ * i's record as the commit left it), in the order the lists were first written. */
+export function changesOfCommit(steps: readonly { resource: string }[], rows: readonly { id?: unknown }[]): Change[] {
+  const ids = new Map<string, unknown[]>();
+  steps.forEach((step, i) => {
+    if (!ids.has(step.resource)) ids.set(step.resource, []);
+    ids.get(step.resource)!.push(rows[i]?.id);
+  });
+  return [...ids].map(([resource, changed]) => recordsChanged(resource, changed));
+}
+
 /** Calls each listener, keeping one listener's failure from the others. */
 export function deliver(listeners: Iterable<ChangeListener>, change: Heard) {
   for (const listener of listeners) {

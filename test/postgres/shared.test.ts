@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Sessions, type SessionStore } from '../../src/server/auth/sessions';
 import { SignInPlaces, type PlaceStore } from '../../src/server/auth/signInPlaces';
 import { LoginThrottle, MemoryAttempts, type AttemptStore } from '../../src/server/auth/throttle';
-import { followSchema, LocalChangeBus, type Heard } from '../../src/server/changes';
+import { changesOfCommit, followSchema, LocalChangeBus, MAX_IDS, type Heard } from '../../src/server/changes';
 import { PgChangeBus } from '../../src/server/store/postgres/changes';
 import { PgAttempts, PgSignInPlaces } from '../../src/server/store/postgres/loginAttempts';
 import { migrate } from '../../src/server/store/postgres/migrate';
@@ -305,6 +305,21 @@ describe('the change bus', () => {
       { kind: 'schema', mine: true },
       { kind: 'records', resource: 'attendees', ids: [3], mine: true },
     ]);
+  });
+
+  it("tells each list a commit wrote to, with its records' ids; a commit of thousands names only the list", () => {
+    const steps = [{ resource: 'attendees' }, { resource: 'organizations' }, { resource: 'attendees' }];
+    expect(changesOfCommit(steps, [{ id: 5 }, { id: 9 }, { id: 6 }])).toEqual([
+      { kind: 'records', resource: 'attendees', ids: [5, 6] },
+      { kind: 'records', resource: 'organizations', ids: [9] },
+    ]);
+    const many = Array.from({ length: MAX_IDS + 1 }, (_, i) => ({ id: i + 1 }));
+    expect(
+      changesOfCommit(
+        many.map(() => ({ resource: 'attendees' })),
+        many,
+      ),
+    ).toEqual([{ kind: 'records', resource: 'attendees', ids: [] }]);
   });
 
   const twoBuses = async () => {

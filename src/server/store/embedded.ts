@@ -1,7 +1,7 @@
 import type { ResourceDef } from '../../schema';
 import { aggregate } from '../aggregates';
 import { AuditTrail } from '../audit';
-import { LocalChangeBus, recordsChanged, type ChangeBus } from '../changes';
+import { changesOfCommit, LocalChangeBus, type ChangeBus } from '../changes';
 import { commit, type Step } from '../commit';
 import { findById, sameId } from '../records';
 import { createListPath } from './listPath';
@@ -83,12 +83,7 @@ export function embeddedStore(
   };
   /** Each list's changed ids, told to the listeners of the bus. */
   const tell = (steps: Step[], rows: Row[]) => {
-    const ids = new Map<string, unknown[]>();
-    steps.forEach((step, i) => {
-      if (!ids.has(step.resource)) ids.set(step.resource, []);
-      ids.get(step.resource)!.push(rows[i]?.id);
-    });
-    for (const [resource, changed] of ids) void changes.publish(recordsChanged(resource, changed));
+    for (const change of changesOfCommit(steps, rows)) void changes.publish(change);
   };
   /** the write running now, and those queued behind it */
   let writing: Promise<unknown> = Promise.resolve();
