@@ -20,6 +20,7 @@ import {
 import { Link, useParams } from 'react-router-dom';
 import { allows, getField, inInvitationGroup, resourceByName } from '../../schema';
 import { fetchAll, fetchTitles } from '../export/fetchRows';
+import { apiUrl } from '../providers/httpClient';
 import type { Tap } from './checkInQueue';
 import { findGuests, searchKeys } from './searchIndex';
 import { useCheckInQueue, withQueue, type Guest } from './useCheckInQueue';
@@ -79,10 +80,26 @@ export const CheckInPage = () => {
 
   useEffect(() => {
     void load().catch(() => setServer((g) => g ?? []));
-    // others check guests in at other doors: their taps show within 20 seconds
+    // others check guests in at other doors: the server says so at once (through any server of
+    // its database), and the guests are read again; every 20 seconds anyway, should the stream
+    // be down
     const refresh = setInterval(() => void load().catch(() => undefined), 20_000);
-    return () => clearInterval(refresh);
-  }, [load]);
+    let soon: ReturnType<typeof setTimeout> | undefined;
+    const reloadSoon = () => {
+      clearTimeout(soon);
+      // a burst of taps is one reload; a load under way may predate the change: once it ends
+      soon = setTimeout(() => (loading.current ? reloadSoon() : void load().catch(() => undefined)), 250);
+    };
+    const filter = encodeURIComponent(JSON.stringify({ summitId }));
+    const changes =
+      typeof EventSource === 'undefined' ? null : new EventSource(`${apiUrl}/attendees/changes?filter=${filter}`);
+    changes?.addEventListener('change', reloadSoon);
+    return () => {
+      clearInterval(refresh);
+      clearTimeout(soon);
+      changes?.close();
+    };
+  }, [load, summitId]);
 
   const guests = useMemo(() => (server ? withQueue(server, [...recent, ...queue]) : null), [server, recent, queue]);
   const index = useMemo(

@@ -9,12 +9,12 @@ import type { RecordStore } from '../store/recordStore';
 import { findUser } from './accounts';
 import { hashPassword, verifyPassword } from './passwords';
 import { preferencesRouter } from './preferences';
-import type { Sessions } from './sessions';
+import type { SessionStore } from './sessions';
 import type { LoginThrottle } from './throttle';
 
 export interface AuthServices {
   records: RecordStore;
-  sessions: Sessions;
+  sessions: SessionStore;
   throttle: LoginThrottle;
   /** add Secure to the cookie (behind HTTPS) */
   secureCookie?: boolean;
@@ -48,7 +48,7 @@ const DUMMY_HASH = hashPassword('no such user');
 /** Every /api route but login answers 401 without a live session; the user goes in res.locals. */
 export function requireSession({ records, sessions }: AuthServices) {
   return asyncHandler(async (req: Request, res: Response, next: NextFunction) => {
-    const session = sessions.touch(readSessionId(req));
+    const session = await sessions.touch(readSessionId(req));
     const [user] = session ? await records.get('users', [session.userId]) : [];
     if (!user || user.disabled === true) throw new HttpError(401, message(requestLang(req), 'notAuthenticated'));
     res.locals.user = user;
@@ -64,7 +64,7 @@ async function throttledCheck(
   keys: string[],
   check: () => Promise<boolean>,
 ): Promise<boolean> {
-  const attempt = throttle.begin(keys);
+  const attempt = await throttle.begin(keys);
   if (!attempt.end) {
     const seconds = Math.ceil(attempt.wait / 1000);
     res.setHeader('Retry-After', String(seconds));
@@ -74,7 +74,7 @@ async function throttledCheck(
   try {
     ok = await check();
   } finally {
-    attempt.end(ok);
+    await attempt.end(ok);
   }
   return ok;
 }
@@ -103,7 +103,8 @@ export function createAuthRouter(services: AuthServices) {
       let user: Row | undefined;
       // counted before the account is looked up and the hash checked: guesses sent at once
       // meet each other's count
-      const ok = await throttled(res, lang, throttle.loginKeys(name.toLowerCase(), address), async () => {
+      const keys = await throttle.loginKeys(name.toLowerCase(), address);
+      const ok = await throttled(res, lang, keys, async () => {
         user = name ? await findUser(records, name) : undefined;
         const right = await verifyPassword(
           typeof password === 'string' ? password : '',
@@ -113,18 +114,21 @@ export function createAuthRouter(services: AuthServices) {
       });
       // a disabled account hears what a wrong password hears: its password stays unconfirmed
       if (!ok || !user) throw new HttpError(401, message(lang, 'badLogin'));
-      throttle.signedIn(name.toLowerCase(), address);
-      const session = sessions.start(user.id as number);
+      await throttle.signedIn(name.toLowerCase(), address);
+      const session = await sessions.start(user.id as number);
       res.setHeader('Set-Cookie', cookie(session.id));
       res.json(publicUser(user));
     }),
   );
 
-  router.post('/logout', (req, res) => {
-    sessions.end(readSessionId(req));
-    res.setHeader('Set-Cookie', cookie('', 0));
-    res.json({});
-  });
+  router.post(
+    '/logout',
+    asyncHandler(async (req, res) => {
+      await sessions.end(readSessionId(req));
+      res.setHeader('Set-Cookie', cookie('', 0));
+      res.json({});
+    }),
+  );
 
   router.use(requireSession(services));
 
@@ -141,7 +145,7 @@ export function createAuthRouter(services: AuthServices) {
       const user = res.locals.user as Row;
       const { current, password } = (req.body ?? {}) as { current?: unknown; password?: unknown };
       // the login's own budget: a shared check-in tablet must not let anyone guess it here
-      const keys = throttle.loginKeys(String(user.username).toLowerCase(), req.ip ?? '');
+      const keys = await throttle.loginKeys(String(user.username).toLowerCase(), req.ip ?? '');
       const right = await throttled(res, lang, keys, () =>
         verifyPassword(typeof current === 'string' ? current : '', user.passwordHash),
       );
@@ -161,7 +165,7 @@ export function createAuthRouter(services: AuthServices) {
         const row = await view.find('users', user.id);
         return row ? [{ op: 'update', resource: 'users', row, fields: { passwordHash: hash } }] : [];
       });
-      sessions.endAllOf(user.id as number, readSessionId(req));
+      await sessions.endAllOf(user.id as number, readSessionId(req));
       res.json(publicUser(user));
     }),
   );

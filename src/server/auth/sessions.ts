@@ -8,12 +8,31 @@ export interface Session {
 }
 
 /**
+ * Where sessions live: in this process (`Sessions`, the embedded store's) or in the database
+ * (`PgSessions` in store/postgres/sessions.ts, so that any of several servers answers any
+ * request). Each ends a session after `idleMinutes` without a request and `maxHours` after
+ * sign-in however busy. Every answer is a promise, as a database's is.
+ */
+export interface SessionStore {
+  /** a new session of this user, with a fresh random id */
+  start(userId: number): Promise<Session>;
+  /** The live session for this id, touched; undefined when unknown, idle too long or too old. */
+  touch(id: string | undefined): Promise<Session | undefined>;
+  end(id: string | undefined): Promise<void>;
+  /** Ends every session of a user (disabled, demoted, password set), but `except`. */
+  endAllOf(userId: number, except?: string): Promise<void>;
+}
+
+/** A session id: 32 random bytes, URL-safe. */
+export const newSessionId = () => randomBytes(32).toString('base64url');
+
+/**
  * Server-side sessions behind an opaque random id (sent as an HttpOnly cookie), ending after
  * `idleMinutes` without a request, and `maxHours` after sign-in however busy (a stolen or
  * forgotten session on a shared tablet does not live for ever). In memory: a restart logs
  * everyone out, which is the safe way round.
  */
-export class Sessions {
+export class Sessions implements SessionStore {
   private byId = new Map<string, Session>();
 
   constructor(
@@ -22,15 +41,14 @@ export class Sessions {
     private readonly now: () => number = Date.now,
   ) {}
 
-  start(userId: number): Session {
+  async start(userId: number): Promise<Session> {
     const now = this.now();
-    const session = { id: randomBytes(32).toString('base64url'), userId, started: now, lastSeen: now };
+    const session = { id: newSessionId(), userId, started: now, lastSeen: now };
     this.byId.set(session.id, session);
-    return session;
+    return { ...session };
   }
 
-  /** The live session for this id, touched; undefined when unknown or idle too long. */
-  touch(id: string | undefined): Session | undefined {
+  async touch(id: string | undefined): Promise<Session | undefined> {
     const session = id ? this.byId.get(id) : undefined;
     if (!session) return undefined;
     const now = this.now();
@@ -39,15 +57,14 @@ export class Sessions {
       return undefined;
     }
     session.lastSeen = now;
-    return session;
+    return { ...session };
   }
 
-  end(id: string | undefined) {
+  async end(id: string | undefined) {
     if (id) this.byId.delete(id);
   }
 
-  /** Ends every session of a user (disabled, password reset). */
-  endAllOf(userId: number, except?: string) {
+  async endAllOf(userId: number, except?: string) {
     for (const [id, session] of this.byId) if (session.userId === userId && id !== except) this.byId.delete(id);
   }
 }

@@ -3,13 +3,20 @@ import fs from 'node:fs';
 /** The newest pairs kept: a bound on memory and on the file, far above any office's needs. */
 const KEPT = 10_000;
 
+/** Where each account has signed in before: in a file beside the data (`SignInPlaces`) or in
+ * the database (`PgSignInPlaces`, store/postgres/loginAttempts.ts). */
+export interface PlaceStore {
+  has(account: string, address: string): Promise<boolean>;
+  add(account: string, address: string): Promise<void>;
+}
+
 /**
  * Where each account has signed in before (account and address pairs), kept in a small file
  * beside the data (`<data>.signins`, a pair per line), so that after a restart guesses from
  * elsewhere still cannot lock an account's owner out where they always sign in. Without a
  * file (tests), in memory only.
  */
-export class SignInPlaces {
+export class SignInPlaces implements PlaceStore {
   private pairs = new Set<string>();
 
   constructor(private readonly file?: string) {
@@ -20,11 +27,11 @@ export class SignInPlaces {
     if (lines.length > 2 * KEPT) fs.writeFileSync(file, [...this.pairs].map((pair) => `${pair}\n`).join(''));
   }
 
-  has(account: string, address: string) {
+  async has(account: string, address: string) {
     return this.pairs.has(pairOf(account, address));
   }
 
-  add(account: string, address: string) {
+  async add(account: string, address: string) {
     const pair = pairOf(account, address);
     if (this.pairs.has(pair)) return;
     this.pairs.add(pair);

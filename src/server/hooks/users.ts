@@ -21,7 +21,7 @@ export function withoutSecrets(row: Row): Row {
 
 /** Accounts: the last active admin stays; an account disabled, demoted or given a new
  * password by an admin is signed out everywhere at once. */
-export const userHooks = (endSessionsOf: (userId: number) => void): Hooks => ({
+export const userHooks = (endSessionsOf: (userId: number) => void | Promise<void>): Hooks => ({
   async check(ctx, _resource, record, _reasons, existing) {
     if (existing) await guardLastAdmin(ctx.view, existing, record, ctx.lang);
     return [];
@@ -36,6 +36,6 @@ export const userHooks = (endSessionsOf: (userId: number) => void): Hooks => ({
       (before.disabled !== true && after.disabled === true) ||
       before.role !== after.role ||
       before.passwordHash !== after.passwordHash;
-    if (signedOut) endSessionsOf(after.id as number);
+    if (signedOut) return endSessionsOf(after.id as number);
   },
 });

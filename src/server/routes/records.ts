@@ -154,11 +154,19 @@ export function recordRoutes(server: ServerContext) {
 
   /** Plans and commits one write, lets the resources' own rules follow, answers once on disk:
    * each step's record as this write left it (none when nothing changed). */
-  function write(ctx: Writer, plan: Plan): Promise<Row[]> {
-    return records.write(ctx.actor, plan, (name, before, after) => {
+  async function write(ctx: Writer, plan: Plan): Promise<Row[]> {
+    // what follows a commit and must be done before the answer (sessions ended in a database)
+    const following: Promise<void>[] = [];
+    const rows = await records.write(ctx.actor, plan, (name, before, after) => {
       const resource = resourceByName[name];
-      if (resource) for (const hooks of server.hooks(resource)) hooks.committed?.(ctx, resource, before, after);
+      if (resource)
+        for (const hooks of server.hooks(resource)) {
+          const done = hooks.committed?.(ctx, resource, before, after);
+          if (done) following.push(done);
+        }
     });
+    await Promise.all(following);
+    return rows;
   }
 
   return router;

@@ -1,6 +1,7 @@
 import type { ResourceDef } from '../../schema';
 import { aggregate } from '../aggregates';
 import { AuditTrail } from '../audit';
+import { changesOfCommit, LocalChangeBus, type ChangeBus } from '../changes';
 import { commit, type Step } from '../commit';
 import { findById, sameId } from '../records';
 import { createListPath } from './listPath';
@@ -14,7 +15,11 @@ import type { Row, Store } from './store';
  * on top of the snapshot (store.ts). Writes run one at a time, each from its first read to its
  * commit: whatever a write's checks await, no other write comes in between.
  */
-export function embeddedStore(store: Store, resources: Record<string, ResourceDef>): RecordStore {
+export function embeddedStore(
+  store: Store,
+  resources: Record<string, ResourceDef>,
+  changes: ChangeBus = new LocalChangeBus(),
+): RecordStore {
   const audit = new AuditTrail(store);
   const listPath = createListPath(store, resources);
   const search = createSearch(store);
@@ -76,6 +81,10 @@ export function embeddedStore(store: Store, resources: Record<string, ResourceDe
     takeId: async (resource) => store.takeId(resource),
     history,
   };
+  /** Each list's changed ids, told to the listeners of the bus. */
+  const tell = (steps: Step[], rows: Row[]) => {
+    for (const change of changesOfCommit(steps, rows)) void changes.publish(change);
+  };
   /** the write running now, and those queued behind it */
   let writing: Promise<unknown> = Promise.resolve();
 
@@ -84,6 +93,7 @@ export function embeddedStore(store: Store, resources: Record<string, ResourceDe
       return store.data;
     },
     history,
+    changes,
     page: async (resource, query) => listPath(resource, query),
     async get(resource, ids) {
       const { byId } = indexOf(resource);
@@ -95,8 +105,9 @@ export function embeddedStore(store: Store, resources: Record<string, ResourceDe
       return commits;
     },
     async write(actor, plan, followed) {
+      let planned: Step[] = [];
       const turn = writing.then(async () => {
-        const steps = await plan(view);
+        const steps = (planned = await plan(view));
         if (steps.length === 0) return { rows: [], durable: Promise.resolve() };
         commits++;
         try {
@@ -115,6 +126,8 @@ export function embeddedStore(store: Store, resources: Record<string, ResourceDe
       await durable.catch((error: Error) => {
         throw new NotDurableError(error.message);
       });
+      // who listens hears of it once it is on disk (the check-in desks' live count)
+      tell(planned, rows);
       return rows;
     },
     get failure() {
@@ -124,6 +137,9 @@ export function embeddedStore(store: Store, resources: Record<string, ResourceDe
       return store.readOnly;
     },
     snapshot: () => store.snapshot(),
-    close: () => store.close(),
+    close: async () => {
+      await store.close();
+      await changes.close();
+    },
   };
 }

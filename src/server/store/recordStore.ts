@@ -1,6 +1,7 @@
 import type { ResourceDef } from '../../schema';
 import type { Aggregate, AggregateSpec } from '../aggregates';
 import type { Actor, AuditEntry } from '../audit';
+import type { ChangeBus } from '../changes';
 import type { Step } from '../commit';
 import type { Data, Row } from './store';
 
@@ -76,6 +77,12 @@ export interface RecordStore {
    * the plan has no step); rejects with the plan's refusal, or NotDurableError.
    */
   write(actor: Actor | null, plan: Plan, followed?: Followed): Promise<Row[]>;
+  /**
+   * Where the store tells of its commits (`records` changes, each list's ids) and where a server
+   * hears of the commits of others on the same data: in process for the embedded store, over
+   * LISTEN/NOTIFY for PostgreSQL (sent inside the write's transaction). Told once durable.
+   */
+  readonly changes: ChangeBus;
   /** how many commits this store has made: a long import, planned between other requests,
    * knows by it whether the data moved under it before it commits */
   readonly commits: number;

@@ -1,5 +1,6 @@
 import { NOT_EXTENSIBLE, resourceByName, resources, type ResourceDef } from '../../../schema';
 import { isBuiltInResource } from '../../../schema/custom';
+import { serverStateTables } from './serverTables';
 import { asJson, bytewise, jsonKey, pinyin, ref, sortsByWords, titleOf, wordsOf } from './expressions';
 import {
   builtInFields,
@@ -140,6 +141,8 @@ export function modelFromSchema(): DbModel {
     keys: {},
     indexes: {},
   };
+  // sessions, login attempts and sign-in places, shared by the servers of one database
+  Object.assign(tables, serverStateTables());
   return { extensions: ['pg_trgm'], collations: { [PINYIN_COLLATION]: PINYIN_LOCALE }, tables };
 }
 

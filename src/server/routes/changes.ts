@@ -1,0 +1,108 @@
+import express, { type Response } from 'express';
+import type { Server } from 'node:http';
+import { getField, type Role } from '../../schema';
+import type { Heard } from '../changes';
+import { asyncHandler, HttpError, message, requestLang } from '../messages';
+import { resourceFor } from '../present';
+import { sameId } from '../records';
+import type { RecordStore } from '../store/recordStore';
+
+export interface ChangeStreamOptions {
+  /** a comment line this often keeps proxies from closing a quiet stream */
+  heartbeatMs?: number;
+  /** a stream ends after this long and the browser opens it again, through the session check:
+   * a session ended meanwhile stops hearing within this time */
+  lifetimeMs?: number;
+}
+
+/**
+ * `GET /api/<resource>/changes[?filter={"summitId":3}]`: server-sent events, one `change` event
+ * (`{ "ids": [...] }`, empty when the change named none or may have been missed) each time
+ * records of the list change, through this server or any other of its database: the check-in
+ * desk reloads its guests when it hears one, so a check-in at another door shows within a
+ * moment. Only the ids go out, never the records (the desk reads them as its role may); only
+ * a list the role may read; a filter names links only (a summit's guests), so it cannot be used
+ * to probe values. The stream ends when the server stops listening, so a restart does not wait
+ * for open desks.
+ */
+export function changeRoutes(
+  { records }: { records: Pick<RecordStore, 'get' | 'changes'> },
+  options: ChangeStreamOptions = {},
+) {
+  const { changes } = records;
+  const { heartbeatMs = 15_000, lifetimeMs = 5 * 60_000 } = options;
+  const router = express.Router();
+
+  router.get(
+    '/:resource/changes',
+    asyncHandler(async (req, res) => {
+      const lang = requestLang(req);
+      const resource = resourceFor(req.params.resource, res.locals.user.role as Role, 'read', lang);
+      const filter = linksOf(req.query.filter, (field) => getField(resource, field)?.type === 'reference');
+      if (!filter) throw new HttpError(400, message(lang, 'badRequest'));
+
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        // no-transform: the compression middleware leaves the stream as it is written
+        'Cache-Control': 'no-store, no-transform',
+        'X-Accel-Buffering': 'no',
+        // the connection goes with the stream: a server that stops is not kept waiting by it
+        Connection: 'close',
+      });
+      // the browser opens a stream again one second after it ends
+      res.write('retry: 1000\n\n');
+      const send = (ids: unknown[]) => {
+        res.write(`event: change\ndata: ${JSON.stringify({ ids })}\n\n`);
+        (res as Response & { flush?: () => void }).flush?.();
+      };
+
+      const heard = async (change: Heard) => {
+        if (change.kind === 'resync' || change.kind === 'schema') return send([]);
+        if (change.kind !== 'records' || change.resource !== resource.name) return;
+        const wanted = Object.entries(filter);
+        if (wanted.length === 0 || change.ids.length === 0) return send(change.ids);
+        const rows = await records.get(resource.name, change.ids);
+        // a row gone (deleted) may have been one of ours
+        const ours = rows.length < change.ids.length || rows.some((row) => wanted.every(([f, v]) => sameId(row[f], v)));
+        if (ours && !res.writableEnded) send(change.ids);
+      };
+      const stop = changes.subscribe((change) => void heard(change).catch(() => send([])));
+      const server = (req.socket as typeof req.socket & { server?: Server }).server;
+      const started = Date.now();
+      const tick = setInterval(
+        () => {
+          if (server?.listening === false || Date.now() - started >= lifetimeMs) return end();
+          if (Date.now() - lastBeat >= heartbeatMs) {
+            lastBeat = Date.now();
+            res.write(': still here\n\n');
+          }
+        },
+        Math.min(1000, heartbeatMs),
+      );
+      let lastBeat = started;
+      const end = () => {
+        clearInterval(tick);
+        stop();
+        if (!res.writableEnded) res.end();
+      };
+      req.on('close', end);
+    }),
+  );
+  return router;
+}
+
+/** A filter of links only (`{"summitId": 3}`), or null when it names anything else. */
+function linksOf(text: unknown, isLink: (field: string) => boolean): Record<string, string | number> | null {
+  if (text === undefined) return {};
+  if (typeof text !== 'string') return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  const entries = Object.entries(value);
+  if (!entries.every(([field, v]) => isLink(field) && (typeof v === 'string' || typeof v === 'number'))) return null;
+  return Object.fromEntries(entries) as Record<string, string | number>;
+}

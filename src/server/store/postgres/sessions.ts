@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import { newSessionId, type Session, type SessionStore } from '../../auth/sessions';
+import { ident } from './tables';
+import { SESSIONS_TABLE } from './serverTables';
+
+const T = ident(SESSIONS_TABLE);
+
+/** What the table keeps of an id: its SHA-256, so a copy of the table opens no session. */
+const hashOf = (id: string) => createHash('sha256').update(id).digest();
+
+/** Times as milliseconds since 1970, as the in-memory sessions keep them. */
+const MS = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`;
+
+interface SessionRow {
+  user_id: number;
+  started: number;
+  last_seen: number;
+}
+
+/**
+ * Sessions in PostgreSQL, so that any server of one database answers any request: a session
+ * started through one server is touched and ended through another. The limits are those of
+ * the in-memory sessions (`idleMinutes` without a request, `maxHours` after sign-in), judged by
+ * the database's clock, one for every server. A touch is one statement: it moves `last_seen`
+ * of a live session and deletes an expired one, so two servers never disagree on whether a
+ * session lives.
+ */
+export class PgSessions implements SessionStore {
+  private readonly idle: string;
+  private readonly max: string;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    idleMinutes: number,
+    maxHours = 12,
+  ) {
+    this.idle = `${Number(idleMinutes) * 60} seconds`;
+    this.max = `${Number(maxHours) * 3600} seconds`;
+  }
+
+  async start(userId: number): Promise<Session> {
+    const id = newSessionId();
+    const { rows } = await this.pool.query<SessionRow>(
+      `INSERT INTO ${T} (id_hash, user_id, started, last_seen) VALUES ($1, $2, now(), now())
+       RETURNING user_id::float8 AS user_id, ${MS('started')} AS started, ${MS('last_seen')} AS last_seen`,
+      [hashOf(id), userId],
+    );
+    // the expired sessions go at each sign-in (a touch deletes only the one it meets)
+    await this.pool.query(`DELETE FROM ${T} WHERE last_seen < now() - $1::interval OR started < now() - $2::interval`, [
+      this.idle,
+      this.max,
+    ]);
+    return sessionOf(id, rows[0]);
+  }
+
+  async touch(id: string | undefined): Promise<Session | undefined> {
+    if (!id) return undefined;
+    const { rows } = await this.pool.query<SessionRow>(
+      `WITH expired AS (
+         DELETE FROM ${T} WHERE id_hash = $1 AND (last_seen < now() - $2::interval OR started < now() - $3::interval)
+       )
+       UPDATE ${T} SET last_seen = now()
+        WHERE id_hash = $1 AND last_seen >= now() - $2::interval AND started >= now() - $3::interval
+       RETURNING user_id::float8 AS user_id, ${MS('started')} AS started, ${MS('last_seen')} AS last_seen`,
+      [hashOf(id), this.idle, this.max],
+    );
+    return rows[0] ? sessionOf(id, rows[0]) : undefined;
+  }
+
+  async end(id: string | undefined): Promise<void> {
+    if (id) await this.pool.query(`DELETE FROM ${T} WHERE id_hash = $1`, [hashOf(id)]);
+  }
+
+  async endAllOf(userId: number, except?: string): Promise<void> {
+    await this.pool.query(`DELETE FROM ${T} WHERE user_id = $1 AND id_hash IS DISTINCT FROM $2`, [
+      userId,
+      except ? hashOf(except) : null,
+    ]);
+  }
+}
+
+const sessionOf = (id: string, row: SessionRow): Session => ({
+  id,
+  userId: row.user_id,
+  started: row.started,
+  lastSeen: row.last_seen,
+});
