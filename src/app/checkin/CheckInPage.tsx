@@ -139,7 +139,7 @@ export const CheckInPage = () => {
   };
 
   return (
-    <Box sx={{ p: 2, maxWidth: 960, mx: 'auto' }}>
+    <Box sx={{ p: 2, width: '100%', boxSizing: 'border-box', maxWidth: 960, mx: 'auto' }}>
       <Title title={translate('huiwu.checkin.title')} />
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 2, flexWrap: 'wrap' }}>
         <Button component={Link} to={`/summits/${summitId}/show`} startIcon={<ArrowBackIcon />}>
