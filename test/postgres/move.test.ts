@@ -8,6 +8,7 @@ import { resourceByName } from '../../src/schema';
 import { writeSnapshot } from '../../src/server/store/snapshotFile';
 import { openStore, type Data } from '../../src/server/store/store';
 import { exportToPostgres, importFromPostgres, MoveError } from '../../src/server/store/postgres/move';
+import { migrate } from '../../src/server/store/postgres/migrate';
 import { openPool } from '../../src/server/store/postgres/pool';
 import { fromColumns, selectList, takeIdStatement } from '../../src/server/store/postgres/rows';
 import { builtInFields, tableOf } from '../../src/server/store/postgres/tables';
@@ -168,6 +169,12 @@ describe('npm run db -- export, then import', () => {
     );
     // in PostgreSQL, per list, as the server had it
     for (const list of lists) expect(await rowsInPostgres(pool, list), list).toEqual(byId(before.data[list]));
+    // the lists' indexes, set aside while the rows went in, are all back
+    const indexes = async (db: pg.Pool) =>
+      (await db.query(`SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname`)).rows;
+    const fresh = poolOf(await cluster().createDatabase());
+    await migrate(fresh);
+    expect(await indexes(pool)).toEqual(await indexes(fresh));
     // the export reads; it never writes the data file or its journal
     expect(fs.statSync(`${dataFile}.journal`).size).toBeGreaterThan(0);
 
