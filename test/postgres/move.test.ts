@@ -351,6 +351,27 @@ describe('a data file with its journal not yet folded in', () => {
       expect(await rowsInPostgres(pool, list), list).toEqual(byId(opened.data[list]));
   });
 
+  it('reads a file laid out otherwise part-way (hand-edited) whole, and refuses a damaged one as the server does', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'data.json');
+    fs.writeFileSync(
+      file,
+      '{"summits":[\n{"id":1,"name":"青岚论坛","version":1}\n],\n"series": [\n  {"id": 2, "name": "院士大讲堂", "version": 1}\n]}\n',
+    );
+    const url = await cluster().createDatabase();
+    const pool = poolOf(url);
+    await exportToPostgres({ dataFile: file, databaseUrl: url });
+    expect((await rowsInPostgres(pool, 'series')).map((s) => s.name)).toEqual(['院士大讲堂']);
+    expect((await rowsInPostgres(pool, 'summits')).map((s) => s.name)).toEqual(['青岚论坛']);
+
+    fs.writeFileSync(file, '{"summits":[\n{"id":1,"name":"青岚');
+    const other = await cluster().createDatabase();
+    await expect(exportToPostgres({ dataFile: file, databaseUrl: other })).rejects.toThrow(
+      /data\.json is not valid JSON \(.*\); refusing to export it$/,
+    );
+    expect((await poolOf(other).query(`SELECT count(*)::int AS n FROM summits`)).rows[0].n).toBe(0);
+  });
+
   it('a sparse record (a hand-made file, the seed) comes back with its empty fields as null and version 1', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'data.json');

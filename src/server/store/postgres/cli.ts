@@ -83,8 +83,9 @@ async function move(command: 'export' | 'import', args: string[]) {
     }
     return 0;
   } catch (error) {
-    if (!(error instanceof MoveError)) throw error;
-    console.error(`${command} refused: ${error.message}`);
+    // one line, whatever went wrong: refused (nothing written), or failed (a database error)
+    const text = error instanceof Error ? error.message : String(error);
+    console.error(`${command} ${error instanceof MoveError ? 'refused' : 'failed'}: ${text.replace(/\s*\n\s*/g, ' ')}`);
     return 1;
   }
 }

@@ -61,7 +61,7 @@ const VALUE = /^\{?("(?:[^"\\]|\\.)*"):(.*)[,}]$/;
  * readSnapshot itself, whole, as the server reads it.
  */
 function* piecesOf(file: string): Generator<Piece> {
-  if (!laidOutByRecord(file)) return yield* wholePieces(readSnapshot(file));
+  if (!laidOutByRecord(file)) return yield* wholePieces(readWhole(file));
   let rows = false;
   let comma = false;
   let count = 0;
@@ -109,6 +109,15 @@ function* piecesOf(file: string): Generator<Piece> {
   if (!closed) throw new NotByRecord();
 }
 
+/** The file read whole, as the server reads one laid out otherwise; refused as the server refuses it. */
+function readWhole(file: string) {
+  try {
+    return readSnapshot(file);
+  } catch (error) {
+    throw new MoveError((error as Error).message.replace(/; refusing to start$/, '; refusing to export it'));
+  }
+}
+
 function* wholePieces(data: Record<string, unknown>): Generator<Piece> {
   for (const [key, value] of Object.entries(data)) {
     if (!Array.isArray(value)) {
@@ -149,7 +158,7 @@ function checkDataFile(dataFile: string) {
   try {
     return readJournal(journalFile).entries;
   } catch (error) {
-    throw new MoveError((error as Error).message.replace(/; refusing to start/, '; refusing to export'));
+    throw new MoveError((error as Error).message.replace(/; refusing to start/, '; refusing to export it'));
   }
 }
 
@@ -343,7 +352,7 @@ export async function exportToPostgres(options: ExportOptions): Promise<Counts> 
         // laid out otherwise after all: read whole, as the server would read it
         return await copyIn(
           client,
-          wholePieces(readSnapshot(dataFile)),
+          wholePieces(readWhole(dataFile)),
           journalOverlay(entries).overlay,
           takenIds,
           replace,
