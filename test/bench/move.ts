@@ -53,6 +53,8 @@ try {
         '-f',
         '%U user %S sys %e s, %M KB',
         process.execPath,
+        // the old generation capped well below the data's size: the move must stream to finish
+        ...(process.env.MOVE_BENCH_HEAP ? [`--max-old-space-size=${process.env.MOVE_BENCH_HEAP}`] : []),
         '--import',
         'tsx',
         'src/server/store/postgres/cli.ts',
