@@ -7,7 +7,7 @@ import { linesOf } from '../lines';
 import { lockDataFile } from '../lock';
 import { laidOutByRecord, readSnapshot } from '../snapshotFile';
 import type { Row } from '../store';
-import { migrate, readMigrations } from './migrate';
+import { applyMigrations, MIGRATION_LOCK, readMigrations } from './migrate';
 import { openPool } from './pool';
 import { fromColumns, selectList, toColumns } from './rows';
 import {
@@ -318,16 +318,23 @@ export interface ExportOptions {
  * transaction, so a failure leaves the database as it was.
  */
 export async function exportToPostgres(options: ExportOptions): Promise<Counts> {
-  const { dataFile, databaseUrl, replace = false } = options;
-  const entries = checkDataFile(dataFile);
+  const { dataFile, databaseUrl } = options;
+  checkDataFile(dataFile);
   let unlock: () => void;
   try {
     unlock = lockDataFile(dataFile);
   } catch (error) {
     throw new MoveError(`${(error as Error).message} (export reads the data file only while no server has it open)`);
   }
-  // two: one for the copy, one for the migrations (which take their own)
-  const pool = openPool(databaseUrl, { max: 2, application_name: 'huiwu-move' });
+  let entries: JournalEntry[];
+  try {
+    // read once no server can write to it
+    entries = checkDataFile(dataFile);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+  const pool = openPool(databaseUrl, { max: 1, application_name: 'huiwu-move' });
   try {
     const client = await connect(pool, databaseUrl);
     try {
@@ -336,17 +343,9 @@ export async function exportToPostgres(options: ExportOptions): Promise<Counts> 
         throw new MoveError(
           `${servers} connection(s) of a Huiwu server are open on ${safeUrl(databaseUrl)}; stop its servers before exporting into it`,
         );
-      const held = await recordsHeld(client);
-      if (held.length > 0 && !replace)
-        throw new MoveError(
-          `${safeUrl(databaseUrl)} already holds records (${held.map(([t, n]) => `${t} ${n}`).join(', ')}); nothing was written. Add --replace to replace them with ${dataFile}'s`,
-        );
-      await migrate(pool, readMigrations()).catch((error: Error) => {
-        throw new MoveError(`could not prepare the database: ${error.message}`);
-      });
       const { overlay, takenIds } = journalOverlay(entries);
       try {
-        return await copyIn(client, piecesOf(dataFile), overlay, takenIds, replace);
+        return await copyIn(client, piecesOf(dataFile), overlay, takenIds, options);
       } catch (error) {
         if (!(error instanceof NotByRecord)) throw error;
         // laid out otherwise after all: read whole, as the server would read it
@@ -355,7 +354,7 @@ export async function exportToPostgres(options: ExportOptions): Promise<Counts> 
           wholePieces(readWhole(dataFile)),
           journalOverlay(entries).overlay,
           takenIds,
-          replace,
+          options,
         );
       }
     } finally {
@@ -380,12 +379,23 @@ async function copyIn(
   pieces: Iterable<Piece>,
   overlay: Map<string, Map<unknown, Row | null>>,
   takenIds: Map<string, number>,
-  replace: boolean,
+  { databaseUrl, dataFile, replace = false }: ExportOptions,
 ): Promise<Counts> {
   await client.query('BEGIN');
   try {
     // a server that started meanwhile holds its tables: wait a little, then say so
     await client.query(`SET LOCAL lock_timeout = '10s'`);
+    // no server migrates (starts) until this transaction ends: the tables, if new, come with
+    // the rows, so a refused or failed export leaves the database as it was
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    const held = await recordsHeld(client);
+    if (held.length > 0 && !replace)
+      throw new MoveError(
+        `${safeUrl(databaseUrl)} already holds records (${held.map(([t, n]) => `${t} ${n}`).join(', ')}); nothing was written. Add --replace to replace them with ${dataFile}'s`,
+      );
+    await applyMigrations(client, readMigrations(), { ownTransactions: false }).catch((error: Error) => {
+      throw new MoveError(`could not prepare the database: ${error.message}`);
+    });
     if (replace) {
       // everything Huiwu keeps but the record of its migrations: the lists, the id counters,
       // and whatever else names the accounts being replaced (sessions)
