@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collections } from '../../src/server/api';
 import { resourceByName } from '../../src/schema';
-import { writeSnapshot } from '../../src/server/store/snapshotFile';
+import { laidOutByRecord, writeSnapshot } from '../../src/server/store/snapshotFile';
 import { openStore, type Data } from '../../src/server/store/store';
 import { exportToPostgres, importFromPostgres, MoveError } from '../../src/server/store/postgres/move';
 import { migrate } from '../../src/server/store/postgres/migrate';
@@ -181,6 +181,12 @@ describe('npm run db -- export, then import', () => {
     const back = path.join(tempDir(), 'back.json');
     const imported = await importFromPostgres({ dataFile: back, databaseUrl: url });
     expect(Object.fromEntries(imported)).toEqual(Object.fromEntries(exported));
+    // plain JSON, laid out a record per line as the server writes it (so it opens without a rewrite)
+    expect(laidOutByRecord(back)).toBe(true);
+    expect(Object.keys(JSON.parse(fs.readFileSync(back, 'utf8')))).toEqual([
+      ...imported.map(([list]) => list),
+      '_meta',
+    ]);
     const after = openCopy(back);
     expect(Object.keys(after.data).sort()).toEqual(lists.sort());
     for (const list of lists) expect(byId(after.data[list]), list).toEqual(byId(before.data[list]));
@@ -314,6 +320,16 @@ describe('npm run db -- export, then import', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['data.json']);
     const opened = openCopy(target).data;
     expect(opened.summits.find((s) => s.id === 99)).toBeUndefined();
+
+    // never into the file of a running server
+    const running = await startTestServer({ dir });
+    try {
+      await expect(importFromPostgres({ dataFile: target, databaseUrl: url, replace: true })).rejects.toThrow(
+        /(is in use by another Huiwu server|is already open in this process).*\(import writes a data file no server has open\)/,
+      );
+    } finally {
+      await running.close();
+    }
     expect(opened.attendees.length).toBe(openCopy(dataFile).data.attendees.length);
   });
 });
