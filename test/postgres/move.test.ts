@@ -7,7 +7,7 @@ import { collections } from '../../src/server/api';
 import { resourceByName } from '../../src/schema';
 import { laidOutByRecord, writeSnapshot } from '../../src/server/store/snapshotFile';
 import { openStore, type Data } from '../../src/server/store/store';
-import { exportToPostgres, importFromPostgres, MoveError } from '../../src/server/store/postgres/move';
+import { exportToPostgres, importFromPostgres } from '../../src/server/store/postgres/move';
 import { migrate } from '../../src/server/store/postgres/migrate';
 import { openPool } from '../../src/server/store/postgres/pool';
 import { fromColumns, selectList, takeIdStatement } from '../../src/server/store/postgres/rows';
