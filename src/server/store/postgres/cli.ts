@@ -3,12 +3,16 @@ import path from 'node:path';
 import pg from 'pg';
 import { EMPTY_MODEL, migrationFile, migrationSql, modelFromSchema, type DbModel } from './ddl';
 import { migrate, MIGRATIONS_DIR, readMigrations } from './migrate';
+import { exportToPostgres, importFromPostgres, MoveError, safeUrl, type Counts } from './move';
+import { configFromEnv } from '../../config';
 
 /**
  * `npm run db -- migration [name]`: writes the next migration, the SQL that takes the database
  * from what the committed migrations built (db/migrations/model.json) to what the schema asks
  * for, and the new model beside it. `npm run db -- check`: fails while they differ.
  * `npm run db -- migrate`: applies the migrations to $DATABASE_URL.
+ * `npm run db -- export [--data <file>] [--database <url>] [--replace]`: the embedded store's data
+ * into PostgreSQL; `npm run db -- import [...]`: a database into a new data file (move.ts).
  */
 const MODEL_FILE = path.join(MIGRATIONS_DIR, 'model.json');
 
@@ -32,6 +36,61 @@ export function writeMigration(name: string, dir = MIGRATIONS_DIR): string | nul
   fs.writeFileSync(path.join(dir, 'model.json'), modelJson(modelFromSchema()));
   return file;
 }
+
+const USAGE =
+  'usage: npm run db -- migration [name] | check | migrate | export [--data <file>] [--database <url>] [--replace] | import [--data <file>] [--database <url>] [--replace]';
+
+/** --data, --database and --replace; null for anything else. */
+export function moveOptions(args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const options = { dataFile: configFromEnv(env).dataFile, databaseUrl: env.DATABASE_URL ?? '', replace: false };
+  for (let i = 0; i < args.length; i++) {
+    const [flag, inline] = args[i].split(/=(.*)/s, 2);
+    const value = () => (inline !== undefined ? inline : args[++i]);
+    if (flag === '--replace' && inline === undefined) options.replace = true;
+    else if (flag === '--data') options.dataFile = path.resolve(value() ?? '');
+    else if (flag === '--database') options.databaseUrl = value() ?? '';
+    else return null;
+  }
+  return options;
+}
+
+const plural = (n: number) => n.toLocaleString('en-US');
+export const countsLine = (counts: Counts) => {
+  const total = counts.reduce((sum, [, n]) => sum + n, 0);
+  return `${counts.map(([list, n]) => `${list} ${plural(n)}`).join(', ')} (${plural(total)} records in ${counts.length} lists)`;
+};
+
+async function move(command: 'export' | 'import', args: string[]) {
+  const options = moveOptions(args);
+  if (!options || (args.includes('--data') && !options.dataFile)) {
+    console.error(USAGE);
+    return 2;
+  }
+  if (!options.databaseUrl) {
+    console.error(`${command}: no database: set DATABASE_URL or give --database <url>`);
+    return 2;
+  }
+  const started = Date.now();
+  const relative = path.relative(process.cwd(), options.dataFile);
+  const file = relative && !relative.startsWith('..') ? relative : options.dataFile;
+  try {
+    if (command === 'export') {
+      const counts = await exportToPostgres(options);
+      console.log(`exported ${file} into ${safeUrl(options.databaseUrl)}: ${countsLine(counts)}, ${seconds(started)}`);
+    } else {
+      const counts = await importFromPostgres(options);
+      console.log(`imported ${safeUrl(options.databaseUrl)} into ${file}: ${countsLine(counts)}, ${seconds(started)}`);
+    }
+    return 0;
+  } catch (error) {
+    // one line, whatever went wrong: refused (nothing written), or failed (a database error)
+    const text = error instanceof Error ? error.message : String(error);
+    console.error(`${command} ${error instanceof MoveError ? 'refused' : 'failed'}: ${text.replace(/\s*\n\s*/g, ' ')}`);
+    return 1;
+  }
+}
+
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
 async function main([command, ...args]: string[]) {
   switch (command) {
@@ -63,8 +122,11 @@ async function main([command, ...args]: string[]) {
       }
       return 0;
     }
+    case 'export':
+    case 'import':
+      return move(command, args);
     default:
-      console.error('usage: npm run db -- migration [name] | check | migrate');
+      console.error(USAGE);
       return 2;
   }
 }

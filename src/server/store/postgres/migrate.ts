@@ -37,44 +37,54 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
  */
 export async function migrate(pool: pg.Pool, migrations = readMigrations()): Promise<{ applied: string[] }> {
   const client = await pool.connect();
-  const table = ident(MIGRATIONS_TABLE);
-  const applied: string[] = [];
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await client.query(
-      `CREATE TABLE IF NOT EXISTS ${table} (name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
-    );
-    const { rows } = await client.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM ${table}`);
-    const done = new Map(rows.map((row) => [row.name, row.checksum]));
-    const known = new Set(migrations.map((m) => m.name));
-    const unknown = [...done.keys()].filter((name) => !known.has(name));
-    if (unknown.length > 0)
-      throw new Error(
-        `the database has migrations this version does not know (${unknown.join(', ')}): a newer Huiwu migrated it`,
-      );
-    for (const migration of migrations) {
-      if (done.has(migration.name)) {
-        if (done.get(migration.name) !== migration.checksum)
-          throw new Error(`migration ${migration.name} was changed after it was applied; add a new one instead`);
-        continue;
-      }
-      await client.query('BEGIN');
-      try {
-        await client.query(migration.sql);
-        await client.query(`INSERT INTO ${table} (name, checksum) VALUES ($1, $2)`, [
-          migration.name,
-          migration.checksum,
-        ]);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw new Error(`migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
-      }
-      applied.push(migration.name);
-    }
-    return { applied };
+    return await applyMigrations(client, migrations, { ownTransactions: true });
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
     client.release();
   }
+}
+
+/**
+ * The migrations not yet applied, on a client that holds the migration lock: each in a
+ * transaction of its own (`migrate`), or all inside the caller's, which holds the lock as
+ * pg_advisory_xact_lock (`npm run db -- export`: the tables and the rows land together, or not).
+ */
+export async function applyMigrations(
+  client: pg.ClientBase,
+  migrations: Migration[],
+  { ownTransactions }: { ownTransactions: boolean },
+): Promise<{ applied: string[] }> {
+  const table = ident(MIGRATIONS_TABLE);
+  const applied: string[] = [];
+  await client.query(
+    `CREATE TABLE IF NOT EXISTS ${table} (name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+  );
+  const { rows } = await client.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM ${table}`);
+  const done = new Map(rows.map((row) => [row.name, row.checksum]));
+  const known = new Set(migrations.map((m) => m.name));
+  const unknown = [...done.keys()].filter((name) => !known.has(name));
+  if (unknown.length > 0)
+    throw new Error(
+      `the database has migrations this version does not know (${unknown.join(', ')}): a newer Huiwu migrated it`,
+    );
+  for (const migration of migrations) {
+    if (done.has(migration.name)) {
+      if (done.get(migration.name) !== migration.checksum)
+        throw new Error(`migration ${migration.name} was changed after it was applied; add a new one instead`);
+      continue;
+    }
+    if (ownTransactions) await client.query('BEGIN');
+    try {
+      await client.query(migration.sql);
+      await client.query(`INSERT INTO ${table} (name, checksum) VALUES ($1, $2)`, [migration.name, migration.checksum]);
+      if (ownTransactions) await client.query('COMMIT');
+    } catch (error) {
+      if (ownTransactions) await client.query('ROLLBACK');
+      throw new Error(`migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
+    }
+    applied.push(migration.name);
+  }
+  return { applied };
 }
