@@ -21,6 +21,10 @@ export type PreferenceKind = keyof typeof PREFERENCE_KINDS;
 export const preferenceKinds = Object.keys(PREFERENCE_KINDS) as PreferenceKind[];
 
 /** the largest value of one key, as JSON (a list of some forty saved views) */
+/** The store's list of them: one row per account and key, never served as records (no admin's
+ * list may take its name). */
+export const PREFERENCES_LIST = 'preferences';
+
 export const PREFERENCE_VALUE_BYTES = 64 * 1024;
 /** what one account may keep in all */
 export const PREFERENCE_KEYS = 200;

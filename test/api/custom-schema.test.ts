@@ -376,8 +376,9 @@ describe('custom resources', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.message).toContain('techNeeds.programme');
     // names the system or JavaScript already uses: a list called "constructor" would read the
-    // store's inherited property, one called "db" is json-server's dump of everything
-    for (const name of ['attendees', 'Users', 'constructor', 'db', 'TechNeeds']) {
+    // store's inherited property, one called "db" is json-server's dump of everything, one
+    // called "preferences" would share the accounts' own settings
+    for (const name of ['attendees', 'Users', 'constructor', 'db', 'preferences', 'TechNeeds']) {
       const clash = await json(await send('POST', '/customResources', { name, labelZh: '重名' }));
       expect(clash.body.errors.name, name).toMatch(/Already (used|taken)/);
     }

@@ -4,16 +4,13 @@ import {
   PREFERENCE_KEYS,
   PREFERENCE_VALUE_BYTES,
   PREFERENCES_BYTES,
+  PREFERENCES_LIST,
 } from '../../schema/preferences';
 import { actorOf } from '../audit';
 import type { Step } from '../commit';
 import { asyncHandler, HttpError, message, requestLang, type MessageKey } from '../messages';
 import type { Row } from '../records';
 import type { RecordStore } from '../store/recordStore';
-
-/** One row per account and key (`{ userId, key, value }`): a table of the store like any
- * other, never served as a list of records. */
-const PREFERENCES = 'preferences';
 
 const PROBLEM: Record<string, MessageKey> = {
   unknownKey: 'preferenceKey',
@@ -42,7 +39,7 @@ export function preferencesRouter(records: RecordStore) {
     '/',
     asyncHandler(async (_req, res) => {
       const user = res.locals.user as Row;
-      res.json(asObject((await records.page(PREFERENCES, { userId: String(user.id) })).page));
+      res.json(asObject((await records.page(PREFERENCES_LIST, { userId: String(user.id) })).page));
     }),
   );
 
@@ -72,21 +69,21 @@ export function preferencesRouter(records: RecordStore) {
       const user = res.locals.user as Row;
       let after: Record<string, unknown> = {};
       await records.write(actorOf(user), async (view) => {
-        const rows = await view.where(PREFERENCES, 'userId', user.id);
+        const rows = await view.where(PREFERENCES_LIST, 'userId', user.id);
         after = asObject(rows);
         const steps: Step[] = [];
         for (const [key, value] of changes) {
           const row = rows.find((r) => r.key === key);
           if (value === null) {
             delete after[key];
-            if (row) steps.push({ op: 'delete', resource: PREFERENCES, row, audit: false });
+            if (row) steps.push({ op: 'delete', resource: PREFERENCES_LIST, row, audit: false });
             continue;
           }
           after[key] = value;
           steps.push(
             row
-              ? { op: 'update', resource: PREFERENCES, row, fields: { value }, audit: false }
-              : { op: 'create', resource: PREFERENCES, fields: { userId: user.id, key, value }, audit: false },
+              ? { op: 'update', resource: PREFERENCES_LIST, row, fields: { value }, audit: false }
+              : { op: 'create', resource: PREFERENCES_LIST, fields: { userId: user.id, key, value }, audit: false },
           );
         }
         if (Object.keys(after).length > PREFERENCE_KEYS || bytes(after) > PREFERENCES_BYTES)
