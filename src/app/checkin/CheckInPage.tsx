@@ -21,9 +21,9 @@ import { Link, useParams } from 'react-router-dom';
 import { allows, getField, inInvitationGroup, resourceByName } from '../../schema';
 import { fetchAll, fetchTitles } from '../export/fetchRows';
 import { apiUrl } from '../providers/httpClient';
-import type { Tap } from './checkInQueue';
+import { beforeKey, readBefore, remember, type Tap } from './checkInQueue';
 import { findGuests, searchKeys } from './searchIndex';
-import { useCheckInQueue, withQueue, type Guest } from './useCheckInQueue';
+import { CheckedInElsewhere, useCheckInQueue, withQueue, type Guest } from './useCheckInQueue';
 import { WalkInForm, type WalkIn } from './WalkInForm';
 
 const attendees = resourceByName.attendees;
@@ -55,6 +55,13 @@ export const CheckInPage = () => {
     const startedAt = Date.now();
     try {
       const rows = await fetchAll(dataProvider, 'attendees', { summitId }, { field: 'name', order: 'ASC' });
+      // what each guest not (yet) checked in is: what an undo of a later check-in puts back
+      remember(
+        beforeKey(identity?.username, summitId),
+        Object.fromEntries(
+          rows.filter((row) => row.invitation !== 'checkedIn').map((row) => [String(row.id), String(row.invitation)]),
+        ),
+      );
       const orgs = await fetchTitles(dataProvider, getField(attendees, 'organizationId')!, rows);
       setServer(
         rows.map((row) => ({
@@ -66,13 +73,14 @@ export const CheckInPage = () => {
     } finally {
       loading.current = false;
     }
-  }, [dataProvider, summitId]);
+  }, [dataProvider, summitId, identity?.username]);
 
   const { queue, trouble, add } = useCheckInQueue(
     identity?.username,
     summitId,
     (tap, error) => {
-      notify(`${tap.name}：${error.message}`, { type: 'error' });
+      const reason = error instanceof CheckedInElsewhere ? translate('huiwu.checkin.keptTheirs') : error.message;
+      notify(`${tap.name}：${reason}`, { type: 'error' });
       void load().catch(() => undefined); // put back what the server holds
     },
     (tap) => setRecent((taps) => [...taps, { ...tap, sentAt: Date.now() }]),
@@ -118,16 +126,23 @@ export const CheckInPage = () => {
 
   const tap = (guest: Guest) => {
     const at = new Date().toISOString();
+    const key = beforeKey(identity?.username, summitId);
     if (guest.invitation === 'checkedIn') {
-      const before = server?.find((g) => g.id === guest.id)?.invitation;
+      // back to what the guest was before: before this desk's tap, or as this desk last saw
+      // them before another's; a guest checked in before the desk ever saw them was expected
+      // (confirmed), the one thing a check-in's undo may assume
       add({
         kind: 'undo',
         id: guest.id,
         at,
         name: guest.name,
-        previous: before && before !== 'checkedIn' ? before : 'confirmed',
+        previous: readBefore(key)[String(guest.id)] ?? 'confirmed',
+        ...(guest.checkedInAt ? { checkedInAt: guest.checkedInAt } : {}),
       });
-    } else add({ kind: 'in', id: guest.id, at, name: guest.name });
+    } else {
+      remember(key, { [String(guest.id)]: guest.invitation });
+      add({ kind: 'in', id: guest.id, at, name: guest.name });
+    }
     // The search stays, so the next of a family or a delegation is one tap away, and is
     // selected in the box, so the next name typed replaces it (the tablet's keyboard stays up).
     searchBox.current?.focus();

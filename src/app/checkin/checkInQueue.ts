@@ -6,8 +6,9 @@
  */
 export type Tap = { uid: string; at: string; name: string } & (
   | { kind: 'in'; id: number | string }
-  /** back to what the guest was before the tap (a check-in by mistake) */
-  | { kind: 'undo'; id: number | string; previous: string }
+  /** back to what the guest was before the check-in (a tap by mistake): undoes the check-in
+   * the desk showed, made at checkedInAt, and nothing another desk did since */
+  | { kind: 'undo'; id: number | string; previous: string; checkedInAt?: string }
   | {
       kind: 'walkIn';
       phone: string;
@@ -32,6 +33,26 @@ export function readQueue(key: string): Tap[] {
 
 export function writeQueue(key: string, queue: Tap[]) {
   localStorage.setItem(key, JSON.stringify(queue));
+}
+
+/**
+ * What each guest was before they were checked in, as this desk last knew it (before its own
+ * tap, or when it last read them from the server, before another desk's check-in): what an
+ * undo puts back. Kept in the browser beside the queue, so a reload keeps it.
+ */
+export const beforeKey = (user: unknown, summitId: unknown) =>
+  `huiwu.checkin.before.${String(user)}.${String(summitId)}`;
+
+export function readBefore(key: string): Record<string, string> {
+  try {
+    return JSON.parse(localStorage.getItem(key) ?? '{}') as Record<string, string>;
+  } catch {
+    return {};
+  }
+}
+
+export function remember(key: string, states: Record<string, string>) {
+  localStorage.setItem(key, JSON.stringify({ ...readBefore(key), ...states }));
 }
 
 /** Whether an error means "try again later" (no network, server down, session gone, too many

@@ -20,6 +20,8 @@ export type Guest = RaRecord & {
   role?: string;
   title?: string;
   phone?: string;
+  checkedInAt?: string | null;
+  version?: number;
 };
 
 /** A tap before it is given its id. */
@@ -27,6 +29,14 @@ export type NewTap = Tap extends infer T ? (T extends unknown ? Omit<T, 'uid'> :
 
 /** An answer that is not the record asked for (a Wi-Fi sign-in page answering 200): try again. */
 class NotTheServer extends Error {}
+
+/** An undo that would take back another desk's check-in (theirs came first, or came after this
+ * desk's): refused, the guest stays checked in. */
+export class CheckedInElsewhere extends Error {
+  status = 409;
+}
+
+const sameTime = (a: unknown, b: unknown) => Date.parse(String(a)) === Date.parse(String(b));
 
 const call = async (path: string, init?: RequestInit) => {
   const { json } = await httpClient(`${apiUrl}${path}`, init);
@@ -58,12 +68,34 @@ async function send(summitId: unknown, tap: Tap) {
     await addWalkIn(summitId, tap);
     return;
   }
-  const body = tap.kind === 'in' ? { invitation: 'checkedIn', checkedInAt: tap.at } : { invitation: tap.previous };
-  const answer = await call(`/attendees/${encodeURIComponent(tap.id)}`, {
-    method: 'PATCH',
-    body: JSON.stringify(body),
-  });
-  if (String(answer?.id) !== String(tap.id)) throw new NotTheServer();
+  // A check-in or its undo is written against the guest as the server holds them now, with its
+  // version, so that nothing another desk did in between is overwritten (a 409: read again).
+  const path = `/attendees/${encodeURIComponent(tap.id)}`;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const guest = await call(path);
+    if (String(guest?.id) !== String(tap.id)) throw new NotTheServer();
+    let body: Record<string, unknown>;
+    if (tap.kind === 'in') {
+      // checked in already (this tap sent before, or another desk): the first check-in stands
+      if (guest.invitation === 'checkedIn') return;
+      body = { invitation: 'checkedIn', checkedInAt: tap.at };
+    } else {
+      // not checked in (this undo sent before, or changed elsewhere since): nothing to undo
+      if (guest.invitation !== 'checkedIn') return;
+      // the check-in on the server is not the one this desk showed: another desk's, kept
+      if (tap.checkedInAt && guest.checkedInAt && !sameTime(guest.checkedInAt, tap.checkedInAt))
+        throw new CheckedInElsewhere(tap.name);
+      body = { invitation: tap.previous };
+    }
+    try {
+      const answer = await call(path, { method: 'PATCH', body: JSON.stringify({ ...body, version: guest.version }) });
+      if (String(answer?.id) !== String(tap.id)) throw new NotTheServer();
+      return;
+    } catch (error) {
+      if ((error as { status?: number }).status !== 409) throw error;
+    }
+  }
+  throw new NotTheServer(); // changing under our feet: later
 }
 
 /**
@@ -200,7 +232,14 @@ export function withQueue(guests: Guest[], queue: Tap[]): Guest[] {
       continue;
     }
     const guest = shown.find((g) => String(g.id) === String(tap.id));
-    if (guest) guest.invitation = tap.kind === 'in' ? 'checkedIn' : tap.previous;
+    if (!guest) continue;
+    if (tap.kind === 'in') {
+      if (guest.invitation !== 'checkedIn') Object.assign(guest, { invitation: 'checkedIn', checkedInAt: tap.at });
+    } else if (
+      guest.invitation === 'checkedIn' &&
+      (!tap.checkedInAt || !guest.checkedInAt || sameTime(guest.checkedInAt, tap.checkedInAt))
+    )
+      Object.assign(guest, { invitation: tap.previous, checkedInAt: null });
   }
   return shown;
 }

@@ -311,6 +311,7 @@ export const en = {
       offline:
         'No connection: %{smart_count} check-in is kept on this tablet and sent when it returns |||| No connection: %{smart_count} check-ins are kept on this tablet and sent when it returns',
       sending: 'Sending %{smart_count} check-in… |||| Sending %{smart_count} check-ins…',
+      keptTheirs: 'checked in at another desk, not undone',
       hint: 'Each tap is saved on this tablet first, so the desk keeps working when the network drops.',
     },
     arrivals: {

@@ -292,6 +292,7 @@ export const zh: typeof en = {
       badPhone: '请填写数字，如 13812345678',
       offline: '网络中断：%{smart_count} 次签到已保存在本机，网络恢复后自动发送',
       sending: '正在发送 %{smart_count} 次签到…',
+      keptTheirs: '已在其他签到台签到，未撤销',
       hint: '每次签到先保存在本机，网络中断时签到台照常使用。',
     },
     arrivals: {

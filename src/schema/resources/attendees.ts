@@ -2,7 +2,7 @@ import { f } from '../fields';
 import type { ResourceDef } from '../types';
 
 /** Where a guest's invitation may go: invited, then a reply, then the day itself. A check-in
- * can be undone (back to confirmed), a decline reconsidered. Walk-ins are created checked in. */
+ * can be undone (back to what the guest was before it), a decline reconsidered. Walk-ins are created checked in. */
 export const INVITATION_MOVES: Record<string, string[]> = {
   // whoever turns up at the door is checked in, replied or not
   toInvite: ['invited', 'confirmed', 'declined', 'checkedIn'],
