@@ -66,6 +66,7 @@ export const Dashboard = () => {
           value={figures.overdue.total ?? '…'}
           detail={figures.overdue.mine ? translate('huiwu.dashboard.mine', { count: figures.overdue.mine }) : undefined}
           to={listLink('agreements', figures.overdue.filter)}
+          detailTo={listLink('agreements', { ...figures.overdue.filter, mine: true })}
         />
       </Box>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, mb: 2 }}>
