@@ -33,7 +33,10 @@ describe('an empty grid', () => {
   it('of a summit with no guests yet says so, and that the row above takes typing', async () => {
     const none = await newSummit(server.client, '还没有嘉宾的论坛', '2027-08-01');
     await page.goto(`${server.url}/#/summits/${none}/show/attendees-summitId`);
-    await expect.poll(() => empty().innerText()).toBe('还没有记录 · 在上面的空行直接输入，或粘贴、导入');
+    // in the tab's own words (said once, in the grid)
+    await expect
+      .poll(() => empty().innerText())
+      .toBe('尚未添加嘉宾：在上面的空行直接输入，或点“添加嘉宾”，或粘贴、导入名单');
     await shot(page, 'grid-empty-tab');
     const box = (await canvas().boundingBox())!;
     await page.mouse.click(box.x + 80, box.y + 38 + 17);

@@ -2,17 +2,20 @@ import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import { useListContext, useTranslate } from 'react-admin';
+import { useListScope, userFilters } from './listScope';
 
 /**
  * What an empty grid says, under its new row: that nothing matches and how to see everything
  * again, or that there is nothing yet and how to add some (typing into that row, a paste, an
- * import).
+ * import). A tab that lists some of a list's rows (a summit's certificates) says it in its own
+ * words, and only the filters the user set are theirs to clear: never the tab's own.
  */
 export const GridEmpty = ({ top, canType, noColumns }: { top: number; canType: boolean; noColumns: boolean }) => {
   const translate = useTranslate();
   const { data, isPending, filterValues, setFilters } = useListContext();
   if (isPending || (data?.length ?? 0) > 0) return null;
-  const filtered = Object.keys(filterValues ?? {}).length > 0;
+  const scope = useListScope();
+  const filtered = Object.keys(userFilters(filterValues, scope)).length > 0;
   return (
     <Box
       data-testid="grid-empty"
@@ -29,14 +32,22 @@ export const GridEmpty = ({ top, canType, noColumns }: { top: number; canType: b
             ? 'huiwu.grid.emptyFiltered'
             : noColumns
               ? 'huiwu.grid.emptyNoFields'
-              : canType
-                ? 'huiwu.grid.emptyTypeAbove'
-                : 'huiwu.grid.empty',
+              : scope.empty
+                ? scope.empty
+                : canType
+                  ? 'huiwu.grid.emptyTypeAbove'
+                  : 'huiwu.grid.empty',
+          scope.emptyArgs,
         )}
         {filtered && (
           <>
             {' · '}
-            <Link component="button" variant="body2" onClick={() => setFilters({}, [])} sx={{ pointerEvents: 'auto' }}>
+            <Link
+              component="button"
+              variant="body2"
+              onClick={() => setFilters({ ...scope.filter }, {})}
+              sx={{ pointerEvents: 'auto' }}
+            >
               {translate('huiwu.grid.clearFilters')}
             </Link>
           </>

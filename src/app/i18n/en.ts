@@ -208,7 +208,7 @@ export const en = {
     empty: {
       list: 'No %{name} yet',
       filtered: 'No %{name} match the filters',
-      guests: 'No guests yet: use “Add guest”, or import or paste a list',
+      guests: 'No guests yet: type into the empty row above, use “Add guest”, or paste or import a list',
       certificates: 'No guest gets a certificate yet: tick “Certificate” on a guest to list them here',
       ceremonies: 'No signing ceremony at this summit yet',
       programme: 'Nothing on the programme yet: no keynote, lecture, seminar, visit or signing ceremony',

@@ -198,7 +198,7 @@ export const zh: typeof en = {
     empty: {
       list: '暂无%{name}',
       filtered: '没有符合筛选条件的%{name}',
-      guests: '尚未添加嘉宾：点“添加嘉宾”，或导入、粘贴名单',
+      guests: '尚未添加嘉宾：在上面的空行直接输入，或点“添加嘉宾”，或粘贴、导入名单',
       certificates: '还没有需要荣誉证书的嘉宾：在嘉宾的“荣誉证书”一栏打勾即列入',
       ceremonies: '本峰会尚无签约仪式',
       programme: '议程尚未安排：还没有报告、讲座、研讨、考察或签约仪式',

@@ -4,7 +4,7 @@ import AddIcon from '@mui/icons-material/Add';
 import { Button, Pagination, ReferenceManyField, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
 import { Link, useLocation } from 'react-router-dom';
 import { resourceByName } from '../../schema';
-import { EmptyNote } from './EmptyNote';
+import { ScopedList } from '../grid/listScope';
 import { PAGE_SIZES } from './SchemaList';
 
 // the spreadsheet grid (Glide, its cells and editors) loads with the first list, not the login page
@@ -50,12 +50,17 @@ export const RelatedList = ({ related }: { related: Related }) => {
         perPage={50}
         pagination={<Pagination rowsPerPageOptions={PAGE_SIZES} />}
       >
-        <EmptyNote
-          message={related.empty}
-          name={translate(`resources.${related.resource}.name`, { smart_count: 2 })}
-          fixed={related.filter}
-        />
-        <RelatedGrid related={related} />
+        {/* the tab's own filter stays whatever the grid does, and its own words say when it
+            lists nothing, once, in the grid */}
+        <ScopedList
+          scope={{
+            filter: related.filter ?? {},
+            empty: related.empty ?? 'huiwu.empty.list',
+            emptyArgs: { name: translate(`resources.${related.resource}.name`, { smart_count: 2 }) },
+          }}
+        >
+          <RelatedGrid related={related} />
+        </ScopedList>
       </ReferenceManyField>
     </>
   );
