@@ -1,3 +1,4 @@
+import ClearIcon from '@mui/icons-material/Clear';
 import EditIcon from '@mui/icons-material/Edit';
 import VisibilityIcon from '@mui/icons-material/Visibility';
 import Box from '@mui/material/Box';
@@ -25,7 +26,13 @@ import { ViewsMenu } from './ViewsMenu';
 
 const scalar = (value: unknown) => (typeof value === 'number' || typeof value === 'string' ? value : undefined);
 
-/** Above the grid: views and columns; with rows selected, what can be done to all of them. */
+/**
+ * Above the grid: views and columns; with rows selected, what can be done to all of them, over
+ * the toolbar, in its place. Nothing here changes the toolbar's height as rows are ticked or the
+ * cursor moves (the grid below would move under the pointer): the record buttons are there,
+ * disabled, with no cursor; the ticked rows' bar covers the toolbar; the hint takes what room
+ * is left on the line, cut short with an ellipsis (its whole text on hover).
+ */
 export const GridToolbar = ({
   resource,
   layout,
@@ -54,13 +61,32 @@ export const GridToolbar = ({
 }) => {
   const createPath = useCreatePath();
   const translate = useTranslate();
-  const { selectedIds, filterValues } = useListContext();
+  const { selectedIds, filterValues, onUnselectItems } = useListContext();
   const { permissions: role } = usePermissions();
   const editable = allows(role, resource, 'write');
   // what the list holds its rows to: setting it moves them out (a summit's guests, elsewhere)
   const context = fixedValues(resource, filterValues, fixed);
+  const hint = editable
+    ? translate('huiwu.grid.hint')
+    : // a list no one edits (the audit trail) says so, not that the role is to blame
+      resource.readOnly
+      ? translate('huiwu.grid.systemHint', {
+          name: translate(`resources.${resource.name}.name`, { smart_count: 2 }),
+        })
+      : translate('huiwu.grid.readOnlyHint');
   return (
-    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minHeight: 40, px: 1, flexWrap: 'wrap' }}>
+    <Box
+      data-testid="grid-toolbar"
+      sx={{
+        position: 'relative',
+        display: 'flex',
+        alignItems: 'center',
+        gap: 1,
+        minHeight: 40,
+        px: 1,
+        flexWrap: 'wrap',
+      }}
+    >
       <ViewsMenu resource={resource} layout={layout} setLayout={setLayout} />
       <ColumnsMenu resource={resource} layout={layout} setLayout={setLayout} />
       <ExportMenu
@@ -74,41 +100,58 @@ export const GridToolbar = ({
       {resource.name === 'attendees' && scalar(summitId ?? filterValues.summitId) !== undefined && (
         <PrintButtons summitId={summitId ?? filterValues.summitId} />
       )}
-      {cursor !== null && (
-        <>
-          <Button
-            label="huiwu.grid.details"
-            component={Link}
-            to={createPath({ resource: resource.name, id: cursor, type: 'show' })}
-          >
-            <VisibilityIcon />
-          </Button>
-          {editable && onOpen && (
-            <Button label="huiwu.grid.open" onClick={() => onOpen(cursor)}>
-              <EditIcon />
-            </Button>
-          )}
-        </>
+      {cursor === null ? (
+        <Button label="huiwu.grid.details" disabled>
+          <VisibilityIcon />
+        </Button>
+      ) : (
+        <Button
+          label="huiwu.grid.details"
+          component={Link}
+          to={createPath({ resource: resource.name, id: cursor, type: 'show' })}
+        >
+          <VisibilityIcon />
+        </Button>
       )}
+      {editable && onOpen && (
+        <Button label="huiwu.grid.open" disabled={cursor === null} onClick={() => cursor !== null && onOpen(cursor)}>
+          <EditIcon />
+        </Button>
+      )}
+      <Typography
+        variant="caption"
+        color="text.secondary"
+        noWrap
+        title={hint}
+        sx={{ flex: '1 1 0', minWidth: 0, textAlign: 'right' }}
+      >
+        {hint}
+      </Typography>
       {selectedIds.length > 0 && (
-        <>
-          <Typography variant="body2" sx={{ ml: 2 }}>
+        <Box
+          role="toolbar"
+          aria-label={translate('ra.action.bulk_actions', { smart_count: selectedIds.length })}
+          sx={{
+            position: 'absolute',
+            inset: 0,
+            zIndex: 1,
+            display: 'flex',
+            alignItems: 'center',
+            gap: 1,
+            px: 1,
+            bgcolor: (theme) => (theme.palette.mode === 'dark' ? 'grey.800' : '#e8eef8'),
+          }}
+        >
+          <Button label="ra.action.unselect" onClick={() => onUnselectItems()}>
+            <ClearIcon />
+          </Button>
+          <Typography variant="body2">
             {translate('ra.action.bulk_actions', { smart_count: selectedIds.length })}
           </Typography>
           {editable && <BulkSetField resource={resource} context={context} />}
           {editable && <BulkDeleteButton mutationMode="undoable" />}
-        </>
+        </Box>
       )}
-      <Typography variant="caption" color="text.secondary" sx={{ ml: 'auto' }}>
-        {/* a list no one edits (the audit trail) says so, not that the role is to blame */}
-        {editable
-          ? translate('huiwu.grid.hint')
-          : resource.readOnly
-            ? translate('huiwu.grid.systemHint', {
-                name: translate(`resources.${resource.name}.name`, { smart_count: 2 }),
-              })
-            : translate('huiwu.grid.readOnlyHint')}
-      </Typography>
     </Box>
   );
 };
