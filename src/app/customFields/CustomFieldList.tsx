@@ -7,5 +7,6 @@ export const CustomFieldList = () => (
   <SchemaList
     resource={resourceByName.customFields}
     createDefaults={(filter) => (typeof filter.resource === 'string' ? { resource: filter.resource } : {})}
+    empty="huiwu.empty.customFields"
   />
 );

@@ -4,5 +4,11 @@ import { lazyNamed } from '../schema-ui/lazyNamed';
 import { schemaViews } from '../schema-ui/schemaViews';
 
 const CustomResourceShow = lazyNamed(() => import('./CustomResourceShow'), 'CustomResourceShow');
+const CustomResourceList = lazyNamed(() => import('./CustomResourceList'), 'CustomResourceList');
 
-export default { ...schemaViews(resourceByName.customResources), show: CustomResourceShow, icon: PlaylistAddIcon };
+export default {
+  ...schemaViews(resourceByName.customResources),
+  list: CustomResourceList,
+  show: CustomResourceShow,
+  icon: PlaylistAddIcon,
+};

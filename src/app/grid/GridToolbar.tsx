@@ -22,6 +22,7 @@ import { ColumnsMenu } from './ColumnsMenu';
 import { fixedValues } from './listContext';
 import type { GridLayout } from './useGridLayout';
 import type { FieldDef } from '../../schema';
+import { takesNewRow } from './useNewRow';
 import { ViewsMenu } from './ViewsMenu';
 
 const scalar = (value: unknown) => (typeof value === 'number' || typeof value === 'string' ? value : undefined);
@@ -61,13 +62,16 @@ export const GridToolbar = ({
 }) => {
   const createPath = useCreatePath();
   const translate = useTranslate();
-  const { selectedIds, filterValues, onUnselectItems } = useListContext();
+  const { selectedIds, filterValues, onUnselectItems, total, isPending } = useListContext();
   const { permissions: role } = usePermissions();
   const editable = allows(role, resource, 'write');
   // what the list holds its rows to: setting it moves them out (a summit's guests, elsewhere)
   const context = fixedValues(resource, filterValues, fixed);
+  // no row to edit and no empty row to type into (the admin's lists of fields and of lists):
+  // typing edits nothing, the create button adds the first
+  const nothingToType = !isPending && total === 0 && !takesNewRow(resource, context);
   const hint = editable
-    ? translate('huiwu.grid.hint')
+    ? translate(nothingToType ? 'huiwu.grid.createHint' : 'huiwu.grid.hint')
     : // a list no one edits (the audit trail) says so, not that the role is to blame
       resource.readOnly
       ? translate('huiwu.grid.systemHint', {

@@ -19,6 +19,14 @@ import type { OtherRecords, useCellWriter } from './useCellWriter';
 /** The id the new row's cells carry while it is no record yet. */
 export const NEW_ROW_ID = '(new row)';
 
+/** Whether the grid offers an empty row for new records of this list: one whose new records
+ * the grid can fill (every required field typed into a cell, or fixed by the list). */
+export const takesNewRow = (resource: ResourceDef, context: Record<string, unknown>) =>
+  importable(resource) &&
+  resource.fields
+    .filter((f) => f.required && f.default === undefined && !(f.source in context))
+    .every((f) => TYPED_TYPES.has(f.type) && !f.setBy);
+
 /**
  * The empty row under the last one, as in Excel: what is typed into its cells is kept here
  * until its required fields are filled, then Enter (or leaving the row) saves it as a new
@@ -50,11 +58,8 @@ export function useNewRow({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const saving = useRef(false);
 
-  const fillable = resource.fields
-    .filter((f) => f.required && f.default === undefined && !(f.source in context))
-    .every((f) => TYPED_TYPES.has(f.type) && !f.setBy);
   const lastPage = (page - 1) * perPage + data.length >= total;
-  const index = editable && !isPending && importable(resource) && fillable && lastPage ? data.length : -1;
+  const index = editable && !isPending && takesNewRow(resource, context) && lastPage ? data.length : -1;
 
   /** The required fields still empty (none while nothing is typed). */
   const missingIn = (typed: Record<string, unknown>): FieldDef[] => {

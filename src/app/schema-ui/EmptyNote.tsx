@@ -18,7 +18,7 @@ export const EmptyNote = ({
   if (isPending || total !== 0) return null;
   const filtered = Object.keys(filterValues ?? {}).some((key) => !(key in fixed));
   return (
-    <Typography color="text.secondary" sx={{ my: 1 }} data-testid="empty-note">
+    <Typography color="text.secondary" sx={{ my: 1, px: 2 }} data-testid="empty-note">
       {translate(filtered ? 'huiwu.empty.filtered' : message, { name })}
     </Typography>
   );

@@ -13,6 +13,7 @@ import {
 } from 'react-admin';
 import { NOT_EXTENSIBLE, type ResourceDef } from '../../schema';
 import { FieldsButton } from '../customSchema/FieldsButton';
+import { ScopedList } from '../grid/listScope';
 import { EmptyNote } from './EmptyNote';
 import { schemaFilters } from './filters';
 import { useKnownListParams } from './useKnownListParams';
@@ -52,6 +53,7 @@ export const SchemaList = ({
   children,
   actions,
   createDefaults,
+  empty,
 }: {
   resource: ResourceDef;
   children?: ReactNode;
@@ -59,6 +61,9 @@ export const SchemaList = ({
   actions?: ReactNode;
   /** what a new record starts from, given the list's filters */
   createDefaults?: Defaults;
+  /** i18n key of what the list says when it holds nothing yet, in the grid (how to add the
+   * first); without it, 暂无… above the grid */
+  empty?: string;
 }) => {
   // filters, sort and page size are kept per user, not per browser
   const { identity } = useGetIdentity();
@@ -84,8 +89,16 @@ export const SchemaList = ({
     >
       {children ?? (
         <Suspense fallback={<LinearProgress />}>
-          <EmptyNote name={translate(`resources.${resource.name}.name`, { smart_count: 2 })} />
-          <GridView resource={resource} />
+          {empty ? (
+            <ScopedList scope={{ filter: {}, empty }}>
+              <GridView resource={resource} />
+            </ScopedList>
+          ) : (
+            <>
+              <EmptyNote name={translate(`resources.${resource.name}.name`, { smart_count: 2 })} />
+              <GridView resource={resource} />
+            </>
+          )}
         </Suspense>
       )}
     </List>
