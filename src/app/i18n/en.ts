@@ -219,8 +219,10 @@ export const en = {
       asPartner: 'This organization has signed no agreement as the partner',
       seriesLectures: 'No lecture in this series yet',
       fields: 'No field yet',
-      customFields: 'No fields of your own yet: use “Create” (top right) to add the first, or “Fields” on any list to add one to it',
-      customResources: 'No lists of your own yet: use “Create” (top right) to make one (such as “Technology needs”), then add its fields',
+      customFields:
+        'No fields of your own yet: use “Create” (top right) to add the first, or “Fields” on any list to add one to it',
+      customResources:
+        'No lists of your own yet: use “Create” (top right) to make one (such as “Technology needs”), then add its fields',
       upcomingSummits: 'No summit coming up',
     },
     history: { tab: 'History', none: 'No changes recorded', system: 'system' },
