@@ -53,4 +53,34 @@ describe('a tab that lists some of a list’s rows, with none to list', () => {
     expect(await page.getByRole('gridcell', { name: '孙乙', includeHidden: true }).count()).toBe(0);
     expect(await empty().count()).toBe(0);
   });
+
+  it('a saved view opened on the tab changes what the user chose, never the tab’s own filter', async () => {
+    // a view saved on the guest tab, where no filter is set, is offered on the certificate tab too
+    await page.goto(`${server.url}/#/summits/${summitId}/show/attendees-summitId`);
+    await expect.poll(() => page.getByRole('gridcell', { name: '孙乙', includeHidden: true }).count()).toBe(1);
+    // sorted by name, Z to A: opening the view on the other tab reads its rows again
+    const box = (await page.locator('canvas[data-testid="data-grid-canvas"]').boundingBox())!;
+    await page.mouse.click(box.x + 80, box.y + 19);
+    await page.getByRole('columnheader', { name: /姓名 ↓/, includeHidden: true }).waitFor({ state: 'attached' });
+    await page.getByTestId('grid-toolbar').getByRole('button', { name: '视图' }).click();
+    await page.getByRole('menuitem', { name: '保存当前视图…' }).click();
+    await page.getByRole('dialog').getByLabel('视图名称').fill('全部嘉宾');
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.goto(`${server.url}/#/summits/${summitId}/show/certificates`);
+    await expect.poll(() => page.getByRole('gridcell', { name: '孙甲', includeHidden: true }).count()).toBe(1);
+    await page.getByTestId('grid-toolbar').getByRole('button', { name: '视图' }).click();
+    const read = page.waitForResponse(
+      (r) => r.url().includes('/api/attendees?') && decodeURIComponent(r.url()).includes('"name","DESC"'),
+    );
+    // on its name (the item also holds rename and delete buttons)
+    await page.getByRole('menuitem', { name: '全部嘉宾' }).getByText('全部嘉宾').click();
+    const answer = await read;
+    await page.getByRole('columnheader', { name: /姓名 ↓/, includeHidden: true }).waitFor({ state: 'attached' });
+    await shot(page, 'certificates-tab-view');
+    // still the guests with a certificate ticked, whichever view is on
+    expect(decodeURIComponent(answer.url())).toContain('"certificate":true');
+    await expect.poll(() => page.getByRole('gridcell', { name: '孙甲', includeHidden: true }).count()).toBe(1);
+    expect(await page.getByRole('gridcell', { name: '孙乙', includeHidden: true }).count()).toBe(0);
+  });
 });
