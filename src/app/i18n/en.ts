@@ -301,6 +301,7 @@ export const en = {
       title: 'Check-in',
       count: '%{checkedIn} / %{expected} checked in',
       search: 'Name, pinyin initials (zw), phone ending or organization',
+      example: 'e.g. zw, 张伟, 8866',
       checkIn: 'Check in',
       undo: 'Undo',
       notSent: 'not sent yet',

@@ -283,6 +283,7 @@ export const zh: typeof en = {
       title: '现场签到',
       count: '已签到 %{checkedIn} / 应到 %{expected}',
       search: '姓名、拼音首字母（如 zw）、手机尾号或单位',
+      example: '如 zw、张伟、8866',
       checkIn: '签到',
       undo: '撤销',
       notSent: '尚未发送',
