@@ -7,8 +7,9 @@ import { listLink } from './Figure';
 import { LinkedBarChart } from './LinkedBarChart';
 import { useMoney } from '../schema-ui/useMoney';
 
-/** Agreements by status, amount by industry, signings per month over two years, and the
- * partner institutions with the most agreements; each bar opens its agreements. */
+/** Agreements by status, signings per month over two years, amount by industry, and the
+ * partner institutions with the most agreements; each bar opens its agreements. Charts of one
+ * shape share a row (the columns, then the bars), so none stands in a card stretched empty. */
 export const AgreementCharts = ({ since }: { since: string }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
@@ -35,6 +36,18 @@ export const AgreementCharts = ({ since }: { since: string }) => {
         }))}
       />
       <LinkedBarChart
+        testId="chart-months"
+        title={translate('huiwu.dashboard.byMonth')}
+        bars={months.map((month) => ({
+          label: month.format('YY/MM'),
+          value: count(byMonth.data?.groups, month.format('YYYY-MM')),
+          to: listLink('agreements', {
+            signedOn_gte: month.format('YYYY-MM-DD'),
+            signedOn_lte: month.endOf('month').format('YYYY-MM-DD'),
+          }),
+        }))}
+      />
+      <LinkedBarChart
         testId="chart-industry"
         title={translate('huiwu.dashboard.byIndustry')}
         horizontal
@@ -47,18 +60,6 @@ export const AgreementCharts = ({ since }: { since: string }) => {
             value: g.sum ?? 0,
             to: listLink('agreements', { industry: [g.key] }),
           }))}
-      />
-      <LinkedBarChart
-        testId="chart-months"
-        title={translate('huiwu.dashboard.byMonth')}
-        bars={months.map((month) => ({
-          label: month.format('YY/MM'),
-          value: count(byMonth.data?.groups, month.format('YYYY-MM')),
-          to: listLink('agreements', {
-            signedOn_gte: month.format('YYYY-MM-DD'),
-            signedOn_lte: month.endOf('month').format('YYYY-MM-DD'),
-          }),
-        }))}
       />
       <LinkedBarChart
         testId="chart-partners"

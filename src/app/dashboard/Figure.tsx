@@ -17,7 +17,7 @@ export const Figure = ({
   detail?: ReactNode;
   to: string;
 }) => (
-  <Card variant="outlined" sx={{ flex: '1 1 200px' }}>
+  <Card variant="outlined">
     <CardActionArea component={Link} to={to} sx={{ height: '100%' }}>
       <CardContent>
         <Typography variant="body2" color="text.secondary">

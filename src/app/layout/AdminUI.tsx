@@ -1,13 +1,6 @@
 import CssBaseline from '@mui/material/CssBaseline';
 import { CoreAdminUI, type CoreAdminUIProps } from 'ra-core';
-import {
-  AccessDenied,
-  AuthCallback,
-  AuthenticationError,
-  Error,
-  LoadingPage,
-  Notification,
-} from 'ra-ui-materialui';
+import { AccessDenied, AuthCallback, AuthenticationError, Error, LoadingPage, Notification } from 'ra-ui-materialui';
 import { lazy, Suspense } from 'react';
 import { NotFound } from './NotFound';
 
