@@ -91,7 +91,10 @@ export const ExportMenu = ({
       );
       const { default: ExcelJS } = await import('exceljs');
       const buffer = await sheetToXlsx(ExcelJS, built);
-      return { blob: new Blob([buffer], { type: XLSX_TYPE }), filename: `${exportFileName(String(summit.name), built.name)}.xlsx` };
+      return {
+        blob: new Blob([buffer], { type: XLSX_TYPE }),
+        filename: `${exportFileName(String(summit.name), built.name)}.xlsx`,
+      };
     });
   const sheets = resource.name === 'attendees' && summitId !== undefined && summitId !== null;
   return (
