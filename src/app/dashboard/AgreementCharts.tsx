@@ -8,8 +8,9 @@ import { LinkedBarChart } from './LinkedBarChart';
 import { useMoney } from '../schema-ui/useMoney';
 
 /** Agreements by status, signings per month over two years, amount by industry, and the
- * partner institutions with the most agreements; each bar opens its agreements. Charts of one
- * shape share a row (the columns, then the bars), so none stands in a card stretched empty. */
+ * partner institutions with the most agreements; each bar opens its agreements. Two to a row,
+ * charts of one shape side by side (the columns, then the bars), so none stands in a card
+ * stretched empty beside a taller one, whether the menu is open or not. */
 export const AgreementCharts = ({ since }: { since: string }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
@@ -25,7 +26,9 @@ export const AgreementCharts = ({ since }: { since: string }) => {
     groups?.find((g) => g.key === key)?.count ?? 0;
   const months = Array.from({ length: 24 }, (_, i) => dayjs(since).add(i, 'month'));
   return (
-    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2 }}>
+    <Box
+      sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'repeat(2, minmax(0, 1fr))' }, gap: 2 }}
+    >
       <LinkedBarChart
         testId="chart-status"
         title={translate('huiwu.dashboard.byStatus')}
