@@ -240,3 +240,21 @@ describe('adding a guest', () => {
     await shot(page, 'polish-add-guest');
   });
 });
+
+describe('in English', () => {
+  it('a summit’s buttons and tabs read in sentence case, as its menus do', async () => {
+    await page.goto(`${server.url}/#/summits/${summitId}/show/attendees-summitId`);
+    await page.getByRole('button', { name: /中文/ }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    const add = page.getByRole('link', { name: 'Add guest' });
+    await add.waitFor();
+    // what is drawn: "Add guest", not "ADD GUEST"
+    expect(await add.innerText()).toBe('Add guest');
+    expect(await page.getByRole('tab', { name: 'Guests' }).innerText()).toBe('Guests');
+    expect(await page.getByRole('link', { name: 'Check-in desk' }).innerText()).toBe('Check-in desk');
+    await shot(page, 'polish-en-guests');
+    await page.getByRole('button', { name: /English/ }).click();
+    await page.getByRole('menuitem', { name: '中文' }).click();
+    await page.getByRole('link', { name: '添加嘉宾' }).waitFor();
+  });
+});

@@ -222,7 +222,7 @@ export const en = {
     },
     history: { tab: 'History', none: 'No changes recorded', system: 'system' },
     conflict: {
-      title: 'Which one to keep?',
+      title: 'Which version to keep?',
       theirs: 'Now saved',
       mine: 'Your change',
       keepTheirs: 'Keep theirs',

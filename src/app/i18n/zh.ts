@@ -212,7 +212,7 @@ export const zh: typeof en = {
     },
     history: { tab: '修改历史', none: '暂无修改记录', system: '系统' },
     conflict: {
-      title: '保留哪一个？',
+      title: '保留哪个版本？',
       theirs: '现已保存',
       mine: '您的修改',
       keepTheirs: '保留对方的',
