@@ -279,6 +279,7 @@ export const en = {
     board: {
       title: 'Project board',
       next: 'Next',
+      overdue: 'Overdue',
       more: '%{smart_count} more… |||| %{smart_count} more…',
       any: 'Any',
       year: 'Year signed',

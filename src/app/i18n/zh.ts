@@ -262,6 +262,7 @@ export const zh: typeof en = {
     board: {
       title: '项目看板',
       next: '下次跟进',
+      overdue: '跟进逾期',
       more: '还有 %{smart_count} 个…',
       any: '全部',
       year: '签约年份',

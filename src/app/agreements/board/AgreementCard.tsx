@@ -68,7 +68,7 @@ export const AgreementCard = ({
                   // one line: the short date (12月21日 this year) fits a column at 1440 px; the
                   // whole date on hover
                   title={formatDay(agreement.nextFollowUpOn, 'date', locale)}
-                  label={`${translate(overdue ? 'huiwu.agreement.overdue' : 'huiwu.board.next')} ${formatShortDay(agreement.nextFollowUpOn, locale)}`}
+                  label={`${translate(overdue ? 'huiwu.board.overdue' : 'huiwu.board.next')} ${formatShortDay(agreement.nextFollowUpOn, locale)}`}
                 />
               )}
             </Box>
