@@ -397,7 +397,7 @@ describe('the grid', () => {
       page.waitForEvent('download'),
       page.getByRole('menuitem', { name: /^签到表/ }).click(),
     ]);
-    expect(file.suggestedFilename()).toBe('表格测试论坛 签到表.xlsx');
+    expect(file.suggestedFilename()).toMatch(/^表格测试论坛-签到表-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const [{ data }] = (await readXlsxFile(await file.path())) as unknown as { data: unknown[][] }[];
     expect(data[0][0]).toBe('表格测试论坛 签到表');
     expect(data[1]).toEqual(['序号', '姓名', '单位', '职务/职称', '签名']);

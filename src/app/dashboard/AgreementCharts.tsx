@@ -7,8 +7,10 @@ import { listLink } from './Figure';
 import { LinkedBarChart } from './LinkedBarChart';
 import { useMoney } from '../schema-ui/useMoney';
 
-/** Agreements by status, amount by industry, signings per month over two years, and the
- * partner institutions with the most agreements; each bar opens its agreements. */
+/** Agreements by status, signings per month over two years, amount by industry, and the
+ * partner institutions with the most agreements; each bar opens its agreements. Two to a row,
+ * charts of one shape side by side (the columns, then the bars), so none stands in a card
+ * stretched empty beside a taller one, whether the menu is open or not. */
 export const AgreementCharts = ({ since }: { since: string }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
@@ -24,7 +26,9 @@ export const AgreementCharts = ({ since }: { since: string }) => {
     groups?.find((g) => g.key === key)?.count ?? 0;
   const months = Array.from({ length: 24 }, (_, i) => dayjs(since).add(i, 'month'));
   return (
-    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2 }}>
+    <Box
+      sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'repeat(2, minmax(0, 1fr))' }, gap: 2 }}
+    >
       <LinkedBarChart
         testId="chart-status"
         title={translate('huiwu.dashboard.byStatus')}
@@ -32,6 +36,18 @@ export const AgreementCharts = ({ since }: { since: string }) => {
           label: status.label[locale as 'zh' | 'en'],
           value: count(byStatus.data?.groups, status.id),
           to: listLink('agreements', { status: [status.id] }),
+        }))}
+      />
+      <LinkedBarChart
+        testId="chart-months"
+        title={translate('huiwu.dashboard.byMonth')}
+        bars={months.map((month) => ({
+          label: month.format('YY/MM'),
+          value: count(byMonth.data?.groups, month.format('YYYY-MM')),
+          to: listLink('agreements', {
+            signedOn_gte: month.format('YYYY-MM-DD'),
+            signedOn_lte: month.endOf('month').format('YYYY-MM-DD'),
+          }),
         }))}
       />
       <LinkedBarChart
@@ -47,18 +63,6 @@ export const AgreementCharts = ({ since }: { since: string }) => {
             value: g.sum ?? 0,
             to: listLink('agreements', { industry: [g.key] }),
           }))}
-      />
-      <LinkedBarChart
-        testId="chart-months"
-        title={translate('huiwu.dashboard.byMonth')}
-        bars={months.map((month) => ({
-          label: month.format('YY/MM'),
-          value: count(byMonth.data?.groups, month.format('YYYY-MM')),
-          to: listLink('agreements', {
-            signedOn_gte: month.format('YYYY-MM-DD'),
-            signedOn_lte: month.endOf('month').format('YYYY-MM-DD'),
-          }),
-        }))}
       />
       <LinkedBarChart
         testId="chart-partners"

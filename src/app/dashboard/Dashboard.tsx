@@ -29,7 +29,15 @@ export const Dashboard = () => {
       <Typography variant="h5" sx={{ mb: 2 }}>
         {translate('huiwu.dashboard.welcome')}
       </Typography>
-      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, mb: 2 }}>
+      {/* an even grid: six cards, three to a row on a desk's screen (the sixth sat alone) */}
+      <Box
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, 1fr)', md: 'repeat(3, 1fr)' },
+          gap: 2,
+          mb: 2,
+        }}
+      >
         <Figure
           title={translate('huiwu.dashboard.soonSummits')}
           value={summits.total ?? '…'}
@@ -81,7 +89,12 @@ export const Dashboard = () => {
                 <ListItemButton key={summit.id} component={Link} to={`/summits/${summit.id}/show`}>
                   <ListItemText
                     primary={summit.name}
-                    secondary={`${formatDay(summit.startsOn, 'date', locale)} · ${summit.city ?? ''} ${summit.venue ?? ''}`}
+                    secondary={[
+                      formatDay(summit.startsOn, 'date', locale),
+                      [summit.city, summit.venue].filter(Boolean).join(' '),
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
                   />
                 </ListItemButton>
               ))}

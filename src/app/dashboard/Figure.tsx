@@ -20,7 +20,7 @@ export const Figure = ({
   to: string;
   detailTo?: string;
 }) => (
-  <Card variant="outlined" sx={{ flex: '1 1 200px', display: 'flex', flexDirection: 'column' }}>
+  <Card variant="outlined" sx={{ display: 'flex', flexDirection: 'column' }}>
     <CardActionArea component={Link} to={to} sx={{ flex: 1 }}>
       <CardContent sx={detailTo ? { pb: 0.5 } : undefined}>
         <Typography variant="body2" color="text.secondary">

@@ -10,6 +10,7 @@ import { getField, resourceByName, type FieldDef, type Lang, type ResourceDef } 
 import { buildSheet, sheetToXlsx, type SheetKind } from './attendeeSheets';
 import { XLSX_TYPE } from '../../schema/spreadsheet/xlsx';
 import { download } from './download';
+import { exportFileName } from './fileName';
 import { fetchAll, fetchTitles } from './fetchRows';
 import { ownerName } from './ownerName';
 import { exportList } from './serverExport';
@@ -90,7 +91,10 @@ export const ExportMenu = ({
       );
       const { default: ExcelJS } = await import('exceljs');
       const buffer = await sheetToXlsx(ExcelJS, built);
-      return { blob: new Blob([buffer], { type: XLSX_TYPE }), filename: `${built.title}.xlsx` };
+      return {
+        blob: new Blob([buffer], { type: XLSX_TYPE }),
+        filename: `${exportFileName(String(summit.name), built.name)}.xlsx`,
+      };
     });
   const sheets = resource.name === 'attendees' && summitId !== undefined && summitId !== null;
   return (

@@ -1,8 +1,9 @@
 import { Unzip, UnzipInflate } from 'fflate';
 import type { SortPayload } from 'react-admin';
-import { beijingDay, type FieldDef, type Lang, type ResourceDef } from '../../schema';
+import { type FieldDef, type Lang, type ResourceDef } from '../../schema';
 import type { MoneyUnit } from '../../schema/money';
 import { XLSX_TYPE } from '../../schema/spreadsheet/xlsx';
+import { exportFileName } from './fileName';
 import { apiUrl } from '../providers/httpClient';
 import { i18nProvider } from '../providers/i18nProvider';
 
@@ -31,7 +32,7 @@ export async function exportList(args: {
 }): Promise<{ blob: Blob; filename: string }> {
   const { resource, of, columns, filter, sort, format, lang, unit, onProgress } = args;
   const what = args.what ?? resource.label[lang];
-  const name = [of, what, beijingDay()].filter(Boolean).join('-');
+  const name = exportFileName(of, what);
   const params = new URLSearchParams({
     format,
     filter: JSON.stringify(filter),

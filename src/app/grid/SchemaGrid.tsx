@@ -18,6 +18,7 @@ import { allows, namedFilterTest, roleSeesPersonalData, type FieldDef, type Reso
 import { ConflictDialog } from '../schema-ui/ConflictDialog';
 import { formatDay } from '../schema-ui/time';
 import { useMoney } from '../schema-ui/useMoney';
+import { defaultColumnWidth } from './columnWidth';
 import { cellFor, fieldCellRenderer, valueOfEdit } from './cells';
 import { TYPED_TYPES } from './fieldCell';
 import { usePaste } from './paste/usePaste';
@@ -36,15 +37,6 @@ import { forwardKey, pressOnGrid } from './typing/forwardKey';
 import { keepFocus } from './typing/keepFocus';
 import { useTypedValue } from './typing/useTypedValue';
 
-const WIDTHS: Partial<Record<FieldDef['type'], number>> = {
-  date: 130,
-  datetime: 170,
-  boolean: 90,
-  number: 100,
-  money: 140,
-  longtext: 240,
-  reference: 200,
-};
 const noSelection: GridSelection = { columns: CompactSelection.empty(), rows: CompactSelection.empty() };
 const cursorAt = (col: number, row: number): GridSelection => ({
   ...noSelection,
@@ -183,7 +175,7 @@ export const SchemaGrid = ({
     title:
       translate(`resources.${resource.name}.fields.${field.source}`) +
       (sort.field === field.source ? (sort.order === 'ASC' ? ' ↑' : ' ↓') : ''),
-    width: layout.widths[field.source] ?? WIDTHS[field.type] ?? 140,
+    width: layout.widths[field.source] ?? defaultColumnWidth(resource, field),
   }));
 
   const getCellContent = ([col, row]: Item): GridCell => {

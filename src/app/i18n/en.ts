@@ -227,7 +227,7 @@ export const en = {
     },
     history: { tab: 'History', none: 'No changes recorded', system: 'system' },
     conflict: {
-      title: 'Someone else changed this meanwhile',
+      title: 'Which version to keep?',
       theirs: 'Now saved',
       mine: 'Your change',
       keepTheirs: 'Keep theirs',
@@ -284,6 +284,7 @@ export const en = {
     board: {
       title: 'Project board',
       next: 'Next',
+      overdue: 'Overdue',
       more: '%{smart_count} more… |||| %{smart_count} more…',
       any: 'Any',
       year: 'Year signed',
@@ -306,6 +307,7 @@ export const en = {
       title: 'Check-in',
       count: '%{checkedIn} / %{expected} checked in',
       search: 'Name, pinyin initials (zw), phone ending or organization',
+      example: 'e.g. zw, 张伟, 8866',
       checkIn: 'Check in',
       undo: 'Undo',
       notSent: 'not sent yet',

@@ -215,7 +215,7 @@ export const zh: typeof en = {
     },
     history: { tab: '修改历史', none: '暂无修改记录', system: '系统' },
     conflict: {
-      title: '在您编辑期间，别人修改了同一内容',
+      title: '保留哪个版本？',
       theirs: '现已保存',
       mine: '您的修改',
       keepTheirs: '保留对方的',
@@ -265,6 +265,7 @@ export const zh: typeof en = {
     board: {
       title: '项目看板',
       next: '下次跟进',
+      overdue: '跟进逾期',
       more: '还有 %{smart_count} 个…',
       any: '全部',
       year: '签约年份',
@@ -286,6 +287,7 @@ export const zh: typeof en = {
       title: '现场签到',
       count: '已签到 %{checkedIn} / 应到 %{expected}',
       search: '姓名、拼音首字母（如 zw）、手机尾号或单位',
+      example: '如 zw、张伟、8866',
       checkIn: '签到',
       undo: '撤销',
       notSent: '尚未发送',

@@ -1,6 +1,8 @@
 import { defaultTheme, type RaThemeOptions } from 'react-admin';
 
-/** react-admin's theme with a deep official blue (the app bar takes the secondary colour), and fonts that have Chinese glyphs. */
+/** react-admin's theme with a deep official blue (the app bar takes the secondary colour), and
+ * fonts that have Chinese glyphs. Buttons and tabs read as written, in sentence case like the
+ * menus and the grid (MUI's default writes them in capitals: "ADD GUEST"). */
 export const theme: RaThemeOptions = {
   ...defaultTheme,
   palette: { ...defaultTheme.palette, primary: { main: '#1f4e8c' }, secondary: { main: '#1f4e8c' } },
@@ -16,5 +18,6 @@ export const theme: RaThemeOptions = {
       'Roboto',
       'sans-serif',
     ].join(','),
+    button: { textTransform: 'none' },
   },
 };

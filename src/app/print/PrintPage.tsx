@@ -1,12 +1,14 @@
+import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import PrintIcon from '@mui/icons-material/Print';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import type { ReactNode } from 'react';
-import { useTranslate } from 'react-admin';
+import { useGetOne, useTranslate } from 'react-admin';
+import { Link, useParams } from 'react-router-dom';
 
 /**
- * A print-ready page: A4 sheets on screen as on paper, a print button that does not print.
- * The browser's print dialog turns it into paper or a PDF.
+ * A print-ready page: A4 sheets on screen as on paper, a print button and a way back to the
+ * summit, neither printed. The browser's print dialog turns it into paper or a PDF.
  */
 export const PrintPage = ({
   title,
@@ -18,6 +20,8 @@ export const PrintPage = ({
   children: ReactNode;
 }) => {
   const translate = useTranslate();
+  const { id: summitId } = useParams();
+  const { data: summit } = useGetOne('summits', { id: summitId }, { enabled: !!summitId });
   return (
     <Box sx={{ bgcolor: '#eee', minHeight: '100vh', py: 2, '@media print': { bgcolor: 'white', py: 0 } }}>
       <style>{`
@@ -25,10 +29,19 @@ export const PrintPage = ({
         @media print { body { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
       `}</style>
       <title>{title}</title>
-      <Box sx={{ textAlign: 'center', mb: 2, '@media print': { display: 'none' } }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', px: 2, mb: 2, '@media print': { display: 'none' } }}>
+        {/* back as from the check-in desk: to the summit, by its name */}
+        <Box sx={{ flex: 1 }}>
+          {summitId && (
+            <Button component={Link} to={`/summits/${summitId}/show`} startIcon={<ArrowBackIcon />}>
+              {summit?.name ?? ''}
+            </Button>
+          )}
+        </Box>
         <Button variant="contained" startIcon={<PrintIcon />} onClick={() => window.print()}>
           {translate('huiwu.print.print', { title })}
         </Button>
+        <Box sx={{ flex: 1 }} />
       </Box>
       {children}
     </Box>

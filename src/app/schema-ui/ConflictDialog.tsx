@@ -55,6 +55,7 @@ export const ConflictDialog = ({
   const title = definition && conflict.current[definition.titleField];
   return (
     <Dialog open onClose={onClose} maxWidth="md">
+      {/* the message says what happened (在您编辑期间，别人已经修改了…); the title asks what to do */}
       <DialogTitle>{translate('huiwu.conflict.title')}</DialogTitle>
       <DialogContent>
         {title != null && title !== '' && (

@@ -75,8 +75,8 @@ const AddRelatedButton = ({ related }: { related: Related }) => {
     <Button
       component={Link}
       to={`/${related.resource}/create`}
-      // the form comes back here once saved
-      state={{ record: { [related.target]: record[related.source ?? 'id'] }, from: pathname }}
+      // the form comes back here once saved, and is titled as this button (添加嘉宾)
+      state={{ record: { [related.target]: record[related.source ?? 'id'] }, from: pathname, title: related.addLabel }}
       label={related.addLabel}
       variant="outlined"
       sx={{ mb: 1 }}

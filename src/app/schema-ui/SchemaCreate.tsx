@@ -32,11 +32,16 @@ const CreateToolbar = ({ resource }: { resource: ResourceDef }) => {
 };
 
 /** The create page: the schema's form, then back to the list it was opened from (a summit's
- * guests), or else the new record's page. */
+ * guests), or else the new record's page. Opened by a button that names it (添加嘉宾), it is
+ * titled so; else react-admin's 新建参会人员. */
 export const SchemaCreate = ({ resource }: { resource: ResourceDef }) => {
-  const from = (useLocation().state as { from?: unknown } | null)?.from;
+  const state = useLocation().state as { from?: unknown; title?: unknown } | null;
+  const from = state?.from;
   return (
-    <Create redirect={typeof from === 'string' ? () => from : 'show'}>
+    <Create
+      redirect={typeof from === 'string' ? () => from : 'show'}
+      title={typeof state?.title === 'string' ? state.title : undefined}
+    >
       <SchemaForm resource={resource} toolbar={<CreateToolbar resource={resource} />} />
     </Create>
   );

@@ -22,6 +22,17 @@ export const formatDay = (value: unknown, kind: 'date' | 'datetime', locale: str
   return time.isValid() ? time.format('ll HH:mm') : String(value);
 };
 
+/** A day where space is tight (a pill on a card): 12月21日 / Dec 21 within this year (in
+ * Beijing), 2027/1/5 / 1/5/2027 in another. */
+export const formatShortDay = (value: unknown, locale: string) => {
+  if (value === null || value === undefined || value === '') return '';
+  const day = dayjs(String(value)).locale(dayjsLocale(locale));
+  if (!day.isValid()) return String(value);
+  const thisYear = day.year() === dayjs().tz(EVENT_TIME_ZONE).year();
+  if (locale === 'zh') return day.format(thisYear ? 'M月D日' : 'YYYY/M/D');
+  return day.format(thisYear ? 'MMM D' : 'M/D/YYYY');
+};
+
 const WALL_CLOCK = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
 /** For <input type="datetime-local">: the stored UTC instant as Beijing wall-clock time …

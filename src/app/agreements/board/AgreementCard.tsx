@@ -6,7 +6,7 @@ import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import { useLocaleState, useTranslate, type RaRecord } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { formatDay } from '../../schema-ui/time';
+import { formatDay, formatShortDay } from '../../schema-ui/time';
 import { isOverdue } from '../status';
 import type { Money } from '../../schema-ui/useMoney';
 
@@ -65,9 +65,10 @@ export const AgreementCard = ({
                   size="small"
                   color={overdue ? 'error' : 'default'}
                   variant={overdue ? 'filled' : 'outlined'}
-                  // a narrow column wraps the date rather than cutting it off
-                  sx={{ height: 'auto', '& .MuiChip-label': { whiteSpace: 'normal', py: 0.25 } }}
-                  label={`${translate(overdue ? 'huiwu.agreement.overdue' : 'huiwu.board.next')} ${formatDay(agreement.nextFollowUpOn, 'date', locale)}`}
+                  // one line: the short date (12月21日 this year) fits a column at 1440 px; the
+                  // whole date on hover
+                  title={formatDay(agreement.nextFollowUpOn, 'date', locale)}
+                  label={`${translate(overdue ? 'huiwu.board.overdue' : 'huiwu.board.next')} ${formatShortDay(agreement.nextFollowUpOn, locale)}`}
                 />
               )}
             </Box>
