@@ -6,6 +6,7 @@ import { loadCustomSchema } from './customSchema';
 import { hookRegistry } from './hooks';
 import { HttpError, message, requestLang } from './messages';
 import { aggregateRoutes } from './routes/aggregate';
+import { changeRoutes } from './routes/changes';
 import { exportRoutes } from './routes/export';
 import type { ServerContext } from './routes/context';
 import { importRoutes } from './routes/import';
@@ -78,6 +79,8 @@ export function createApi(options: ApiOptions) {
   api.use((req, res, next) => (IMPORT_PATH.test(req.path) ? next() : smallJson(req, res, next)));
   api.use('/auth', createAuthRouter(services));
   api.use(requireSession(services));
+  // before the records' routes, whose GET /:resource/:id would take /attendees/changes
+  api.use(changeRoutes(server));
   api.use(importRoutes(server, importLimit));
   api.use(schemaRoutes(server));
   api.use(aggregateRoutes(server));
