@@ -46,7 +46,7 @@ export interface WriteView {
 export type Plan = (view: WriteView) => Promise<Step[]>;
 
 /** What follows each step of a commit, once all are applied (a schema rebuilt, sessions ended). */
-export type Followed = (resource: string, before: Row | null, after: Row | null) => void;
+export type Followed = (resource: string, before: Row | null, after: Row | null) => void | Promise<void>;
 
 /** The disk (or the database) did not take a write the checks allowed: nothing of it is kept. */
 export class NotDurableError extends Error {}

@@ -99,7 +99,7 @@ export function isoFromTimestamp(text: string): string {
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** A column's value as the API holds it. */
-function fromColumn(column: Column, value: unknown): unknown {
+export function fromColumn(column: Column, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   switch (column.kind) {
     case 'id':
