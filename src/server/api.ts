@@ -2,7 +2,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { resourceByName, resources, roleSeesPersonalData, type ResourceDef, type Role } from '../schema';
 import { createAuthRouter, requireSession, type AuthServices } from './auth/routes';
 import { jsonBody } from './body';
-import { loadCustomSchema } from './customSchema';
+import { DEFINITIONS, loadCustomSchema } from './customSchema';
 import { hookRegistry } from './hooks';
 import { HttpError, message, requestLang } from './messages';
 import { aggregateRoutes } from './routes/aggregate';
@@ -14,6 +14,7 @@ import { schemaRoutes } from './routes/schema';
 import { ReadOnlyError } from './store/diskFull';
 import { jsonServerLists } from './store/jsonServer';
 import { NotDurableError, type ListQuery, type RecordStore } from './store/recordStore';
+import type { Data } from './store/store';
 
 export interface ApiOptions extends AuthServices {
   /** largest request body, as body-parser understands it ('1mb') */
@@ -25,6 +26,13 @@ export interface ApiOptions extends AuthServices {
   /** every list through json-server's own router, as the reference the fast path must agree
    * with (tests run both) */
   plainPaths?: boolean;
+  /** the embedded store's memory, which json-server's router answers from under `plainPaths` */
+  reference?: Data;
+}
+
+/** The schema admins extended, from the stored definitions: at start, and after each change. */
+export async function loadSchemaFrom(records: RecordStore) {
+  return loadCustomSchema(await records.load(DEFINITIONS));
 }
 
 /** Turns the search box's text into the ids it matches, so json-server never searches ids,
@@ -46,19 +54,16 @@ export function createApi(options: ApiOptions) {
   const { sessions, bodyLimit = '1mb', importLimit = IMPORT_LIMIT, now = Date.now, plainPaths = false } = options;
   const { records } = options;
   const services = options;
-  // the schema admins extended, from the stored definitions (see src/schema/custom.ts)
-  loadCustomSchema(records.data);
-  // Records from before versions existed start at 1.
-  for (const resource of resources) for (const row of records.data[resource.name] ?? []) row.version ??= 1;
-  const reference = plainPaths ? jsonServerLists(records.data) : null;
+  if (plainPaths && !options.reference) throw new Error('json-server answers lists only over the embedded store');
+  const reference = plainPaths ? jsonServerLists(options.reference!) : null;
   const server: ServerContext = {
     records,
     now,
     hooks: hookRegistry({
       endSessionsOf: (userId) => sessions.endAllOf(userId),
       // a definition changed: the next request already meets the new schema
-      rebuildSchema: () => {
-        loadCustomSchema(records.data);
+      rebuildSchema: async () => {
+        await loadSchemaFrom(records);
         reference?.remake();
       },
     }),

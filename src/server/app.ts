@@ -3,7 +3,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { apiErrorHandler, collections, createApi, EXPOSED_HEADERS } from './api';
+import { apiErrorHandler, collections, createApi, EXPOSED_HEADERS, loadSchemaFrom } from './api';
 import { ensureAdmin } from './auth/accounts';
 import { Sessions } from './auth/sessions';
 import { LoginThrottle } from './auth/throttle';
@@ -63,6 +63,8 @@ export async function createApp(store: Store, options: AppOptions) {
   const app = express();
   const corsOrigins = new Set(options.corsOrigins ?? []);
   const records = embeddedStore(store, resourceByName);
+  // the schema admins extended, from the stored definitions (see src/schema/custom.ts)
+  await loadSchemaFrom(records);
   const createdAdmin = await ensureAdmin(records, options.adminPassword);
   const sessions = new Sessions(options.sessionMinutes ?? 60, options.sessionMaxHours ?? 12);
   const throttle = new LoginThrottle({ ...options.throttle, placesFile: options.signInsFile });
@@ -95,6 +97,7 @@ export async function createApp(store: Store, options: AppOptions) {
       secureCookie: options.secureCookie,
       now: options.now,
       plainPaths: options.plainPaths,
+      reference: options.plainPaths ? store.data : undefined,
     }),
   );
   app.use('/api', apiErrorHandler);

@@ -8,7 +8,10 @@ export type { Hooks } from './types';
 
 /** Every resource's own rules, found by name (accounts, the schema's definitions) or by what the
  * schema says of it (a child that moves its parent). */
-export function hookRegistry(services: { endSessionsOf: (userId: number) => void; rebuildSchema: () => void }) {
+export function hookRegistry(services: {
+  endSessionsOf: (userId: number) => void;
+  rebuildSchema: () => Promise<void>;
+}) {
   const byName: Record<string, Hooks> = {
     users: userHooks(services.endSessionsOf),
     ...definitionHooks(services.rebuildSchema),

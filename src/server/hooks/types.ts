@@ -10,7 +10,7 @@ import type { WriteView } from '../store/recordStore';
  * What a resource adds to the generic pipeline (check → commit → present): its own rules,
  * declared once here rather than as branches in the routes. Checks run with the schema's, before
  * anything is written, and may refuse or bring steps of their own into the same commit;
- * `committed` runs right after the commit, in the same turn.
+ * `committed` runs right after the commit (the write is answered once what it returns settles).
  */
 export interface Hooks {
   /** a new record (no `existing`) or a change (merged over `existing`): more reasons, more steps */
@@ -18,7 +18,7 @@ export interface Hooks {
   /** a record about to go: a refusal (thrown) or steps that go with it */
   remove?(ctx: CheckContext, resource: ResourceDef, existing: Row): Promise<Step[]>;
   /** what follows a commit: a schema rebuilt, sessions ended */
-  committed?(ctx: Writer, resource: ResourceDef, before: Row | null, after: Row | null): void;
+  committed?(ctx: Writer, resource: ResourceDef, before: Row | null, after: Row | null): void | Promise<void>;
 }
 
 /** What a write is checked against: the data as it is, who writes, in which language to refuse. */

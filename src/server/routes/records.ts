@@ -155,9 +155,10 @@ export function recordRoutes(server: ServerContext) {
   /** Plans and commits one write, lets the resources' own rules follow, answers once on disk:
    * each step's record as this write left it (none when nothing changed). */
   function write(ctx: Writer, plan: Plan): Promise<Row[]> {
-    return records.write(ctx.actor, plan, (name, before, after) => {
+    return records.write(ctx.actor, plan, async (name, before, after) => {
       const resource = resourceByName[name];
-      if (resource) for (const hooks of server.hooks(resource)) hooks.committed?.(ctx, resource, before, after);
+      if (resource)
+        await Promise.all(server.hooks(resource).map((hooks) => hooks.committed?.(ctx, resource, before, after)));
     });
   }
 

@@ -15,6 +15,9 @@ import type { Row, Store } from './store';
  * commit: whatever a write's checks await, no other write comes in between.
  */
 export function embeddedStore(store: Store, resources: Record<string, ResourceDef>): RecordStore {
+  // Records from before versions existed start at 1 (the admins' lists' too).
+  const lists = [...Object.keys(resources), ...(store.data.customResources ?? []).map((row) => String(row.name))];
+  for (const name of new Set(lists)) for (const row of store.data[name] ?? []) row.version ??= 1;
   const audit = new AuditTrail(store);
   const listPath = createListPath(store, resources);
   const search = createSearch(store);
@@ -74,15 +77,15 @@ export function embeddedStore(store: Store, resources: Record<string, ResourceDe
       );
     },
     takeId: async (resource) => store.takeId(resource),
+    load: async () => store.data,
     history,
   };
   /** the write running now, and those queued behind it */
   let writing: Promise<unknown> = Promise.resolve();
 
   return {
-    get data() {
-      return store.data;
-    },
+    load: async () => store.data,
+    shared: false,
     history,
     page: async (resource, query) => listPath(resource, query),
     async get(resource, ids) {

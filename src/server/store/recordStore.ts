@@ -39,6 +39,9 @@ export interface WriteView {
   taken(resource: string, field: string, value: unknown, selfId?: unknown): Promise<boolean>;
   /** an id for a record created by this write (an import links rows to new organisations) */
   takeId(resource: string): Promise<number>;
+  /** the named lists whole, as this write sees them (an import planned inside its write); a
+   * database store lets one such write at a time read a list whole */
+  load(lists: readonly string[]): Promise<Data>;
   readonly history: History;
 }
 
@@ -57,8 +60,16 @@ export class NotDurableError extends Error {}
  * data in memory, a snapshot and a journal on disk) is the first implementation.
  */
 export interface RecordStore {
-  /** every record in memory: what the embedded store's import planning and start-up read */
-  readonly data: Readonly<Data>;
+  /**
+   * The named lists whole (at least those: the embedded store answers its memory, every list,
+   * at no cost): what start-up reads (the schema's definitions), an import's preview plans
+   * against, and the embedded store's imports plan against before their write.
+   */
+  load(lists: readonly string[]): Promise<Data>;
+  /** Whether other writes (of other servers on one database) may commit while a write is
+   * planned outside the store: then an import plans inside its write (WriteView.load), since
+   * `commits` cannot tell it the data moved. */
+  readonly shared: boolean;
   readonly history: History;
   /** the rows a query matches, sorted and sliced as it asks */
   page(resource: string, query: ListQuery): Promise<Page>;

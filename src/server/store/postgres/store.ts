@@ -111,37 +111,66 @@ export function postgresStore(pool: pg.Pool, resources: Record<string, ResourceD
     };
   };
 
-  const viewOver = (db: Queryable): WriteView => ({
-    find: async (resource, id) => (await rowsById(db, resource, [id], true))[0],
-    async where(resource, field, value) {
-      if (value === null || value === undefined) return [];
-      const { page } = listStatements(resourceOf(resource), { [field]: String(value) });
-      const { rows } = await db.query(page.text, page.values);
-      const table = tableOf(resource);
-      return rows.map((row) => fromColumns(table, row));
-    },
-    all: (resource) => allRows(db, resource),
-    async taken(resource, field, value, selfId) {
-      const table = tableOf(resource);
-      const values: unknown[] = [String(value).toLowerCase()];
-      const column = table.byKey.get(field);
-      const text = column ? `r.${ident(column.name)}::text` : `(r.custom ->> $${values.push(field)}::text)`;
-      const { from, scope } = scoped(table, values);
-      const self = idOf(selfId);
-      const other = self === null ? '' : ` AND r.id <> $${values.push(self)}::bigint`;
-      const { rows } = await db.query(
-        `SELECT 1 FROM ${from} WHERE lower(coalesce(${text}, '')) = $1${scope}${other} LIMIT 1`,
-        values,
-      );
-      return rows.length > 0;
-    },
-    async takeId(resource) {
-      const { text, values } = takeIdStatement(tableOf(resource));
-      const { rows } = await db.query(text, values);
-      return Number(rows[0].id);
-    },
-    history: historyOver(db),
-  });
+  const load = async (db: Queryable, lists: readonly string[]): Promise<Data> => {
+    const data: Data = {};
+    for (const list of new Set(lists)) data[list] = await allRows(db, list);
+    return data;
+  };
+
+  const viewOver = (db: Queryable): WriteView => {
+    /**
+     * The lists this write reads whole or checks a unique value in: one such write per list at
+     * a time (a transaction-scoped advisory lock, in name order), so two imports naming one new
+     * organisation, or two accounts taking one name, are decided one after the other, as the
+     * embedded store decides every write. A deadlock between two is planned again.
+     */
+    const locked = new Set<string>();
+    const lock = async (lists: readonly string[]) => {
+      for (const list of [...new Set(lists)].filter((l) => !locked.has(l)).sort()) {
+        await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`huiwu:list:${list}`]);
+        locked.add(list);
+      }
+    };
+    return {
+      find: async (resource, id) => (await rowsById(db, resource, [id], true))[0],
+      async where(resource, field, value) {
+        if (value === null || value === undefined) return [];
+        const { page } = listStatements(resourceOf(resource), { [field]: String(value) });
+        const { rows } = await db.query(page.text, page.values);
+        const table = tableOf(resource);
+        return rows.map((row) => fromColumns(table, row));
+      },
+      async all(resource) {
+        await lock([resource]);
+        return allRows(db, resource);
+      },
+      async load(lists) {
+        await lock(lists);
+        return load(db, lists);
+      },
+      async taken(resource, field, value, selfId) {
+        await lock([resource]);
+        const table = tableOf(resource);
+        const values: unknown[] = [String(value).toLowerCase()];
+        const column = table.byKey.get(field);
+        const text = column ? `r.${ident(column.name)}::text` : `(r.custom ->> $${values.push(field)}::text)`;
+        const { from, scope } = scoped(table, values);
+        const self = idOf(selfId);
+        const other = self === null ? '' : ` AND r.id <> $${values.push(self)}::bigint`;
+        const { rows } = await db.query(
+          `SELECT 1 FROM ${from} WHERE lower(coalesce(${text}, '')) = $1${scope}${other} LIMIT 1`,
+          values,
+        );
+        return rows.length > 0;
+      },
+      async takeId(resource) {
+        const { text, values } = takeIdStatement(tableOf(resource));
+        const { rows } = await db.query(text, values);
+        return Number(rows[0].id);
+      },
+      history: historyOver(db),
+    };
+  };
 
   /** The steps written in the transaction, with their audit rows; per step the record as left. */
   async function apply(client: pg.PoolClient, actor: Actor | null, steps: Step[]) {
@@ -268,9 +297,8 @@ export function postgresStore(pool: pg.Pool, resources: Record<string, ResourceD
   const pgCode = (error: unknown) => (error as { code?: string } | null)?.code;
 
   return {
-    get data(): Data {
-      throw new Error('the PostgreSQL store keeps no data in memory');
-    },
+    load: (lists) => load(pool, lists),
+    shared: true,
     history: historyOver(pool),
     async page(resource, query): Promise<Page> {
       const statements = listStatements(resourceOf(resource), query);
