@@ -1,5 +1,5 @@
 import { collections } from './api';
-import { createApp } from './app';
+import { createApp, embedded } from './app';
 import { configFromEnv } from './config';
 import { openStore } from './store/store';
 
@@ -7,7 +7,7 @@ import { openStore } from './store/store';
 export async function createDevApi() {
   const config = configFromEnv();
   const store = openStore({ ...config, collections });
-  const { app, createdAdmin } = await createApp(store, { ...config, signInsFile: `${config.dataFile}.signins` });
+  const { app, createdAdmin } = await createApp(embedded(store), { ...config, signInsFile: `${config.dataFile}.signins` });
   if (createdAdmin?.password)
     console.log(`Created the admin account: username admin, password ${createdAdmin.password} (shown once)`);
   return app;

@@ -96,7 +96,7 @@ describe('custom fields', () => {
     expect((await send('PATCH', `/customFields/${mealPlanId}`, { hidden: true })).status).toBe(200);
     const hidden = (await json(await send('GET', `/attendees/${guest.id}`))).body;
     expect(hidden).not.toHaveProperty('mealPlan'); // not served while hidden…
-    expect(server.store.data.attendees.find((row) => row.id === guest.id)!.mealPlan).toBe('清真'); // …but kept
+    expect((await server.records.get('attendees', [guest.id]))[0].mealPlan).toBe('清真'); // …but kept
     const refused = await json(await send('PATCH', `/attendees/${guest.id}`, { mealPlan: '素食' }));
     expect(refused.body.errors.mealPlan).toBe('No such field');
     // an edit of another field is not refused for the hidden value it carries back
@@ -140,7 +140,7 @@ describe('custom fields', () => {
   it('deletes a definition without touching the values, which come back with the same key', async () => {
     const [guest] = await firstGuest();
     expect((await send('DELETE', `/customFields/${mealPlanId}`)).status).toBe(200);
-    expect(server.store.data.attendees.find((row) => row.id === guest.id)!.mealPlan).toBe('素食');
+    expect((await server.records.get('attendees', [guest.id]))[0].mealPlan).toBe('素食');
     const again = await json(
       await send('POST', '/customFields', {
         resource: 'attendees',
@@ -400,9 +400,15 @@ describe('custom resources', () => {
     });
     expect(techNeeds.total).toBe(3);
     // a hand edit gone wrong: a field of a list that does not exist, and one with a bad key
-    restarted.store.data.customFields.push({ id: 999, resource: 'nowhere', source: 'x', labelZh: 'x', type: 'text' });
-    restarted.store.data.customFields.push({ id: 998, resource: 'attendees', source: '*', labelZh: 'y', type: 'text' });
-    restarted.store.snapshot();
+    restarted.store!.data.customFields.push({ id: 999, resource: 'nowhere', source: 'x', labelZh: 'x', type: 'text' });
+    restarted.store!.data.customFields.push({
+      id: 998,
+      resource: 'attendees',
+      source: '*',
+      labelZh: 'y',
+      type: 'text',
+    });
+    restarted.store!.snapshot();
     await restarted.close();
     server = await startTestServer({ dir });
     expect((await server.api('/attendees?range=[0,0]')).status).toBe(200);

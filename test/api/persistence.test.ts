@@ -61,7 +61,7 @@ describe('the live data file', () => {
     const dir = tempDir();
     const first = await startTestServer({ dir });
     await first.client.create('series', { data: { name: '全在快照里' } });
-    first.store.snapshot(); // the journal emptied: everything is in the data file
+    first.store!.snapshot(); // the journal emptied: everything is in the data file
     await first.close();
     expect(fs.statSync(`${first.dataFile}.journal`).size).toBe(0);
     fs.rmSync(first.dataFile);
@@ -153,7 +153,7 @@ describe('the journal', () => {
     const dir = tempDir();
     const server = await startTestServer({ dir });
     // swap the journal's file for a read-only one, so every write fails as on a failing disk
-    const journal = server.store.journal as unknown as { fd: number };
+    const journal = server.store!.journal as unknown as { fd: number };
     const writable = journal.fd;
     journal.fd = fs.openSync(`${server.dataFile}.journal`, 'r');
     const res = await server.api('/series', { method: 'POST', body: JSON.stringify({ name: '写不进去' }) });
@@ -176,7 +176,7 @@ describe('the journal', () => {
   it('is folded into the snapshot when it grows large, losing nothing', async () => {
     const dir = tempDir();
     const server = await startTestServer({ dir });
-    const journal = server.store.journal as unknown as { largeBytes: number };
+    const journal = server.store!.journal as unknown as { largeBytes: number };
     journal.largeBytes = 2000;
     const ids: number[] = [];
     for (let i = 0; i < 40; i++)
