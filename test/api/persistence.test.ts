@@ -3,11 +3,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { smallSeed } from '../fixtures/smallSeed';
 import { runServerToExit, spawnServer } from '../helpers/process';
-import { ADMIN_PASSWORD, loginCookie, startTestServer, tempDir } from '../helpers/server';
+import { ADMIN_PASSWORD, loginCookie, startTestServer, tempDir, describeEmbedded } from '../helpers/server';
 
 const json = (res: Response) => res.json() as Promise<Record<string, unknown>>;
 
-describe('the live data file', () => {
+// The embedded store's data file and journal: how they are written, read back, torn and
+// folded. Not on PostgreSQL (HUIWU_TEST_STORE=postgres), whose durability is its own.
+describeEmbedded('the live data file', () => {
   it('is created from the seed on first start, and later starts keep what users saved', async () => {
     const dir = tempDir();
     const first = await startTestServer({ dir });
@@ -91,7 +93,7 @@ describe('the live data file', () => {
   });
 });
 
-describe('the journal', () => {
+describeEmbedded('the journal', () => {
   it('cuts a torn tail before appending, so the next acknowledged write survives', async () => {
     const dir = tempDir();
     const dataFile = path.join(dir, 'data.json');
@@ -195,7 +197,7 @@ describe('the journal', () => {
   });
 });
 
-describe('a crash at any moment', () => {
+describeEmbedded('a crash at any moment', () => {
   it('keeps every acknowledged write (SIGKILL during bursts of writes, three times)', async () => {
     const dir = tempDir();
     const dataFile = path.join(dir, 'data.json');

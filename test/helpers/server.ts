@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils } from 'ra-core';
+import { resourceByName } from '../../src/schema';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server/app';
 import { afterAll, describe, it } from 'vitest';
 import { smallSeed } from '../fixtures/smallSeed';
@@ -57,6 +58,16 @@ export const testCluster = () => {
   cluster ??= startPostgres();
   return cluster;
 };
+
+/**
+ * What the store holds as text, to tell that a refused request wrote nothing (the same text
+ * before and after) or what it wrote: the embedded store's journal, every row of every list
+ * on PostgreSQL (as the API's rows: `"passwordHash":"scrypt$…"` in both).
+ */
+export async function storedText(server: TestServer): Promise<string> {
+  if (!onPostgres) return fs.readFileSync(`${server.dataFile}.journal`, 'utf8');
+  return JSON.stringify(await server.records.load(Object.keys(resourceByName)));
+}
 
 export const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'huiwu-test-'));
 

@@ -53,11 +53,11 @@ type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 export function postgresStore(pool: pg.Pool, resources: Record<string, ResourceDef>): RecordStore {
   let commits = 0;
   let closed = false;
-  const resourceOf = (name: string): ResourceDef => {
-    const resource = resources[name];
-    if (!resource) throw new Error(`no list "${name}"`);
-    return resource;
-  };
+  /** A list the schema declares, or one the server keeps for itself without declaring it (an
+   * account's preferences): its rows in the custom lists' table, every key in `custom`. */
+  const resourceOf = (name: string): ResourceDef =>
+    resources[name] ??
+    ({ name, label: { zh: name, en: name }, fields: [], titleField: 'id' } as unknown as ResourceDef);
   /** `r` and the scope of a custom list, with the parameters they take */
   const scoped = (table: Table, values: unknown[]) => {
     const { from, scope } = fromOf(table, 'r', (value) => {
@@ -119,22 +119,28 @@ export function postgresStore(pool: pg.Pool, resources: Record<string, ResourceD
 
   const viewOver = (db: Queryable): WriteView => {
     /**
-     * The lists this write reads whole or checks a unique value in: one such write per list at
-     * a time (a transaction-scoped advisory lock, in name order), so two imports naming one new
-     * organisation, or two accounts taking one name, are decided one after the other, as the
-     * embedded store decides every write. A deadlock between two is planned again.
+     * What this write reads as a set — a list whole, the records whose field holds a value, the
+     * holders of a unique value — is held until its commit (a transaction-scoped advisory lock
+     * on the set's name, taken in name order), so that a write which would add to the set, or
+     * decide from it, waits for another one that read it: two imports naming one new
+     * organisation, two accounts taking one name, two browsers adding one preference key,
+     * twenty follow-ups of one agreement are decided one after the other, as the embedded store
+     * decides every write. Single records are held by SELECT … FOR UPDATE. A deadlock between
+     * two writes is planned again.
      */
-    const locked = new Set<string>();
-    const lock = async (lists: readonly string[]) => {
-      for (const list of [...new Set(lists)].filter((l) => !locked.has(l)).sort()) {
-        await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`huiwu:list:${list}`]);
-        locked.add(list);
+    const held = new Set<string>();
+    const hold = async (names: readonly string[]) => {
+      for (const name of [...new Set(names)].filter((n) => !held.has(n)).sort()) {
+        await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [name]);
+        held.add(name);
       }
     };
+    const lock = (lists: readonly string[]) => hold(lists.map((list) => `huiwu:list:${list}`));
     return {
       find: async (resource, id) => (await rowsById(db, resource, [id], true))[0],
       async where(resource, field, value) {
         if (value === null || value === undefined) return [];
+        await hold([`huiwu:where:${resource}:${field}:${String(value)}`]);
         const { page } = listStatements(resourceOf(resource), { [field]: String(value) });
         const { rows } = await db.query(page.text, page.values);
         const table = tableOf(resource);
