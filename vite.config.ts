@@ -20,11 +20,20 @@ export default defineConfig({
   test: {
     // `npm test` runs everything on the embedded store, and the API tests again on PostgreSQL
     // (test/helpers/server.ts reads HUIWU_TEST_STORE); `--project embedded` runs one side
+    // one after the other (groupOrder), so that neither's timings suffer the other's load
     projects: [
-      { extends: true, test: { name: 'embedded', include: ['test/**/*.test.ts', 'src/**/*.spec.ts'] } },
       {
         extends: true,
-        test: { name: 'postgres', include: ['test/api/**/*.test.ts'], env: { HUIWU_TEST_STORE: 'postgres' } },
+        test: { name: 'embedded', include: ['test/**/*.test.ts', 'src/**/*.spec.ts'], sequence: { groupOrder: 0 } },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ['test/api/**/*.test.ts'],
+          env: { HUIWU_TEST_STORE: 'postgres' },
+          sequence: { groupOrder: 1 },
+        },
       },
     ],
     environment: 'node',

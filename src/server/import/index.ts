@@ -1,4 +1,4 @@
-import { resourceByName, type Lang, type ResourceDef, type Role } from '../../schema';
+import { importKeysOf, resourceByName, type Lang, type ResourceDef, type Role } from '../../schema';
 import type { ImportReport, NewRecord, RowResult } from '../../schema/imports';
 import type { Actor } from '../audit';
 import type { Step } from '../commit';
@@ -85,6 +85,22 @@ export const importLists = (resource: ResourceDef) => [
   ...resource.fields.filter((f) => f.type === 'reference' && f.reference).map((f) => f.reference!),
 ];
 
+/**
+ * The stored records an import can match, when fewer than its whole list: with every key of the
+ * list naming a field the page fixed (a summit's guest list: each key starts with summitId), and
+ * no field unique across the list, only the records holding that value can be found by a row.
+ */
+function narrowedTo(resource: ResourceDef, body: unknown) {
+  const { key, fixed } = (body ?? {}) as { key?: unknown; fixed?: unknown };
+  if (!fixed || typeof fixed !== 'object' || !Array.isArray(key) || key.includes('id')) return undefined;
+  if (resource.fields.some((f) => f.unique)) return undefined;
+  const keys = importKeysOf(resource);
+  const field = Object.keys(fixed).find((source) => keys.length > 0 && keys.every((k) => k.includes(source)));
+  const value = field === undefined ? undefined : (fixed as Record<string, unknown>)[field];
+  if (field === undefined || value === null || value === undefined || typeof value === 'object') return undefined;
+  return { [resource.name]: { field, value } };
+}
+
 /** An import committed on a shared database: planned in its write's transaction, which reads
  * the lists it names whole (one such write at a time: see WriteView.load), so the rows and new
  * organisations it writes are those the data called for at its commit. */
@@ -93,7 +109,7 @@ async function importInside(args: Parameters<typeof runImport>[0], current: () =
   let report: ImportReport | null = null;
   try {
     await records.write(actor, async (view) => {
-      const data = await view.load(importLists(current()));
+      const data = await view.load(importLists(current()), narrowedTo(current(), body));
       const plan = await planImportInSlices(data, current(), body, lang, role, now);
       if (plan.counts.invalid > 0)
         throw new HttpError(400, message(lang, 'importRefused', { count: plan.counts.invalid }), {

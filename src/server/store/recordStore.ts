@@ -39,9 +39,10 @@ export interface WriteView {
   taken(resource: string, field: string, value: unknown, selfId?: unknown): Promise<boolean>;
   /** an id for a record created by this write (an import links rows to new organisations) */
   takeId(resource: string): Promise<number>;
-  /** the named lists whole, as this write sees them (an import planned inside its write); a
-   * database store lets one such write at a time read a list whole */
-  load(lists: readonly string[]): Promise<Data>;
+  /** the named lists whole, as this write sees them (an import planned inside its write), or
+   * of a list named in `only` the records whose field holds that value (a summit's guests); a
+   * database store lets no other write change these lists until this one commits */
+  load(lists: readonly string[], only?: Record<string, { field: string; value: unknown }>): Promise<Data>;
   readonly history: History;
 }
 

@@ -15,7 +15,7 @@ import {
 } from '../recordStore';
 import type { Data, Row } from '../store';
 import { aggregateStatement, listStatements, searchStatement } from './listSql';
-import { fromColumn, fromColumns, insertStatement, selectList, takeIdStatement, toColumns } from './rows';
+import { fromColumn, fromColumns, insertManyStatement, selectList, takeIdStatement, toColumns } from './rows';
 import { fromOf, ident, tableOf, type Table } from './tables';
 
 /**
@@ -80,6 +80,13 @@ export function postgresStore(pool: pg.Pool, resources: Record<string, ResourceD
     return rows.map((row) => fromColumns(table, row));
   }
 
+  async function rowsWhere(db: Queryable, resource: string, field: string, value: unknown): Promise<Row[]> {
+    const { page } = listStatements(resourceOf(resource), { [field]: String(value) });
+    const { rows } = await db.query(page.text, page.values);
+    const table = tableOf(resource);
+    return rows.map((row) => fromColumns(table, row));
+  }
+
   async function allRows(db: Queryable, resource: string): Promise<Row[]> {
     const table = tableOf(resource);
     const values: unknown[] = [];
@@ -141,18 +148,20 @@ export function postgresStore(pool: pg.Pool, resources: Record<string, ResourceD
       async where(resource, field, value) {
         if (value === null || value === undefined) return [];
         await hold([`huiwu:where:${resource}:${field}:${String(value)}`]);
-        const { page } = listStatements(resourceOf(resource), { [field]: String(value) });
-        const { rows } = await db.query(page.text, page.values);
-        const table = tableOf(resource);
-        return rows.map((row) => fromColumns(table, row));
+        return rowsWhere(db, resource, field, value);
       },
       async all(resource) {
         await lock([resource]);
         return allRows(db, resource);
       },
-      async load(lists) {
+      async load(lists, only = {}) {
         await lock(lists);
-        return load(db, lists);
+        const data: Data = {};
+        for (const list of new Set(lists))
+          data[list] = Object.hasOwn(only, list)
+            ? await rowsWhere(db, list, only[list].field, only[list].value)
+            : await allRows(db, list);
+        return data;
       },
       async taken(resource, field, value, selfId) {
         await lock([resource]);
@@ -200,6 +209,10 @@ export function postgresStore(pool: pg.Pool, resources: Record<string, ResourceD
         ...change,
       });
     };
+    // A write to a list waits while another write that read the list whole (an import planned
+    // on it) is not committed, and makes that one wait: the import's plan holds at its commit.
+    for (const list of [...new Set(steps.map((s) => s.resource))].sort())
+      await client.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [`huiwu:list:${list}`]);
     for (let i = 0; i < steps.length;) {
       const step = steps[i];
       const table = tableOf(step.resource);
@@ -207,7 +220,7 @@ export function postgresStore(pool: pg.Pool, resources: Record<string, ResourceD
         // the creates of one list in a row (an import's) as one INSERT, within PostgreSQL's
         // 65,535 parameters
         const batch: Step[] = [];
-        const most = Math.max(1, Math.floor(60_000 / table.columns.length));
+        const most = 5_000;
         while (i < steps.length && batch.length < most) {
           const next = steps[i];
           if (next.op !== 'create' || next.resource !== step.resource) break;
@@ -232,7 +245,7 @@ export function postgresStore(pool: pg.Pool, resources: Record<string, ResourceD
             version: 1,
           });
         }
-        const insert = insertStatement(table, records);
+        const insert = insertManyStatement(table, records);
         const { rows: inserted } = await client.query(
           `${insert.text} RETURNING ${selectList(table, ident(table.name))}`,
           insert.values,
@@ -292,9 +305,8 @@ export function postgresStore(pool: pg.Pool, resources: Record<string, ResourceD
       }
     }
     const auditTable = tableOf('audit');
-    const most = Math.floor(60_000 / auditTable.columns.length);
-    for (let start = 0; start < audit.length; start += most) {
-      const insert = insertStatement(auditTable, audit.slice(start, start + most));
+    for (let start = 0; start < audit.length; start += 5_000) {
+      const insert = insertManyStatement(auditTable, audit.slice(start, start + 5_000));
       await client.query(insert.text, insert.values);
     }
     return { rows, befores };
