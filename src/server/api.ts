@@ -13,7 +13,7 @@ import { recordRoutes } from './routes/records';
 import { schemaRoutes } from './routes/schema';
 import { ReadOnlyError } from './store/diskFull';
 import { jsonServerLists } from './store/jsonServer';
-import { NotDurableError, type ListQuery, type RecordStore } from './store/recordStore';
+import { NotDurableError, SEARCH_PERSONAL, type ListQuery, type RecordStore } from './store/recordStore';
 import type { Data } from './store/store';
 
 export interface ApiOptions extends AuthServices {
@@ -39,6 +39,11 @@ export async function loadSchemaFrom(records: RecordStore) {
  * codes or timestamps. */
 async function applySearch(records: RecordStore, resource: ResourceDef, query: ListQuery, role: Role) {
   if (query.q === undefined) return;
+  // searched by the store with the filters (PostgreSQL: in the same statement)
+  if (records.searchesInList) {
+    (query as ListQuery & { [SEARCH_PERSONAL]?: boolean })[SEARCH_PERSONAL] = roleSeesPersonalData(role);
+    return;
+  }
   const ids = await records.search(resource, String(query.q), roleSeesPersonalData(role));
   delete query.q;
   const wanted = query.id === undefined ? ids : ids.filter((id) => ([] as string[]).concat(query.id).includes(id));

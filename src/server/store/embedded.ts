@@ -86,6 +86,7 @@ export function embeddedStore(store: Store, resources: Record<string, ResourceDe
   return {
     load: async () => store.data,
     shared: false,
+    searchesInList: false,
     history,
     page: async (resource, query) => listPath(resource, query),
     async get(resource, ids) {

@@ -8,6 +8,16 @@ import type { Data, Row } from './store';
  * request by protocol.ts; what every store answers. */
 export type ListQuery = Record<string, string | string[]>;
 
+/**
+ * Set on a list query whose `q` the store searches itself (RecordStore.searchesInList): whether
+ * the asker may find records by phones and e-mails. A symbol, so no request can set it.
+ */
+export const SEARCH_PERSONAL: unique symbol = Symbol('search personal data');
+
+/** Whether a query's `q` may match personal data (false unless the API said so). */
+export const searchesPersonal = (query: ListQuery) =>
+  (query as ListQuery & { [SEARCH_PERSONAL]?: boolean })[SEARCH_PERSONAL] === true;
+
 /** A page of a list and the total it is part of. */
 export interface Page {
   page: Row[];
@@ -71,6 +81,10 @@ export interface RecordStore {
    * planned outside the store: then an import plans inside its write (WriteView.load), since
    * `commits` cannot tell it the data moved. */
   readonly shared: boolean;
+  /** Whether `page` and `aggregate` search a query's `q` themselves (in SQL, with the filters),
+   * told by SEARCH_PERSONAL whether personal data counts; otherwise the API turns `q` into the
+   * ids `search` finds before it asks. */
+  readonly searchesInList: boolean;
   readonly history: History;
   /** the rows a query matches, sorted and sliced as it asks */
   page(resource: string, query: ListQuery): Promise<Page>;

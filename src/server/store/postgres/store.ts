@@ -6,6 +6,7 @@ import type { Step } from '../../commit';
 import { sameValue } from '../../records';
 import {
   NotDurableError,
+  searchesPersonal,
   type Followed,
   type History,
   type ListQuery,
@@ -317,9 +318,10 @@ export function postgresStore(pool: pg.Pool, resources: Record<string, ResourceD
   return {
     load: (lists) => load(pool, lists),
     shared: true,
+    searchesInList: true,
     history: historyOver(pool),
     async page(resource, query): Promise<Page> {
-      const statements = listStatements(resourceOf(resource), query);
+      const statements = listStatements(resourceOf(resource), query, { personal: searchesPersonal(query) });
       const table = tableOf(resource);
       const [page, count] = await Promise.all([
         pool.query(statements.page.text, statements.page.values),
@@ -333,11 +335,16 @@ export function postgresStore(pool: pg.Pool, resources: Record<string, ResourceD
     },
     async aggregate(resource, query: ListQuery, spec): Promise<Aggregate> {
       const { sumField, maxField, groupField, part } = checkedSpec(resource, spec);
-      const statement = aggregateStatement(resource, query, {
-        sum: sumField?.source,
-        max: maxField?.source,
-        groupBy: groupField ? { key: groupField.source, part } : undefined,
-      });
+      const statement = aggregateStatement(
+        resource,
+        query,
+        {
+          sum: sumField?.source,
+          max: maxField?.source,
+          groupBy: groupField ? { key: groupField.source, part } : undefined,
+        },
+        { personal: searchesPersonal(query) },
+      );
       const { rows } = await pool.query(statement.text, statement.values);
       const table = tableOf(resource);
       const count = rows.reduce((n, row) => n + row.count, 0);
