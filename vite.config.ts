@@ -18,7 +18,24 @@ export default defineConfig({
   plugins: [react(), huiwuApi()],
   build: { chunkSizeWarningLimit: 2000 },
   test: {
-    include: ['test/**/*.test.ts', 'src/**/*.spec.ts'],
+    // `npm test` runs everything on the embedded store, and the API tests again on PostgreSQL
+    // (test/helpers/server.ts reads HUIWU_TEST_STORE); `--project embedded` runs one side
+    // one after the other (groupOrder), so that neither's timings suffer the other's load
+    projects: [
+      {
+        extends: true,
+        test: { name: 'embedded', include: ['test/**/*.test.ts', 'src/**/*.spec.ts'], sequence: { groupOrder: 0 } },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ['test/api/**/*.test.ts'],
+          env: { HUIWU_TEST_STORE: 'postgres' },
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
     environment: 'node',
     testTimeout: 30_000,
     // browser tests wait for what a user waits for (a save, a reload): up to 10 s, not 1 s

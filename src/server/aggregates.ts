@@ -54,15 +54,7 @@ export function aggregate(
   query: Record<string, string | string[]>,
   options: AggregateSpec,
 ): Aggregate {
-  const sumField = options.sum ? getField(resource, options.sum) : undefined;
-  if (options.sum && (!sumField || !NUMERIC.has(sumField.type))) throw new QueryError(`cannot sum "${options.sum}"`);
-  const maxField = options.max ? getField(resource, options.max) : undefined;
-  if (options.max && !maxField) throw new QueryError(`no field "${options.max}"`);
-  const [groupSource, part] = options.groupBy?.split(':') ?? [];
-  const groupField = groupSource ? getField(resource, groupSource) : undefined;
-  if (groupSource && !groupField) throw new QueryError(`cannot group by unknown field "${groupSource}"`);
-  if (part && (!['month', 'year'].includes(part) || !groupField || !['date', 'datetime'].includes(groupField.type)))
-    throw new QueryError(`cannot group "${groupSource}" by "${part}"`);
+  const { sumField, maxField, groupField, part } = checkedSpec(resource, options);
   const keyOf = groupField ? grouper(groupField, part) : null;
 
   const matches = queryMatcher(query);
@@ -88,11 +80,28 @@ export function aggregate(
         group.max = v;
     }
   }
-  if (keyOf) {
-    // words (the officers a board's filter offers) by pinyin
-    const compare = sortsByPinyin(groupField) ? byPinyin : (a: string, b: string) => a.localeCompare(b);
-    const list = [...groups.values()].sort((a, b) => compare(String(a.key ?? ''), String(b.key ?? '')));
-    total.groups = options.top !== undefined ? list.sort((a, b) => b.count - a.count).slice(0, options.top) : list;
-  }
+  if (keyOf) total.groups = orderedGroups([...groups.values()], groupField, options.top);
   return total;
+}
+
+/** The fields an aggregate names, refused as the query's mistake when it cannot be computed. */
+export function checkedSpec(resource: ResourceDef, options: AggregateSpec) {
+  const sumField = options.sum ? getField(resource, options.sum) : undefined;
+  if (options.sum && (!sumField || !NUMERIC.has(sumField.type))) throw new QueryError(`cannot sum "${options.sum}"`);
+  const maxField = options.max ? getField(resource, options.max) : undefined;
+  if (options.max && !maxField) throw new QueryError(`no field "${options.max}"`);
+  const [groupSource, part] = options.groupBy?.split(':') ?? [];
+  const groupField = groupSource ? getField(resource, groupSource) : undefined;
+  if (groupSource && !groupField) throw new QueryError(`cannot group by unknown field "${groupSource}"`);
+  if (part && (!['month', 'year'].includes(part) || !groupField || !['date', 'datetime'].includes(groupField.type)))
+    throw new QueryError(`cannot group "${groupSource}" by "${part}"`);
+  return { sumField, maxField, groupField, part: part as 'month' | 'year' | undefined };
+}
+
+/** Groups in the order every store answers them: words (the officers a board's filter offers)
+ * by pinyin, other keys as text; with `top`, the largest first. */
+export function orderedGroups(groups: Group[], groupField: FieldDef | undefined, top: number | undefined): Group[] {
+  const compare = sortsByPinyin(groupField) ? byPinyin : (a: string, b: string) => a.localeCompare(b);
+  const list = groups.sort((a, b) => compare(String(a.key ?? ''), String(b.key ?? '')));
+  return top !== undefined ? list.sort((a, b) => b.count - a.count).slice(0, top) : list;
 }

@@ -2,11 +2,12 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { resourceByName, resources, roleSeesPersonalData, type ResourceDef, type Role } from '../schema';
 import { createAuthRouter, requireSession, type AuthServices } from './auth/routes';
 import { jsonBody } from './body';
-import { loadCustomSchema } from './customSchema';
+import { DEFINITIONS, loadCustomSchema } from './customSchema';
 import { hookRegistry } from './hooks';
 import { HttpError, message, requestLang } from './messages';
 import { aggregateRoutes } from './routes/aggregate';
 import { changeRoutes } from './routes/changes';
+import { followSchema } from './changes';
 import { exportRoutes } from './routes/export';
 import type { ServerContext } from './routes/context';
 import { importRoutes } from './routes/import';
@@ -14,7 +15,8 @@ import { recordRoutes } from './routes/records';
 import { schemaRoutes } from './routes/schema';
 import { ReadOnlyError } from './store/diskFull';
 import { jsonServerLists } from './store/jsonServer';
-import { NotDurableError, type ListQuery, type RecordStore } from './store/recordStore';
+import { NotDurableError, SEARCH_PERSONAL, type ListQuery, type RecordStore } from './store/recordStore';
+import type { Data } from './store/store';
 
 export interface ApiOptions extends AuthServices {
   /** largest request body, as body-parser understands it ('1mb') */
@@ -26,12 +28,24 @@ export interface ApiOptions extends AuthServices {
   /** every list through json-server's own router, as the reference the fast path must agree
    * with (tests run both) */
   plainPaths?: boolean;
+  /** the embedded store's memory, which json-server's router answers from under `plainPaths` */
+  reference?: Data;
+}
+
+/** The schema admins extended, from the stored definitions: at start, and after each change. */
+export async function loadSchemaFrom(records: RecordStore) {
+  return loadCustomSchema(await records.load(DEFINITIONS));
 }
 
 /** Turns the search box's text into the ids it matches, so json-server never searches ids,
  * codes or timestamps. */
 async function applySearch(records: RecordStore, resource: ResourceDef, query: ListQuery, role: Role) {
   if (query.q === undefined) return;
+  // searched by the store with the filters (PostgreSQL: in the same statement)
+  if (records.searchesInList) {
+    (query as ListQuery & { [SEARCH_PERSONAL]?: boolean })[SEARCH_PERSONAL] = roleSeesPersonalData(role);
+    return;
+  }
   const ids = await records.search(resource, String(query.q), roleSeesPersonalData(role));
   delete query.q;
   const wanted = query.id === undefined ? ids : ids.filter((id) => ([] as string[]).concat(query.id).includes(id));
@@ -47,19 +61,16 @@ export function createApi(options: ApiOptions) {
   const { sessions, bodyLimit = '1mb', importLimit = IMPORT_LIMIT, now = Date.now, plainPaths = false } = options;
   const { records } = options;
   const services = options;
-  // the schema admins extended, from the stored definitions (see src/schema/custom.ts)
-  loadCustomSchema(records.data);
-  // Records from before versions existed start at 1.
-  for (const resource of resources) for (const row of records.data[resource.name] ?? []) row.version ??= 1;
-  const reference = plainPaths ? jsonServerLists(records.data) : null;
+  if (plainPaths && !options.reference) throw new Error('json-server answers lists only over the embedded store');
+  const reference = plainPaths ? jsonServerLists(options.reference!) : null;
   const server: ServerContext = {
     records,
     now,
     hooks: hookRegistry({
       endSessionsOf: (userId) => sessions.endAllOf(userId),
       // a definition changed: the next request already meets the new schema
-      rebuildSchema: () => {
-        loadCustomSchema(records.data);
+      rebuildSchema: async () => {
+        await loadSchemaFrom(records);
         reference?.remake();
       },
     }),
@@ -67,6 +78,11 @@ export function createApi(options: ApiOptions) {
       reference ? reference.page(req, res, resource.name, query) : records.page(resource.name, query),
     applySearch: (resource, query, role) => applySearch(records, resource, query, role),
   };
+  // a definition another server of the database committed: this one meets it too
+  followSchema(records.changes, async () => {
+    await loadSchemaFrom(records);
+    reference?.remake();
+  });
 
   const api = express.Router();
   api.use((req, _res, next) => {

@@ -3,14 +3,16 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { apiErrorHandler, collections, createApi, EXPOSED_HEADERS } from './api';
+import { apiErrorHandler, collections, createApi, EXPOSED_HEADERS, loadSchemaFrom } from './api';
 import { ensureAdmin } from './auth/accounts';
-import { Sessions } from './auth/sessions';
+import { Sessions, type SessionStore } from './auth/sessions';
 import { LoginThrottle } from './auth/throttle';
 import { message, requestLang } from './messages';
 import { resourceByName } from '../schema';
 import { securityHeaders } from './securityHeaders';
 import { embeddedStore } from './store/embedded';
+import { openPostgresStore } from './store/postgres/open';
+import type { RecordStore } from './store/recordStore';
 import { openStore, type Store } from './store/store';
 
 export interface ServerOptions {
@@ -44,28 +46,61 @@ export interface ServerOptions {
   throttle?: { free: number; baseMs: number };
   /** the journal's size (bytes) at which it is folded into the data file; 32 MiB by default */
   journalBytes?: number;
+  /** DATABASE_URL: the records in PostgreSQL instead of the data file (seeded from `seedFile`
+   * when the database holds no records) */
+  databaseUrl?: string;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
-  store: Store;
+  /** the embedded store's files and memory; null on PostgreSQL */
+  store: Store | null;
+  /** the store the API asks */
+  records: RecordStore;
   /** set on first start when the admin account was created with a random password */
   createdAdmin: { username: string; password: string | null } | null;
   close(): Promise<void>;
 }
 
-type AppOptions = Omit<ServerOptions, 'port' | 'host' | 'dataFile' | 'seedFile' | 'journalBytes'>;
+type AppOptions = Omit<ServerOptions, 'port' | 'host' | 'dataFile' | 'seedFile' | 'journalBytes' | 'databaseUrl'>;
+
+/** The store the API asks: the embedded store over its files, or PostgreSQL with the sessions
+ * and login attempts every server of the database shares (in this process otherwise). */
+export type StoreChoice = {
+  records: RecordStore;
+  store: Store | null;
+  shared?: { sessions: SessionStore; throttle: LoginThrottle };
+};
+
+/** The embedded store over an opened data file. */
+export const embedded = (store: Store): StoreChoice => ({ records: embeddedStore(store, resourceByName), store });
+
+/** PostgreSQL: the records, and the sessions and login attempts, in the database. */
+export async function postgres(
+  url: string,
+  options: Pick<ServerOptions, 'seedFile' | 'sessionMinutes' | 'sessionMaxHours' | 'throttle'>,
+): Promise<StoreChoice> {
+  const { records, sessions, throttle } = await openPostgresStore({
+    url,
+    seedFile: options.seedFile,
+    sessionMinutes: options.sessionMinutes,
+    sessionMaxHours: options.sessionMaxHours,
+    throttle: options.throttle,
+  });
+  return { records, store: null, shared: { sessions, throttle } };
+}
 
 /** The express app: the REST API under /api and, when built, the app itself at /. Creates the
  * first admin account when there is none. */
-export async function createApp(store: Store, options: AppOptions) {
+export async function createApp({ records, store, shared }: StoreChoice, options: AppOptions) {
   const app = express();
   const corsOrigins = new Set(options.corsOrigins ?? []);
-  const records = embeddedStore(store, resourceByName);
+  // the schema admins extended, from the stored definitions (see src/schema/custom.ts)
+  await loadSchemaFrom(records);
   const createdAdmin = await ensureAdmin(records, options.adminPassword);
-  const sessions = new Sessions(options.sessionMinutes ?? 60, options.sessionMaxHours ?? 12);
-  const throttle = new LoginThrottle({ ...options.throttle, placesFile: options.signInsFile });
+  const sessions = shared?.sessions ?? new Sessions(options.sessionMinutes ?? 60, options.sessionMaxHours ?? 12);
+  const throttle = shared?.throttle ?? new LoginThrottle({ ...options.throttle, placesFile: options.signInsFile });
   app.disable('x-powered-by');
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   app.use(securityHeaders({ https: !!options.secureCookie }));
@@ -95,6 +130,7 @@ export async function createApp(store: Store, options: AppOptions) {
       secureCookie: options.secureCookie,
       now: options.now,
       plainPaths: options.plainPaths,
+      reference: options.plainPaths ? store?.data : undefined,
     }),
   );
   app.use('/api', apiErrorHandler);
@@ -125,13 +161,16 @@ function pageErrorHandler(error: unknown, req: Request, res: Response, _next: Ne
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { dataFile, seedFile, journalBytes } = options;
-  const store = openStore({ dataFile, seedFile, journalBytes, collections });
+  const { dataFile, seedFile, journalBytes, databaseUrl } = options;
+  const choice: StoreChoice = databaseUrl
+    ? await postgres(databaseUrl, options)
+    : embedded(openStore({ dataFile, seedFile, journalBytes, collections }));
+  const { records, store } = choice;
   let created: Awaited<ReturnType<typeof createApp>>;
   try {
-    created = await createApp(store, { signInsFile: `${options.dataFile}.signins`, ...options });
+    created = await createApp(choice, { signInsFile: `${options.dataFile}.signins`, ...options });
   } catch (error) {
-    await store.close();
+    await records.close();
     throw error;
   }
   const { app, createdAdmin } = created;
@@ -143,17 +182,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
         port,
         store,
+        records,
         createdAdmin,
         // Stop taking requests, let those in flight finish and their writes reach the disk.
         close: () =>
           new Promise((done) => {
-            server.close(() => void store.close().then(done));
+            server.close(() => void records.close().then(done));
             server.closeIdleConnections();
           }),
       });
     });
     server.on('error', (error) => {
-      void store.close();
+      void records.close();
       reject(error);
     });
   });

@@ -52,6 +52,19 @@ export function difference(before: Row, after: Row) {
   return { before: b, after: a };
 }
 
+/** What an audit entry holds of a write: the fields that changed (an update), or the record
+ * (a create, a delete); null when an update changed nothing. */
+export function auditChange(
+  before: Row | null,
+  after: Row | null,
+): { before: Record<string, unknown> | null; after: Record<string, unknown> | null } | null {
+  if (before && after) {
+    const change = difference(before, after);
+    return Object.keys(change.after).length === 0 ? null : change;
+  }
+  return { before: visible(before), after: visible(after) };
+}
+
 /**
  * The append-only audit trail, kept in the store's `audit` collection (journalled with the
  * write it describes, in the same line) and indexed by record, which is also what lets the
@@ -83,11 +96,8 @@ export class AuditTrail {
     before: Row | null,
     after: Row | null,
   ): JournalEntry | null {
-    let change: { before: Record<string, unknown> | null; after: Record<string, unknown> | null };
-    if (before && after) {
-      change = difference(before, after);
-      if (Object.keys(change.after ?? {}).length === 0) return null; // nothing changed
-    } else change = { before: visible(before), after: visible(after) };
+    const change = auditChange(before, after);
+    if (!change) return null; // nothing changed
     const record = (after ?? before)!;
     const entry: AuditEntry = {
       id: this.store.takeId('audit'),

@@ -20,6 +20,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env) {
     heapGrowthPercent: Number(env.HUIWU_HEAP_GROWTH ?? 20),
     // the journal's size (bytes) at which it is folded into the data file
     journalBytes: Number(env.HUIWU_JOURNAL_BYTES) || undefined,
+    // the records in PostgreSQL (see src/server/store/postgres/); unset, the data file
+    databaseUrl: env.DATABASE_URL || undefined,
     corsOrigins: (env.HUIWU_CORS_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

@@ -26,6 +26,9 @@ export const customRows = (data: Data): CustomRows => ({
 });
 
 /** Rebuilds the live schema from the stored definitions; every custom list gets its collection. */
+/** The lists the schema's additions are read from (see src/schema/custom.ts). */
+export const DEFINITIONS = ['customResources', 'customFields'];
+
 export function loadCustomSchema(data: Data) {
   const rows = customRows(data);
   const result = applyCustomSchema(rows);

@@ -1,6 +1,7 @@
 import { startServer } from './app';
 import { configFromEnv } from './config';
 import { limitHeapGrowth } from './heap';
+import { shownUrl } from './store/postgres/open';
 
 const config = configFromEnv();
 limitHeapGrowth(config.heapGrowthPercent);
@@ -14,7 +15,9 @@ try {
       'This password is shown once: log in and change it (or set HUIWU_ADMIN_PASSWORD before the first start).',
     );
   }
-  console.log(`Huiwu is running at ${shown}  (API: ${shown}/api, data: ${config.dataFile})`);
+  console.log(
+    `Huiwu is running at ${shown}  (API: ${shown}/api, data: ${config.databaseUrl ? shownUrl(config.databaseUrl) : config.dataFile})`,
+  );
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -3,7 +3,17 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resources } from '../../src/schema';
 import { spawnServer } from '../helpers/process';
-import { ADMIN_PASSWORD, loginCookie, sessionFor, startTestServer, tempDir, type TestServer } from '../helpers/server';
+import {
+  ADMIN_PASSWORD,
+  loginCookie,
+  sessionFor,
+  startTestServer,
+  tempDir,
+  type TestServer,
+  databaseFor,
+  onPostgres,
+  storedText,
+} from '../helpers/server';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -21,7 +31,7 @@ const login = (username: string, password: string) =>
 describe('without a session', () => {
   it('every API route but login answers 401, and nothing is written', async () => {
     const anonymous = sessionFor(server.url, '');
-    const before = fs.readFileSync(`${server.dataFile}.journal`, 'utf8');
+    const before = await storedText(server);
     for (const resource of resources) {
       for (const [method, url] of [
         ['GET', `/${resource.name}`],
@@ -40,7 +50,7 @@ describe('without a session', () => {
     }
     for (const url of ['/auth/me', '/nothing', '/db']) expect((await anonymous.api(url)).status, url).toBe(401);
     expect((await anonymous.api('/auth/password', { method: 'POST', body: '{}' })).status).toBe(401);
-    expect(fs.readFileSync(`${server.dataFile}.journal`, 'utf8')).toBe(before);
+    expect(await storedText(server)).toBe(before);
   });
 
   it('a made-up session cookie is no session', async () => {
@@ -134,7 +144,7 @@ describe('passwords', () => {
     expect(everything).not.toMatch(/scrypt|passwordHash|a-new-password|official-password/);
     expect(everything).toContain('••••••'); // the trail says the password changed, not what to
     // while the store does hold a salted slow hash
-    expect(fs.readFileSync(`${server.dataFile}.journal`, 'utf8')).toMatch(/"passwordHash":"scrypt\$16384\$8\$1\$/);
+    expect(await storedText(server)).toMatch(/"passwordHash":"scrypt\$16384\$8\$1\$/);
   });
 
   it('each user changes their own, proving the current one; other sessions of theirs end', async () => {
@@ -217,7 +227,13 @@ describe('the first start', () => {
     const dir = tempDir();
     const dataFile = path.join(dir, 'data.json');
     fs.writeFileSync(path.join(dir, 'seed.json'), '{}');
-    const env = { HUIWU_DATA: dataFile, HUIWU_SEED: path.join(dir, 'seed.json'), HUIWU_ADMIN_PASSWORD: '' };
+    const env = {
+      HUIWU_DATA: dataFile,
+      HUIWU_SEED: path.join(dir, 'seed.json'),
+      HUIWU_ADMIN_PASSWORD: '',
+      // on PostgreSQL, `npm start` with DATABASE_URL: an empty database
+      ...(onPostgres ? { DATABASE_URL: await databaseFor(dir) } : {}),
+    };
     const first = await spawnServer(env);
     const printed = /password (\w{16})\b/.exec(first.output())?.[1];
     expect(printed).toBeTruthy();
@@ -248,6 +264,7 @@ describe('the first start', () => {
       HUIWU_DATA: path.join(dir, 'data.json'),
       HUIWU_SEED: path.join(dir, 'seed.json'),
       HUIWU_ADMIN_PASSWORD: 'chosen-by-ops',
+      ...(onPostgres ? { DATABASE_URL: await databaseFor(dir) } : {}),
     });
     expect(started.output()).not.toContain('chosen-by-ops');
     expect(await loginCookie(started.url, 'admin', 'chosen-by-ops')).toMatch(/^huiwu_session=/);

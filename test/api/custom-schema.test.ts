@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../src/server/app';
-import { ADMIN_PASSWORD, loginCookie, rowsOf, sessionFor, startTestServer, type TestServer } from '../helpers/server';
+import {
+  ADMIN_PASSWORD,
+  loginCookie,
+  rowsOf,
+  sessionFor,
+  startTestServer,
+  type TestServer,
+  itEmbedded,
+} from '../helpers/server';
 
 // One server per file: the schema is the process's (see src/schema/custom.ts).
 let server: TestServer;
@@ -96,7 +104,7 @@ describe('custom fields', () => {
     expect((await send('PATCH', `/customFields/${mealPlanId}`, { hidden: true })).status).toBe(200);
     const hidden = (await json(await send('GET', `/attendees/${guest.id}`))).body;
     expect(hidden).not.toHaveProperty('mealPlan'); // not served while hidden…
-    expect(server.store.data.attendees.find((row) => row.id === guest.id)!.mealPlan).toBe('清真'); // …but kept
+    expect((await server.records.get('attendees', [guest.id]))[0].mealPlan).toBe('清真'); // …but kept
     const refused = await json(await send('PATCH', `/attendees/${guest.id}`, { mealPlan: '素食' }));
     expect(refused.body.errors.mealPlan).toBe('No such field');
     // an edit of another field is not refused for the hidden value it carries back
@@ -140,7 +148,7 @@ describe('custom fields', () => {
   it('deletes a definition without touching the values, which come back with the same key', async () => {
     const [guest] = await firstGuest();
     expect((await send('DELETE', `/customFields/${mealPlanId}`)).status).toBe(200);
-    expect(server.store.data.attendees.find((row) => row.id === guest.id)!.mealPlan).toBe('素食');
+    expect((await server.records.get('attendees', [guest.id]))[0].mealPlan).toBe('素食');
     const again = await json(
       await send('POST', '/customFields', {
         resource: 'attendees',
@@ -388,31 +396,47 @@ describe('custom resources', () => {
     expect(field.body.errors?.source).toBe('Already used by the system: choose another');
   });
 
-  it('keeps custom lists and fields across a restart, and starts despite a broken definition in the file', async () => {
-    const { dir, dataFile } = server;
-    await server.close();
-    const seedFile = `${dir}/seed.json`;
-    const restarted = await startServer({ port: 0, dataFile, seedFile, adminPassword: ADMIN_PASSWORD });
-    const session = sessionFor(restarted.url, await loginCookie(restarted.url, 'admin', ADMIN_PASSWORD));
-    const techNeeds = await session.client.getList('techNeeds', {
-      filter: {},
-      sort: { field: 'id', order: 'ASC' },
-      pagination: { page: 1, perPage: 5 },
-    });
-    expect(techNeeds.total).toBe(3);
-    // a hand edit gone wrong: a field of a list that does not exist, and one with a bad key
-    restarted.store.data.customFields.push({ id: 999, resource: 'nowhere', source: 'x', labelZh: 'x', type: 'text' });
-    restarted.store.data.customFields.push({ id: 998, resource: 'attendees', source: '*', labelZh: 'y', type: 'text' });
-    restarted.store.snapshot();
-    await restarted.close();
-    server = await startTestServer({ dir });
-    expect((await server.api('/attendees?range=[0,0]')).status).toBe(200);
-    expect((await server.api('/techNeeds')).status).toBe(200);
-    const diet = await server.client.getList('attendees', {
-      filter: { mealPlan: '素食' },
-      sort: { field: 'id', order: 'ASC' },
-      pagination: { page: 1, perPage: 5 },
-    });
-    expect(diet.total).toBe(1);
-  });
+  // edits the embedded store's data file by hand: not on PostgreSQL
+  itEmbedded(
+    'keeps custom lists and fields across a restart, and starts despite a broken definition in the file',
+    async () => {
+      const { dir, dataFile } = server;
+      await server.close();
+      const seedFile = `${dir}/seed.json`;
+      const restarted = await startServer({ port: 0, dataFile, seedFile, adminPassword: ADMIN_PASSWORD });
+      const session = sessionFor(restarted.url, await loginCookie(restarted.url, 'admin', ADMIN_PASSWORD));
+      const techNeeds = await session.client.getList('techNeeds', {
+        filter: {},
+        sort: { field: 'id', order: 'ASC' },
+        pagination: { page: 1, perPage: 5 },
+      });
+      expect(techNeeds.total).toBe(3);
+      // a hand edit gone wrong: a field of a list that does not exist, and one with a bad key
+      restarted.store!.data.customFields.push({
+        id: 999,
+        resource: 'nowhere',
+        source: 'x',
+        labelZh: 'x',
+        type: 'text',
+      });
+      restarted.store!.data.customFields.push({
+        id: 998,
+        resource: 'attendees',
+        source: '*',
+        labelZh: 'y',
+        type: 'text',
+      });
+      restarted.store!.snapshot();
+      await restarted.close();
+      server = await startTestServer({ dir });
+      expect((await server.api('/attendees?range=[0,0]')).status).toBe(200);
+      expect((await server.api('/techNeeds')).status).toBe(200);
+      const diet = await server.client.getList('attendees', {
+        filter: { mealPlan: '素食' },
+        sort: { field: 'id', order: 'ASC' },
+        pagination: { page: 1, perPage: 5 },
+      });
+      expect(diet.total).toBe(1);
+    },
+  );
 });

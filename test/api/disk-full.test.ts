@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { smallSeed } from '../fixtures/smallSeed';
 import { spawnServer, type ServerProcess } from '../helpers/process';
-import { ADMIN_PASSWORD, loginCookie, tempDir } from '../helpers/server';
+import { ADMIN_PASSWORD, loginCookie, tempDir, describeEmbedded } from '../helpers/server';
 
 const mount = (dir: string, size: string) =>
   spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { encoding: 'utf8' });
@@ -51,7 +51,9 @@ afterEach(async () => {
   for (const dir of mounted.splice(0)) unmount(dir);
 });
 
-describe('a full disk', () => {
+// The embedded store on a full disk (its snapshot, its read-only start). Not on PostgreSQL,
+// whose disk is the database server's.
+describeEmbedded('a full disk', () => {
   it.skipIf(!canMount)(
     'fails no acknowledged write when the snapshot cannot be written, and a restart serves reads until there is room',
     async () => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { startTestServer, type TestServer, storedText } from '../helpers/server';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -79,7 +79,7 @@ describe('committing an import', () => {
 
   it('writes nothing at all when one row is invalid, and says which', async () => {
     const before = await all('attendees');
-    const journal = fs.statSync(`${server.dataFile}.journal`).size;
+    const stored = await storedText(server);
     const rows = [...guests('智能制造高峰论坛'), ['智能制造高峰论坛', '周八', '', '12', '', '', '']];
     const res = await importRows('attendees', { columns, key: ['summitId', 'phone'], rows }, { lang: 'zh' });
     expect(res.status).toBe(400);
@@ -88,7 +88,7 @@ describe('committing an import', () => {
     expect(body.written).toBe(false);
     expect(body.rows[3]).toMatchObject({ outcome: 'invalid', errors: { phone: expect.stringContaining('电话号码') } });
     expect(await all('attendees')).toEqual(before);
-    expect(fs.statSync(`${server.dataFile}.journal`).size).toBe(journal);
+    expect(await storedText(server)).toBe(stored);
   });
 
   it('writes every row at once, with its audit entry, and a second import of the same file changes nothing', async () => {

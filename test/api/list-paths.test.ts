@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, tempDir, type TestServer } from '../helpers/server';
+import { startTestServer, tempDir, type TestServer, describeEmbedded } from '../helpers/server';
 
 // Lists and creates are answered in front of json-server (src/server/store/listPath.ts) for speed.
 // The same requests against a server that sends everything through json-server's own router
@@ -74,7 +74,10 @@ const textSorts: [string, string, 'ASC' | 'DESC', object, [number, number]][] = 
 const pinyin = new Intl.Collator('zh-CN-u-co-pinyin');
 const empty = (value: unknown) => value === null || value === undefined || value === '';
 
-describe('the fast list path', () => {
+// The embedded store's lists against json-server's router (plainPaths), byte for byte: the
+// reference exists only over the embedded store's memory. PostgreSQL's lists are compared
+// with the embedded store's in test/postgres/list.test.ts.
+describeEmbedded('the fast list path', () => {
   for (const [resource, query] of queries)
     it(`answers ${resource}?${decodeURIComponent(query)} as json-server does`, async () => {
       const [mine, theirs] = await both(`/${resource}?${query}`);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runServerToExit, spawnServer, type ServerProcess } from '../helpers/process';
-import { ADMIN_PASSWORD, loginCookie, startTestServer, tempDir } from '../helpers/server';
+import { ADMIN_PASSWORD, loginCookie, startTestServer, tempDir, describeEmbedded } from '../helpers/server';
 
 /** A data folder with an empty seed (the server creates the admin), and the environment a server process needs for it. */
 function dataDir() {
@@ -71,7 +71,9 @@ const newPidNamespace = (() => {
   return null;
 })();
 
-describe('the lock on a data file', () => {
+// The lock on the embedded store's data file. Not on PostgreSQL, where several servers share
+// one database by design (test/postgres/servers.test.ts).
+describeEmbedded('the lock on a data file', () => {
   it('belongs to one server at a time: another process and this one are refused while it runs', async () => {
     const dir = tempDir();
     const server = await startTestServer({ dir });

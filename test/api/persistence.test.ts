@@ -3,11 +3,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { smallSeed } from '../fixtures/smallSeed';
 import { runServerToExit, spawnServer } from '../helpers/process';
-import { ADMIN_PASSWORD, loginCookie, startTestServer, tempDir } from '../helpers/server';
+import { ADMIN_PASSWORD, loginCookie, startTestServer, tempDir, describeEmbedded } from '../helpers/server';
 
 const json = (res: Response) => res.json() as Promise<Record<string, unknown>>;
 
-describe('the live data file', () => {
+// The embedded store's data file and journal: how they are written, read back, torn and
+// folded. Not on PostgreSQL (HUIWU_TEST_STORE=postgres), whose durability is its own.
+describeEmbedded('the live data file', () => {
   it('is created from the seed on first start, and later starts keep what users saved', async () => {
     const dir = tempDir();
     const first = await startTestServer({ dir });
@@ -61,7 +63,7 @@ describe('the live data file', () => {
     const dir = tempDir();
     const first = await startTestServer({ dir });
     await first.client.create('series', { data: { name: '全在快照里' } });
-    first.store.snapshot(); // the journal emptied: everything is in the data file
+    first.store!.snapshot(); // the journal emptied: everything is in the data file
     await first.close();
     expect(fs.statSync(`${first.dataFile}.journal`).size).toBe(0);
     fs.rmSync(first.dataFile);
@@ -91,7 +93,7 @@ describe('the live data file', () => {
   });
 });
 
-describe('the journal', () => {
+describeEmbedded('the journal', () => {
   it('cuts a torn tail before appending, so the next acknowledged write survives', async () => {
     const dir = tempDir();
     const dataFile = path.join(dir, 'data.json');
@@ -153,7 +155,7 @@ describe('the journal', () => {
     const dir = tempDir();
     const server = await startTestServer({ dir });
     // swap the journal's file for a read-only one, so every write fails as on a failing disk
-    const journal = server.store.journal as unknown as { fd: number };
+    const journal = server.store!.journal as unknown as { fd: number };
     const writable = journal.fd;
     journal.fd = fs.openSync(`${server.dataFile}.journal`, 'r');
     const res = await server.api('/series', { method: 'POST', body: JSON.stringify({ name: '写不进去' }) });
@@ -176,7 +178,7 @@ describe('the journal', () => {
   it('is folded into the snapshot when it grows large, losing nothing', async () => {
     const dir = tempDir();
     const server = await startTestServer({ dir });
-    const journal = server.store.journal as unknown as { largeBytes: number };
+    const journal = server.store!.journal as unknown as { largeBytes: number };
     journal.largeBytes = 2000;
     const ids: number[] = [];
     for (let i = 0; i < 40; i++)
@@ -195,7 +197,7 @@ describe('the journal', () => {
   });
 });
 
-describe('a crash at any moment', () => {
+describeEmbedded('a crash at any moment', () => {
   it('keeps every acknowledged write (SIGKILL during bursts of writes, three times)', async () => {
     const dir = tempDir();
     const dataFile = path.join(dir, 'data.json');

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsOf, sessionFor, startTestServer, type Session, type TestServer } from '../helpers/server';
+import { rowsOf, sessionFor, startTestServer, type Session, type TestServer, storedText } from '../helpers/server';
 
 // An account's own settings (the money unit, grid layouts, saved views, the board's filter)
 // live on the server, so they follow the account from one browser to another: each account
@@ -19,7 +19,7 @@ const patch = async (who: Session, body: unknown, init: RequestInit = {}) => {
   return { status: res.status, body: await res.json() };
 };
 const auditCount = async () => (await rowsOf(server.client, 'audit', {}, 100_000)).length;
-const journal = () => fs.readFileSync(`${server.dataFile}.journal`, 'utf8');
+const journal = () => storedText(server);
 
 const view = (name: string) => ({
   name,
@@ -71,7 +71,7 @@ describe('an account’s own preferences', () => {
 
   it('refuses bad input with a clear 400 and saves nothing of it', async () => {
     const before = (await get(official)).body;
-    const written = journal();
+    const written = await journal();
     const refusals: [unknown, RegExp][] = [
       [['money.unit', 'wan'], /must be a JSON object/],
       ['wan', /must be a JSON object/],
@@ -99,7 +99,7 @@ describe('an account’s own preferences', () => {
     });
     expect(text.status).toBe(415);
     expect((await get(official)).body).toEqual(before);
-    expect(journal()).toBe(written);
+    expect(await journal()).toBe(written);
   });
 
   it('are bounded: a value over 64 KB or more than 200 keys is refused with 413, nothing lost', async () => {

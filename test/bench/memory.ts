@@ -85,7 +85,7 @@ figures.compaction_peak_mb = (() => {
     sample();
     return writeFile(...args);
   }) as typeof fs.writeFileSync;
-  server.store.snapshot();
+  server.store!.snapshot();
   Object.assign(fs, { writeSync: write, writeFileSync: writeFile });
   return peak;
 })();

@@ -3,8 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils } from 'ra-core';
+import { resourceByName } from '../../src/schema';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server/app';
+import { afterAll, describe, it } from 'vitest';
 import { smallSeed } from '../fixtures/smallSeed';
+import { startPostgres, type TestCluster } from './postgres';
 
 export const ADMIN_PASSWORD = 'admin-test-password';
 
@@ -23,6 +26,47 @@ export interface TestServer extends RunningServer, Session {
   login(username: string, password: string): Promise<Session>;
   /** creates a user as admin and logs in as them */
   userWithRole(role: string): Promise<Session & { id: number; username: string; password: string }>;
+}
+
+/**
+ * The store the API tests run on: HUIWU_TEST_STORE=postgres (the `postgres` project of
+ * vite.config.ts) puts every test server on PostgreSQL — one throw-away cluster per test file,
+ * started when its first server starts, and a fresh database per server folder (a restart over
+ * the same folder finds the same database, as it would find the same data file).
+ */
+export const onPostgres = process.env.HUIWU_TEST_STORE === 'postgres';
+
+/** A test about the embedded store's files (journal, lock, snapshot, the disk): not on PostgreSQL. */
+export const itEmbedded = it.skipIf(onPostgres);
+export const describeEmbedded = onPostgres ? describe.skip : describe;
+
+let cluster: Promise<TestCluster> | null = null;
+if (onPostgres) afterAll(async () => (await cluster?.catch(() => null))?.remove());
+
+/** The database of a server folder: made on its first start, the same on a restart. */
+export async function databaseFor(dir: string): Promise<string> {
+  const file = path.join(dir, 'database-url');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8');
+  cluster ??= startPostgres();
+  const url = await (await cluster).createDatabase();
+  fs.writeFileSync(file, url);
+  return url;
+}
+
+/** The cluster of this test file (PostgreSQL only): to stop and start it, to read its log. */
+export const testCluster = () => {
+  cluster ??= startPostgres();
+  return cluster;
+};
+
+/**
+ * What the store holds as text, to tell that a refused request wrote nothing (the same text
+ * before and after) or what it wrote: the embedded store's journal, every row of every list
+ * on PostgreSQL (as the API's rows: `"passwordHash":"scrypt$…"` in both).
+ */
+export async function storedText(server: TestServer): Promise<string> {
+  if (!onPostgres) return fs.readFileSync(`${server.dataFile}.journal`, 'utf8');
+  return JSON.stringify(await server.records.load(Object.keys(resourceByName)));
 }
 
 export const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'huiwu-test-'));
@@ -70,7 +114,15 @@ export async function startTestServer(
   const seedFile = path.join(dir, 'seed.json');
   if (!fs.existsSync(seedFile)) fs.writeFileSync(seedFile, JSON.stringify(seed ?? smallSeed()));
   const dataFile = path.join(dir, 'data.json');
-  const server = await startServer({ port: 0, dataFile, seedFile, adminPassword: ADMIN_PASSWORD, ...serverOptions });
+  const databaseUrl = onPostgres ? await databaseFor(dir) : undefined;
+  const server = await startServer({
+    port: 0,
+    dataFile,
+    seedFile,
+    adminPassword: ADMIN_PASSWORD,
+    databaseUrl,
+    ...serverOptions,
+  });
   const admin = sessionFor(server.url, await loginCookie(server.url, 'admin', ADMIN_PASSWORD), lang);
   const login = async (username: string, password: string) =>
     sessionFor(server.url, await loginCookie(server.url, username, password), lang);

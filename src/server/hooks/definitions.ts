@@ -7,7 +7,7 @@ import type { Hooks } from './types';
  * same commit; a list deleted with its fields; and once committed, the schema rebuilt before
  * the next request is read.
  */
-export const definitionHooks = (rebuild: () => void): Record<string, Hooks> => ({
+export const definitionHooks = (rebuild: () => Promise<void>): Record<string, Hooks> => ({
   customFields: {
     check: (ctx, _resource, record, reasons, existing) => checkCustomField(ctx, record, reasons, existing),
     committed: rebuild,

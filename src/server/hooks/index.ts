@@ -10,7 +10,7 @@ export type { Hooks } from './types';
  * schema says of it (a child that moves its parent). */
 export function hookRegistry(services: {
   endSessionsOf: (userId: number) => void | Promise<void>;
-  rebuildSchema: () => void;
+  rebuildSchema: () => Promise<void>;
 }) {
   const byName: Record<string, Hooks> = {
     users: userHooks(services.endSessionsOf),

@@ -10,8 +10,7 @@ import type { WriteView } from '../store/recordStore';
  * What a resource adds to the generic pipeline (check → commit → present): its own rules,
  * declared once here rather than as branches in the routes. Checks run with the schema's, before
  * anything is written, and may refuse or bring steps of their own into the same commit;
- * `committed` runs right after the commit, in the same turn; the write is answered once what it
- * returns has settled (sessions ended in the database).
+ * `committed` runs right after the commit (the write is answered once what it returns settles).
  */
 export interface Hooks {
   /** a new record (no `existing`) or a change (merged over `existing`): more reasons, more steps */

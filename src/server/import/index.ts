@@ -1,4 +1,4 @@
-import { resourceByName, type Lang, type ResourceDef, type Role } from '../../schema';
+import { importKeysOf, resourceByName, type Lang, type ResourceDef, type Role } from '../../schema';
 import type { ImportReport, NewRecord, RowResult } from '../../schema/imports';
 import type { Actor } from '../audit';
 import type { Step } from '../commit';
@@ -41,24 +41,27 @@ export async function runImport(args: {
   signal?: AbortSignal;
 }): Promise<ImportReport> {
   const { records, actor, role, resource, body, dryRun, lang, now = Date.now(), signal } = args;
+  // as the schema is now: a field an admin added meanwhile is a commit too
+  const current = () => resourceByName[resource.name] ?? resource;
+  // A database shared by several servers: this server's commits do not tell whether the data
+  // moved, so the commit is planned inside its write (in slices still), on what it reads there.
+  if (records.shared && !dryRun) return importInside(args, current);
   for (let tries = 0; ; tries++) {
     const before = records.commits;
-    // as the schema is now: a field an admin added meanwhile is a commit too
-    const current = () => resourceByName[resource.name] ?? resource;
+    const data = await records.load(importLists(current()));
     const sliced =
       tries < SLICED_TRIES
-        ? await planImportInSlices(records.data, current(), body, lang, role, now, dryRun ? signal : undefined)
+        ? await planImportInSlices(data, current(), body, lang, role, now, dryRun ? signal : undefined)
         : null;
     // a preview need only be true of the data it was shown against
-    if (dryRun)
-      return { written: false, ...reportOf(sliced ?? planImport(records.data, current(), body, lang, role, now)) };
+    if (dryRun) return { written: false, ...reportOf(sliced ?? planImport(data, current(), body, lang, role, now)) };
     let report: ImportReport | null = null;
     try {
       await records.write(actor, async (view) => {
         // no other write comes in between from here: a plan made while others wrote is made
         // again, in slices while that may still settle, then at once, holding the writes
         if (sliced && records.commits !== before) return [];
-        const plan = sliced ?? planImport(records.data, current(), body, lang, role, now);
+        const plan = sliced ?? planImport(await view.load(importLists(current())), current(), body, lang, role, now);
         if (plan.counts.invalid > 0)
           throw new HttpError(400, message(lang, 'importRefused', { count: plan.counts.invalid }), {
             written: false,
@@ -74,6 +77,54 @@ export async function runImport(args: {
     }
     if (report) return report;
   }
+}
+
+/** The lists an import's plan reads whole: its own, and those its links name. */
+export const importLists = (resource: ResourceDef) => [
+  resource.name,
+  ...resource.fields.filter((f) => f.type === 'reference' && f.reference).map((f) => f.reference!),
+];
+
+/**
+ * The stored records an import can match, when fewer than its whole list: with every key of the
+ * list naming a field the page fixed (a summit's guest list: each key starts with summitId), and
+ * no field unique across the list, only the records holding that value can be found by a row.
+ */
+function narrowedTo(resource: ResourceDef, body: unknown) {
+  const { key, fixed } = (body ?? {}) as { key?: unknown; fixed?: unknown };
+  if (!fixed || typeof fixed !== 'object' || !Array.isArray(key) || key.includes('id')) return undefined;
+  if (resource.fields.some((f) => f.unique)) return undefined;
+  const keys = importKeysOf(resource);
+  const field = Object.keys(fixed).find((source) => keys.length > 0 && keys.every((k) => k.includes(source)));
+  const value = field === undefined ? undefined : (fixed as Record<string, unknown>)[field];
+  if (field === undefined || value === null || value === undefined || typeof value === 'object') return undefined;
+  return { [resource.name]: { field, value } };
+}
+
+/** An import committed on a shared database: planned in its write's transaction, which reads
+ * the lists it names whole (one such write at a time: see WriteView.load), so the rows and new
+ * organisations it writes are those the data called for at its commit. */
+async function importInside(args: Parameters<typeof runImport>[0], current: () => ResourceDef): Promise<ImportReport> {
+  const { records, actor, role, body, lang, now = Date.now() } = args;
+  let report: ImportReport | null = null;
+  try {
+    await records.write(actor, async (view) => {
+      const data = await view.load(importLists(current()), narrowedTo(current(), body));
+      const plan = await planImportInSlices(data, current(), body, lang, role, now);
+      if (plan.counts.invalid > 0)
+        throw new HttpError(400, message(lang, 'importRefused', { count: plan.counts.invalid }), {
+          written: false,
+          ...reportOf(plan),
+        });
+      const written = await stepsOf(view, current(), plan);
+      report = written.report;
+      return written.steps;
+    });
+  } catch (error) {
+    if (error instanceof HttpError || error instanceof ReadOnlyError) throw error;
+    throw new HttpError(500, message(lang, 'diskFailed'));
+  }
+  return report!;
 }
 
 /** What a plan shows: the counts, each row's outcome, the new records it names. */

@@ -51,7 +51,7 @@ export function exportRoutes(server: ServerContext) {
       const columns = columnsOf(resource, raw.columns, refuse);
       const { query } = await readListQuery(server, req, res, resource, { parts: ['filter', 'sort'] });
       const { page: rows } = await server.listPage(req, res, resource, query);
-      const titles = titlesFor(server, columns, rows, role);
+      const titles = await titlesFor(server, columns, rows, role);
       const name = fileName(raw.name) || resource.label[lang];
       // short and saying what the rows are (荣誉证书): a summit's name, cut at 31 characters,
       // said nothing; the whole name stays in the file's name and its title
@@ -126,14 +126,20 @@ function sheetName(name: string) {
 
 /** The names of the records the rows link to, of lists the role may read; masked where a list
  * is named by personal data and the role may not see it. */
-function titlesFor(server: ServerContext, columns: FieldDef[], rows: Row[], role: Role): ReferenceTitles {
+async function titlesFor(
+  server: ServerContext,
+  columns: FieldDef[],
+  rows: Row[],
+  role: Role,
+): Promise<ReferenceTitles> {
   const titles: ReferenceTitles = {};
   for (const field of columns.filter((f) => f.type === 'reference')) {
     const target = resourceByName[field.reference!];
     if (!target || !allows(role, target, 'read')) continue;
-    const names = titlesOf(server.records.data, target);
     const masked = namedByPersonalData(target) && !roleSeesPersonalData(role);
     const wanted = new Set(rows.map((row) => row[field.source]).filter((id) => id !== null && id !== undefined));
+    // only the records linked to: a look-up by id, not a pass over the whole list
+    const names = titlesOf(await server.records.get(target.name, [...wanted]), target);
     titles[field.source] = new Map(
       [...wanted].map((id) => {
         const title = names.get(String(id)) ?? `#${id}`;

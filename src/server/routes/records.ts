@@ -154,19 +154,13 @@ export function recordRoutes(server: ServerContext) {
 
   /** Plans and commits one write, lets the resources' own rules follow, answers once on disk:
    * each step's record as this write left it (none when nothing changed). */
-  async function write(ctx: Writer, plan: Plan): Promise<Row[]> {
-    // what follows a commit and must be done before the answer (sessions ended in a database)
-    const following: Promise<void>[] = [];
-    const rows = await records.write(ctx.actor, plan, (name, before, after) => {
+  function write(ctx: Writer, plan: Plan): Promise<Row[]> {
+    // what follows a commit (sessions ended in a database, a schema rebuilt) is done before the answer
+    return records.write(ctx.actor, plan, async (name, before, after) => {
       const resource = resourceByName[name];
       if (resource)
-        for (const hooks of server.hooks(resource)) {
-          const done = hooks.committed?.(ctx, resource, before, after);
-          if (done) following.push(done);
-        }
+        await Promise.all(server.hooks(resource).map((hooks) => hooks.committed?.(ctx, resource, before, after)));
     });
-    await Promise.all(following);
-    return rows;
   }
 
   return router;

@@ -1,6 +1,7 @@
 import express from 'express';
 import { allows, resourceByName, type Role } from '../../schema';
-import { customRows } from '../customSchema';
+import { customRows, DEFINITIONS } from '../customSchema';
+import { asyncHandler } from '../messages';
 import type { ServerContext } from './context';
 
 /**
@@ -10,22 +11,25 @@ import type { ServerContext } from './context';
  */
 export function schemaRoutes(server: ServerContext) {
   const router = express.Router();
-  router.get('/schema', (_req, res) => {
-    const role = res.locals.user.role as Role;
-    const rows = customRows(server.records.data);
-    // a hidden list has no resource: only admins see its definition
-    const hidden = new Set(
-      rows.customResources
-        .filter(
-          (row) => role !== 'admin' && !(resourceByName[row.name] && allows(role, resourceByName[row.name], 'read')),
-        )
-        .map((row) => row.name),
-    );
-    res.json({
-      customResources: rows.customResources.filter((row) => !hidden.has(row.name)),
-      // a field an admin hid is for admins to show again: others are not told it exists
-      customFields: rows.customFields.filter((row) => !hidden.has(row.resource) && (role === 'admin' || !row.hidden)),
-    });
-  });
+  router.get(
+    '/schema',
+    asyncHandler(async (_req, res) => {
+      const role = res.locals.user.role as Role;
+      const rows = customRows(await server.records.load(DEFINITIONS));
+      // a hidden list has no resource: only admins see its definition
+      const hidden = new Set(
+        rows.customResources
+          .filter(
+            (row) => role !== 'admin' && !(resourceByName[row.name] && allows(role, resourceByName[row.name], 'read')),
+          )
+          .map((row) => row.name),
+      );
+      res.json({
+        customResources: rows.customResources.filter((row) => !hidden.has(row.name)),
+        // a field an admin hid is for admins to show again: others are not told it exists
+        customFields: rows.customFields.filter((row) => !hidden.has(row.resource) && (role === 'admin' || !row.hidden)),
+      });
+    }),
+  );
   return router;
 }

@@ -20,6 +20,9 @@ export function embeddedStore(
   resources: Record<string, ResourceDef>,
   changes: ChangeBus = new LocalChangeBus(),
 ): RecordStore {
+  // Records from before versions existed start at 1 (the admins' lists' too).
+  const lists = [...Object.keys(resources), ...(store.data.customResources ?? []).map((row) => String(row.name))];
+  for (const name of new Set(lists)) for (const row of store.data[name] ?? []) row.version ??= 1;
   const audit = new AuditTrail(store);
   const listPath = createListPath(store, resources);
   const search = createSearch(store);
@@ -79,6 +82,7 @@ export function embeddedStore(
       );
     },
     takeId: async (resource) => store.takeId(resource),
+    load: async () => store.data,
     history,
   };
   /** Each list's changed ids, told to the listeners of the bus. */
@@ -89,9 +93,9 @@ export function embeddedStore(
   let writing: Promise<unknown> = Promise.resolve();
 
   return {
-    get data() {
-      return store.data;
-    },
+    load: async () => store.data,
+    shared: false,
+    searchesInList: false,
     history,
     changes,
     page: async (resource, query) => listPath(resource, query),

@@ -9,6 +9,16 @@ import type { Data, Row } from './store';
  * request by protocol.ts; what every store answers. */
 export type ListQuery = Record<string, string | string[]>;
 
+/**
+ * Set on a list query whose `q` the store searches itself (RecordStore.searchesInList): whether
+ * the asker may find records by phones and e-mails. A symbol, so no request can set it.
+ */
+export const SEARCH_PERSONAL: unique symbol = Symbol('search personal data');
+
+/** Whether a query's `q` may match personal data (false unless the API said so). */
+export const searchesPersonal = (query: ListQuery) =>
+  (query as ListQuery & { [SEARCH_PERSONAL]?: boolean })[SEARCH_PERSONAL] === true;
+
 /** A page of a list and the total it is part of. */
 export interface Page {
   page: Row[];
@@ -40,6 +50,10 @@ export interface WriteView {
   taken(resource: string, field: string, value: unknown, selfId?: unknown): Promise<boolean>;
   /** an id for a record created by this write (an import links rows to new organisations) */
   takeId(resource: string): Promise<number>;
+  /** the named lists whole, as this write sees them (an import planned inside its write), or
+   * of a list named in `only` the records whose field holds that value (a summit's guests); a
+   * database store lets no other write change these lists until this one commits */
+  load(lists: readonly string[], only?: Record<string, { field: string; value: unknown }>): Promise<Data>;
   readonly history: History;
 }
 
@@ -47,7 +61,7 @@ export interface WriteView {
 export type Plan = (view: WriteView) => Promise<Step[]>;
 
 /** What follows each step of a commit, once all are applied (a schema rebuilt, sessions ended). */
-export type Followed = (resource: string, before: Row | null, after: Row | null) => void;
+export type Followed = (resource: string, before: Row | null, after: Row | null) => void | Promise<void>;
 
 /** The disk (or the database) did not take a write the checks allowed: nothing of it is kept. */
 export class NotDurableError extends Error {}
@@ -58,8 +72,20 @@ export class NotDurableError extends Error {}
  * data in memory, a snapshot and a journal on disk) is the first implementation.
  */
 export interface RecordStore {
-  /** every record in memory: what the embedded store's import planning and start-up read */
-  readonly data: Readonly<Data>;
+  /**
+   * The named lists whole (at least those: the embedded store answers its memory, every list,
+   * at no cost): what start-up reads (the schema's definitions), an import's preview plans
+   * against, and the embedded store's imports plan against before their write.
+   */
+  load(lists: readonly string[]): Promise<Data>;
+  /** Whether other writes (of other servers on one database) may commit while a write is
+   * planned outside the store: then an import plans inside its write (WriteView.load), since
+   * `commits` cannot tell it the data moved. */
+  readonly shared: boolean;
+  /** Whether `page` and `aggregate` search a query's `q` themselves (in SQL, with the filters),
+   * told by SEARCH_PERSONAL whether personal data counts; otherwise the API turns `q` into the
+   * ids `search` finds before it asks. */
+  readonly searchesInList: boolean;
   readonly history: History;
   /** the rows a query matches, sorted and sliced as it asks */
   page(resource: string, query: ListQuery): Promise<Page>;

@@ -14,7 +14,7 @@ function referencedTitles(data: Data, resource: ResourceDef) {
   for (const list of referencedLists(resource)) {
     const target = resourceByName[list];
     if (target && !titles.has(list) && enums.userRole.every((role) => allows(role.id as Role, target, 'read')))
-      titles.set(list, titlesOf(data, target));
+      titles.set(list, titlesOf(data[target.name] ?? [], target));
   }
   return titles;
 }

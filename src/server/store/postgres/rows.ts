@@ -99,7 +99,7 @@ export function isoFromTimestamp(text: string): string {
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** A column's value as the API holds it. */
-function fromColumn(column: Column, value: unknown): unknown {
+export function fromColumn(column: Column, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   switch (column.kind) {
     case 'id':
@@ -204,4 +204,27 @@ export function takeIdStatement(table: Table): { text: string; values: unknown[]
       values: [table.list],
     };
   return { text: `SELECT nextval(pg_get_serial_sequence($1, 'id'))::text AS id`, values: [table.name] };
+}
+
+/** Many rows as one INSERT of one array per column (`unnest`): a handful of parameters however
+ * many rows, so an import's 50,000 rows go in a few statements that PostgreSQL parses at once.
+ * A row of a built-in list without an id takes the next of its table's. */
+export function insertManyStatement(
+  table: Table,
+  rows: Record<string, unknown>[],
+): { text: string; values: unknown[] } {
+  const columns = table.columns;
+  const records = rows.map((row) => toColumns(table, row));
+  const values = columns.map((c) => records.map((record) => record[c.name] ?? (c === VERSION ? 1 : null)));
+  const arrays = columns.map((c, i) => `$${i + 1}::${c.kind === 'custom' || c.kind === 'json' ? 'jsonb' : c.type}[]`);
+  const select = columns.map((c, i) =>
+    c.kind === 'id' && table.list === undefined
+      ? `coalesce(u.c${i}, nextval(pg_get_serial_sequence(${`'${table.name}'`}, 'id')))`
+      : `u.c${i}`,
+  );
+  return {
+    text: `INSERT INTO ${ident(table.name)} (${columns.map((c) => ident(c.name)).join(', ')})
+           SELECT ${select.join(', ')} FROM unnest(${arrays.join(', ')}) WITH ORDINALITY AS u(${columns.map((_, i) => `c${i}`).join(', ')}, n) ORDER BY u.n`,
+    values,
+  };
 }

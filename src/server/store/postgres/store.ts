@@ -1,0 +1,434 @@
+import type pg from 'pg';
+import { changesOfCommit } from '../../changes';
+import type { PgChangeBus } from './changes';
+import type { ResourceDef } from '../../../schema';
+import { checkedSpec, orderedGroups, type Aggregate, type Group } from '../../aggregates';
+import { auditChange, type Actor, type AuditEntry } from '../../audit';
+import type { Step } from '../../commit';
+import { sameValue } from '../../records';
+import {
+  NotDurableError,
+  searchesPersonal,
+  type Followed,
+  type History,
+  type ListQuery,
+  type Page,
+  type RecordStore,
+  type WriteView,
+} from '../recordStore';
+import type { Data, Row } from '../store';
+import { aggregateStatement, listStatements, searchStatement } from './listSql';
+import { fromColumn, fromColumns, insertManyStatement, selectList, takeIdStatement, toColumns } from './rows';
+import { fromOf, ident, tableOf, type Table } from './tables';
+
+/**
+ * The PostgreSQL store: the same answers as the embedded store (embedded.ts), from the tables
+ * of tables.ts. Reads are one statement each on any connection of the pool. A write is one
+ * transaction: its plan reads through a view over the transaction's connection (a record it
+ * finds is locked, SELECT … FOR UPDATE, until the commit, so two servers on one database
+ * cannot both win), then its steps are written (an update only if the row still holds the
+ * version the plan read), with their audit rows, and committed together or not at all. A
+ * transaction PostgreSQL refuses for a serialization failure or a deadlock, or whose update
+ * met a row another write changed meanwhile, is planned again from the start.
+ */
+
+/** What is planned again: serialization failure, deadlock, a unique key two writes both took. */
+const RETRIED = new Set(['40001', '40P01']);
+const MAX_TRIES = 20;
+
+/** An update met a row another write changed after the plan read it: the plan runs again. */
+class Moved extends Error {}
+
+/** The writes whose version check kept failing: no plan could be committed. */
+export class WriteConflictError extends Error {}
+
+const SYSTEM = new Set(['id', 'createdAt', 'updatedAt', 'version']);
+
+/** An id as the tables hold it (bigint): the canonical text of a safe integer, or none. */
+const idOf = (id: unknown): string | null => {
+  const text = String(id);
+  return /^-?\d+$/.test(text) && Number.isSafeInteger(Number(text)) && String(Number(text)) === text ? text : null;
+};
+
+/** Statements a connection answers: the pool (reads) or a transaction's client (a write). */
+type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
+
+export function postgresStore(
+  pool: pg.Pool,
+  resources: Record<string, ResourceDef>,
+  changes: PgChangeBus,
+): RecordStore {
+  let commits = 0;
+  let closed = false;
+  /** A list the schema declares, or one the server keeps for itself without declaring it (an
+   * account's preferences): its rows in the custom lists' table, every key in `custom`. */
+  const resourceOf = (name: string): ResourceDef =>
+    resources[name] ??
+    ({ name, label: { zh: name, en: name }, fields: [], titleField: 'id' } as unknown as ResourceDef);
+  /** `r` and the scope of a custom list, with the parameters they take */
+  const scoped = (table: Table, values: unknown[]) => {
+    const { from, scope } = fromOf(table, 'r', (value) => {
+      values.push(value);
+      return `$${values.length}`;
+    });
+    return { from, scope: scope ? ` AND ${scope}` : '' };
+  };
+
+  async function rowsById(db: Queryable, resource: string, ids: readonly unknown[], lock = false): Promise<Row[]> {
+    const wanted = [...new Set(ids.map(idOf).filter((id): id is string => id !== null))];
+    if (wanted.length === 0) return [];
+    const table = tableOf(resource);
+    const values: unknown[] = [wanted];
+    const { from, scope } = scoped(table, values);
+    const { rows } = await db.query(
+      `SELECT ${selectList(table, 'r')} FROM ${from} WHERE r.id = ANY($1::bigint[])${scope}${lock ? ' FOR UPDATE' : ''}`,
+      values,
+    );
+    return rows.map((row) => fromColumns(table, row));
+  }
+
+  async function rowsWhere(db: Queryable, resource: string, field: string, value: unknown): Promise<Row[]> {
+    const { page } = listStatements(resourceOf(resource), { [field]: String(value) });
+    const { rows } = await db.query(page.text, page.values);
+    const table = tableOf(resource);
+    return rows.map((row) => fromColumns(table, row));
+  }
+
+  async function allRows(db: Queryable, resource: string): Promise<Row[]> {
+    const table = tableOf(resource);
+    const values: unknown[] = [];
+    const { from, scope } = scoped(table, values);
+    const { rows } = await db.query(
+      `SELECT ${selectList(table, 'r')} FROM ${from} WHERE TRUE${scope} ORDER BY r.id`,
+      values,
+    );
+    return rows.map((row) => fromColumns(table, row));
+  }
+
+  const historyOver = (db: Queryable): History => {
+    const since = async (resource: string, id: unknown, version: number) => {
+      const table = tableOf('audit');
+      const { rows } = await db.query(
+        `SELECT ${selectList(table, 'r')} FROM ${ident(table.name)} r
+          WHERE r.resource = $1 AND r.record_id = $2 AND r.version > $3 ORDER BY r.id`,
+        [resource, String(id), version],
+      );
+      return rows.map((row) => fromColumns(table, row) as unknown as AuditEntry);
+    };
+    return {
+      since,
+      async complete(resource, id, version, current) {
+        const seen = new Set((await since(resource, id, version)).map((entry) => entry.version));
+        for (let v = version + 1; v <= current; v++) if (!seen.has(v)) return false;
+        return true;
+      },
+    };
+  };
+
+  const load = async (db: Queryable, lists: readonly string[]): Promise<Data> => {
+    const data: Data = {};
+    for (const list of new Set(lists)) data[list] = await allRows(db, list);
+    return data;
+  };
+
+  const viewOver = (db: Queryable): WriteView => {
+    /**
+     * What this write reads as a set — a list whole, the records whose field holds a value, the
+     * holders of a unique value — is held until its commit (a transaction-scoped advisory lock
+     * on the set's name, taken in name order), so that a write which would add to the set, or
+     * decide from it, waits for another one that read it: two imports naming one new
+     * organisation, two accounts taking one name, two browsers adding one preference key,
+     * twenty follow-ups of one agreement are decided one after the other, as the embedded store
+     * decides every write. Single records are held by SELECT … FOR UPDATE. A deadlock between
+     * two writes is planned again.
+     */
+    const held = new Set<string>();
+    const hold = async (names: readonly string[]) => {
+      for (const name of [...new Set(names)].filter((n) => !held.has(n)).sort()) {
+        await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [name]);
+        held.add(name);
+      }
+    };
+    const lock = (lists: readonly string[]) => hold(lists.map((list) => `huiwu:list:${list}`));
+    return {
+      find: async (resource, id) => (await rowsById(db, resource, [id], true))[0],
+      async where(resource, field, value) {
+        if (value === null || value === undefined) return [];
+        await hold([`huiwu:where:${resource}:${field}:${String(value)}`]);
+        return rowsWhere(db, resource, field, value);
+      },
+      async all(resource) {
+        await lock([resource]);
+        return allRows(db, resource);
+      },
+      async load(lists, only = {}) {
+        await lock(lists);
+        const data: Data = {};
+        for (const list of new Set(lists))
+          data[list] = Object.hasOwn(only, list)
+            ? await rowsWhere(db, list, only[list].field, only[list].value)
+            : await allRows(db, list);
+        return data;
+      },
+      async taken(resource, field, value, selfId) {
+        await lock([resource]);
+        const table = tableOf(resource);
+        const values: unknown[] = [String(value).toLowerCase()];
+        const column = table.byKey.get(field);
+        const text = column ? `r.${ident(column.name)}::text` : `(r.custom ->> $${values.push(field)}::text)`;
+        const { from, scope } = scoped(table, values);
+        const self = idOf(selfId);
+        const other = self === null ? '' : ` AND r.id <> $${values.push(self)}::bigint`;
+        const { rows } = await db.query(
+          `SELECT 1 FROM ${from} WHERE lower(coalesce(${text}, '')) = $1${scope}${other} LIMIT 1`,
+          values,
+        );
+        return rows.length > 0;
+      },
+      async takeId(resource) {
+        const { text, values } = takeIdStatement(tableOf(resource));
+        const { rows } = await db.query(text, values);
+        return Number(rows[0].id);
+      },
+      history: historyOver(db),
+    };
+  };
+
+  /** The steps written in the transaction, with their audit rows; per step the record as left. */
+  async function apply(client: pg.PoolClient, actor: Actor | null, steps: Step[]) {
+    const now = new Date().toISOString();
+    const rows: Row[] = [];
+    const befores: (Row | null)[] = [];
+    const audit: Record<string, unknown>[] = [];
+    const trail = (step: Step, before: Row | null, after: Row | null) => {
+      if (step.audit === false) return;
+      const change = auditChange(before, after);
+      if (!change) return;
+      const record = (after ?? before)!;
+      audit.push({
+        at: now,
+        userId: actor?.id ?? null,
+        username: actor?.username ?? null,
+        action: step.action ?? step.op,
+        resource: step.resource,
+        recordId: String(record.id),
+        version: typeof record.version === 'number' ? record.version : null,
+        ...change,
+      });
+    };
+    // A write to a list waits while another write that read the list whole (an import planned
+    // on it) is not committed, and makes that one wait: the import's plan holds at its commit.
+    for (const list of [...new Set(steps.map((s) => s.resource))].sort())
+      await client.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [`huiwu:list:${list}`]);
+    for (let i = 0; i < steps.length;) {
+      const step = steps[i];
+      const table = tableOf(step.resource);
+      if (step.op === 'create') {
+        // the creates of one list in a row (an import's) as one INSERT, within PostgreSQL's
+        // 65,535 parameters
+        const batch: Step[] = [];
+        const most = 5_000;
+        while (i < steps.length && batch.length < most) {
+          const next = steps[i];
+          if (next.op !== 'create' || next.resource !== step.resource) break;
+          batch.push(next);
+          i++;
+        }
+        const records: Record<string, unknown>[] = [];
+        for (const created of batch as Extract<Step, { op: 'create' }>[]) {
+          const { id, createdAt: _c, updatedAt: _u, version: _v, ...fields } = created.fields;
+          records.push({
+            ...fields,
+            // a custom list's rows take their ids from its own counter; a built-in list's
+            // from the table's identity
+            id:
+              typeof id === 'number'
+                ? id
+                : table.list !== undefined
+                  ? await viewOver(client).takeId(step.resource)
+                  : null,
+            createdAt: now,
+            updatedAt: now,
+            version: 1,
+          });
+        }
+        const insert = insertManyStatement(table, records);
+        const { rows: inserted } = await client.query(
+          `${insert.text} RETURNING ${selectList(table, ident(table.name))}`,
+          insert.values,
+        );
+        batch.forEach((created, k) => {
+          const row = fromColumns(table, inserted[k]);
+          trail(created, null, row);
+          rows.push(row);
+          befores.push(null);
+        });
+        continue;
+      }
+      i++;
+      if (step.op === 'update') {
+        const changed = Object.entries(step.fields).filter(
+          ([key, value]) => !SYSTEM.has(key) && !sameValue(value, step.row[key]),
+        );
+        // a step that changes nothing is no new version
+        if (changed.length === 0) {
+          rows.push({ ...step.row });
+          befores.push({ ...step.row });
+          continue;
+        }
+        const before = { ...step.row };
+        const version = typeof step.row.version === 'number' ? step.row.version : 1;
+        const after: Row = { ...step.row, ...Object.fromEntries(changed), updatedAt: now, version: version + 1 };
+        const columns = toColumns(table, after);
+        const values: unknown[] = [];
+        const set = table.columns
+          .filter((c) => c.kind !== 'id' && c.kind !== 'list')
+          .map((c) => {
+            values.push(columns[c.name]);
+            return `${ident(c.name)} = $${values.length}${c.kind === 'custom' || c.kind === 'json' ? '::jsonb' : ''}`;
+          });
+        const id = `$${values.push(idOf(step.row.id))}::bigint`;
+        const was = `$${values.push(version)}`;
+        const scope = table.list !== undefined ? ` AND resource = $${values.push(table.list)}` : '';
+        const { rows: updated } = await client.query(
+          `UPDATE ${ident(table.name)} SET ${set.join(', ')} WHERE id = ${id} AND version = ${was}${scope}
+           RETURNING ${selectList(table, ident(table.name))}`,
+          values,
+        );
+        // another write changed the row after this plan read it (without a lock): plan again
+        if (updated.length === 0) throw new Moved();
+        const row = fromColumns(table, updated[0]);
+        Object.assign(step.row, row);
+        trail(step, before, row);
+        rows.push(row);
+        befores.push(before);
+      } else {
+        const values: unknown[] = [idOf(step.row.id)];
+        const scope = table.list !== undefined ? ` AND resource = $${values.push(table.list)}` : '';
+        await client.query(`DELETE FROM ${ident(table.name)} WHERE id = $1::bigint${scope}`, values);
+        trail(step, step.row, null);
+        rows.push({ ...step.row });
+        befores.push({ ...step.row });
+      }
+    }
+    const auditTable = tableOf('audit');
+    for (let start = 0; start < audit.length; start += 5_000) {
+      const insert = insertManyStatement(auditTable, audit.slice(start, start + 5_000));
+      await client.query(insert.text, insert.values);
+    }
+    return { rows, befores };
+  }
+
+  const pgCode = (error: unknown) => (error as { code?: string } | null)?.code;
+
+  return {
+    load: (lists) => load(pool, lists),
+    shared: true,
+    searchesInList: true,
+    history: historyOver(pool),
+    async page(resource, query): Promise<Page> {
+      const statements = listStatements(resourceOf(resource), query, { personal: searchesPersonal(query) });
+      const table = tableOf(resource);
+      const [page, count] = await Promise.all([
+        pool.query(statements.page.text, statements.page.values),
+        pool.query(statements.count.text, statements.count.values),
+      ]);
+      return { page: page.rows.map((row) => fromColumns(table, row)), total: count.rows[0].total };
+    },
+    async get(resource, ids) {
+      const found = new Map((await rowsById(pool, resource, ids)).map((row) => [String(row.id), row]));
+      return ids.map((id) => found.get(String(id))).filter((row) => row !== undefined);
+    },
+    async aggregate(resource, query: ListQuery, spec): Promise<Aggregate> {
+      const { sumField, maxField, groupField, part } = checkedSpec(resource, spec);
+      const statement = aggregateStatement(
+        resource,
+        query,
+        {
+          sum: sumField?.source,
+          max: maxField?.source,
+          groupBy: groupField ? { key: groupField.source, part } : undefined,
+        },
+        { personal: searchesPersonal(query) },
+      );
+      const { rows } = await pool.query(statement.text, statement.values);
+      const table = tableOf(resource);
+      const count = rows.reduce((n, row) => n + row.count, 0);
+      const total: Aggregate = { count };
+      if (sumField) total.sum = rows.reduce((n, row) => n + Number(row.sum), 0);
+      if (!groupField) return total;
+      const valueOf = (key: string, value: unknown) => {
+        const column = table.byKey.get(key);
+        return column ? fromColumn(column, value) : (value ?? null);
+      };
+      const groups: Group[] = rows.map((row) => ({
+        key: (part ? row.key : valueOf(groupField.source, row.key)) as Group['key'],
+        count: row.count,
+        ...(sumField ? { sum: Number(row.sum) } : {}),
+        ...(maxField ? { max: (valueOf(maxField.source, row.max) as Group['max']) ?? null } : {}),
+      }));
+      total.groups = orderedGroups(groups, groupField, spec.top);
+      return total;
+    },
+    async search(resource, q, personal) {
+      const statement = searchStatement(resource, q, personal);
+      const { rows } = await pool.query(statement.text, statement.values);
+      return rows.map((row) => String(row.id));
+    },
+    get commits() {
+      return commits;
+    },
+    async write(actor, plan, followed?: Followed) {
+      for (let tries = 1; ; tries++) {
+        const client = await pool.connect();
+        let begun = false;
+        try {
+          await client.query('BEGIN');
+          begun = true;
+          const steps = await plan(viewOver(client));
+          if (steps.length === 0) {
+            await client.query('ROLLBACK');
+            begun = false;
+            return [];
+          }
+          const { rows, befores } = await apply(client, actor, steps);
+          // told to every server of the database, by PostgreSQL, only if this commits
+          for (const change of changesOfCommit(steps, rows)) await changes.notifyIn(client, change);
+          begun = false;
+          try {
+            await client.query('COMMIT');
+          } catch (error) {
+            // PostgreSQL refused the commit itself (a serialization failure at commit is
+            // planned again); otherwise it may or may not hold it: never acknowledged
+            if (RETRIED.has(pgCode(error) ?? '') && tries < MAX_TRIES) continue;
+            throw new NotDurableError((error as Error).message);
+          }
+          commits++;
+          if (followed)
+            await Promise.all(
+              steps.map((step, i) => followed(step.resource, befores[i], step.op === 'delete' ? null : rows[i])),
+            );
+          return rows;
+        } catch (error) {
+          if (begun) await client.query('ROLLBACK').catch(() => undefined);
+          const again = error instanceof Moved || RETRIED.has(pgCode(error) ?? '');
+          if (again && tries < MAX_TRIES) continue;
+          if (error instanceof Moved) throw new WriteConflictError('the record kept changing under this write');
+          throw error;
+        } finally {
+          client.release();
+        }
+      }
+    },
+    changes,
+    failure: null,
+    readOnly: null,
+    snapshot: () => undefined,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await changes.close();
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import seed from '../../db/seed.json';
+import { resourceByName } from '../../src/schema';
+import { aggregate, type AggregateSpec } from '../../src/server/aggregates';
+import { translateListQuery } from '../../src/server/protocol';
+import { migrate } from '../../src/server/store/postgres/migrate';
+import { openPool } from '../../src/server/store/postgres/pool';
+import { insertStatement, nextIdStatement } from '../../src/server/store/postgres/rows';
+import { PgChangeBus } from '../../src/server/store/postgres/changes';
+import { postgresStore } from '../../src/server/store/postgres/store';
+import { tableOf } from '../../src/server/store/postgres/tables';
+import type { RecordStore } from '../../src/server/store/recordStore';
+import type { Data } from '../../src/server/store/store';
+import { postgresForFile } from '../helpers/postgres';
+
+/**
+ * The PostgreSQL store over the demo data: figures as the embedded store computes them,
+ * records by id in the order asked, and writes (one transaction each, versions and audit rows,
+ * concurrent edits of one record each one version).
+ */
+
+const cluster = postgresForFile();
+let pool: pg.Pool;
+let store: RecordStore;
+const data = structuredClone(seed) as unknown as Data;
+
+beforeAll(async () => {
+  for (const rows of Object.values(data)) for (const row of rows) row.version ??= 1;
+  const url = await cluster().createDatabase();
+  pool = openPool(url, { max: 12 });
+  await migrate(pool);
+  for (const [name, rows] of Object.entries(data)) {
+    if (!resourceByName[name]) continue;
+    const table = tableOf(name);
+    for (let i = 0; i < rows.length; i += 200) {
+      const insert = insertStatement(table, rows.slice(i, i + 200));
+      await pool.query(insert.text, insert.values);
+    }
+    const next = nextIdStatement(table);
+    await pool.query(next.text, next.values);
+  }
+  store = postgresStore(pool, resourceByName, await PgChangeBus.open(pool, url));
+}, 60_000);
+afterAll(() => store?.close());
+
+describe('PostgreSQL store: reads', () => {
+  const figures: [string, Record<string, string | string[]>, AggregateSpec][] = [
+    ['agreements', {}, {}],
+    ['agreements', {}, { sum: 'amount' }],
+    ['agreements', {}, { groupBy: 'status', sum: 'amount' }],
+    ['agreements', {}, { groupBy: 'signedOn:month', sum: 'amount' }],
+    ['agreements', {}, { groupBy: 'signedOn:year' }],
+    ['agreements', { status_ne: 'terminated' }, { groupBy: 'officer', top: 5 }],
+    ['agreements', {}, { groupBy: 'enterpriseId', top: 3, sum: 'amount' }],
+    ['agreements', {}, { groupBy: 'kind', max: 'signedOn' }],
+    ['followups', {}, { groupBy: 'agreementId', max: 'on', top: 10 }],
+    ['attendees', {}, { groupBy: 'arrivalAt:month' }],
+    ['attendees', { summitId: '1' }, { groupBy: 'invitation' }],
+    ['attendees', { summitId: ['1', '2'] }, { groupBy: 'needsPickup' }],
+  ];
+  it.each(figures)('%s %j %j: the embedded store figures', async (name, query, spec) => {
+    const resource = resourceByName[name];
+    const expected = aggregate(data[name], resource, query, spec);
+    const got = await store.aggregate(resource, query, spec);
+    expect(got.count).toBe(expected.count);
+    if (expected.sum !== undefined) expect(got.sum).toBeCloseTo(expected.sum, 2);
+    expect(got.groups?.map((g) => [g.key, g.count, g.max])).toEqual(
+      expected.groups?.map((g) => [g.key, g.count, g.max]),
+    );
+    if (spec.sum) got.groups?.forEach((g, i) => expect(g.sum).toBeCloseTo(expected.groups![i].sum!, 2));
+  });
+
+  it('overdue (a named filter) counts as the embedded store does', async () => {
+    const resource = resourceByName.agreements;
+    const now = Date.parse('2026-11-30T16:30:00Z');
+    const query = translateListQuery(resource, { filter: JSON.stringify({ overdue: true }) }, now) as unknown as Record<
+      string,
+      string | string[]
+    >;
+    expect((await store.aggregate(resource, query, {})).count).toBe(
+      aggregate(data.agreements, resource, query, {}).count,
+    );
+  });
+
+  it('get: the records that exist, in the order asked', async () => {
+    const rows = await store.get('summits', [3, 'nope', 1, 99999, '2']);
+    expect(rows.map((row) => row.id)).toEqual([3, 1, 2]);
+  });
+});
+
+describe('PostgreSQL store: writes', () => {
+  it('creates, updates and deletes in one transaction, each with its audit row', async () => {
+    const [created] = await store.write({ id: 1, username: 'admin' }, async () => [
+      { op: 'create', resource: 'series', fields: { name: '院士大讲堂 测试' } },
+    ]);
+    expect(created).toMatchObject({ name: '院士大讲堂 测试', version: 1 });
+    const [updated] = await store.write({ id: 1, username: 'admin' }, async (view) => [
+      { op: 'update', resource: 'series', row: (await view.find('series', created.id))!, fields: { host: '科协' } },
+    ]);
+    expect(updated).toMatchObject({ host: '科协', version: 2 });
+    // nothing changed: no new version, no audit row
+    const [same] = await store.write({ id: 1, username: 'admin' }, async (view) => [
+      { op: 'update', resource: 'series', row: (await view.find('series', created.id))!, fields: { host: '科协' } },
+    ]);
+    expect(same.version).toBe(2);
+    await store.write(null, async (view) => [
+      { op: 'delete', resource: 'series', row: (await view.find('series', created.id))! },
+    ]);
+    expect(await store.get('series', [created.id])).toEqual([]);
+    const trail = await store.history.since('series', created.id, 0);
+    expect(trail.map((e) => [e.action, e.version, e.username])).toEqual([
+      ['create', 1, 'admin'],
+      ['update', 2, 'admin'],
+      ['delete', 2, null],
+    ]);
+    expect(trail[1].after).toEqual({ host: '科协' });
+  });
+
+  it('a refused plan writes nothing', async () => {
+    const before = store.commits;
+    await expect(
+      store.write(null, async () => {
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    expect(store.commits).toBe(before);
+  });
+
+  it('forty concurrent edits of one record: each one version, each its own audit row', async () => {
+    const id = 1;
+    const start = (await store.get('summits', [id]))[0].version as number;
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        store.write({ id: 1 + (i % 2), username: i % 2 ? 'two' : 'one' }, async (view) => {
+          const row = (await view.find('summits', id))!;
+          return [{ op: 'update', resource: 'summits', row, fields: { venue: `会场 ${i}` } }];
+        }),
+      ),
+    );
+    const versions = answers.map(([row]) => row.version as number).sort((a, b) => a - b);
+    expect(versions).toEqual(Array.from({ length: 40 }, (_, i) => start + 1 + i));
+    const trail = await store.history.since('summits', id, start);
+    expect(trail.map((e) => e.version)).toEqual(versions);
+    for (const [row] of answers) {
+      const entry = trail.find((e) => e.version === row.version)!;
+      expect(entry.after).toEqual({ venue: row.venue });
+    }
+  });
+});
