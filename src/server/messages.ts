@@ -10,6 +10,10 @@ const messages = {
     en: 'Send the body as JSON (Content-Type: application/json)',
   },
   malformedJson: { zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  tooDeep: {
+    zh: '请求内容嵌套过深（最多 {depth} 层）',
+    en: 'The request body is nested too deep (at most {depth} levels)',
+  },
   reservedKey: {
     zh: '请求内容中不能有名为“{key}”的键',
     en: 'The request body may not contain a key named “{key}”',

@@ -122,6 +122,22 @@ describe('an account’s own preferences', () => {
 });
 
 describe('the same account in two browsers at once', () => {
+  it('refuses a value nested deeper than any setting is (400, not saved), so a restart still starts', async () => {
+    const viewer = await server.userWithRole('viewer');
+    // written as text: a value this deep is what a hostile client sends, not what code builds
+    const nested = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+    // 4,101 levels is 41 KB, under the 64 KB a value may hold: stored, it stopped the next start
+    for (const depth of [40, 4101, 20_000]) {
+      const refused = await viewer.api(PREFS, { method: 'PATCH', body: `{"grid.f":${nested(depth)}}` });
+      expect(refused.status, `depth ${depth}`).toBe(400);
+      expect((await refused.json()).message).toMatch(/nested too deep/);
+    }
+    expect((await get(viewer)).body).toEqual({});
+    await server.close();
+    server = await startTestServer({ dir: server.dir });
+    expect((await server.api('/auth/me')).status).toBe(200);
+  });
+
   it('sixty writes at the same moment: last write per key, none lost, all kept after a restart', async () => {
     const user = await server.userWithRole('organiser');
     const laptop = await server.login(user.username, user.password);
