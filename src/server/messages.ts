@@ -10,6 +10,10 @@ const messages = {
     en: 'Send the body as JSON (Content-Type: application/json)',
   },
   malformedJson: { zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  tooManyStreams: {
+    zh: '打开的实时更新连接过多，请关闭一些页面后再试',
+    en: 'Too many live-update connections are open: close some pages and try again',
+  },
   tooDeep: {
     zh: '请求内容嵌套过深（最多 {depth} 层）',
     en: 'The request body is nested too deep (at most {depth} levels)',

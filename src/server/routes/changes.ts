@@ -13,6 +13,11 @@ export interface ChangeStreamOptions {
   /** a stream ends after this long and the browser opens it again, through the session check:
    * a session ended meanwhile stops hearing within this time */
   lifetimeMs?: number;
+  /** open streams one account may hold (its desks' tablets), and the whole server: past them a
+   * stream is refused and the desk reads its guests every 20 seconds instead, so one session
+   * cannot take every connection the server has */
+  perAccount?: number;
+  total?: number;
 }
 
 /**
@@ -30,8 +35,10 @@ export function changeRoutes(
   options: ChangeStreamOptions = {},
 ) {
   const { changes } = records;
-  const { heartbeatMs = 15_000, lifetimeMs = 5 * 60_000 } = options;
+  const { heartbeatMs = 15_000, lifetimeMs = 5 * 60_000, perAccount = 16, total = 2_000 } = options;
   const router = express.Router();
+  const open = new Map<unknown, number>();
+  let opened = 0;
 
   router.get(
     '/:resource/changes',
@@ -40,6 +47,11 @@ export function changeRoutes(
       const resource = resourceFor(req.params.resource, res.locals.user.role as Role, 'read', lang);
       const filter = linksOf(req.query.filter, (field) => getField(resource, field)?.type === 'reference');
       if (!filter) throw new HttpError(400, message(lang, 'badRequest'));
+      const account = res.locals.user.id;
+      if ((open.get(account) ?? 0) >= perAccount || opened >= total)
+        throw new HttpError(429, message(lang, 'tooManyStreams'));
+      open.set(account, (open.get(account) ?? 0) + 1);
+      opened++;
 
       res.writeHead(200, {
         'Content-Type': 'text/event-stream; charset=utf-8',
@@ -80,9 +92,16 @@ export function changeRoutes(
         Math.min(1000, heartbeatMs),
       );
       let lastBeat = started;
+      let ended = false;
       const end = () => {
+        if (ended) return;
+        ended = true;
         clearInterval(tick);
         stop();
+        opened--;
+        const left = (open.get(account) ?? 1) - 1;
+        if (left > 0) open.set(account, left);
+        else open.delete(account);
         if (!res.writableEnded) res.end();
       };
       req.on('close', end);
