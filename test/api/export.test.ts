@@ -60,6 +60,9 @@ describe('a summit’s guest list exported by the server', () => {
     const { sheet, rows } = await sheetOf(res);
     // the sheet says what the rows are; the file's name, whose they are
     expect(sheet.name).toBe('参会人员');
+    // a sheet's name cut at 31 characters does not end in the apostrophe Excel refuses there
+    const cut = await exportOf(zh, 'attendees', { format: 'xlsx', filter: { summitId }, sheet: `${'a'.repeat(30)}'b` });
+    expect((await sheetOf(cut)).sheet.name).toBe('a'.repeat(30));
     const organization = (await server.client.getOne('organizations', { id: 1 })).data.name;
     expect(rows).toEqual([
       ['姓名', '单位', '邀请状态', '抵达时间', '备注'],

@@ -112,8 +112,9 @@ const fileName = (raw: unknown) =>
         .replace(/^[\s']+|[\s']+$/g, '')
     : '';
 
-/** At most the 31 characters (UTF-16 units) a sheet's name may have, no character cut in two;
- * never History, which Excel keeps for itself. */
+/** At most the 31 characters (UTF-16 units) a sheet's name may have, no character cut in two,
+ * and, cut, still not ending in an apostrophe or a space (Excel refuses the first); never
+ * History, which Excel keeps for itself. */
 function sheetName(name: string) {
   if (/^history$/i.test(name)) return `${name} 1`;
   let kept = '';
@@ -121,7 +122,7 @@ function sheetName(name: string) {
     if (kept.length + char.length > 31) break;
     kept += char;
   }
-  return kept;
+  return kept.replace(/[\s']+$/, '');
 }
 
 /** The names of the records the rows link to, of lists the role may read; masked where a list
