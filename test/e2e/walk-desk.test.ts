@@ -95,6 +95,15 @@ describe('a walk-in’s organisation', () => {
       .toEqual([{ name: '陈同', note: '现场登记 · 青岚同名研究所', invitation: 'checkedIn', organizationId: null }]);
   });
 
+  it('a name no organisation may have (a direction control in it) checks the guest in, kept cleaned in the note, no error', async () => {
+    await register('陈控', () => organisation().fill('恶意\u202e单位名'));
+    await expect
+      .poll(() => walkIn('陈控'))
+      .toEqual([{ name: '陈控', note: '现场登记 · 恶意 单位名', invitation: 'checkedIn', organizationId: null }]);
+    // the clerk is told of nothing refused: the guest is in
+    expect(await page.getByText('请修改以下字段').count()).toBe(0);
+  });
+
   it('new, sent again after its answer was lost: one guest, one organisation', async () => {
     // the server writes it, the answer never reaches the desk; the desk sends it again
     let cut = false;

@@ -132,12 +132,19 @@ async function addWalkIn(summitId: unknown, tap: Extract<Tap, { kind: 'walkIn' }
   }
   const [row] = report?.rows ?? [];
   if (!report?.written || row?.id === undefined) throw new NotTheServer();
+  // the guest is in: a name the note cannot hold either (control characters, thousands of
+  // characters) is cut to what it can, and a refusal of the note is no refused check-in
   if (row.emptied?.organizationId)
     await call(`/attendees/${row.id}`, {
       method: 'PATCH',
-      body: JSON.stringify({ note: walkInNote(tap.organization) }),
+      body: JSON.stringify({ note: walkInNote(noteText(tap.organization)) }),
+    }).catch((error: { status?: number }) => {
+      if (!(error.status && error.status >= 400 && error.status < 500)) throw error;
     });
 }
+
+/** Typed text as a note may hold it: visible characters only, on one line, not too long. */
+const noteText = (text: string) => [...text.replace(/[\p{C}\s]+/gu, ' ').trim()].slice(0, 200).join('');
 
 /** One desk at a time sends a browser's queue (two tabs must not send a tap twice). */
 const exclusively = (task: () => Promise<void>) =>
