@@ -55,7 +55,7 @@ async function applySearch(records: RecordStore, resource: ResourceDef, query: L
 /**
  * The REST API, as routers that each read top to bottom: accounts (src/server/auth/routes.ts),
  * then, with a session, imports, the schema's additions, figures, and the records themselves.
- * Every write goes the one way: checks, one commit (src/server/commit.ts), what the role may see.
+ * Every write goes the one way: checks, one write of the store (store/recordStore.ts: the embedded store's store/embeddedCommit.ts, PostgreSQL's transaction), what the role may see.
  */
 export function createApi(options: ApiOptions) {
   const { sessions, bodyLimit = '1mb', importLimit = IMPORT_LIMIT, now = Date.now, plainPaths = false } = options;

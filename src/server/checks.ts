@@ -10,7 +10,7 @@ import {
 } from '../schema';
 import { reasonText, type Reason } from '../schema/messages';
 import { checkWrite, type Reasons } from '../schema/validate';
-import type { Step } from './commit';
+import type { Step } from './store/recordStore';
 import type { CheckContext } from './hooks/types';
 import { HttpError, message } from './messages';
 import { present } from './present';

@@ -14,7 +14,7 @@ import { resourceByName, resources, type EnumOption, type FieldDef } from '../sc
 import type { Reason } from '../schema/messages';
 import type { Reasons } from '../schema/validate';
 import type { CheckContext } from './hooks/types';
-import type { Step } from './commit';
+import type { Step } from './store/recordStore';
 import { HttpError, message } from './messages';
 import { sameId, sameValue, type Row } from './records';
 import type { WriteView } from './store/recordStore';

@@ -1,6 +1,6 @@
 import { allows, dependantsOf, type ResourceDef } from '../schema';
 import type { CheckContext } from './hooks/types';
-import type { Step } from './commit';
+import type { Step } from './store/recordStore';
 import { HttpError, message } from './messages';
 import { forbid } from './present';
 import { sameId, type Row } from './records';

@@ -7,7 +7,7 @@ import {
   PREFERENCES_LIST,
 } from '../../schema/preferences';
 import { actorOf } from '../audit';
-import type { Step } from '../commit';
+import type { Step } from '../store/recordStore';
 import { asyncHandler, HttpError, message, requestLang, type MessageKey } from '../messages';
 import type { Row } from '../records';
 import type { RecordStore } from '../store/recordStore';
@@ -31,7 +31,7 @@ const asObject = (rows: Row[]) => Object.fromEntries(rows.map((row) => [row.key 
  * sets the keys it names (null removes one) and leaves the others as they are: two browsers of
  * one account each send only what they changed, and for each key the last write wins. A
  * request with one bad key or value saves none of its keys. Written through the one commit,
- * so durable as every record, but without audit entries (commit.ts says why).
+ * so durable as every record, but without audit entries (the Step type in store/recordStore.ts says why).
  */
 export function preferencesRouter(records: RecordStore) {
   const router = express.Router();

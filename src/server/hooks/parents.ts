@@ -13,7 +13,7 @@ import { reasonText } from '../../schema/messages';
 import { checkWrite, type Reasons } from '../../schema/validate';
 import { invalid } from '../checks';
 import type { CheckContext } from './types';
-import type { Step } from '../commit';
+import type { Step } from '../store/recordStore';
 import { HttpError, message } from '../messages';
 import { sameId, type Row } from '../records';
 import type { Hooks } from './types';

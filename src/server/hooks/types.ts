@@ -2,7 +2,7 @@ import type { ResourceDef } from '../../schema';
 import type { Reasons } from '../../schema/validate';
 import type { Lang, Role } from '../../schema';
 import type { Actor } from '../audit';
-import type { Step } from '../commit';
+import type { Step } from '../store/recordStore';
 import type { Row } from '../records';
 import type { WriteView } from '../store/recordStore';
 

@@ -1,7 +1,7 @@
 import { importKeysOf, resourceByName, type Lang, type ResourceDef, type Role } from '../../schema';
 import type { ImportReport, NewRecord, RowResult } from '../../schema/imports';
 import type { Actor } from '../audit';
-import type { Step } from '../commit';
+import type { Step } from '../store/recordStore';
 import { HttpError, message } from '../messages';
 import { ReadOnlyError } from '../store/diskFull';
 import type { RecordStore, WriteView } from '../store/recordStore';

@@ -2,16 +2,16 @@ import type { ResourceDef } from '../../schema';
 import { aggregate } from '../aggregates';
 import { AuditTrail } from '../audit';
 import { changesOfCommit, LocalChangeBus, type ChangeBus } from '../changes';
-import { commit, type Step } from '../commit';
+import { commit } from './embeddedCommit';
 import { findById, sameId } from '../records';
 import { createListPath } from './listPath';
 import { createSearch } from './search';
-import { NotDurableError, type History, type RecordStore, type WriteView } from './recordStore';
+import { NotDurableError, type History, type RecordStore, type Step, type WriteView } from './recordStore';
 import type { Row, Store } from './store';
 
 /**
  * The embedded store: every record in memory, answered from kept sort orders and indexes
- * (listPath.ts) and kept search text (search.ts); every write one journal line (commit.ts)
+ * (listPath.ts) and kept search text (search.ts); every write one journal line (embeddedCommit.ts)
  * on top of the snapshot (store.ts). Writes run one at a time, each from its first read to its
  * commit: whatever a write's checks await, no other write comes in between.
  */

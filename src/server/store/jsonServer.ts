@@ -7,7 +7,7 @@ import type { Data } from './store';
  * json-server 0.17, in one place: its router answers list queries over the live data as the
  * reference Huiwu's own list path is compared with, byte for byte (test/api/list-paths.test.ts,
  * with the server option `plainPaths`). It writes nothing: every write goes through the
- * pipeline (src/server/commit.ts), which json-server's router, answering a turn later, could
+ * pipeline (src/server/store/embeddedCommit.ts), which json-server's router, answering a turn later, could
  * not keep consistent under concurrent requests.
  */
 export function jsonServerLists(data: Data) {

@@ -1,8 +1,7 @@
 import type { ResourceDef } from '../../schema';
 import type { Aggregate, AggregateSpec } from '../aggregates';
-import type { Actor, AuditEntry } from '../audit';
+import type { Actor, AuditAction, AuditEntry } from '../audit';
 import type { ChangeBus } from '../changes';
-import type { Step } from '../commit';
 import type { Data, Row } from './store';
 
 /** A list query in json-server's form (`_sort`, `_start`, `status_ne`…), read once from the
@@ -24,6 +23,21 @@ export interface Page {
   page: Row[];
   total: number;
 }
+
+/**
+ * One step of a write: a new record, fields of a stored one, a stored one gone. A request's
+ * steps (the record, its dependants, the record its new child moves, an import's rows and the
+ * organisations they name) are committed together.
+ */
+export type Step = (
+  | { op: 'create'; resource: string; fields: Record<string, unknown>; action?: AuditAction }
+  | { op: 'update'; resource: string; row: Row; fields: Record<string, unknown>; action?: AuditAction }
+  | { op: 'delete'; resource: string; row: Row; action?: AuditAction }
+) & {
+  /** false: no audit entry. Only an account's own preferences (src/server/auth/preferences.ts):
+   * no record, nobody else's business, and saved at every column resized */
+  audit?: false;
+};
 
 /** A record's past, as the merges of concurrent edits read it. */
 export interface History {

@@ -21,7 +21,7 @@ export interface Store {
   data: Data;
   journal: Journal;
   /** Set when the disk was full at start, so the journal could not be folded into a snapshot:
-   * reads are served, every write refused (commit.ts) until a restart finds room. */
+   * reads are served, every write refused (embeddedCommit.ts) until a restart finds room. */
   readOnly: Error | null;
   /** the id a new record of this collection gets */
   takeId(collection: string): number;

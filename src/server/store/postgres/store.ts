@@ -4,7 +4,7 @@ import type { PgChangeBus } from './changes';
 import type { ResourceDef } from '../../../schema';
 import { checkedSpec, orderedGroups, type Aggregate, type Group } from '../../aggregates';
 import { auditChange, type Actor, type AuditEntry } from '../../audit';
-import type { Step } from '../../commit';
+import type { Step } from '../recordStore';
 import { sameValue } from '../../records';
 import {
   NotDurableError,

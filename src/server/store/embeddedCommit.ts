@@ -1,23 +1,9 @@
-import type { Actor, AuditAction, AuditTrail } from './audit';
-import { sameValue, type Row } from './records';
-import { ReadOnlyError } from './store/diskFull';
-import type { JournalEntry } from './store/journal';
-import type { Store } from './store/store';
-
-/**
- * One step of a write: a new record, fields of a stored one, a stored one gone. A request's
- * steps (the record, its dependants, the record its new child moves, an import's rows and the
- * organisations they name) are committed together.
- */
-export type Step = (
-  | { op: 'create'; resource: string; fields: Record<string, unknown>; action?: AuditAction }
-  | { op: 'update'; resource: string; row: Row; fields: Record<string, unknown>; action?: AuditAction }
-  | { op: 'delete'; resource: string; row: Row; action?: AuditAction }
-) & {
-  /** false: no audit entry. Only an account's own preferences (src/server/auth/preferences.ts):
-   * no record, nobody else's business, and saved at every column resized */
-  audit?: false;
-};
+import type { Actor, AuditAction, AuditTrail } from '../audit';
+import { sameValue, type Row } from '../records';
+import { ReadOnlyError } from './diskFull';
+import type { JournalEntry } from './journal';
+import type { Store } from './store';
+import type { Step } from './recordStore';
 
 export interface Committed {
   /** per step, the record as this commit left it (a deleted one as it was): copies, so the
