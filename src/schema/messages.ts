@@ -10,6 +10,7 @@ export type Reason =
   | { code: 'notInteger' }
   | { code: 'tooShort'; min: number }
   | { code: 'notObject' }
+  | { code: 'tooDeep'; depth: number }
   | { code: 'notSingleValue' }
   | { code: 'taken' }
   | { code: 'unknownName'; name: string; what?: Label }
@@ -59,6 +60,7 @@ const zh: Templates = {
   notInteger: () => '应为整数',
   tooShort: (r) => `至少 ${r.min} 个字符`,
   notObject: () => '应为一个对象',
+  tooDeep: ({ depth }) => `嵌套过深（最多 ${depth} 层）`,
   notSingleValue: () => '应为单个值，不能是列表或对象',
   taken: () => '已被使用',
   unknownName: (r) => `找不到名为“${r.name}”的${r.what?.zh ?? '记录'}`,
@@ -112,6 +114,7 @@ const en: Templates = {
   notInteger: () => 'Must be a whole number',
   tooShort: (r) => `At least ${r.min} characters`,
   notObject: () => 'Must be an object',
+  tooDeep: ({ depth }) => `Nests too deep (at most ${depth} levels)`,
   notSingleValue: () => 'Must be a single value, not a list or an object',
   taken: () => 'Already taken',
   unknownName: (r) => `No ${r.what?.en.toLowerCase() ?? 'record'} is named “${r.name}”`,

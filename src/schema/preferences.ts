@@ -1,3 +1,4 @@
+import { nestsTooDeep } from './nesting';
 import { isMoneyUnit } from './money';
 
 /**
@@ -33,10 +34,14 @@ export const PREFERENCES_BYTES = 1024 * 1024;
 const KEY = /^(money|views|grid|board)((?:\.[A-Za-z0-9_-]{1,64}){0,3})$/;
 
 /** What is wrong with this key or value (null removes a key), or null when nothing is. */
-export function preferenceProblem(key: string, value: unknown): 'unknownKey' | 'moneyUnit' | 'list' | 'object' | null {
+export function preferenceProblem(
+  key: string,
+  value: unknown,
+): 'unknownKey' | 'moneyUnit' | 'list' | 'object' | 'tooDeep' | null {
   const match = KEY.exec(key);
   if (!match || (match[1] === 'money' && key !== 'money.unit')) return 'unknownKey';
   if (value === null) return null;
+  if (nestsTooDeep(value)) return 'tooDeep';
   const shape = PREFERENCE_KINDS[match[1] as PreferenceKind];
   if (shape === 'moneyUnit') return isMoneyUnit(value) ? null : 'moneyUnit';
   if (shape === 'list') return Array.isArray(value) ? null : 'list';

@@ -1,3 +1,4 @@
+import { MAX_NESTING, nestsTooDeep } from './nesting';
 import { enums } from './enums';
 import { EVENT_UTC_OFFSET, resourceByName, systemFields } from './index';
 import { beijingDay } from './namedFilters';
@@ -109,6 +110,7 @@ export function convertValue(field: FieldDef, raw: unknown): Converted {
     }
     case 'json':
       if (typeof raw !== 'object' || Array.isArray(raw)) return { reason: { code: 'notObject' } };
+      if (nestsTooDeep(raw)) return { reason: { code: 'tooDeep', depth: MAX_NESTING } };
       return { value: raw };
     case 'reference': {
       const id = typeof raw === 'string' && /^\d+$/.test(raw.trim()) ? Number(raw) : raw;

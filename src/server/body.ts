@@ -10,36 +10,27 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH']);
  * lost; no field, list or choice is called any of them. */
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** How deep a body may nest. A form's values are flat, an account's settings (a saved view's
- * filters) a few levels deep; thousands of levels, stored, would stop the snapshot that
- * serialises them, and with it the next start. */
-export const MAX_DEPTH = 32;
-
-/** What is wrong with a parsed body's shape: a reserved key anywhere, or nesting deeper than
- * MAX_DEPTH. Walked with a list, not recursion, as a body may nest thousands deep. */
-function misshapen(body: unknown): { key: string } | { tooDeep: true } | undefined {
-  const pending: [unknown, number][] = [[body, 0]];
+/** The first reserved key anywhere in a parsed body; walked with a list, not recursion, as a
+ * body may nest thousands deep. */
+function reservedKey(body: unknown): string | undefined {
+  const pending = [body];
   while (pending.length > 0) {
-    const [value, depth] = pending.pop()!;
+    const value = pending.pop();
     if (typeof value !== 'object' || value === null) continue;
-    if (depth >= MAX_DEPTH) return { tooDeep: true };
     const key = Array.isArray(value) ? undefined : Object.keys(value).find((k) => RESERVED_KEYS.has(k));
-    if (key !== undefined) return { key };
-    for (const inner of Object.values(value)) if (typeof inner === 'object') pending.push([inner, depth + 1]);
+    if (key !== undefined) return key;
+    for (const inner of Object.values(value)) if (typeof inner === 'object') pending.push(inner);
   }
 }
 
-/** JSON bodies of writes, up to `limit`, refused with a reserved key anywhere in them or
- * nested too deep. */
+/** JSON bodies of writes, up to `limit`, refused with a reserved key anywhere in them. */
 export function jsonBody(options: { limit: string | number; strict?: boolean }) {
   const parse = express.json(options);
   return (req: Request, res: Response, next: NextFunction) => {
     if (!WRITES.has(req.method)) return next();
     parse(req, res, (error?: unknown) => {
-      const wrong = error ? undefined : misshapen(req.body);
-      const lang = requestLang(req);
-      if (wrong && 'key' in wrong) return next(new HttpError(400, message(lang, 'reservedKey', { key: wrong.key })));
-      if (wrong) return next(new HttpError(400, message(lang, 'tooDeep', { depth: MAX_DEPTH })));
+      const key = error ? undefined : reservedKey(req.body);
+      if (key !== undefined) return next(new HttpError(400, message(requestLang(req), 'reservedKey', { key })));
       next(error);
     });
   };

@@ -14,10 +14,6 @@ const messages = {
     zh: '打开的实时更新连接过多，请关闭一些页面后再试',
     en: 'Too many live-update connections are open: close some pages and try again',
   },
-  tooDeep: {
-    zh: '请求内容嵌套过深（最多 {depth} 层）',
-    en: 'The request body is nested too deep (at most {depth} levels)',
-  },
   reservedKey: {
     zh: '请求内容中不能有名为“{key}”的键',
     en: 'The request body may not contain a key named “{key}”',
@@ -85,6 +81,7 @@ const messages = {
   preferenceMoneyUnit: { zh: '应为 yuan（元）或 wan（万元）', en: 'must be yuan or wan' },
   preferenceList: { zh: '应为一个列表', en: 'must be a list' },
   preferenceObject: { zh: '应为一个 JSON 对象', en: 'must be a JSON object' },
+  preferenceTooDeep: { zh: '嵌套过深（最多 {depth} 层）', en: 'nests too deep (at most {depth} levels)' },
   preferenceTooLarge: {
     zh: '个人设置“{key}”过大（上限 {limit}），没有保存',
     en: 'The setting {key} is too large (limit {limit}), so nothing was saved',

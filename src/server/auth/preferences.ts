@@ -8,6 +8,7 @@ import {
 } from '../../schema/preferences';
 import { actorOf } from '../audit';
 import type { Step } from '../store/recordStore';
+import { MAX_NESTING } from '../../schema/nesting';
 import { asyncHandler, HttpError, message, requestLang, type MessageKey } from '../messages';
 import type { Row } from '../records';
 import type { RecordStore } from '../store/recordStore';
@@ -17,6 +18,7 @@ const PROBLEM: Record<string, MessageKey> = {
   moneyUnit: 'preferenceMoneyUnit',
   list: 'preferenceList',
   object: 'preferenceObject',
+  tooDeep: 'preferenceTooDeep',
 };
 
 const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
@@ -55,7 +57,7 @@ export function preferencesRouter(records: RecordStore) {
       const errors: Record<string, string> = {};
       for (const [key, value] of changes) {
         const problem = preferenceProblem(key, value);
-        if (problem) errors[key] = message(lang, PROBLEM[problem]);
+        if (problem) errors[key] = message(lang, PROBLEM[problem], { depth: MAX_NESTING });
         else if (bytes(value) > PREFERENCE_VALUE_BYTES)
           throw new HttpError(413, message(lang, 'preferenceTooLarge', { key, limit: kb(PREFERENCE_VALUE_BYTES) }));
       }
