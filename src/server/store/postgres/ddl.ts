@@ -12,6 +12,7 @@ import {
   PINYIN_LOCALE,
   type Column,
   type Table,
+  type TableModel,
 } from './tables';
 
 /**
@@ -25,17 +26,6 @@ export interface DbModel {
   /** name → ICU locale */
   collations: Record<string, string>;
   tables: Record<string, TableModel>;
-}
-
-export interface TableModel {
-  /** column → its definition (type, then constraints) */
-  columns: Record<string, string>;
-  /** column → the row's key it holds (values move to and from `custom` by it) */
-  keys: Record<string, string>;
-  /** table-level constraints (a composite primary key) */
-  constraints?: string[];
-  /** index name → its CREATE INDEX statement */
-  indexes: Record<string, string>;
 }
 
 const definition = (column: Column) => [column.type, column.constraints].filter(Boolean).join(' ');

@@ -1,4 +1,4 @@
-import type { TableModel } from './ddl';
+import type { TableModel } from './tables';
 
 /**
  * What several servers on one database share besides the records: sessions, login attempts and

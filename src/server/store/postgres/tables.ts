@@ -188,3 +188,15 @@ export function fromOf(table: Table, alias: string, param: (value: unknown) => s
     scope: table.list !== undefined ? `${alias}.${ident('resource')} = ${param(table.list)}` : null,
   };
 }
+
+/** A table as the migrations build it (ddl.ts; the server's own tables, serverTables.ts). */
+export interface TableModel {
+  /** column → its definition (type, then constraints) */
+  columns: Record<string, string>;
+  /** column → the row's key it holds (values move to and from `custom` by it) */
+  keys: Record<string, string>;
+  /** table-level constraints (a composite primary key) */
+  constraints?: string[];
+  /** index name → its CREATE INDEX statement */
+  indexes: Record<string, string>;
+}
