@@ -62,18 +62,12 @@ export async function runImport(args: {
         // again, in slices while that may still settle, then at once, holding the writes
         if (sliced && records.commits !== before) return [];
         const plan = sliced ?? planImport(await view.load(importLists(current())), current(), body, lang, role, now);
-        if (plan.counts.invalid > 0)
-          throw new HttpError(400, message(lang, 'importRefused', { count: plan.counts.invalid }), {
-            written: false,
-            ...reportOf(plan),
-          });
-        const written = await stepsOf(view, current(), plan);
+        const written = await stepsOf(view, current(), plan, lang);
         report = written.report;
         return written.steps;
       });
     } catch (error) {
-      if (error instanceof HttpError || error instanceof ReadOnlyError) throw error;
-      throw new HttpError(500, message(lang, 'diskFailed'));
+      throw refusalOf(error, lang);
     }
     if (report) return report;
   }
@@ -111,18 +105,12 @@ async function importInside(args: Parameters<typeof runImport>[0], current: () =
     await records.write(actor, async (view) => {
       const data = await view.load(importLists(current()), narrowedTo(current(), body));
       const plan = await planImportInSlices(data, current(), body, lang, role, now);
-      if (plan.counts.invalid > 0)
-        throw new HttpError(400, message(lang, 'importRefused', { count: plan.counts.invalid }), {
-          written: false,
-          ...reportOf(plan),
-        });
-      const written = await stepsOf(view, current(), plan);
+      const written = await stepsOf(view, current(), plan, lang);
       report = written.report;
       return written.steps;
     });
   } catch (error) {
-    if (error instanceof HttpError || error instanceof ReadOnlyError) throw error;
-    throw new HttpError(500, message(lang, 'diskFailed'));
+    throw refusalOf(error, lang);
   }
   return report!;
 }
@@ -135,10 +123,22 @@ const reportOf = ({ counts, planned, newRecords, unmatched }: Plan) => ({
   unmatched,
 });
 
-/** The plan as one write: the new records the rows name first (their ids taken now, so the
- * rows link to them), then every row, each with an audit entry; and the report, each row's
- * answer naming the record it becomes. */
-async function stepsOf(view: WriteView, resource: ResourceDef, plan: Plan) {
+/** A write refused as the client hears it: the plan's own refusal, a full disk, or else a
+ * write that did not reach the disk. */
+const refusalOf = (error: unknown, lang: Lang) =>
+  error instanceof HttpError || error instanceof ReadOnlyError
+    ? error
+    : new HttpError(500, message(lang, 'diskFailed'));
+
+/** The plan as one write, refused whole (400, every row's outcome) when a row is invalid: the
+ * new records the rows name first (their ids taken now, so the rows link to them), then every
+ * row, each with an audit entry; and the report, each row's answer naming the record it becomes. */
+async function stepsOf(view: WriteView, resource: ResourceDef, plan: Plan, lang: Lang) {
+  if (plan.counts.invalid > 0)
+    throw new HttpError(400, message(lang, 'importRefused', { count: plan.counts.invalid }), {
+      written: false,
+      ...reportOf(plan),
+    });
   const ids = new Map<unknown, Row['id']>();
   const steps: Step[] = [];
   for (const record of plan.newRecords) {

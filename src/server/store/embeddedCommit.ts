@@ -1,5 +1,5 @@
 import type { Actor, AuditAction, AuditTrail } from '../audit';
-import { sameValue, type Row } from '../records';
+import { updated, type Row } from '../records';
 import { ReadOnlyError } from './diskFull';
 import type { JournalEntry } from './journal';
 import type { Store } from './store';
@@ -12,8 +12,6 @@ export interface Committed {
   /** resolved once every step is on disk; the request is answered after it */
   durable: Promise<void>;
 }
-
-const SYSTEM = new Set(['id', 'createdAt', 'updatedAt', 'version']);
 
 /**
  * The only place a write happens. Applies the steps to memory, each update one version more,
@@ -58,20 +56,15 @@ export function commit(
       rows.push({ ...row });
       befores.push(null);
     } else if (step.op === 'update') {
-      const changed = Object.entries(step.fields).filter(
-        ([key, value]) => !SYSTEM.has(key) && !sameValue(value, step.row[key]),
-      );
-      // a step that changes nothing is no new version
-      if (changed.length === 0) {
+      const after = updated(step.row, step.fields, now);
+      if (!after) {
         rows.push({ ...step.row });
         befores.push({ ...step.row });
         continue;
       }
       const before = { ...step.row };
-      Object.assign(step.row, Object.fromEntries(changed), {
-        updatedAt: now,
-        version: (typeof step.row.version === 'number' ? step.row.version : 1) + 1,
-      });
+      // the live row, in place: the lists and indexes that hold it stay right
+      Object.assign(step.row, after);
       entries.push({ r: step.resource, put: { ...step.row } });
       trail(step, before, step.row);
       rows.push({ ...step.row });

@@ -5,7 +5,7 @@ import type { ResourceDef } from '../../../schema';
 import { checkedSpec, orderedGroups, type Aggregate, type Group } from '../../aggregates';
 import { auditChange, type Actor, type AuditEntry } from '../../audit';
 import type { Step } from '../recordStore';
-import { sameValue } from '../../records';
+import { updated } from '../../records';
 import {
   NotDurableError,
   searchesPersonal,
@@ -41,8 +41,6 @@ class Moved extends Error {}
 
 /** The writes whose version check kept failing: no plan could be committed. */
 export class WriteConflictError extends Error {}
-
-const SYSTEM = new Set(['id', 'createdAt', 'updatedAt', 'version']);
 
 /** An id as the tables hold it (bigint): the canonical text of a safe integer, or none. */
 const idOf = (id: unknown): string | null => {
@@ -267,18 +265,14 @@ export function postgresStore(
       }
       i++;
       if (step.op === 'update') {
-        const changed = Object.entries(step.fields).filter(
-          ([key, value]) => !SYSTEM.has(key) && !sameValue(value, step.row[key]),
-        );
-        // a step that changes nothing is no new version
-        if (changed.length === 0) {
+        const after = updated(step.row, step.fields, now);
+        if (!after) {
           rows.push({ ...step.row });
           befores.push({ ...step.row });
           continue;
         }
         const before = { ...step.row };
-        const version = typeof step.row.version === 'number' ? step.row.version : 1;
-        const after: Row = { ...step.row, ...Object.fromEntries(changed), updatedAt: now, version: version + 1 };
+        const version = Number(before.version ?? 1);
         const columns = toColumns(table, after);
         const values: unknown[] = [];
         const set = table.columns
@@ -290,14 +284,14 @@ export function postgresStore(
         const id = `$${values.push(idOf(step.row.id))}::bigint`;
         const was = `$${values.push(version)}`;
         const scope = table.list !== undefined ? ` AND resource = $${values.push(table.list)}` : '';
-        const { rows: updated } = await client.query(
+        const { rows: stored } = await client.query(
           `UPDATE ${ident(table.name)} SET ${set.join(', ')} WHERE id = ${id} AND version = ${was}${scope}
            RETURNING ${selectList(table, ident(table.name))}`,
           values,
         );
         // another write changed the row after this plan read it (without a lock): plan again
-        if (updated.length === 0) throw new Moved();
-        const row = fromColumns(table, updated[0]);
+        if (stored.length === 0) throw new Moved();
+        const row = fromColumns(table, stored[0]);
         Object.assign(step.row, row);
         trail(step, before, row);
         rows.push(row);
