@@ -319,6 +319,19 @@ export interface ListStatements {
   count: Statement;
 }
 
+/** The rows a list query matches: its table, parameters, FROM and WHERE (the filters, and `q`
+ * when the query holds it, phones and e-mails searched only when `personal`). */
+function matching(resource: ResourceDef, query: ListQuery, options: { personal?: boolean }) {
+  const table = tableOf(resource);
+  const p = new Params();
+  const { from, scope } = fromOf(table, 'r', p.add);
+  const search =
+    query.q === undefined ? null : searchCondition(table, resource, String(query.q), !!options.personal, p);
+  const conditions = [scope, ...filterConditions(table, resource, query, p), search].filter(Boolean);
+  const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+  return { table, p, from, where };
+}
+
 /**
  * A page and its total. `q`, when the query holds it, is searched here (the embedded store
  * turns it into ids first; the answer is the same), phones and e-mails only when `personal`.
@@ -328,13 +341,7 @@ export function listStatements(
   query: ListQuery,
   options: { personal?: boolean } = {},
 ): ListStatements {
-  const table = tableOf(resource);
-  const p = new Params();
-  const { from, scope } = fromOf(table, 'r', p.add);
-  const search =
-    query.q === undefined ? null : searchCondition(table, resource, String(query.q), !!options.personal, p);
-  const conditions = [scope, ...filterConditions(table, resource, query, p), search].filter(Boolean);
-  const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+  const { table, p, from, where } = matching(resource, query, options);
   const count = { text: `SELECT count(*)::int AS total FROM ${from}${where}`, values: p.values.slice() };
 
   const sort = typeof query._sort === 'string' && query._sort !== '' ? query._sort : null;
@@ -386,13 +393,7 @@ export function aggregateStatement(
   shape: AggregateShape,
   options: { personal?: boolean } = {},
 ): Statement {
-  const table = tableOf(resource);
-  const p = new Params();
-  const { from, scope } = fromOf(table, 'r', p.add);
-  const search =
-    query.q === undefined ? null : searchCondition(table, resource, String(query.q), !!options.personal, p);
-  const conditions = [scope, ...filterConditions(table, resource, query, p), search].filter(Boolean);
-  const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+  const { table, p, from, where } = matching(resource, query, options);
   const select = ['count(*)::int AS count'];
   if (shape.sum) {
     const a = accessor(table, resource, shape.sum, p);
