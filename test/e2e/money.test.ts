@@ -28,6 +28,8 @@ const columnTotals = async () =>
   (await page.locator('[data-testid^="sum-"]').allInnerTexts()).map((text) => Number(text.replace(/[^\d.]/g, '')));
 
 async function chooseUnit(label: string) {
+  // the app bar slides away as a page scrolls down, back as it scrolls up, as a user does
+  await page.mouse.wheel(0, -10_000);
   await page.getByRole('button', { name: /管理员|个人中心/ }).click();
   await page.getByRole('menuitem', { name: label }).waitFor();
   await shot(page, 'money-unit-menu');
