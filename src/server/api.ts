@@ -1,5 +1,5 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { resourceByName, resources, roleSeesPersonalData, type ResourceDef, type Role } from '../schema';
+import { resources, roleSeesPersonalData, type ResourceDef, type Role } from '../schema';
 import { createAuthRouter, requireSession, type AuthServices } from './auth/routes';
 import { jsonBody } from './body';
 import { DEFINITIONS, loadCustomSchema } from './customSchema';

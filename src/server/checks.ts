@@ -1,21 +1,11 @@
-import {
-  getField,
-  isFinal,
-  lifecycleOf,
-  requiredForParent,
-  stampsFor,
-  systemFields,
-  type Lang,
-  type ResourceDef,
-} from '../schema';
+import { getField, stampsFor, systemFields, type Lang, type ResourceDef } from '../schema';
 import { reasonText, type Reason } from '../schema/messages';
 import { checkWrite, type Reasons } from '../schema/validate';
-import type { Step } from './store/recordStore';
 import type { CheckContext } from './hooks/types';
 import { HttpError, message } from './messages';
 import { present } from './present';
-import { findById, sameId, sameValue } from './records';
-import type { WriteView } from './store/recordStore';
+import { sameValue } from './records';
+import type { Step, WriteView } from './store/recordStore';
 import type { Row } from './store/store';
 
 type Body = Record<string, unknown>;

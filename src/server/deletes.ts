@@ -3,7 +3,7 @@ import type { CheckContext } from './hooks/types';
 import type { Step } from './store/recordStore';
 import { HttpError, message } from './messages';
 import { forbid } from './present';
-import { sameId, type Row } from './records';
+import { type Row } from './records';
 import type { WriteView } from './store/recordStore';
 
 interface Plan {

@@ -1,7 +1,7 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { smallSeed } from '../fixtures/smallSeed';
 import { spawnServer, type ServerProcess } from '../helpers/process';
 import { ADMIN_PASSWORD, loginCookie, tempDir, describeEmbedded } from '../helpers/server';

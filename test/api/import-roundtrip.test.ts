@@ -1,6 +1,4 @@
 import ExcelJS from 'exceljs';
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resourceByName, type FieldDef } from '../../src/schema';
 import { toCsv } from '../../src/schema/spreadsheet/csv';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestServer, tempDir, type TestServer, describeEmbedded } from '../helpers/server';
 
 // Lists and creates are answered in front of json-server (src/server/store/listPath.ts) for speed.

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf, sessionFor, startTestServer, type Session, type TestServer, storedText } from '../helpers/server';
 

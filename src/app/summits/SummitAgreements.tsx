@@ -4,7 +4,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { useGetList, useGetMany, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { useGetList, useGetMany, useRecordContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { useMoney } from '../schema-ui/useMoney';
 
@@ -12,7 +12,6 @@ import { useMoney } from '../schema-ui/useMoney';
 export const SummitAgreements = () => {
   const summit = useRecordContext();
   const translate = useTranslate();
-  const [locale] = useLocaleState();
   const { data: ceremonies } = useGetList(
     'ceremonies',
     { filter: { summitId: summit?.id }, pagination: { page: 1, perPage: 100 } },

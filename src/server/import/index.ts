@@ -1,5 +1,5 @@
 import { importKeysOf, resourceByName, type Lang, type ResourceDef, type Role } from '../../schema';
-import type { ImportReport, NewRecord, RowResult } from '../../schema/imports';
+import type { ImportReport, NewRecord } from '../../schema/imports';
 import type { Actor } from '../audit';
 import type { Step } from '../store/recordStore';
 import { HttpError, message } from '../messages';

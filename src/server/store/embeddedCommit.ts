@@ -1,4 +1,4 @@
-import type { Actor, AuditAction, AuditTrail } from '../audit';
+import type { Actor, AuditTrail } from '../audit';
 import { updated, type Row } from '../records';
 import { ReadOnlyError } from './diskFull';
 import type { JournalEntry } from './journal';
