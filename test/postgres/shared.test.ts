@@ -169,6 +169,30 @@ describe('sessions in PostgreSQL', () => {
     const touched = await Promise.all(Array.from({ length: 100 }, (_, i) => (i % 2 ? a : b).touch(session.id)));
     expect(touched.every((t) => t?.userId === 5)).toBe(true);
   });
+
+  it('write last_seen at most every tenth of the idle time (30 s at most): a busy session is read, not rewritten', async () => {
+    const url = await database();
+    const pool = poolOf(url);
+    const sessions = new PgSessions(pool, 60, 12);
+    const session = await sessions.start(6);
+    const row = async () =>
+      (
+        await pool.query<{ xmin: string; seen: number }>(
+          'SELECT xmin::text, (extract(epoch FROM last_seen) * 1000)::float8 AS seen FROM sessions',
+        )
+      ).rows[0];
+    const written = await row();
+    for (let i = 0; i < 20; i++) expect(await sessions.touch(session.id)).toMatchObject({ userId: 6 });
+    expect(await row()).toEqual(written);
+    // 31 s later the next request moves it, once
+    await pool.query("UPDATE sessions SET last_seen = last_seen - interval '31 seconds'");
+    const aged = await row();
+    expect((await sessions.touch(session.id))!.lastSeen).toBeGreaterThan(aged.seen);
+    const moved = await row();
+    expect(moved.xmin).not.toBe(aged.xmin);
+    await sessions.touch(session.id);
+    expect(await row()).toEqual(moved);
+  });
 });
 
 interface ThrottlePair {
