@@ -75,7 +75,7 @@ async function checkAgainstView(
   const questions = questionsOf(resource, record, reasons);
   const fails = await Promise.all(
     questions.map(async (q) =>
-      'exists' in q ? !(await view.find(q.exists, q.value)) : view.taken(resource.name, q.source, q.value, selfId),
+      'exists' in q ? !(await view.exists(q.exists, q.value)) : view.taken(resource.name, q.source, q.value, selfId),
     ),
   );
   refuse(questions, fails, reasons);

@@ -147,4 +147,42 @@ describe('PostgreSQL store: writes', () => {
       expect(entry.after).toEqual({ venue: row.venue });
     }
   });
+
+  it('two guests of one summit are written side by side; deleting the summit waits for both', async () => {
+    const summit = (await store.get('summits', [1]))[0];
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const order: string[] = [];
+    // the first guest's write holds its transaction open after checking its summit
+    const first = store.write(null, async (view) => {
+      expect(await view.exists('summits', summit.id)).toBe(true);
+      await gate;
+      order.push('first');
+      return [{ op: 'create', resource: 'attendees', fields: { summitId: summit.id, name: '甲嘉宾', role: 'guest' } }];
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    const deleting = store
+      .write(null, async (view) => {
+        const row = (await view.find('summits', summit.id))!;
+        order.push(`delete saw ${(await view.where('attendees', 'summitId', summit.id)).length} guests`);
+        return [{ op: 'delete', resource: 'summits', row }];
+      })
+      .catch(() => undefined);
+    // a second guest of the same summit is not queued behind the first
+    const [second] = await store.write(null, async (view) => {
+      expect(await view.exists('summits', summit.id)).toBe(true);
+      return [{ op: 'create', resource: 'attendees', fields: { summitId: summit.id, name: '乙嘉宾', role: 'guest' } }];
+    });
+    order.push('second');
+    expect(second).toMatchObject({ name: '乙嘉宾', summitId: summit.id });
+    open();
+    await first;
+    await deleting;
+    const guests = (await pool.query('SELECT count(*)::int AS n FROM attendees WHERE summit_id = $1', [summit.id]))
+      .rows[0].n;
+    // the delete found its row only after the first guest committed: it saw both new guests
+    expect(order[0]).toBe('second');
+    expect(order.slice(1, 2)).toEqual(['first']);
+    expect(order[2]).toBe(`delete saw ${guests} guests`);
+  });
 });

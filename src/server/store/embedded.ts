@@ -73,6 +73,7 @@ export function embeddedStore(
   /** the live rows: an update step changes the row it names, in place */
   const view: WriteView = {
     find: async (resource, id) => indexOf(resource).byId.get(String(id)) ?? findById(rowsOf(resource), id),
+    exists: async (resource, id) => (await view.find(resource, id)) !== undefined,
     where: async (resource, field, value) => rowsOf(resource).filter((row) => sameId(row[field], value)),
     all: async (resource) => [...rowsOf(resource)],
     taken: async (resource, field, value, selfId) => {

@@ -55,6 +55,10 @@ export interface History {
 export interface WriteView {
   /** one record, or undefined */
   find(resource: string, id: unknown): Promise<Row | undefined>;
+  /** whether a record is there, kept there until this write commits (a reference's target: a
+   * guest's summit), while other writes referring to it go on (a database locks it FOR KEY
+   * SHARE, where `find` locks it FOR UPDATE and a summit's guests would queue on their summit) */
+  exists(resource: string, id: unknown): Promise<boolean>;
   /** the records whose `field` holds `value` (a summit's guests, an agreement's follow-ups) */
   where(resource: string, field: string, value: unknown): Promise<Row[]>;
   /** every record of a list: for the small ones (accounts, the schema's definitions) and the

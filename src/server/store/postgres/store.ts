@@ -72,14 +72,19 @@ export function postgresStore(
     return { from, scope: scope ? ` AND ${scope}` : '' };
   };
 
-  async function rowsById(db: Queryable, resource: string, ids: readonly unknown[], lock = false): Promise<Row[]> {
+  async function rowsById(
+    db: Queryable,
+    resource: string,
+    ids: readonly unknown[],
+    lock: '' | 'UPDATE' | 'KEY SHARE' = '',
+  ): Promise<Row[]> {
     const wanted = [...new Set(ids.map(idOf).filter((id): id is string => id !== null))];
     if (wanted.length === 0) return [];
     const table = tableOf(resource);
     const values: unknown[] = [wanted];
     const { from, scope } = scoped(table, values);
     const { rows } = await db.query(
-      `SELECT ${selectList(table, 'r')} FROM ${from} WHERE r.id = ANY($1::bigint[])${scope}${lock ? ' FOR UPDATE' : ''}`,
+      `SELECT ${selectList(table, 'r')} FROM ${from} WHERE r.id = ANY($1::bigint[])${scope}${lock ? ` FOR ${lock}` : ''}`,
       values,
     );
     return rows.map((row) => fromColumns(table, row));
@@ -149,7 +154,8 @@ export function postgresStore(
     };
     const lock = (lists: readonly string[]) => hold(lists.map((list) => `huiwu:list:${list}`));
     return {
-      find: async (resource, id) => (await rowsById(db, resource, [id], true))[0],
+      find: async (resource, id) => (await rowsById(db, resource, [id], 'UPDATE'))[0],
+      exists: async (resource, id) => (await rowsById(db, resource, [id], 'KEY SHARE')).length > 0,
       async where(resource, field, value) {
         if (value === null || value === undefined) return [];
         await hold([`huiwu:where:${resource}:${field}:${String(value)}`]);
