@@ -5,6 +5,7 @@ import path from 'node:path';
 import { importableFields } from '../../src/app/import/mapping';
 import { resourceByName } from '../../src/schema';
 import { firstScreenKb, gridFirstRowsMs } from './app';
+import { startPostgres } from '../helpers/postgres';
 import { benchData } from './data';
 import { autocannon, type Load } from './load';
 import { login, root, startHuiwu, startReference, type Running } from './servers';
@@ -14,24 +15,35 @@ import { login, root, startHuiwu, startReference, type Running } from './servers
  * run, at 10,000 and 100,000 attendees; then exports, start-up, memory and the app. Prints a
  * table with the ratio Huiwu/reference and writes the same as JSON to
  * test-output/bench/results.json. `--quick`: 10,000 attendees, one second per case;
- * `--size=100000`: that size only.
+ * `--size=100000`: that size only. `--store=postgres`: Huiwu on PostgreSQL too (a throw-away
+ * PostgreSQL 15 cluster, fsync and synchronous_commit on), at 100,000 attendees beside the
+ * embedded store and json-server, and at 1,000,000 on PostgreSQL alone.
  */
 const quick = process.argv.includes('--quick');
+const onPostgres = process.argv.includes('--store=postgres');
 const only = process.argv.find((arg) => arg.startsWith('--size='));
-const SIZES = only ? [Number(only.slice(7))] : quick ? [10_000] : [10_000, 100_000];
+const SIZES = only ? [Number(only.slice(7))] : quick ? [10_000] : onPostgres ? [100_000, 1_000_000] : [10_000, 100_000];
+/** above this, PostgreSQL alone: the embedded store and json-server hold every row in memory */
+const SIDE_BY_SIDE_MAX = 100_000;
 const SECONDS = quick ? 1 : 5;
 const PASSWORD = 'bench-password-1';
 const out = path.join(root, 'test-output/bench');
 fs.mkdirSync(out, { recursive: true });
+const cluster = onPostgres
+  ? await startPostgres({ settings: { fsync: 'on', synchronous_commit: 'on', max_connections: '100' } })
+  : undefined;
+process.on('exit', () => cluster?.remove());
 
 interface Row {
   size: number;
   case: string;
   huiwu?: Load;
+  postgres?: Load;
   reference?: Load;
   ratio?: number;
   /** Huiwu's peak resident memory so far (VmHWM), after this case */
   peakMb?: number;
+  postgresPeakMb?: number;
   note?: string;
 }
 const rows: Row[] = [];
@@ -39,41 +51,75 @@ const extras: Record<string, number | string | null> = {};
 
 const q = (value: unknown) => encodeURIComponent(JSON.stringify(value));
 
+interface Target {
+  store: 'huiwu' | 'postgres';
+  server: Running;
+  cookie: string;
+}
+
+/** A database of the cluster holding the data file, moved in as an association does
+ * (`npm run db -- export`), timed; then Huiwu on it. */
+async function startOnPostgres(dataFile: string, size: number): Promise<Running> {
+  const url = await cluster!.createDatabase();
+  const started = performance.now();
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'src/server/store/postgres/cli.ts', 'export', '--data', dataFile],
+    { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  extras[`postgres_move_in_s_${size}`] = Number(((performance.now() - started) / 1000).toFixed(1));
+  await cluster!.query('VACUUM ANALYZE', [], new URL(url).pathname.slice(1));
+  const server = await startHuiwu(dataFile, PASSWORD, { DATABASE_URL: url });
+  extras[`postgres_startup_ms_${size}`] = Math.round(server.startMs);
+  extras[`postgres_startup_rss_mb_${size}`] = Math.round(server.rssMb());
+  return server;
+}
+
 async function benchSize(size: number) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `huiwu-bench-${size}-`));
   const data = benchData(size);
   const huiwuFile = path.join(dir, 'huiwu.json');
   const referenceFile = path.join(dir, 'reference.json');
   fs.writeFileSync(huiwuFile, JSON.stringify(data));
-  fs.copyFileSync(huiwuFile, referenceFile);
   const fileMb = fs.statSync(huiwuFile).size / 1048576;
   console.log(`\n${size} attendees: data file ${fileMb.toFixed(1)} MB`);
+  const sideBySide = size <= SIDE_BY_SIDE_MAX;
 
-  // the floor any server holding the data as JavaScript objects stands on (json-server's
-  // model): a bare node process that has parsed the file and does nothing else
-  extras[`parsed_only_rss_mb_${size}`] = Math.round(
-    Number(
-      execFileSync(process.execPath, [
-        '-e',
-        `JSON.parse(require('fs').readFileSync(${JSON.stringify(huiwuFile)}, 'utf8')); global.gc?.(); console.log(process.memoryUsage().rss)`,
-      ]),
-    ) / 1048576,
-  );
-  const huiwu = await startHuiwu(huiwuFile, PASSWORD);
-  const reference = await startReference(referenceFile);
-  extras[`startup_ms_${size}`] = Math.round(huiwu.startMs);
-  extras[`startup_rss_mb_${size}`] = Math.round(huiwu.rssMb());
-  extras[`reference_startup_ms_${size}`] = Math.round(reference.startMs);
-  const cookie = await login(huiwu.url, PASSWORD);
-  const auth = { Cookie: cookie };
+  const targets: Target[] = [];
+  let reference: Running | undefined;
+  if (onPostgres) {
+    const server = await startOnPostgres(huiwuFile, size);
+    targets.push({ store: 'postgres', server, cookie: await login(server.url, PASSWORD) });
+  }
+  if (sideBySide) {
+    fs.copyFileSync(huiwuFile, referenceFile);
+    // the floor any server holding the data as JavaScript objects stands on (json-server's
+    // model): a bare node process that has parsed the file and does nothing else
+    extras[`parsed_only_rss_mb_${size}`] = Math.round(
+      Number(
+        execFileSync(process.execPath, [
+          '-e',
+          `JSON.parse(require('fs').readFileSync(${JSON.stringify(huiwuFile)}, 'utf8')); global.gc?.(); console.log(process.memoryUsage().rss)`,
+        ]),
+      ) / 1048576,
+    );
+    const huiwu = await startHuiwu(huiwuFile, PASSWORD);
+    reference = await startReference(referenceFile);
+    extras[`startup_ms_${size}`] = Math.round(huiwu.startMs);
+    extras[`startup_rss_mb_${size}`] = Math.round(huiwu.rssMb());
+    extras[`reference_startup_ms_${size}`] = Math.round(reference.startMs);
+    targets.unshift({ store: 'huiwu', server: huiwu, cookie: await login(huiwu.url, PASSWORD) });
+  }
   const ids = Array.from({ length: 25 }, (_, i) => 1 + ((i * 7919) % size));
   const summit = Math.max(1, Math.floor(size / 1000));
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  // a thousand guests spread over the list: officials editing different records at once
+  const guests = Array.from({ length: 1000 }, (_, i) => 1 + ((i * 104729) % size));
 
   const cases: {
     name: string;
-    huiwu: { path: string; method?: string; body?: string };
-    reference?: { path: string; method?: string; body?: string };
+    huiwu: { path: string; method?: string; body?: string; paths?: string[] };
+    reference?: { path: string; method?: string; body?: string; paths?: string[] };
     note?: string;
   }[] = [
     {
@@ -98,9 +144,24 @@ async function benchSize(size: number) {
     },
     { name: 'one record by id', huiwu: { path: '/api/attendees/77' }, reference: { path: '/attendees/77' } },
     {
-      name: 'write: PATCH one field',
+      name: 'write: PATCH one field of one guest',
       huiwu: { path: '/api/attendees/78', method: 'PATCH', body: JSON.stringify({ hotel: '青岚宾馆' }) },
       reference: { path: '/attendees/78', method: 'PATCH', body: JSON.stringify({ hotel: '青岚宾馆' }) },
+    },
+    {
+      name: 'write: PATCH, 1,000 guests in turn',
+      huiwu: {
+        path: '/api/attendees',
+        paths: guests.map((id) => `/api/attendees/${id}`),
+        method: 'PATCH',
+        body: JSON.stringify({ hotel: '青岚宾馆' }),
+      },
+      reference: {
+        path: '/attendees',
+        paths: guests.map((id) => `/attendees/${id}`),
+        method: 'PATCH',
+        body: JSON.stringify({ hotel: '青岚宾馆' }),
+      },
     },
     {
       name: 'write: POST one attendee',
@@ -137,30 +198,43 @@ async function benchSize(size: number) {
     },
   ];
   for (const c of cases) {
-    const mine = await autocannon(`${huiwu.url}${c.huiwu.path}`, { ...c.huiwu, headers: auth, seconds: SECONDS });
-    const theirs = c.reference
-      ? await autocannon(`${reference.url}${c.reference.path}`, { ...c.reference, seconds: SECONDS })
-      : undefined;
-    const row: Row = {
-      size,
-      case: c.name,
-      huiwu: mine,
-      reference: theirs,
-      peakMb: huiwu.peakMb(),
-      note: reference.dead() ? 'reference died (out of memory)' : c.note,
-    };
-    if (theirs && theirs.rps > 0) row.ratio = mine.rps / theirs.rps;
+    const row: Row = { size, case: c.name, note: c.note };
+    for (const target of targets) {
+      const load = await autocannon(`${target.server.url}${c.huiwu.path}`, {
+        ...c.huiwu,
+        headers: { Cookie: target.cookie },
+        seconds: SECONDS,
+      });
+      row[target.store] = load;
+      row[target.store === 'huiwu' ? 'peakMb' : 'postgresPeakMb'] = target.server.peakMb();
+    }
+    if (reference && c.reference) {
+      row.reference = await autocannon(`${reference.url}${c.reference.path}`, { ...c.reference, seconds: SECONDS });
+      if (reference.dead()) row.note = 'reference died (out of memory)';
+      if (row.huiwu && row.reference.rps > 0) row.ratio = row.huiwu.rps / row.reference.rps;
+    }
     rows.push(row);
     console.log(line(row));
   }
-  extras[`peak_rss_mb_${size}`] = Math.round(huiwu.peakMb());
-  extras[`data_file_mb_${size}`] = Number(fileMb.toFixed(1));
-  // the issue's measure: the peak under this load, in data files (a bare parse is the floor)
-  extras[`peak_rss_per_data_file_${size}`] = Number((huiwu.peakMb() / fileMb).toFixed(1));
-  extras[`parsed_only_per_data_file_${size}`] = Number(
-    (Number(extras[`parsed_only_rss_mb_${size}`]) / fileMb).toFixed(1),
-  );
-  extras[`reference_peak_rss_mb_${size}`] = Math.round(reference.peakMb());
+  for (const { store, server, cookie } of targets) await afterCases(store, server, cookie, size, fileMb);
+  if (reference) extras[`reference_peak_rss_mb_${size}`] = Math.round(reference.peakMb());
+  await Promise.all([...targets.map((t) => t.server.stop()), reference?.stop()]);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** Memory, a 10,000-row import, and at the last size the exports and the app, for one store. */
+async function afterCases(store: Target['store'], huiwu: Running, cookie: string, size: number, fileMb: number) {
+  const key = (name: string) => (store === 'postgres' ? `postgres_${name}` : name);
+  const auth = { Cookie: cookie };
+  extras[key(`peak_rss_mb_${size}`)] = Math.round(huiwu.peakMb());
+  if (store === 'huiwu') {
+    extras[`data_file_mb_${size}`] = Number(fileMb.toFixed(1));
+    // the issue's measure: the peak under this load, in data files (a bare parse is the floor)
+    extras[`peak_rss_per_data_file_${size}`] = Number((huiwu.peakMb() / fileMb).toFixed(1));
+    extras[`parsed_only_per_data_file_${size}`] = Number(
+      (Number(extras[`parsed_only_rss_mb_${size}`]) / fileMb).toFixed(1),
+    );
+  }
 
   // a 10,000-row import, committed in one request
   const rowsToImport = Array.from({ length: 10_000 }, (_, i) => [`导入嘉宾${i}`, `139${String(i).padStart(8, '0')}`]);
@@ -175,22 +249,20 @@ async function benchSize(size: number) {
       fixed: { summitId: 1 },
     }),
   });
-  extras[`import_10000_ms_${size}`] = res.ok ? Math.round(performance.now() - started) : `failed ${res.status}`;
+  extras[key(`import_10000_ms_${size}`)] = res.ok ? Math.round(performance.now() - started) : `failed ${res.status}`;
 
   if (size === SIZES[SIZES.length - 1]) {
     for (const format of ['csv', 'xlsx']) {
       // streamed by the server, against the whole file built in memory (the tab's old way)
       const streamed = await serverExport(huiwu, cookie, format);
       const inMemory = await exportOnce(huiwu, cookie, format);
-      Object.assign(extras, prefix(`export_${format}_${size}_server`, streamed));
-      Object.assign(extras, prefix(`export_${format}_${size}_in_memory`, inMemory));
-      extras[`export_${format}_${size}_time_ratio`] = Number((streamed.ms / inMemory.ms).toFixed(2));
+      Object.assign(extras, prefix(key(`export_${format}_${size}_server`), streamed));
+      Object.assign(extras, prefix(key(`export_${format}_${size}_in_memory`), inMemory));
+      extras[key(`export_${format}_${size}_time_ratio`)] = Number((streamed.ms / inMemory.ms).toFixed(2));
     }
-    extras.grid_first_rows_ms = await gridFirstRowsMs(huiwu.url, PASSWORD);
-    Object.assign(extras, prefix(`memory_${size}`, memoryBreakdown(size)));
+    extras[key('grid_first_rows_ms')] = await gridFirstRowsMs(huiwu.url, PASSWORD);
+    if (store === 'huiwu') Object.assign(extras, prefix(`memory_${size}`, memoryBreakdown(size)));
   }
-  await Promise.all([huiwu.stop(), reference.stop()]);
-  fs.rmSync(dir, { recursive: true, force: true });
 }
 
 const prefix = (key: string, values: Record<string, number>) =>
@@ -250,27 +322,40 @@ function exportOnce(server: Running, cookie: string, format: string): Promise<Re
 }
 
 const num = (n: number | undefined, digits = 0) => (n === undefined ? '—' : n.toFixed(digits));
+const load = (l: Load | undefined, digits = 0) => [
+  num(l?.rps, digits).padStart(8),
+  `${num(l?.p50)}/${num(l?.p99)}`.padStart(11),
+];
 function line(row: Row) {
-  const h = row.huiwu;
-  const r = row.reference;
   return [
     String(row.size).padStart(7),
     row.case.padEnd(42),
-    num(h?.rps).padStart(8),
-    `${num(h?.p50)}/${num(h?.p99)}`.padStart(11),
-    num(r?.rps, 1).padStart(8),
-    `${num(r?.p50)}/${num(r?.p99)}`.padStart(11),
+    ...load(row.huiwu),
+    ...(onPostgres ? load(row.postgres) : []),
+    ...load(row.reference, 1),
     (row.ratio === undefined ? '—' : `${row.ratio.toFixed(1)}×`).padStart(9),
     num(row.peakMb).padStart(8),
+    ...(onPostgres ? [num(row.postgresPeakMb).padStart(8)] : []),
     row.note ?? '',
   ].join('  ');
 }
 
 console.log(
-  `Huiwu vs json-server 0.17.4, ${os.cpus().length} cores, node ${process.version}${quick ? ' (quick)' : ''}; ${SECONDS}s per case, 10 connections`,
+  `Huiwu vs json-server 0.17.4, ${os.cpus().length} cores, node ${process.version}${quick ? ' (quick)' : ''}; ${SECONDS}s per case, 10 connections${onPostgres ? '; PostgreSQL with fsync and synchronous_commit on' : ''}`,
 );
 console.log(
-  ['   size', 'case'.padEnd(42), 'huiwu/s', 'p50/p99 ms', '  ref/s', 'p50/p99 ms', '    ratio', 'peak MB'].join('  '),
+  [
+    '   size',
+    'case'.padEnd(42),
+    'huiwu/s',
+    'p50/p99 ms',
+    ...(onPostgres ? ['   pg/s', 'p50/p99 ms'] : []),
+    '  ref/s',
+    'p50/p99 ms',
+    '    ratio',
+    'peak MB',
+    ...(onPostgres ? ['pg peak MB'] : []),
+  ].join('  '),
 );
 for (const size of SIZES) await benchSize(size);
 extras.first_screen_js_gzip_kb = firstScreenKb() === null ? null : Math.round(firstScreenKb()!);

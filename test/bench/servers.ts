@@ -81,8 +81,9 @@ async function run(
   };
 }
 
-/** Huiwu's server (tsx, as `npm start` runs it) over a data file. */
-export async function startHuiwu(dataFile: string, password: string): Promise<Running> {
+/** Huiwu's server (tsx, as `npm start` runs it) over a data file, or over PostgreSQL when `env`
+ * holds DATABASE_URL. */
+export async function startHuiwu(dataFile: string, password: string, env: NodeJS.ProcessEnv = {}): Promise<Running> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const running = await run(
@@ -94,6 +95,7 @@ export async function startHuiwu(dataFile: string, password: string): Promise<Ru
       HUIWU_DATA: dataFile,
       HUIWU_SEED: dataFile,
       HUIWU_ADMIN_PASSWORD: password,
+      ...env,
     },
     `${url}/api/auth/me`,
     (s) => s === 401 || s === 200,
