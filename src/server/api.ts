@@ -15,6 +15,7 @@ import { recordRoutes } from './routes/records';
 import { schemaRoutes } from './routes/schema';
 import { ReadOnlyError } from './store/diskFull';
 import { jsonServerLists } from './store/jsonServer';
+import { isDatabaseUnreachable } from './store/postgres/pool';
 import { NotDurableError, SEARCH_PERSONAL, type ListQuery, type RecordStore } from './store/recordStore';
 import type { Data } from './store/store';
 
@@ -120,6 +121,11 @@ export function apiErrorHandler(error: unknown, req: Request, res: Response, _ne
   const e = error as { type?: string; status?: number; limit?: number };
   if (error instanceof HttpError) {
     res.status(error.status).json({ message: error.message, ...error.body });
+  } else if (isDatabaseUnreachable(error)) {
+    // PostgreSQL down or restarting: one line, not a stack per request; the pool reconnects
+    console.error(`the database cannot be reached: ${(error as Error).message}`);
+    res.setHeader('Retry-After', '1');
+    res.status(503).json({ message: message(lang, 'databaseUnavailable') });
   } else if (error instanceof NotDurableError) {
     res.status(500).json({ message: message(lang, 'diskFailed') });
   } else if (error instanceof ReadOnlyError) {

@@ -95,6 +95,10 @@ const messages = {
     zh: '保存失败：无法写入磁盘。请重启服务器，未保存的改动不会生效',
     en: 'Saving failed: the disk refused the change. Restart the server; unsaved changes will not apply',
   },
+  databaseUnavailable: {
+    zh: '暂时连不上数据库（可能正在重启），这次操作没有完成。请稍后再试；如果是修改，请先刷新，看看是否已经保存',
+    en: 'The database cannot be reached just now (it may be restarting), so this was not completed. Try again in a moment; for a change, reload first to see whether it was saved',
+  },
   readOnly: {
     zh: '服务器现在只读：磁盘已满，无法保存任何修改（这次的修改没有保存）。查看不受影响；请释放磁盘空间后重启服务器',
     en: 'The server is read-only: its disk is full, so no change can be saved (this one was not). Viewing still works; free disk space, then restart the server',

@@ -401,7 +401,7 @@ export function postgresStore(
             // PostgreSQL refused the commit itself (a serialization failure at commit is
             // planned again); otherwise it may or may not hold it: never acknowledged
             if (RETRIED.has(pgCode(error) ?? '') && tries < MAX_TRIES) continue;
-            throw new NotDurableError((error as Error).message);
+            throw new NotDurableError((error as Error).message, { cause: error });
           }
           commits++;
           if (followed)
