@@ -73,10 +73,14 @@ async function checkAgainstView(
   selfId?: unknown,
 ) {
   const questions = questionsOf(resource, record, reasons);
+  // the parent this write moves (a follow-up's agreement) is held for its update at once: two
+  // such writes that each held a share of it first would deadlock on the update
+  const moves = resource.setsParent?.reference;
   const fails = await Promise.all(
-    questions.map(async (q) =>
-      'exists' in q ? !(await view.exists(q.exists, q.value)) : view.taken(resource.name, q.source, q.value, selfId),
-    ),
+    questions.map(async (q) => {
+      if (!('exists' in q)) return view.taken(resource.name, q.source, q.value, selfId);
+      return q.source === moves ? !(await view.find(q.exists, q.value)) : !(await view.exists(q.exists, q.value));
+    }),
   );
   refuse(questions, fails, reasons);
 }
