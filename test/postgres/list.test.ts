@@ -260,6 +260,8 @@ const cases: Case[] = [
   { resource: 'agreements', filter: { status_ne: ['completed', 'terminated'], industry: 'graphene' } },
   // the search box: Chinese text, names of linked records, choices' labels, several words, phones
   { resource: 'attendees', sort: ['name', 'ASC'], filter: { q: '张' } },
+  { resource: 'attendees', filter: { q: '王海' } },
+  { resource: 'attendees', filter: { q: 'G 岚' } },
   { resource: 'attendees', filter: { q: '青岚' } },
   { resource: 'attendees', filter: { q: '院士' } },
   { resource: 'attendees', filter: { q: 'Academician' } },
@@ -385,6 +387,9 @@ describe('the same list answers from PostgreSQL as from the embedded store', () 
   it('the search box’s ids, as RecordStore.search answers them', async () => {
     for (const [q, personal] of [
       ['张', true],
+      ['王 青岚', false],
+      ['a', false],
+      ['%', false],
       ['138', false],
       ['138', true],
       ['联合实验室 石墨烯', true],
@@ -403,6 +408,9 @@ describe('the same list answers from PostgreSQL as from the embedded store', () 
       ['summits', { _sort: 'startsOn', _order: 'desc', _start: '0', _end: '25' }, 'summits_sort_starts_on'],
       ['attendees', { summitId: ['1'] }, 'attendees_summit_id'],
       ['attendees', { q: '欧阳娜' }, 'attendees_words'],
+      // shorter than a trigram: by their characters
+      ['attendees', { q: '张' }, 'attendees_chars'],
+      ['attendees', { q: '青岚' }, 'attendees_chars'],
       ['attendees', { q: '青岚恒' }, 'organizations_title_words'],
       ['attendees', { vipLevel: ['贵宾'] }, 'attendees_custom'],
       ['agreements', { officer_like: ['王海燕'] }, 'agreements_officer_trgm'],

@@ -1,7 +1,7 @@
 import { NOT_EXTENSIBLE, resourceByName, resources, type ResourceDef } from '../../../schema';
 import { isBuiltInResource } from '../../../schema/custom';
 import { serverStateTables } from './serverTables';
-import { asJson, bytewise, jsonKey, pinyin, ref, sortsByWords, titleOf, wordsOf } from './expressions';
+import { asJson, bytewise, charsOf, jsonKey, pinyin, ref, sortsByWords, titleOf, wordsOf } from './expressions';
 import {
   builtInFields,
   builtInTables,
@@ -89,6 +89,7 @@ function indexesOf(table: Table, resource: ResourceDef): Record<string, string> 
   // the search box: the row's own words, the personal ones apart, and its name where others link to it
   const words = wordsOf(table, false);
   if (words) add('words', `${words} gin_trgm_ops`, 'gin');
+  if (words) add('chars', charsOf(words), 'gin');
   const personal = wordsOf(table, true);
   if (personal) add('personal_words', `${personal} gin_trgm_ops`, 'gin');
   if (titleColumn && titleColumn.kind === 'text' && isLinkedTo(resource.name))

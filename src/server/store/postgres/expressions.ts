@@ -65,6 +65,10 @@ export function wordsOf(table: Table, personal: boolean, alias?: string): string
   return `lower(${columns.map((c) => `coalesce(${ref(c, alias)}, '')`).join(` || ${SEPARATOR} || `)})`;
 }
 
+/** A text's characters, each once or more, as an array: what a word shorter than a trigram (张,
+ * 张伟) is found by, through a GIN index on it, where pg_trgm can only scan its whole index. */
+export const charsOf = (words: string) => `string_to_array(${words}, NULL)`;
+
 /** A record's name as a link to it shows (src/server/titles.ts): its title field, or #id. */
 export function titleOf(table: Table, titleField: string, alias?: string): string {
   const column = table.byKey.get(titleField);

@@ -3,7 +3,7 @@ import { sortsByPinyin } from '../../../schema/text/collate';
 import { namedByPersonalData } from '../../titles';
 import type { ListQuery } from '../recordStore';
 import { sortKey } from './ddl';
-import { asText, bytewise, pinyin, ref, searchedText, titleOf, wordsOf } from './expressions';
+import { asText, bytewise, charsOf, pinyin, ref, searchedText, titleOf, wordsOf } from './expressions';
 import { isCalendarDate, isIsoTime, selectList } from './rows';
 import { fromOf, tableOf, type Column, type Table } from './tables';
 
@@ -232,7 +232,14 @@ export function searchCondition(
       const pattern = p.add(likeText(word));
       const indexed: string[] = [];
       const unindexed: string[] = [];
-      if (own) indexed.push(`${own} LIKE ${pattern}`);
+      // a word of one or two characters has no trigram: its characters find the rows
+      const short = [...word].length < 3;
+      if (own)
+        indexed.push(
+          short
+            ? `${charsOf(own)} @> ${p.add([...new Set(word)], '::text[]')} AND ${own} LIKE ${pattern}`
+            : `${own} LIKE ${pattern}`,
+        );
       if (ownPersonal) indexed.push(`${ownPersonal} LIKE ${pattern}`);
       for (const field of resource.fields) {
         if (table.byKey.has(field.source) && searchedText(field)) continue; // in the row's own words
