@@ -10,7 +10,7 @@ import { insertStatement, nextIdStatement } from '../../src/server/store/postgre
 import { PgChangeBus } from '../../src/server/store/postgres/changes';
 import { postgresStore } from '../../src/server/store/postgres/store';
 import { tableOf } from '../../src/server/store/postgres/tables';
-import type { RecordStore } from '../../src/server/store/recordStore';
+import type { ListQuery, RecordStore } from '../../src/server/store/recordStore';
 import type { Data } from '../../src/server/store/store';
 import { postgresForFile } from '../helpers/postgres';
 
@@ -23,11 +23,12 @@ import { postgresForFile } from '../helpers/postgres';
 const cluster = postgresForFile();
 let pool: pg.Pool;
 let store: RecordStore;
+let url: string;
 const data = structuredClone(seed) as unknown as Data;
 
 beforeAll(async () => {
   for (const rows of Object.values(data)) for (const row of rows) row.version ??= 1;
-  const url = await cluster().createDatabase();
+  url = await cluster().createDatabase();
   pool = openPool(url, { max: 12 });
   await migrate(pool);
   for (const [name, rows] of Object.entries(data)) {
@@ -184,5 +185,47 @@ describe('PostgreSQL store: writes', () => {
     expect(order[0]).toBe('second');
     expect(order.slice(1, 2)).toEqual(['first']);
     expect(order[2]).toBe(`delete saw ${guests} guests`);
+  });
+});
+
+describe('PostgreSQL store: list totals', () => {
+  const total = async (on: RecordStore, query: ListQuery = {}) => (await on.page('series', query)).total;
+  /** a row written behind Huiwu's back: no change is told */
+  const sneakIn = async (name: string) =>
+    pool.query(
+      `INSERT INTO series (id, name, version, created_at, updated_at) VALUES ((SELECT max(id) + 1 FROM series), $1, 1, now(), now())`,
+      [name],
+    );
+
+  it('are kept between changes, and counted again at once after this server’s own write', async () => {
+    const before = await total(store);
+    await sneakIn('旁路写入一');
+    // kept: the row written outside Huiwu is not counted yet
+    expect(await total(store)).toBe(before);
+    await store.write(null, async () => [{ op: 'create', resource: 'series', fields: { name: '总数讲堂' } }]);
+    expect(await total(store)).toBe(before + 2);
+    expect((await store.page('series', { _start: '0', _end: '1000' })).page).toHaveLength(before + 2);
+  });
+
+  it('are counted again once another server’s change is heard', async () => {
+    const otherPool = openPool(url, { max: 2 });
+    const other = postgresStore(otherPool, resourceByName, await PgChangeBus.open(otherPool, url));
+    try {
+      const before = await total(store);
+      expect(await total(other)).toBe(before);
+      await other.write(null, async () => [{ op: 'create', resource: 'series', fields: { name: '另一台的讲堂' } }]);
+      expect(await total(other)).toBe(before + 1);
+      await expect.poll(() => total(store), { timeout: 2000, interval: 20 }).toBe(before + 1);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('each query its own: a filter’s total is not another’s', async () => {
+    const all = await total(store);
+    const named = await total(store, { q: '总数讲堂' });
+    expect(named).toBe(1);
+    expect(await total(store)).toBe(all);
+    expect(await total(store, { q: '另一台的讲堂' })).toBe(1);
   });
 });

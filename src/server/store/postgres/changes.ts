@@ -66,6 +66,11 @@ export class PgChangeBus implements ChangeBus {
     return bus;
   }
 
+  /** whether the listening connection is up: changes sent now will be heard */
+  get isListening(): boolean {
+    return this.client !== null && !this.closed;
+  }
+
   /** Resolves once the bus listens (again, after a dropped connection). */
   whenListening(): Promise<void> {
     return this.listening;

@@ -20,6 +20,7 @@ import type { Data, Row } from '../store';
 import { aggregateStatement, listStatements, searchStatement } from './listSql';
 import { fromColumn, fromColumns, insertManyStatement, selectList, takeIdStatement, toColumns } from './rows';
 import { fromOf, ident, tableOf, type Table } from './tables';
+import { Totals } from './totals';
 
 /**
  * The PostgreSQL store: the same answers as the embedded store (embedded.ts), from the tables
@@ -58,6 +59,7 @@ export function postgresStore(
 ): RecordStore {
   let commits = 0;
   let closed = false;
+  const totals = new Totals(changes);
   /** A list the schema declares, or one the server keeps for itself without declaring it (an
    * account's preferences): its rows in the custom lists' table, every key in `custom`. */
   const resourceOf = (name: string): ResourceDef =>
@@ -329,11 +331,14 @@ export function postgresStore(
     async page(resource, query): Promise<Page> {
       const statements = listStatements(resourceOf(resource), query, { personal: searchesPersonal(query) });
       const table = tableOf(resource);
-      const [page, count] = await Promise.all([
+      const [page, total] = await Promise.all([
         pool.query(statements.page.text, statements.page.values),
-        pool.query(statements.count.text, statements.count.values),
+        totals.of(
+          statements.count,
+          async () => (await pool.query(statements.count.text, statements.count.values)).rows[0].total,
+        ),
       ]);
-      return { page: page.rows.map((row) => fromColumns(table, row)), total: count.rows[0].total };
+      return { page: page.rows.map((row) => fromColumns(table, row)), total };
     },
     async get(resource, ids) {
       const found = new Map((await rowsById(pool, resource, ids)).map((row) => [String(row.id), row]));
@@ -404,6 +409,8 @@ export function postgresStore(
             throw new NotDurableError((error as Error).message, { cause: error });
           }
           commits++;
+          // this server's next read counts again, whenever its own change is heard
+          totals.forget();
           if (followed)
             await Promise.all(
               steps.map((step, i) => followed(step.resource, befores[i], step.op === 'delete' ? null : rows[i])),
