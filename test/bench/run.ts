@@ -53,8 +53,6 @@ const q = (value: unknown) => encodeURIComponent(JSON.stringify(value));
 
 interface Target {
   store: 'huiwu' | 'postgres';
-  server: Running;
-  cookie: string;
 }
 
 /** A database of the cluster holding the data file, moved in as an association does
@@ -83,15 +81,35 @@ async function benchSize(size: number) {
   fs.writeFileSync(huiwuFile, JSON.stringify(data));
   const fileMb = fs.statSync(huiwuFile).size / 1048576;
   console.log(`\n${size} attendees: data file ${fileMb.toFixed(1)} MB`);
-  const sideBySide = size <= SIDE_BY_SIDE_MAX;
+  const cases = casesFor(size);
+  const byCase = new Map(cases.map((c) => [c.name, { size, case: c.name, note: c.note } as Row]));
 
-  const targets: Target[] = [];
-  let reference: Running | undefined;
+  /** Every case on one server, alone: json-server goes on answering, for seconds, requests
+   * autocannon has given up on, and would slow whichever server ran next. */
+  const runCases = async (store: Target['store'] | 'reference', server: Running, cookie?: string) => {
+    for (const c of cases) {
+      const asked = store === 'reference' ? c.reference : c.huiwu;
+      if (!asked) continue;
+      const row = byCase.get(c.name)!;
+      row[store] = await autocannon(`${server.url}${asked.path}`, {
+        ...asked,
+        headers: cookie ? { Cookie: cookie } : {},
+        seconds: SECONDS,
+      });
+      if (store === 'huiwu') row.peakMb = server.peakMb();
+      if (store === 'postgres') row.postgresPeakMb = server.peakMb();
+      if (store === 'reference' && server.dead()) row.note = 'reference died (out of memory)';
+    }
+  };
+
   if (onPostgres) {
     const server = await startOnPostgres(huiwuFile, size);
-    targets.push({ store: 'postgres', server, cookie: await login(server.url, PASSWORD) });
+    const cookie = await login(server.url, PASSWORD);
+    await runCases('postgres', server, cookie);
+    await afterCases('postgres', server, cookie, size, fileMb);
+    await server.stop();
   }
-  if (sideBySide) {
+  if (size <= SIDE_BY_SIDE_MAX) {
     fs.copyFileSync(huiwuFile, referenceFile);
     // the floor any server holding the data as JavaScript objects stands on (json-server's
     // model): a bare node process that has parsed the file and does nothing else
@@ -104,12 +122,29 @@ async function benchSize(size: number) {
       ) / 1048576,
     );
     const huiwu = await startHuiwu(huiwuFile, PASSWORD);
-    reference = await startReference(referenceFile);
     extras[`startup_ms_${size}`] = Math.round(huiwu.startMs);
     extras[`startup_rss_mb_${size}`] = Math.round(huiwu.rssMb());
+    const cookie = await login(huiwu.url, PASSWORD);
+    await runCases('huiwu', huiwu, cookie);
+    await afterCases('huiwu', huiwu, cookie, size, fileMb);
+    await huiwu.stop();
+
+    const reference = await startReference(referenceFile);
     extras[`reference_startup_ms_${size}`] = Math.round(reference.startMs);
-    targets.unshift({ store: 'huiwu', server: huiwu, cookie: await login(huiwu.url, PASSWORD) });
+    await runCases('reference', reference);
+    extras[`reference_peak_rss_mb_${size}`] = Math.round(reference.peakMb());
+    await reference.stop();
   }
+  for (const row of byCase.values()) {
+    if (row.huiwu && row.reference && row.reference.rps > 0) row.ratio = row.huiwu.rps / row.reference.rps;
+    rows.push(row);
+    console.log(line(row));
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** The requests each case sends, at one size: Huiwu's, and json-server's for the same answer. */
+function casesFor(size: number) {
   const ids = Array.from({ length: 25 }, (_, i) => 1 + ((i * 7919) % size));
   const summit = Math.max(1, Math.floor(size / 1000));
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -197,29 +232,7 @@ async function benchSize(size: number) {
       note: 'reference: the whole list, summed in the browser',
     },
   ];
-  for (const c of cases) {
-    const row: Row = { size, case: c.name, note: c.note };
-    for (const target of targets) {
-      const load = await autocannon(`${target.server.url}${c.huiwu.path}`, {
-        ...c.huiwu,
-        headers: { Cookie: target.cookie },
-        seconds: SECONDS,
-      });
-      row[target.store] = load;
-      row[target.store === 'huiwu' ? 'peakMb' : 'postgresPeakMb'] = target.server.peakMb();
-    }
-    if (reference && c.reference) {
-      row.reference = await autocannon(`${reference.url}${c.reference.path}`, { ...c.reference, seconds: SECONDS });
-      if (reference.dead()) row.note = 'reference died (out of memory)';
-      if (row.huiwu && row.reference.rps > 0) row.ratio = row.huiwu.rps / row.reference.rps;
-    }
-    rows.push(row);
-    console.log(line(row));
-  }
-  for (const { store, server, cookie } of targets) await afterCases(store, server, cookie, size, fileMb);
-  if (reference) extras[`reference_peak_rss_mb_${size}`] = Math.round(reference.peakMb());
-  await Promise.all([...targets.map((t) => t.server.stop()), reference?.stop()]);
-  fs.rmSync(dir, { recursive: true, force: true });
+  return cases;
 }
 
 /** Memory, a 10,000-row import, and at the last size the exports and the app, for one store. */
