@@ -170,6 +170,29 @@ describe('sessions in PostgreSQL', () => {
     expect(touched.every((t) => t?.userId === 5)).toBe(true);
   });
 
+  it('bring the account with the session: a request reads both in one round trip', async () => {
+    const url = await database();
+    const pool = poolOf(url);
+    await pool.query(
+      `INSERT INTO users (id, username, display_name, role, disabled, password_hash, version)
+       VALUES (41, 'zhou', '周专员', 'official', false, 'hash', 3)`,
+    );
+    const sessions = new PgSessions(pool, 60, 12);
+    const session = await sessions.start(41);
+    expect((await sessions.touch(session.id))?.user).toMatchObject({
+      id: 41,
+      username: 'zhou',
+      displayName: '周专员',
+      role: 'official',
+      version: 3,
+    });
+    // an account gone: the session alone, and the caller finds no account
+    await pool.query('DELETE FROM users WHERE id = 41');
+    const alone = await sessions.touch(session.id);
+    expect(alone?.userId).toBe(41);
+    expect(alone?.user).toBeUndefined();
+  });
+
   it('write last_seen at most every tenth of the idle time (30 s at most): a busy session is read, not rewritten', async () => {
     const url = await database();
     const pool = poolOf(url);

@@ -49,7 +49,7 @@ const DUMMY_HASH = hashPassword('no such user');
 export function requireSession({ records, sessions }: AuthServices) {
   return asyncHandler(async (req: Request, res: Response, next: NextFunction) => {
     const session = await sessions.touch(readSessionId(req));
-    const [user] = session ? await records.get('users', [session.userId]) : [];
+    const [user] = session?.user ? [session.user] : session ? await records.get('users', [session.userId]) : [];
     if (!user || user.disabled === true) throw new HttpError(401, message(requestLang(req), 'notAuthenticated'));
     res.locals.user = user;
     next();

@@ -5,6 +5,9 @@ export interface Session {
   userId: number;
   started: number;
   lastSeen: number;
+  /** the account as it stands, when the store read it with the session (one round trip to a
+   * database instead of two); otherwise the caller reads it */
+  user?: Record<string, unknown>;
 }
 
 /**

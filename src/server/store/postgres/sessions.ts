@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { newSessionId, type Session, type SessionStore } from '../../auth/sessions';
-import { ident } from './tables';
+import { fromColumns, selectList } from './rows';
+import { ident, tableOf } from './tables';
 import { SESSIONS_TABLE } from './serverTables';
 
 const T = ident(SESSIONS_TABLE);
+const USERS = tableOf('users');
 
 /** What the table keeps of an id: its SHA-256, so a copy of the table opens no session. */
 const hashOf = (id: string) => createHash('sha256').update(id).digest();
@@ -13,9 +15,10 @@ const hashOf = (id: string) => createHash('sha256').update(id).digest();
 const MS = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`;
 
 interface SessionRow {
-  user_id: number;
-  started: number;
-  last_seen: number;
+  session_user_id: number;
+  session_started: number;
+  session_last_seen: number;
+  [column: string]: unknown;
 }
 
 /**
@@ -45,7 +48,8 @@ export class PgSessions implements SessionStore {
     const id = newSessionId();
     const { rows } = await this.pool.query<SessionRow>(
       `INSERT INTO ${T} (id_hash, user_id, started, last_seen) VALUES ($1, $2, now(), now())
-       RETURNING user_id::float8 AS user_id, ${MS('started')} AS started, ${MS('last_seen')} AS last_seen`,
+       RETURNING user_id::float8 AS session_user_id, ${MS('started')} AS session_started,
+                 ${MS('last_seen')} AS session_last_seen`,
       [hashOf(id), userId],
     );
     // the expired sessions go at each sign-in (a touch deletes only the one it meets)
@@ -62,20 +66,27 @@ export class PgSessions implements SessionStore {
   async touch(id: string | undefined): Promise<Session | undefined> {
     if (!id) return undefined;
     const live = `id_hash = $1 AND last_seen >= now() - $2::interval AND started >= now() - $3::interval`;
+    // with the account, as the store reads it (a request needs both)
     const { rows } = await this.pool.query<SessionRow>(
       `WITH expired AS (
          DELETE FROM ${T} WHERE id_hash = $1 AND (last_seen < now() - $2::interval OR started < now() - $3::interval)
        ), touched AS (
          UPDATE ${T} SET last_seen = now() WHERE ${live} AND last_seen < now() - $4::interval
          RETURNING user_id, started, last_seen
+       ), session AS (
+         SELECT user_id, started, last_seen FROM touched
+         UNION ALL
+         SELECT user_id, started, last_seen FROM ${T} WHERE ${live} AND last_seen >= now() - $4::interval
        )
-       SELECT user_id::float8 AS user_id, ${MS('started')} AS started, ${MS('last_seen')} AS last_seen FROM touched
-       UNION ALL
-       SELECT user_id::float8, ${MS('started')}, ${MS('last_seen')} FROM ${T}
-        WHERE ${live} AND last_seen >= now() - $4::interval`,
+       SELECT s.user_id::float8 AS session_user_id, ${MS('s.started')} AS session_started,
+              ${MS('s.last_seen')} AS session_last_seen, ${selectList(USERS, 'u')}
+         FROM session s LEFT JOIN ${ident(USERS.name)} u ON u.id = s.user_id`,
       [hashOf(id), this.idle, this.max, this.touchEvery],
     );
-    return rows[0] ? sessionOf(id, rows[0]) : undefined;
+    const row = rows[0];
+    if (!row) return undefined;
+    const session = sessionOf(id, row);
+    return row.id === null || row.id === undefined ? session : { ...session, user: fromColumns(USERS, row) };
   }
 
   async end(id: string | undefined): Promise<void> {
@@ -92,7 +103,7 @@ export class PgSessions implements SessionStore {
 
 const sessionOf = (id: string, row: SessionRow): Session => ({
   id,
-  userId: row.user_id,
-  started: row.started,
-  lastSeen: row.last_seen,
+  userId: row.session_user_id,
+  started: row.session_started,
+  lastSeen: row.session_last_seen,
 });
