@@ -15,7 +15,13 @@ import { recordRoutes } from './routes/records';
 import { schemaRoutes } from './routes/schema';
 import { ReadOnlyError } from './store/diskFull';
 import { jsonServerLists } from './store/jsonServer';
-import { NotDurableError, SEARCH_PERSONAL, type ListQuery, type RecordStore } from './store/recordStore';
+import {
+  NotDurableError,
+  SEARCH_PERSONAL,
+  WriteConflictError,
+  type ListQuery,
+  type RecordStore,
+} from './store/recordStore';
 import type { Data } from './store/store';
 
 export interface ApiOptions extends AuthServices {
@@ -114,6 +120,9 @@ export const IMPORT_LIMIT = 20 * 1024 * 1024;
 
 export const EXPOSED_HEADERS = 'Content-Range, X-Total-Count, Location, X-Export-Rows, Content-Disposition';
 
+/** When a write that met other writes in its way every time is worth sending again. */
+export const WRITE_BUSY_RETRY_S = 2;
+
 /** Answers every error as JSON { message, ... }; never a stack trace. */
 export function apiErrorHandler(error: unknown, req: Request, res: Response, _next: NextFunction) {
   const lang = requestLang(req);
@@ -122,6 +131,11 @@ export function apiErrorHandler(error: unknown, req: Request, res: Response, _ne
     res.status(error.status).json({ message: error.message, ...error.body });
   } else if (error instanceof NotDurableError) {
     res.status(500).json({ message: message(lang, 'diskFailed') });
+  } else if (error instanceof WriteConflictError) {
+    // contention, not the client's mistake (a 409 here means "look at their change, then
+    // decide", and the app acts on it so): the same request, sent again shortly, may well pass
+    res.setHeader('Retry-After', String(WRITE_BUSY_RETRY_S));
+    res.status(503).json({ message: message(lang, 'writeBusy', { seconds: WRITE_BUSY_RETRY_S }) });
   } else if (error instanceof ReadOnlyError) {
     res.status(503).json({ message: message(lang, 'readOnly') });
   } else if (e.type === 'entity.too.large') {

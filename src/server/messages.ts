@@ -95,6 +95,10 @@ const messages = {
     zh: '保存失败：无法写入磁盘。请重启服务器，未保存的改动不会生效',
     en: 'Saving failed: the disk refused the change. Restart the server; unsaved changes will not apply',
   },
+  writeBusy: {
+    zh: '数据库正忙：这次修改反复与同时进行的其他修改冲突，没有保存。请 {seconds} 秒后再试',
+    en: 'The database is busy: this change kept colliding with other changes made at the same time, so it was not saved. Try again in {seconds} s',
+  },
   readOnly: {
     zh: '服务器现在只读：磁盘已满，无法保存任何修改（这次的修改没有保存）。查看不受影响；请释放磁盘空间后重启服务器',
     en: 'The server is read-only: its disk is full, so no change can be saved (this one was not). Viewing still works; free disk space, then restart the server',

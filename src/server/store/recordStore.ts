@@ -81,6 +81,14 @@ export type Followed = (resource: string, before: Row | null, after: Row | null)
 export class NotDurableError extends Error {}
 
 /**
+ * A write the checks allowed that could not be committed for other writes in its way, however
+ * often it was planned again (a database's serialization failures, deadlocks, rows changed
+ * under it, or a lock not had within the database's lock_timeout): nothing of it is kept, and
+ * the same request may well succeed a moment later. The API answers 503 with Retry-After.
+ */
+export class WriteConflictError extends Error {}
+
+/**
  * What the API asks of a store, and all it asks: the routes know nothing of files, journals or
  * json-server. Reads answer promises, as a database's do. The embedded store (embedded.ts: the
  * data in memory, a snapshot and a journal on disk) is the first implementation.
@@ -114,7 +122,7 @@ export interface RecordStore {
    * applied, each update one version more, each with its audit entry (this actor, exactly this
    * change), all durable together or not at all, with no other write between the reads and the
    * commit. Resolves, once durable, with each step's record as this write left it (none when
-   * the plan has no step); rejects with the plan's refusal, or NotDurableError.
+   * the plan has no step); rejects with the plan's refusal, NotDurableError, or WriteConflictError.
    */
   write(actor: Actor | null, plan: Plan, followed?: Followed): Promise<Row[]>;
   /**

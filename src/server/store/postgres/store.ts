@@ -9,6 +9,7 @@ import { updated } from '../../records';
 import {
   NotDurableError,
   searchesPersonal,
+  WriteConflictError,
   type Followed,
   type History,
   type ListQuery,
@@ -39,8 +40,11 @@ const MAX_TRIES = 20;
 /** An update met a row another write changed after the plan read it: the plan runs again. */
 class Moved extends Error {}
 
-/** The writes whose version check kept failing: no plan could be committed. */
-export class WriteConflictError extends Error {}
+/** A lock not had within the database's lock_timeout (set by ALTER DATABASE or ROLE … SET
+ * lock_timeout): the write has waited that long already, so it is not planned again. */
+const LOCK_TIMEOUT = '55P03';
+
+export { WriteConflictError };
 
 /** An id as the tables hold it (bigint): the canonical text of a safe integer, or none. */
 const idOf = (id: unknown): string | null => {
@@ -407,7 +411,14 @@ export function postgresStore(
           if (begun) await client.query('ROLLBACK').catch(() => undefined);
           const again = error instanceof Moved || RETRIED.has(pgCode(error) ?? '');
           if (again && tries < MAX_TRIES) continue;
-          if (error instanceof Moved) throw new WriteConflictError('the record kept changing under this write');
+          // other writes in the way every time: a refusal the client may try again, not a fault
+          if (again || pgCode(error) === LOCK_TIMEOUT)
+            throw new WriteConflictError(
+              error instanceof Moved
+                ? `the records kept changing under this write (${tries} tries)`
+                : `${(error as Error).message} (${tries} tries)`,
+              { cause: error },
+            );
           throw error;
         } finally {
           client.release();
