@@ -130,7 +130,12 @@ export function apiErrorHandler(error: unknown, req: Request, res: Response, _ne
   if (error instanceof HttpError) {
     res.status(error.status).json({ message: error.message, ...error.body });
   } else if (error instanceof NotDurableError) {
-    res.status(500).json({ message: message(lang, 'diskFailed') });
+    // the disk's refusal, the database's, or a commit no one can confirm (it may be saved)
+    const key = { disk: 'diskFailed', refused: 'commitRefused', unknown: 'commitUnknown' } as const;
+    console.error(error);
+    res
+      .status(500)
+      .json({ message: message(lang, key[error.outcome]), saved: error.outcome === 'unknown' ? null : false });
   } else if (error instanceof WriteConflictError) {
     // contention, not the client's mistake (a 409 here means "look at their change, then
     // decide", and the app acts on it so): the same request, sent again shortly, may well pass

@@ -95,6 +95,14 @@ const messages = {
     zh: '保存失败：无法写入磁盘。请重启服务器，未保存的改动不会生效',
     en: 'Saving failed: the disk refused the change. Restart the server; unsaved changes will not apply',
   },
+  commitRefused: {
+    zh: '保存失败：数据库没有接受这次修改，修改没有保存。请再试一次；如果一再出现，请告诉管理员',
+    en: 'Saving failed: the database refused the change, so it was not saved. Try again; if it keeps happening, tell your administrator',
+  },
+  commitUnknown: {
+    zh: '无法确认是否已保存：提交时与数据库的连接中断了，这次修改可能已经保存，也可能没有。请刷新页面查看后再决定是否重做',
+    en: 'The database could not confirm the change: the connection to it broke while saving, so the change may or may not have been saved. Reload to check before making it again',
+  },
   writeBusy: {
     zh: '数据库正忙：这次修改反复与同时进行的其他修改冲突，没有保存。请 {seconds} 秒后再试',
     en: 'The database is busy: this change kept colliding with other changes made at the same time, so it was not saved. Try again in {seconds} s',

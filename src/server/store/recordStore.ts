@@ -77,8 +77,27 @@ export type Plan = (view: WriteView) => Promise<Step[]>;
 /** What follows each step of a commit, once all are applied (a schema rebuilt, sessions ended). */
 export type Followed = (resource: string, before: Row | null, after: Row | null) => void | Promise<void>;
 
-/** The disk (or the database) did not take a write the checks allowed: nothing of it is kept. */
-export class NotDurableError extends Error {}
+/**
+ * Where a write the checks allowed was not confirmed durable, which is what the client is told:
+ * - `disk`: the embedded store's disk refused it; nothing of it is kept (until a restart, memory
+ *   may hold it: RecordStore.failure);
+ * - `refused`: the database answered the COMMIT with an error; nothing of it is kept;
+ * - `unknown`: the connection to the database broke (or the server was shut down) during the
+ *   COMMIT: the database may have kept it or not, and no one can tell this server which.
+ */
+export type NotDurableOutcome = 'disk' | 'refused' | 'unknown';
+
+/** The disk (or the database) did not confirm a write the checks allowed (`outcome`: whether
+ * it may have been kept all the same). */
+export class NotDurableError extends Error {
+  constructor(
+    message: string,
+    readonly outcome: NotDurableOutcome = 'disk',
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
 
 /**
  * A write the checks allowed that could not be committed for other writes in its way, however

@@ -319,6 +319,20 @@ export function postgresStore(
 
   const pgCode = (error: unknown) => (error as { code?: string } | null)?.code;
 
+  /**
+   * What a COMMIT that failed left: an error PostgreSQL answered on a live connection means it
+   * rolled the transaction back (a deferred constraint, a serialization failure, an out-of-space
+   * WAL write refused). A connection lost meanwhile — no SQLSTATE at all (a socket closed or
+   * reset, a timeout), a connection exception (08), an operator's intervention (57: the backend
+   * terminated, the server shutting down), a system or internal error (58, XX) — may have come
+   * before or after the commit record was written: the outcome is unknown.
+   */
+  const commitOutcome = (error: unknown): 'refused' | 'unknown' => {
+    const code = pgCode(error);
+    if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return 'unknown';
+    return ['08', '57', '58', 'XX'].includes(code.slice(0, 2)) ? 'unknown' : 'refused';
+  };
+
   return {
     load: (lists) => load(pool, lists),
     shared: true,
@@ -380,6 +394,8 @@ export function postgresStore(
       for (let tries = 1; ; tries++) {
         const client = await pool.connect();
         let begun = false;
+        /** set when the connection cannot be trusted for another transaction: it is closed */
+        let broken: Error | undefined;
         try {
           await client.query('BEGIN');
           begun = true;
@@ -396,10 +412,20 @@ export function postgresStore(
           try {
             await client.query('COMMIT');
           } catch (error) {
-            // PostgreSQL refused the commit itself (a serialization failure at commit is
-            // planned again); otherwise it may or may not hold it: never acknowledged
-            if (RETRIED.has(pgCode(error) ?? '') && tries < MAX_TRIES) continue;
-            throw new NotDurableError((error as Error).message);
+            // a serialization failure at commit: planned again, as any other (below)
+            if (RETRIED.has(pgCode(error) ?? '')) throw error;
+            // never acknowledged: refused (nothing kept), or the connection lost on the way
+            // (it may or may not be kept)
+            const outcome = commitOutcome(error);
+            // its socket may not have closed yet: not handed to the next request meanwhile
+            if (outcome === 'unknown') broken = error as Error;
+            throw new NotDurableError(
+              `the database did not confirm the commit (${outcome}): ${(error as Error).message}`,
+              outcome,
+              {
+                cause: error,
+              },
+            );
           }
           commits++;
           if (followed)
@@ -408,7 +434,10 @@ export function postgresStore(
             );
           return rows;
         } catch (error) {
-          if (begun) await client.query('ROLLBACK').catch(() => undefined);
+          if (begun)
+            await client.query('ROLLBACK').catch((failed: Error) => {
+              broken = failed;
+            });
           const again = error instanceof Moved || RETRIED.has(pgCode(error) ?? '');
           if (again && tries < MAX_TRIES) continue;
           // other writes in the way every time: a refusal the client may try again, not a fault
@@ -421,7 +450,7 @@ export function postgresStore(
             );
           throw error;
         } finally {
-          client.release();
+          client.release(broken);
         }
       }
     },
