@@ -102,7 +102,7 @@ export function createApi(options: ApiOptions) {
   api.use('/auth', createAuthRouter(services));
   api.use(requireSession(services));
   // before the records' routes, whose GET /:resource/:id would take /attendees/changes
-  api.use(changeRoutes(server));
+  api.use(changeRoutes({ records, sessions }));
   api.use(importRoutes(server, importLimit));
   api.use(schemaRoutes(server));
   api.use(aggregateRoutes(server));
