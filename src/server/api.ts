@@ -82,6 +82,17 @@ export function createApi(options: ApiOptions) {
     }),
     listPage: async (req, res, resource, query) =>
       reference ? reference.page(req, res, resource.name, query) : records.page(resource.name, query),
+    scanRows: async (req, res, resource, query, size) => {
+      if (!reference) return records.scan(resource.name, query, size);
+      // json-server's answer is whole: one page
+      const { page, total } = await reference.page(req, res, resource.name, query);
+      return {
+        total,
+        pages: (async function* () {
+          yield page;
+        })(),
+      };
+    },
     applySearch: (resource, query, role) => applySearch(records, resource, query, role),
   };
   // a definition another server of the database committed: this one meets it too

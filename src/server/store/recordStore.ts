@@ -25,6 +25,16 @@ export interface Page {
 }
 
 /**
+ * Every row a query matches, in its order, a page at a time (RecordStore.scan): `total` rows,
+ * which and in what order decided when the scan began; each row as it is when its page is
+ * read (one deleted meanwhile is left out). Memory holds one page, not the list.
+ */
+export interface Scan {
+  total: number;
+  pages: AsyncIterable<Row[]>;
+}
+
+/**
  * One step of a write: a new record, fields of a stored one, a stored one gone. A request's
  * steps (the record, its dependants, the record its new child moves, an import's rows and the
  * organisations they name) are committed together.
@@ -130,6 +140,9 @@ export interface RecordStore {
   readonly history: History;
   /** the rows a query matches, sorted and sliced as it asks */
   page(resource: string, query: ListQuery): Promise<Page>;
+  /** every row a query matches (its filters and sort; `_start`/`_end` aside), `size` rows a
+   * page: an export of a million rows without a million rows in memory */
+  scan(resource: string, query: ListQuery, size: number): Promise<Scan>;
   /** records by id, those that exist, in the order asked */
   get(resource: string, ids: readonly unknown[]): Promise<Row[]>;
   /** counts, sums and groups over the rows a filter matches */

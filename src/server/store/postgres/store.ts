@@ -52,6 +52,29 @@ const idOf = (id: unknown): string | null => {
   return /^-?\d+$/.test(text) && Number.isSafeInteger(Number(text)) && String(Number(text)) === text ? text : null;
 };
 
+/** `12,7,9` as numbers, without a string for each (a million ids: 8 MB, not 50). */
+function idsOfText(text: string, count: number): Float64Array {
+  const ids = new Float64Array(count);
+  let n = 0;
+  let value = 0;
+  let negative = false;
+  let digits = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 44;
+    if (c === 44) {
+      if (digits) ids[n++] = negative ? -value : value;
+      value = 0;
+      negative = false;
+      digits = false;
+    } else if (c === 45) negative = true;
+    else {
+      value = value * 10 + (c - 48);
+      digits = true;
+    }
+  }
+  return n === count ? ids : ids.subarray(0, n);
+}
+
 /** Statements a connection answers: the pool (reads) or a transaction's client (a write). */
 type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 
@@ -317,6 +340,12 @@ export function postgresStore(
     return { rows, befores };
   }
 
+  /** records by id, those that exist, in the order asked */
+  async function inOrder(resource: string, ids: readonly unknown[]): Promise<Row[]> {
+    const found = new Map((await rowsById(pool, resource, ids)).map((row) => [String(row.id), row]));
+    return ids.map((id) => found.get(String(id))).filter((row) => row !== undefined);
+  }
+
   const pgCode = (error: unknown) => (error as { code?: string } | null)?.code;
 
   /**
@@ -347,9 +376,24 @@ export function postgresStore(
       ]);
       return { page: page.rows.map((row) => fromColumns(table, row)), total: count.rows[0].total };
     },
-    async get(resource, ids) {
-      const found = new Map((await rowsById(pool, resource, ids)).map((row) => [String(row.id), row]));
-      return ids.map((id) => found.get(String(id))).filter((row) => row !== undefined);
+    get: inOrder,
+    /**
+     * The ids first, in the list's order (one statement: one text value, 8 bytes a row kept),
+     * then the rows `size` at a time by id: no connection or transaction is held while a slow
+     * client downloads, and memory holds one page of rows however long the list.
+     */
+    async scan(resource, query, size) {
+      const { _start: _s, _end: _e, ...all } = query;
+      const { ids } = listStatements(resourceOf(resource), all, { personal: searchesPersonal(query) });
+      const { rows } = await pool.query(ids.text, ids.values);
+      const order = idsOfText(rows[0].ids as string, rows[0].total as number);
+      const step = Math.max(1, size);
+      return {
+        total: order.length,
+        pages: (async function* () {
+          for (let i = 0; i < order.length; i += step) yield inOrder(resource, Array.from(order.subarray(i, i + step)));
+        })(),
+      };
     },
     async aggregate(resource, query: ListQuery, spec): Promise<Aggregate> {
       const { sumField, maxField, groupField, part } = checkedSpec(resource, spec);
