@@ -193,6 +193,39 @@ async function writeCsv(res: Response, headers: string[], slices: Slices) {
   res.end();
 }
 
+/** What the zip may have still to compress of a sheet's rows before the next slice is written. */
+const ZIP_BACKLOG = 1024 * 1024;
+
+/**
+ * Waits until the zip has taken in the sheet's rows written so far (but ZIP_BACKLOG), and the
+ * connection what the zip made of them; then true while the client is still there. exceljs'
+ * sheet hands its XML on to the zip's input without waiting for it (its StreamBuf ignores
+ * backpressure), so a sheet written faster than it is compressed piled up in that input, a
+ * million rows' XML by the end; it is read here where exceljs keeps it (`sheet.stream.pipes`),
+ * and, should a later exceljs keep it elsewhere, only the connection is waited for, as before.
+ */
+export async function zipCaughtUp(sheet: object, res: Response): Promise<boolean> {
+  type Input = NodeJS.EventEmitter & { writableLength?: number; _writableState?: { length: number } };
+  const input = (sheet as { stream?: { pipes?: Input[] } }).stream?.pipes?.[0];
+  const backlog = () => input?.writableLength ?? input?._writableState?.length ?? 0;
+  while (input && backlog() > ZIP_BACKLOG && !res.destroyed) {
+    if (res.writableNeedDrain) {
+      if (!(await drained(res, true))) return false;
+      continue;
+    }
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        input.off('drain', done);
+        resolve();
+      };
+      const timer = setTimeout(done, 20);
+      input.once('drain', done);
+    });
+  }
+  return drained(res, false);
+}
+
 async function writeXlsx(res: Response, headers: string[], slices: Slices, names: { name: string; sheet: string }) {
   // loaded on the first export: most servers never hold exceljs in memory
   const { default: ExcelJS } = await import('exceljs');
@@ -209,8 +242,8 @@ async function writeXlsx(res: Response, headers: string[], slices: Slices, names
   header.commit();
   for (; !next.done; next = await slices.next()) {
     for (const cells of next.value) addCells(sheet, cells, columns).commit();
-    // exceljs zips behind the rows, so the zip's compression may run a little behind them
-    if (!(await drained(res, false))) return void slices.return?.();
+    // exceljs zips behind the rows: the next slice waits until the zip has caught up
+    if (!(await zipCaughtUp(sheet, res))) return void slices.return?.();
   }
   sheet.commit();
   await workbook.commit();
