@@ -16,7 +16,13 @@ import { schemaRoutes } from './routes/schema';
 import { ReadOnlyError } from './store/diskFull';
 import { jsonServerLists } from './store/jsonServer';
 import { isDatabaseUnreachable } from './store/postgres/pool';
-import { NotDurableError, SEARCH_PERSONAL, type ListQuery, type RecordStore } from './store/recordStore';
+import {
+  NotDurableError,
+  SEARCH_PERSONAL,
+  WriteConflictError,
+  type ListQuery,
+  type RecordStore,
+} from './store/recordStore';
 import type { Data } from './store/store';
 
 export interface ApiOptions extends AuthServices {
@@ -77,6 +83,17 @@ export function createApi(options: ApiOptions) {
     }),
     listPage: async (req, res, resource, query) =>
       reference ? reference.page(req, res, resource.name, query) : records.page(resource.name, query),
+    scanRows: async (req, res, resource, query, size) => {
+      if (!reference) return records.scan(resource.name, query, size);
+      // json-server's answer is whole: one page
+      const { page, total } = await reference.page(req, res, resource.name, query);
+      return {
+        total,
+        pages: (async function* () {
+          yield page;
+        })(),
+      };
+    },
     applySearch: (resource, query, role) => applySearch(records, resource, query, role),
   };
   // a definition another server of the database committed: this one meets it too
@@ -97,7 +114,7 @@ export function createApi(options: ApiOptions) {
   api.use('/auth', createAuthRouter(services));
   api.use(requireSession(services));
   // before the records' routes, whose GET /:resource/:id would take /attendees/changes
-  api.use(changeRoutes(server));
+  api.use(changeRoutes({ records, sessions }));
   api.use(importRoutes(server, importLimit));
   api.use(schemaRoutes(server));
   api.use(aggregateRoutes(server));
@@ -115,19 +132,33 @@ export const IMPORT_LIMIT = 20 * 1024 * 1024;
 
 export const EXPOSED_HEADERS = 'Content-Range, X-Total-Count, Location, X-Export-Rows, Content-Disposition';
 
+/** When a write that met other writes in its way every time is worth sending again. */
+export const WRITE_BUSY_RETRY_S = 2;
+
 /** Answers every error as JSON { message, ... }; never a stack trace. */
 export function apiErrorHandler(error: unknown, req: Request, res: Response, _next: NextFunction) {
   const lang = requestLang(req);
   const e = error as { type?: string; status?: number; limit?: number };
   if (error instanceof HttpError) {
     res.status(error.status).json({ message: error.message, ...error.body });
+  } else if (error instanceof NotDurableError) {
+    // the disk's refusal, the database's, or a commit no one can confirm (it may be saved):
+    // before a lost connection's 503, since a COMMIT on its way may have been kept
+    const key = { disk: 'diskFailed', refused: 'commitRefused', unknown: 'commitUnknown' } as const;
+    console.error(error);
+    res
+      .status(500)
+      .json({ message: message(lang, key[error.outcome]), saved: error.outcome === 'unknown' ? null : false });
   } else if (isDatabaseUnreachable(error)) {
     // PostgreSQL down or restarting: one line, not a stack per request; the pool reconnects
     console.error(`the database cannot be reached: ${(error as Error).message}`);
     res.setHeader('Retry-After', '1');
     res.status(503).json({ message: message(lang, 'databaseUnavailable') });
-  } else if (error instanceof NotDurableError) {
-    res.status(500).json({ message: message(lang, 'diskFailed') });
+  } else if (error instanceof WriteConflictError) {
+    // contention, not the client's mistake (a 409 here means "look at their change, then
+    // decide", and the app acts on it so): the same request, sent again shortly, may well pass
+    res.setHeader('Retry-After', String(WRITE_BUSY_RETRY_S));
+    res.status(503).json({ message: message(lang, 'writeBusy', { seconds: WRITE_BUSY_RETRY_S }) });
   } else if (error instanceof ReadOnlyError) {
     res.status(503).json({ message: message(lang, 'readOnly') });
   } else if (e.type === 'entity.too.large') {

@@ -99,6 +99,18 @@ const messages = {
     zh: '暂时连不上数据库（可能正在重启），这次操作没有完成。请稍后再试；如果是修改，请先刷新，看看是否已经保存',
     en: 'The database cannot be reached just now (it may be restarting), so this was not completed. Try again in a moment; for a change, reload first to see whether it was saved',
   },
+  commitRefused: {
+    zh: '保存失败：数据库没有接受这次修改，修改没有保存。请再试一次；如果一再出现，请告诉管理员',
+    en: 'Saving failed: the database refused the change, so it was not saved. Try again; if it keeps happening, tell your administrator',
+  },
+  commitUnknown: {
+    zh: '无法确认是否已保存：提交时与数据库的连接中断了，这次修改可能已经保存，也可能没有。请刷新页面查看后再决定是否重做',
+    en: 'The database could not confirm the change: the connection to it broke while saving, so the change may or may not have been saved. Reload to check before making it again',
+  },
+  writeBusy: {
+    zh: '数据库正忙：这次修改反复与同时进行的其他修改冲突，没有保存。请 {seconds} 秒后再试',
+    en: 'The database is busy: this change kept colliding with other changes made at the same time, so it was not saved. Try again in {seconds} s',
+  },
   readOnly: {
     zh: '服务器现在只读：磁盘已满，无法保存任何修改（这次的修改没有保存）。查看不受影响；请释放磁盘空间后重启服务器',
     en: 'The server is read-only: its disk is full, so no change can be saved (this one was not). Viewing still works; free disk space, then restart the server',

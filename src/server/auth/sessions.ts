@@ -21,6 +21,10 @@ export interface SessionStore {
   start(userId: number): Promise<Session>;
   /** The live session for this id, touched; undefined when unknown, idle too long or too old. */
   touch(id: string | undefined): Promise<Session | undefined>;
+  /** Which of these ids are of live sessions, none of them touched (a live-update stream
+   * asks, every few seconds, whether the session that opened it has ended: logged out,
+   * expired, its account disabled); one question for any number of ids. */
+  live(ids: readonly string[]): Promise<Set<string>>;
   end(id: string | undefined): Promise<void>;
   /** Ends every session of a user (disabled, demoted, password set), but `except`. */
   endAllOf(userId: number, except?: string): Promise<void>;
@@ -54,13 +58,26 @@ export class Sessions implements SessionStore {
   async touch(id: string | undefined): Promise<Session | undefined> {
     const session = id ? this.byId.get(id) : undefined;
     if (!session) return undefined;
-    const now = this.now();
-    if (now - session.lastSeen > this.idleMinutes * 60_000 || now - session.started > this.maxHours * 3_600_000) {
+    if (this.expired(session)) {
       this.byId.delete(session.id);
       return undefined;
     }
-    session.lastSeen = now;
+    session.lastSeen = this.now();
     return { ...session };
+  }
+
+  async live(ids: readonly string[]): Promise<Set<string>> {
+    return new Set(
+      ids.filter((id) => {
+        const session = this.byId.get(id);
+        return session !== undefined && !this.expired(session);
+      }),
+    );
+  }
+
+  private expired(session: Session) {
+    const now = this.now();
+    return now - session.lastSeen > this.idleMinutes * 60_000 || now - session.started > this.maxHours * 3_600_000;
   }
 
   async end(id: string | undefined) {

@@ -4,7 +4,7 @@ import type { Actor } from '../audit';
 import type { Step } from '../store/recordStore';
 import { HttpError, message } from '../messages';
 import { ReadOnlyError } from '../store/diskFull';
-import type { RecordStore, WriteView } from '../store/recordStore';
+import { NotDurableError, WriteConflictError, type RecordStore, type WriteView } from '../store/recordStore';
 import type { Row } from '../store/store';
 import type { PlannedRecord } from './newNames';
 import { planImport, planImportInSlices, type Plan } from './plan';
@@ -123,10 +123,14 @@ const reportOf = ({ counts, planned, newRecords, unmatched }: Plan) => ({
   unmatched,
 });
 
-/** A write refused as the client hears it: the plan's own refusal, a full disk, or else a
- * write that did not reach the disk. */
+/** A write refused as the client hears it: the plan's own refusal, a full disk, other writes
+ * in its way every time, a commit the disk or the database did not confirm (api.ts answers the
+ * last three), or else a write that did not reach the disk. */
 const refusalOf = (error: unknown, lang: Lang) =>
-  error instanceof HttpError || error instanceof ReadOnlyError
+  error instanceof HttpError ||
+  error instanceof ReadOnlyError ||
+  error instanceof WriteConflictError ||
+  error instanceof NotDurableError
     ? error
     : new HttpError(500, message(lang, 'diskFailed'));
 

@@ -5,14 +5,20 @@ import type { Heard } from '../changes';
 import { asyncHandler, HttpError, message, requestLang } from '../messages';
 import { resourceFor } from '../present';
 import { sameId } from '../records';
+import { readSessionId } from '../auth/routes';
+import type { SessionStore } from '../auth/sessions';
 import type { RecordStore } from '../store/recordStore';
 
 export interface ChangeStreamOptions {
   /** a comment line this often keeps proxies from closing a quiet stream */
   heartbeatMs?: number;
-  /** a stream ends after this long and the browser opens it again, through the session check:
-   * a session ended meanwhile stops hearing within this time */
+  /** a stream ends after this long and the browser opens it again, through the session check
+   * (which touches the session, as any request does) */
   lifetimeMs?: number;
+  /** how often the sessions of the open streams are looked up (all in one question): a stream
+   * whose session has ended (logged out, expired, its account disabled or its password
+   * changed), through this server or another of its database, ends within this time */
+  sessionCheckMs?: number;
   /** open streams one account may hold (its desks' tablets), and the whole server: past them a
    * stream is refused and the desk reads its guests every 20 seconds instead, so one session
    * cannot take every connection the server has */
@@ -31,14 +37,50 @@ export interface ChangeStreamOptions {
  * for open desks.
  */
 export function changeRoutes(
-  { records }: { records: Pick<RecordStore, 'get' | 'changes'> },
+  { records, sessions }: { records: Pick<RecordStore, 'get' | 'changes'>; sessions?: Pick<SessionStore, 'live'> },
   options: ChangeStreamOptions = {},
 ) {
   const { changes } = records;
-  const { heartbeatMs = 15_000, lifetimeMs = 5 * 60_000, perAccount = 16, total = 2_000 } = options;
+  const {
+    heartbeatMs = 15_000,
+    lifetimeMs = 5 * 60_000,
+    sessionCheckMs = 2_000,
+    perAccount = 16,
+    total = 2_000,
+  } = options;
   const router = express.Router();
   const open = new Map<unknown, number>();
   let opened = 0;
+
+  /** The open streams' sessions, looked up together every sessionCheckMs while any is open:
+   * the streams of a session no longer live end (the browser's reconnection then meets 401). */
+  const watched = new Map<() => void, string>();
+  let checking: NodeJS.Timeout | null = null;
+  const checkSessions = async () => {
+    if (!sessions || watched.size === 0) return;
+    const live = await sessions.live([...new Set(watched.values())]).catch(() => null);
+    // the sessions could not be read (the database away a moment): the streams go on
+    if (!live) return;
+    for (const [end, id] of [...watched]) if (!live.has(id)) end();
+  };
+  const watch = (end: () => void, sessionId: string) => {
+    watched.set(end, sessionId);
+    if (checking || !sessions) return;
+    let running = false;
+    checking = setInterval(() => {
+      if (running) return;
+      running = true;
+      void checkSessions().finally(() => (running = false));
+    }, sessionCheckMs);
+    checking.unref();
+  };
+  const unwatch = (end: () => void) => {
+    watched.delete(end);
+    if (watched.size === 0 && checking) {
+      clearInterval(checking);
+      checking = null;
+    }
+  };
 
   router.get(
     '/:resource/changes',
@@ -97,6 +139,7 @@ export function changeRoutes(
         if (ended) return;
         ended = true;
         clearInterval(tick);
+        unwatch(end);
         stop();
         opened--;
         const left = (open.get(account) ?? 1) - 1;
@@ -105,6 +148,7 @@ export function changeRoutes(
         if (!res.writableEnded) res.end();
       };
       req.on('close', end);
+      watch(end, readSessionId(req) ?? '');
     }),
   );
   return router;

@@ -50,27 +50,33 @@ export function exportRoutes(server: ServerContext) {
       if (!isMoneyUnit(unit)) throw refuse('unit must be yuan or wan');
       const columns = columnsOf(resource, raw.columns, refuse);
       const { query } = await readListQuery(server, req, res, resource, { parts: ['filter', 'sort'] });
-      const { page: rows } = await server.listPage(req, res, resource, query);
-      const titles = await titlesFor(server, columns, rows, role);
+      const slice = Math.max(20, Math.floor(SLICE_CELLS / columns.length));
+      // a slice at a time from the store (a million rows are never in memory at once), each
+      // with the names of the records it links to
+      const { total, pages } = await server.scanRows(req, res, resource, query, slice);
+      const slices = (async function* () {
+        for await (const rows of pages) {
+          const titles = await titlesFor(server, columns, rows, role);
+          yield rows.map((row) => {
+            const shown = present(resource, row, role);
+            return columns.map((field) => exportCell(field, shown[field.source], titles, lang, unit));
+          });
+        }
+      })();
       const name = fileName(raw.name) || resource.label[lang];
       // short and saying what the rows are (荣誉证书): a summit's name, cut at 31 characters,
       // said nothing; the whole name stays in the file's name and its title
       const sheet = sheetName(fileName(raw.sheet) || resource.label[lang]);
-      const cells = (row: Row) => {
-        const shown = present(resource, row, role);
-        return columns.map((field) => exportCell(field, shown[field.source], titles, lang, unit));
-      };
       // not compressed on the way (an XLSX is a zip already): what is written is what is sent,
       // so waiting for the connection to take it holds back the writing
       res.setHeader('Cache-Control', 'no-store, no-transform');
       res.setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE);
       res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${name}.${format}`)}`);
-      res.setHeader('X-Export-Rows', String(rows.length));
+      res.setHeader('X-Export-Rows', String(total));
       const headers = columns.map((field) => headerOf(field, lang, unit));
-      const slice = Math.max(20, Math.floor(SLICE_CELLS / columns.length));
       try {
-        if (format === 'csv') await writeCsv(res, headers, rows, cells, slice);
-        else await writeXlsx(res, headers, rows, cells, { name, sheet }, slice);
+        if (format === 'csv') await writeCsv(res, headers, slices);
+        else await writeXlsx(res, headers, slices, { name, sheet });
       } catch (error) {
         if (!res.headersSent) throw error;
         // half a file is sent: no error answer can follow it, so the download is cut, not finished
@@ -173,34 +179,54 @@ const drained = (res: Response, full: boolean) =>
     res.on('drain', done).on('close', done);
   });
 
-async function writeCsv(
-  res: Response,
-  headers: string[],
-  rows: Row[],
-  cells: (row: Row) => ExportCell[],
-  slice: number,
-) {
+/** The rows' cells, a slice at a time, as the store hands them out. */
+type Slices = AsyncIterator<ExportCell[][]>;
+
+async function writeCsv(res: Response, headers: string[], slices: Slices) {
   let full = !res.write(CSV_BOM + csvHeader(headers));
-  for (let i = 0; i < rows.length; i += slice) {
-    if (!(await drained(res, full))) return;
-    full = !res.write(
-      rows
-        .slice(i, i + slice)
-        .map((row) => csvLine(cells(row)))
-        .join(''),
-    );
+  for (;;) {
+    if (!(await drained(res, full))) return void slices.return?.();
+    const next = await slices.next();
+    if (next.done) break;
+    full = !res.write(next.value.map((cells) => csvLine(cells)).join(''));
   }
   res.end();
 }
 
-async function writeXlsx(
-  res: Response,
-  headers: string[],
-  rows: Row[],
-  cells: (row: Row) => ExportCell[],
-  names: { name: string; sheet: string },
-  slice: number,
-) {
+/** What the zip may have still to compress of a sheet's rows before the next slice is written. */
+const ZIP_BACKLOG = 1024 * 1024;
+
+/**
+ * Waits until the zip has taken in the sheet's rows written so far (but ZIP_BACKLOG), and the
+ * connection what the zip made of them; then true while the client is still there. exceljs'
+ * sheet hands its XML on to the zip's input without waiting for it (its StreamBuf ignores
+ * backpressure), so a sheet written faster than it is compressed piled up in that input, a
+ * million rows' XML by the end; it is read here where exceljs keeps it (`sheet.stream.pipes`),
+ * and, should a later exceljs keep it elsewhere, only the connection is waited for, as before.
+ */
+export async function zipCaughtUp(sheet: object, res: Response): Promise<boolean> {
+  type Input = NodeJS.EventEmitter & { writableLength?: number; _writableState?: { length: number } };
+  const input = (sheet as { stream?: { pipes?: Input[] } }).stream?.pipes?.[0];
+  const backlog = () => input?.writableLength ?? input?._writableState?.length ?? 0;
+  while (input && backlog() > ZIP_BACKLOG && !res.destroyed) {
+    if (res.writableNeedDrain) {
+      if (!(await drained(res, true))) return false;
+      continue;
+    }
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        input.off('drain', done);
+        resolve();
+      };
+      const timer = setTimeout(done, 20);
+      input.once('drain', done);
+    });
+  }
+  return drained(res, false);
+}
+
+async function writeXlsx(res: Response, headers: string[], slices: Slices, names: { name: string; sheet: string }) {
   // loaded on the first export: most servers never hold exceljs in memory
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
@@ -208,15 +234,16 @@ async function writeXlsx(
   workbook.title = names.name;
   const sheet = workbook.addWorksheet(names.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
   // formats and widths are written before the rows: judged from the first slice
-  const columns = sheetColumns(headers, rows.slice(0, slice).map(cells));
+  let next = await slices.next();
+  const columns = sheetColumns(headers, next.done ? [] : next.value);
   sheet.columns = columns.map((column) => ({ width: column.width, style: { numFmt: column.numFmt } }));
   const header = sheet.addRow(headers);
   header.font = { bold: true };
   header.commit();
-  for (let i = 0; i < rows.length; i += slice) {
-    for (const row of rows.slice(i, i + slice)) addCells(sheet, cells(row), columns).commit();
-    // exceljs zips behind the rows, so the zip's compression may run a little behind them
-    if (!(await drained(res, false))) return;
+  for (; !next.done; next = await slices.next()) {
+    for (const cells of next.value) addCells(sheet, cells, columns).commit();
+    // exceljs zips behind the rows: the next slice waits until the zip has caught up
+    if (!(await zipCaughtUp(sheet, res))) return void slices.return?.();
   }
   sheet.commit();
   await workbook.commit();

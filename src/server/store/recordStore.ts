@@ -25,6 +25,16 @@ export interface Page {
 }
 
 /**
+ * Every row a query matches, in its order, a page at a time (RecordStore.scan): `total` rows,
+ * which and in what order decided when the scan began; each row as it is when its page is
+ * read (one deleted meanwhile is left out). Memory holds one page, not the list.
+ */
+export interface Scan {
+  total: number;
+  pages: AsyncIterable<Row[]>;
+}
+
+/**
  * One step of a write: a new record, fields of a stored one, a stored one gone. A request's
  * steps (the record, its dependants, the record its new child moves, an import's rows and the
  * organisations they name) are committed together.
@@ -81,8 +91,35 @@ export type Plan = (view: WriteView) => Promise<Step[]>;
 /** What follows each step of a commit, once all are applied (a schema rebuilt, sessions ended). */
 export type Followed = (resource: string, before: Row | null, after: Row | null) => void | Promise<void>;
 
-/** The disk (or the database) did not take a write the checks allowed: nothing of it is kept. */
-export class NotDurableError extends Error {}
+/**
+ * Where a write the checks allowed was not confirmed durable, which is what the client is told:
+ * - `disk`: the embedded store's disk refused it; nothing of it is kept (until a restart, memory
+ *   may hold it: RecordStore.failure);
+ * - `refused`: the database answered the COMMIT with an error; nothing of it is kept;
+ * - `unknown`: the connection to the database broke (or the server was shut down) during the
+ *   COMMIT: the database may have kept it or not, and no one can tell this server which.
+ */
+export type NotDurableOutcome = 'disk' | 'refused' | 'unknown';
+
+/** The disk (or the database) did not confirm a write the checks allowed (`outcome`: whether
+ * it may have been kept all the same). */
+export class NotDurableError extends Error {
+  constructor(
+    message: string,
+    readonly outcome: NotDurableOutcome = 'disk',
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/**
+ * A write the checks allowed that could not be committed for other writes in its way, however
+ * often it was planned again (a database's serialization failures, deadlocks, rows changed
+ * under it, or a lock not had within the database's lock_timeout): nothing of it is kept, and
+ * the same request may well succeed a moment later. The API answers 503 with Retry-After.
+ */
+export class WriteConflictError extends Error {}
 
 /**
  * What the API asks of a store, and all it asks: the routes know nothing of files, journals or
@@ -107,6 +144,9 @@ export interface RecordStore {
   readonly history: History;
   /** the rows a query matches, sorted and sliced as it asks */
   page(resource: string, query: ListQuery): Promise<Page>;
+  /** every row a query matches (its filters and sort; `_start`/`_end` aside), `size` rows a
+   * page: an export of a million rows without a million rows in memory */
+  scan(resource: string, query: ListQuery, size: number): Promise<Scan>;
   /** records by id, those that exist, in the order asked */
   get(resource: string, ids: readonly unknown[]): Promise<Row[]>;
   /** counts, sums and groups over the rows a filter matches */
@@ -118,7 +158,7 @@ export interface RecordStore {
    * applied, each update one version more, each with its audit entry (this actor, exactly this
    * change), all durable together or not at all, with no other write between the reads and the
    * commit. Resolves, once durable, with each step's record as this write left it (none when
-   * the plan has no step); rejects with the plan's refusal, or NotDurableError.
+   * the plan has no step); rejects with the plan's refusal, NotDurableError, or WriteConflictError.
    */
   write(actor: Actor | null, plan: Plan, followed?: Followed): Promise<Row[]>;
   /**

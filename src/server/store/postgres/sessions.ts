@@ -89,6 +89,17 @@ export class PgSessions implements SessionStore {
     return row.id === null || row.id === undefined ? session : { ...session, user: fromColumns(USERS, row) };
   }
 
+  async live(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const byHash = new Map(ids.map((id) => [hashOf(id).toString('hex'), id]));
+    const { rows } = await this.pool.query<{ hash: string }>(
+      `SELECT encode(id_hash, 'hex') AS hash FROM ${T}
+        WHERE id_hash = ANY($1::bytea[]) AND last_seen >= now() - $2::interval AND started >= now() - $3::interval`,
+      [ids.map(hashOf), this.idle, this.max],
+    );
+    return new Set(rows.map((row) => byHash.get(row.hash)!).filter((id) => id !== undefined));
+  }
+
   async end(id: string | undefined): Promise<void> {
     if (id) await this.pool.query(`DELETE FROM ${T} WHERE id_hash = $1`, [hashOf(id)]);
   }

@@ -9,6 +9,7 @@ import { updated } from '../../records';
 import {
   NotDurableError,
   searchesPersonal,
+  WriteConflictError,
   type Followed,
   type History,
   type ListQuery,
@@ -40,14 +41,40 @@ const MAX_TRIES = 20;
 /** An update met a row another write changed after the plan read it: the plan runs again. */
 class Moved extends Error {}
 
-/** The writes whose version check kept failing: no plan could be committed. */
-export class WriteConflictError extends Error {}
+/** A lock not had within the database's lock_timeout (set by ALTER DATABASE or ROLE … SET
+ * lock_timeout): the write has waited that long already, so it is not planned again. */
+const LOCK_TIMEOUT = '55P03';
+
+export { WriteConflictError };
 
 /** An id as the tables hold it (bigint): the canonical text of a safe integer, or none. */
 const idOf = (id: unknown): string | null => {
   const text = String(id);
   return /^-?\d+$/.test(text) && Number.isSafeInteger(Number(text)) && String(Number(text)) === text ? text : null;
 };
+
+/** `12,7,9` as numbers, without a string for each (a million ids: 8 MB, not 50). */
+function idsOfText(text: string, count: number): Float64Array {
+  const ids = new Float64Array(count);
+  let n = 0;
+  let value = 0;
+  let negative = false;
+  let digits = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 44;
+    if (c === 44) {
+      if (digits) ids[n++] = negative ? -value : value;
+      value = 0;
+      negative = false;
+      digits = false;
+    } else if (c === 45) negative = true;
+    else {
+      value = value * 10 + (c - 48);
+      digits = true;
+    }
+  }
+  return n === count ? ids : ids.subarray(0, n);
+}
 
 /** Statements a connection answers: the pool (reads) or a transaction's client (a write). */
 type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
@@ -321,7 +348,27 @@ export function postgresStore(
     return { rows, befores };
   }
 
+  /** records by id, those that exist, in the order asked */
+  async function inOrder(resource: string, ids: readonly unknown[]): Promise<Row[]> {
+    const found = new Map((await rowsById(pool, resource, ids)).map((row) => [String(row.id), row]));
+    return ids.map((id) => found.get(String(id))).filter((row) => row !== undefined);
+  }
+
   const pgCode = (error: unknown) => (error as { code?: string } | null)?.code;
+
+  /**
+   * What a COMMIT that failed left: an error PostgreSQL answered on a live connection means it
+   * rolled the transaction back (a deferred constraint, a serialization failure, an out-of-space
+   * WAL write refused). A connection lost meanwhile — no SQLSTATE at all (a socket closed or
+   * reset, a timeout), a connection exception (08), an operator's intervention (57: the backend
+   * terminated, the server shutting down), a system or internal error (58, XX) — may have come
+   * before or after the commit record was written: the outcome is unknown.
+   */
+  const commitOutcome = (error: unknown): 'refused' | 'unknown' => {
+    const code = pgCode(error);
+    if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return 'unknown';
+    return ['08', '57', '58', 'XX'].includes(code.slice(0, 2)) ? 'unknown' : 'refused';
+  };
 
   return {
     load: (lists) => load(pool, lists),
@@ -340,9 +387,24 @@ export function postgresStore(
       ]);
       return { page: page.rows.map((row) => fromColumns(table, row)), total };
     },
-    async get(resource, ids) {
-      const found = new Map((await rowsById(pool, resource, ids)).map((row) => [String(row.id), row]));
-      return ids.map((id) => found.get(String(id))).filter((row) => row !== undefined);
+    get: inOrder,
+    /**
+     * The ids first, in the list's order (one statement: one text value, 8 bytes a row kept),
+     * then the rows `size` at a time by id: no connection or transaction is held while a slow
+     * client downloads, and memory holds one page of rows however long the list.
+     */
+    async scan(resource, query, size) {
+      const { _start: _s, _end: _e, ...all } = query;
+      const { ids } = listStatements(resourceOf(resource), all, { personal: searchesPersonal(query) });
+      const { rows } = await pool.query(ids.text, ids.values);
+      const order = idsOfText(rows[0].ids as string, rows[0].total as number);
+      const step = Math.max(1, size);
+      return {
+        total: order.length,
+        pages: (async function* () {
+          for (let i = 0; i < order.length; i += step) yield inOrder(resource, Array.from(order.subarray(i, i + step)));
+        })(),
+      };
     },
     async aggregate(resource, query: ListQuery, spec): Promise<Aggregate> {
       const { sumField, maxField, groupField, part } = checkedSpec(resource, spec);
@@ -387,6 +449,8 @@ export function postgresStore(
       for (let tries = 1; ; tries++) {
         const client = await pool.connect();
         let begun = false;
+        /** set when the connection cannot be trusted for another transaction: it is closed */
+        let broken: Error | undefined;
         try {
           await client.query('BEGIN');
           begun = true;
@@ -403,10 +467,20 @@ export function postgresStore(
           try {
             await client.query('COMMIT');
           } catch (error) {
-            // PostgreSQL refused the commit itself (a serialization failure at commit is
-            // planned again); otherwise it may or may not hold it: never acknowledged
-            if (RETRIED.has(pgCode(error) ?? '') && tries < MAX_TRIES) continue;
-            throw new NotDurableError((error as Error).message, { cause: error });
+            // a serialization failure at commit: planned again, as any other (below)
+            if (RETRIED.has(pgCode(error) ?? '')) throw error;
+            // never acknowledged: refused (nothing kept), or the connection lost on the way
+            // (it may or may not be kept)
+            const outcome = commitOutcome(error);
+            // its socket may not have closed yet: not handed to the next request meanwhile
+            if (outcome === 'unknown') broken = error as Error;
+            throw new NotDurableError(
+              `the database did not confirm the commit (${outcome}): ${(error as Error).message}`,
+              outcome,
+              {
+                cause: error,
+              },
+            );
           }
           commits++;
           // this server's next read counts again, whenever its own change is heard
@@ -417,13 +491,23 @@ export function postgresStore(
             );
           return rows;
         } catch (error) {
-          if (begun) await client.query('ROLLBACK').catch(() => undefined);
+          if (begun)
+            await client.query('ROLLBACK').catch((failed: Error) => {
+              broken = failed;
+            });
           const again = error instanceof Moved || RETRIED.has(pgCode(error) ?? '');
           if (again && tries < MAX_TRIES) continue;
-          if (error instanceof Moved) throw new WriteConflictError('the record kept changing under this write');
+          // other writes in the way every time: a refusal the client may try again, not a fault
+          if (again || pgCode(error) === LOCK_TIMEOUT)
+            throw new WriteConflictError(
+              error instanceof Moved
+                ? `the records kept changing under this write (${tries} tries)`
+                : `${(error as Error).message} (${tries} tries)`,
+              { cause: error },
+            );
           throw error;
         } finally {
-          client.release();
+          client.release(broken);
         }
       }
     },
