@@ -10,7 +10,11 @@ CREATE INDEX "ceremonies_chars" ON "ceremonies" USING gin (string_to_array(lower
 
 CREATE INDEX "attendees_chars" ON "attendees" USING gin (string_to_array(lower(coalesce("name", '') || E'\001' || coalesce("title", '') || E'\001' || coalesce("arrival_number", '') || E'\001' || coalesce("arrival_station", '') || E'\001' || coalesce("pickup_by", '') || E'\001' || coalesce("pickup_car", '') || E'\001' || coalesce("departure_number", '') || E'\001' || coalesce("hotel", '') || E'\001' || coalesce("room", '') || E'\001' || coalesce("seat", '') || E'\001' || coalesce("certificate_name", '') || E'\001' || coalesce("honour", '') || E'\001' || coalesce("diet", '') || E'\001' || coalesce("companions", '') || E'\001' || coalesce("note", '')), NULL));
 
+CREATE INDEX "attendees_personal_chars" ON "attendees" USING gin (string_to_array(lower(coalesce("phone", '') || E'\001' || coalesce("email", '')), NULL));
+
 CREATE INDEX "organizations_chars" ON "organizations" USING gin (string_to_array(lower(coalesce("name", '') || E'\001' || coalesce("city", '') || E'\001' || coalesce("contact", '') || E'\001' || coalesce("address", '') || E'\001' || coalesce("note", '')), NULL));
+
+CREATE INDEX "organizations_personal_chars" ON "organizations" USING gin (string_to_array(lower(coalesce("phone", '') || E'\001' || coalesce("email", '')), NULL));
 
 CREATE INDEX "agreements_chars" ON "agreements" USING gin (string_to_array(lower(coalesce("title", '') || E'\001' || coalesce("officer", '') || E'\001' || coalesce("note", '')), NULL));
 

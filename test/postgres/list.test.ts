@@ -403,7 +403,7 @@ describe('the same list answers from PostgreSQL as from the embedded store', () 
   });
 
   it('asks in the form the indexes answer (each index can serve its query)', async () => {
-    const plans: [string, ListQuery, string][] = [
+    const plans: [string, ListQuery, string, { personal?: boolean }?][] = [
       ['attendees', { _sort: 'name', _order: 'asc', _start: '0', _end: '25' }, 'attendees_sort_name'],
       ['summits', { _sort: 'startsOn', _order: 'desc', _start: '0', _end: '25' }, 'summits_sort_starts_on'],
       ['attendees', { summitId: ['1'] }, 'attendees_summit_id'],
@@ -411,6 +411,8 @@ describe('the same list answers from PostgreSQL as from the embedded store', () 
       // shorter than a trigram: by their characters
       ['attendees', { q: '张' }, 'attendees_chars'],
       ['attendees', { q: '青岚' }, 'attendees_chars'],
+      // and in phones and e-mails, for those who may see them
+      ['attendees', { q: '张' }, 'attendees_personal_chars', { personal: true }],
       ['attendees', { q: '青岚恒' }, 'organizations_title_words'],
       ['attendees', { vipLevel: ['贵宾'] }, 'attendees_custom'],
       ['agreements', { officer_like: ['王海燕'] }, 'agreements_officer_trgm'],
@@ -420,9 +422,9 @@ describe('the same list answers from PostgreSQL as from the embedded store', () 
     try {
       // the rows here are few: make the planner show what it could use on many
       await client.query('SET enable_seqscan = off');
-      for (const [resource, query, index] of plans) {
+      for (const [resource, query, index, options] of plans) {
         // a page where the order is asked, the total where the filter is
-        const { page, count } = listStatements(resourceByName[resource], query);
+        const { page, count } = listStatements(resourceByName[resource], query, options);
         const statement = query._sort ? page : count;
         const { rows } = await client.query(`EXPLAIN ${statement.text}`, statement.values);
         expect(rows.map((row) => row['QUERY PLAN']).join('\n'), `${resource} ${JSON.stringify(query)}`).toContain(

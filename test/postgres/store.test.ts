@@ -24,6 +24,7 @@ const cluster = postgresForFile();
 let pool: pg.Pool;
 let store: RecordStore;
 let url: string;
+let bus: PgChangeBus;
 const data = structuredClone(seed) as unknown as Data;
 
 beforeAll(async () => {
@@ -41,7 +42,8 @@ beforeAll(async () => {
     const next = nextIdStatement(table);
     await pool.query(next.text, next.values);
   }
-  store = postgresStore(pool, resourceByName, await PgChangeBus.open(pool, url));
+  bus = await PgChangeBus.open(pool, url);
+  store = postgresStore(pool, resourceByName, bus);
 }, 60_000);
 afterAll(() => store?.close());
 
@@ -197,7 +199,21 @@ describe('PostgreSQL store: list totals', () => {
       [name],
     );
 
+  /** every change committed so far heard (the tests before wrote): a notice sent now is heard
+   * after all of them */
+  const settled = () =>
+    new Promise<void>((resolve) => {
+      const stop = bus.subscribe((change) => {
+        if (change.kind === 'records' && change.resource === 'settled') {
+          stop();
+          resolve();
+        }
+      });
+      void bus.publish({ kind: 'records', resource: 'settled', ids: [] });
+    });
+
   it('are kept between changes, and counted again at once after this server’s own write', async () => {
+    await settled();
     const before = await total(store);
     await sneakIn('旁路写入一');
     // kept: the row written outside Huiwu is not counted yet

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { prepared } from './pool';
 import { deliver, type Change, type ChangeBus, type ChangeListener, type Heard } from '../../changes';
 
 /** The channel every server of one database listens on. */
@@ -83,7 +84,9 @@ export class PgChangeBus implements ChangeBus {
   /** Sends the change through this connection: inside a write's transaction, it is delivered
    * only if the write commits. */
   async notifyIn(client: pg.Pool | pg.PoolClient | pg.Client, change: Change) {
-    await client.query('SELECT pg_notify($1, $2)', [this.channel, JSON.stringify({ ...change, from: this.id })]);
+    await client.query(
+      prepared('SELECT pg_notify($1, $2)', [this.channel, JSON.stringify({ ...change, from: this.id })]),
+    );
   }
 
   subscribe(listener: ChangeListener) {

@@ -92,6 +92,7 @@ function indexesOf(table: Table, resource: ResourceDef): Record<string, string> 
   if (words) add('chars', charsOf(words), 'gin');
   const personal = wordsOf(table, true);
   if (personal) add('personal_words', `${personal} gin_trgm_ops`, 'gin');
+  if (personal) add('personal_chars', charsOf(personal), 'gin');
   if (titleColumn && titleColumn.kind === 'text' && isLinkedTo(resource.name))
     add('title_words', `lower(${titleOf(table, resource.titleField)}) gin_trgm_ops`, 'gin');
   // custom fields filtered by value (`custom @> '{"diet": "清真"}'`)

@@ -234,13 +234,12 @@ export function searchCondition(
       const unindexed: string[] = [];
       // a word of one or two characters has no trigram: its characters find the rows
       const short = [...word].length < 3;
-      if (own)
-        indexed.push(
-          short
-            ? `${charsOf(own)} @> ${p.add([...new Set(word)], '::text[]')} AND ${own} LIKE ${pattern}`
-            : `${own} LIKE ${pattern}`,
-        );
-      if (ownPersonal) indexed.push(`${ownPersonal} LIKE ${pattern}`);
+      const like = (words: string) =>
+        short
+          ? `${charsOf(words)} @> ${p.add([...new Set(word)], '::text[]')} AND ${words} LIKE ${pattern}`
+          : `${words} LIKE ${pattern}`;
+      if (own) indexed.push(like(own));
+      if (ownPersonal) indexed.push(like(ownPersonal));
       for (const field of resource.fields) {
         if (table.byKey.has(field.source) && searchedText(field)) continue; // in the row's own words
         const a = accessor(table, resource, field.source, p, 's');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { pgTypes } from './rows';
 
@@ -50,4 +51,23 @@ export function isDatabaseUnreachable(error: unknown): boolean {
     if (/^Connection terminated|is not queryable/.test(String(e.message ?? ''))) return true;
   }
   return false;
+}
+
+const names = new Map<string, string>();
+
+/**
+ * A statement PostgreSQL parses and plans once per connection, then only runs: a prepared
+ * statement named by its text's hash. For the statements every request sends whose best plan
+ * does not depend on their values (a session by its hash, records by id, a row's update, its
+ * audit row): parsing and planning them was most of their cost. Lists and searches are planned
+ * for their values each time. (Behind PgBouncer in transaction mode, set its
+ * `max_prepared_statements`.)
+ */
+export function prepared(text: string, values: unknown[]): pg.QueryConfig {
+  let name = names.get(text);
+  if (!name) {
+    name = `huiwu_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
+    if (names.size < 10_000) names.set(text, name);
+  }
+  return { name, text, values };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { newSessionId, type Session, type SessionStore } from '../../auth/sessions';
+import { prepared } from './pool';
 import { fromColumns, selectList } from './rows';
 import { ident, tableOf } from './tables';
 import { SESSIONS_TABLE } from './serverTables';
@@ -68,7 +69,8 @@ export class PgSessions implements SessionStore {
     const live = `id_hash = $1 AND last_seen >= now() - $2::interval AND started >= now() - $3::interval`;
     // with the account, as the store reads it (a request needs both)
     const { rows } = await this.pool.query<SessionRow>(
-      `WITH expired AS (
+      prepared(
+        `WITH expired AS (
          DELETE FROM ${T} WHERE id_hash = $1 AND (last_seen < now() - $2::interval OR started < now() - $3::interval)
        ), touched AS (
          UPDATE ${T} SET last_seen = now() WHERE ${live} AND last_seen < now() - $4::interval
@@ -81,7 +83,8 @@ export class PgSessions implements SessionStore {
        SELECT s.user_id::float8 AS session_user_id, ${MS('s.started')} AS session_started,
               ${MS('s.last_seen')} AS session_last_seen, ${selectList(USERS, 'u')}
          FROM session s LEFT JOIN ${ident(USERS.name)} u ON u.id = s.user_id`,
-      [hashOf(id), this.idle, this.max, this.touchEvery],
+        [hashOf(id), this.idle, this.max, this.touchEvery],
+      ),
     );
     const row = rows[0];
     if (!row) return undefined;

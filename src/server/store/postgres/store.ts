@@ -20,6 +20,7 @@ import {
 import type { Data, Row } from '../store';
 import { aggregateStatement, listStatements, searchStatement } from './listSql';
 import { fromColumn, fromColumns, insertManyStatement, selectList, takeIdStatement, toColumns } from './rows';
+import { prepared } from './pool';
 import { fromOf, ident, tableOf, type Table } from './tables';
 import { Totals } from './totals';
 
@@ -113,8 +114,10 @@ export function postgresStore(
     const values: unknown[] = [wanted];
     const { from, scope } = scoped(table, values);
     const { rows } = await db.query(
-      `SELECT ${selectList(table, 'r')} FROM ${from} WHERE r.id = ANY($1::bigint[])${scope}${lock ? ` FOR ${lock}` : ''}`,
-      values,
+      prepared(
+        `SELECT ${selectList(table, 'r')} FROM ${from} WHERE r.id = ANY($1::bigint[])${scope}${lock ? ` FOR ${lock}` : ''}`,
+        values,
+      ),
     );
     return rows.map((row) => fromColumns(table, row));
   }
@@ -177,7 +180,7 @@ export function postgresStore(
     const held = new Set<string>();
     const hold = async (names: readonly string[]) => {
       for (const name of [...new Set(names)].filter((n) => !held.has(n)).sort()) {
-        await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [name]);
+        await db.query(prepared('SELECT pg_advisory_xact_lock(hashtext($1))', [name]));
         held.add(name);
       }
     };
@@ -252,7 +255,7 @@ export function postgresStore(
     // A write to a list waits while another write that read the list whole (an import planned
     // on it) is not committed, and makes that one wait: the import's plan holds at its commit.
     for (const list of [...new Set(steps.map((s) => s.resource))].sort())
-      await client.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [`huiwu:list:${list}`]);
+      await client.query(prepared('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [`huiwu:list:${list}`]));
     for (let i = 0; i < steps.length;) {
       const step = steps[i];
       const table = tableOf(step.resource);
@@ -287,8 +290,7 @@ export function postgresStore(
         }
         const insert = insertManyStatement(table, records);
         const { rows: inserted } = await client.query(
-          `${insert.text} RETURNING ${selectList(table, ident(table.name))}`,
-          insert.values,
+          prepared(`${insert.text} RETURNING ${selectList(table, ident(table.name))}`, insert.values),
         );
         batch.forEach((created, k) => {
           const row = fromColumns(table, inserted[k]);
@@ -320,9 +322,11 @@ export function postgresStore(
         const was = `$${values.push(version)}`;
         const scope = table.list !== undefined ? ` AND resource = $${values.push(table.list)}` : '';
         const { rows: stored } = await client.query(
-          `UPDATE ${ident(table.name)} SET ${set.join(', ')} WHERE id = ${id} AND version = ${was}${scope}
+          prepared(
+            `UPDATE ${ident(table.name)} SET ${set.join(', ')} WHERE id = ${id} AND version = ${was}${scope}
            RETURNING ${selectList(table, ident(table.name))}`,
-          values,
+            values,
+          ),
         );
         // another write changed the row after this plan read it (without a lock): plan again
         if (stored.length === 0) throw new Moved();
@@ -343,7 +347,7 @@ export function postgresStore(
     const auditTable = tableOf('audit');
     for (let start = 0; start < audit.length; start += 5_000) {
       const insert = insertManyStatement(auditTable, audit.slice(start, start + 5_000));
-      await client.query(insert.text, insert.values);
+      await client.query(prepared(insert.text, insert.values));
     }
     return { rows, befores };
   }
