@@ -170,6 +170,20 @@ describe('sessions in PostgreSQL', () => {
     expect(touched.every((t) => t?.userId === 5)).toBe(true);
   });
 
+  it('hold when 100 requests arrive at once after a pause, each of them touching the session', async () => {
+    const url = await database();
+    const [one, two] = [poolOf(url, 20), poolOf(url, 20)];
+    const a = new PgSessions(one, 60, 12);
+    const b = new PgSessions(two, 60, 12);
+    for (let round = 0; round < 5; round++) {
+      const session = await a.start(5);
+      // past the 30 s after which a request writes last_seen: every one of these would
+      await one.query(`UPDATE sessions SET last_seen = last_seen - interval '31 seconds'`);
+      const touched = await Promise.all(Array.from({ length: 100 }, (_, i) => (i % 2 ? a : b).touch(session.id)));
+      expect(touched.filter((t) => t?.userId !== 5)).toEqual([]);
+    }
+  });
+
   it('bring the account with the session: a request reads both in one round trip', async () => {
     const url = await database();
     const pool = poolOf(url);

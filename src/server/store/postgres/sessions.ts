@@ -67,18 +67,18 @@ export class PgSessions implements SessionStore {
   async touch(id: string | undefined): Promise<Session | undefined> {
     if (!id) return undefined;
     const live = `id_hash = $1 AND last_seen >= now() - $2::interval AND started >= now() - $3::interval`;
-    // with the account, as the store reads it (a request needs both)
+    // with the account, as the store reads it (a request needs both). The session is read as
+    // the statement found it, beside its touch: a touch that waited for another request's touch
+    // of the same session, then matched nothing, returned nothing, a 401 to a live session.
     const { rows } = await this.pool.query<SessionRow>(
       prepared(
         `WITH expired AS (
          DELETE FROM ${T} WHERE id_hash = $1 AND (last_seen < now() - $2::interval OR started < now() - $3::interval)
        ), touched AS (
          UPDATE ${T} SET last_seen = now() WHERE ${live} AND last_seen < now() - $4::interval
-         RETURNING user_id, started, last_seen
        ), session AS (
-         SELECT user_id, started, last_seen FROM touched
-         UNION ALL
-         SELECT user_id, started, last_seen FROM ${T} WHERE ${live} AND last_seen >= now() - $4::interval
+         SELECT user_id, started, CASE WHEN last_seen < now() - $4::interval THEN now() ELSE last_seen END AS last_seen
+           FROM ${T} WHERE ${live}
        )
        SELECT s.user_id::float8 AS session_user_id, ${MS('s.started')} AS session_started,
               ${MS('s.last_seen')} AS session_last_seen, ${selectList(USERS, 'u')}
