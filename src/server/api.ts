@@ -135,6 +135,15 @@ export const EXPOSED_HEADERS = 'Content-Range, X-Total-Count, Location, X-Export
 /** When a write that met other writes in its way every time is worth sending again. */
 export const WRITE_BUSY_RETRY_S = 2;
 
+/** PostgreSQL's refusal of text no column can hold: a NUL (22021), a character its encoding
+ * lacks (22P05), half of a character in JSON (22P02, "Unicode low surrogate …"). */
+const unstorableText = (error: unknown) => {
+  const { code, detail, message: text } = (error ?? {}) as { code?: string; detail?: string; message?: string };
+  return (
+    code === '22021' || code === '22P05' || (code === '22P02' && /unicode|surrogate|\\u0000/i.test(`${detail} ${text}`))
+  );
+};
+
 /** Answers every error as JSON { message, ... }; never a stack trace. */
 export function apiErrorHandler(error: unknown, req: Request, res: Response, _next: NextFunction) {
   const lang = requestLang(req);
@@ -149,6 +158,9 @@ export function apiErrorHandler(error: unknown, req: Request, res: Response, _ne
     res
       .status(500)
       .json({ message: message(lang, key[error.outcome]), saved: error.outcome === 'unknown' ? null : false });
+  } else if (unstorableText(error)) {
+    // text PostgreSQL cannot hold (a NUL, half a character) in a filter, a name, a setting
+    res.status(400).json({ message: message(lang, 'badText') });
   } else if (isDatabaseUnreachable(error)) {
     // PostgreSQL down or restarting: one line, not a stack per request; the pool reconnects
     console.error(`the database cannot be reached: ${(error as Error).message}`);

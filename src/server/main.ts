@@ -1,7 +1,7 @@
 import { startServer } from './app';
 import { configFromEnv } from './config';
 import { limitHeapGrowth } from './heap';
-import { shownUrl } from './store/postgres/open';
+import { shownUrl } from './store/postgres/pool';
 
 const config = configFromEnv();
 limitHeapGrowth(config.heapGrowthPercent);

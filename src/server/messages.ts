@@ -95,6 +95,10 @@ const messages = {
     zh: '保存失败：无法写入磁盘。请重启服务器，未保存的改动不会生效',
     en: 'Saving failed: the disk refused the change. Restart the server; unsaved changes will not apply',
   },
+  badText: {
+    zh: '含有无法保存或查找的字符（例如空字符 U+0000，或被截断的半个字符），请删除后再试',
+    en: 'Contains a character that cannot be stored or searched for (such as the NUL character U+0000, or half of a character). Remove it and try again',
+  },
   databaseUnavailable: {
     zh: '暂时连不上数据库（可能正在重启），这次操作没有完成。请稍后再试；如果是修改，请先刷新，看看是否已经保存',
     en: 'The database cannot be reached just now (it may be restarting), so this was not completed. Try again in a moment; for a change, reload first to see whether it was saved',

@@ -35,6 +35,31 @@ const withBody = (method: string, path: string, body: string) =>
   });
 
 describe('bad requests get a clear JSON answer', () => {
+  it('a NUL byte or half a character in a search, a filter, a sign-in or a setting is never a 500', async () => {
+    const q = (value: unknown) => encodeURIComponent(JSON.stringify(value));
+    const answers = [
+      await server.api(`/attendees?filter=${q({ q: '\u0000' })}`),
+      await server.api(`/attendees?filter=${q({ name_like: 'a\u0000b' })}`),
+      await server.api(`/attendees?filter=${q({ invitation: '\u0000' })}`),
+      await server.api(`/agreements/aggregate?groupBy=status&filter=${q({ officer: '\u0000' })}`),
+      await fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'a\u0000b', password: 'x' }),
+      }),
+      await server.api('/auth/me/preferences', {
+        method: 'PATCH',
+        body: JSON.stringify({ 'grid.attendees': { a: 'x\u0000y' } }),
+      }),
+      await server.api('/auth/me/preferences', { method: 'PATCH', body: '{"views.attendees": ["\\ud800"]}' }),
+    ];
+    for (const res of answers) {
+      // matched nothing, refused as any wrong sign-in, or refused saying why
+      expect([200, 400, 401]).toContain(res.status);
+      if (res.status === 400) await expectJsonError(res, 400, /cannot be stored or searched|not valid/);
+    }
+  });
+
   it('malformed JSON is a 400', async () => {
     await expectJsonError(
       await server.api('/summits', { method: 'POST', body: '{"name": "未完' }),

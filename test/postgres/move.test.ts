@@ -9,6 +9,7 @@ import { laidOutByRecord, writeSnapshot } from '../../src/server/store/snapshotF
 import { openStore, type Data } from '../../src/server/store/store';
 import { exportToPostgres, importFromPostgres } from '../../src/server/store/postgres/move';
 import { migrate } from '../../src/server/store/postgres/migrate';
+import { PgChangeBus } from '../../src/server/store/postgres/changes';
 import { openPool } from '../../src/server/store/postgres/pool';
 import { fromColumns, selectList, takeIdStatement } from '../../src/server/store/postgres/rows';
 import { builtInFields, tableOf } from '../../src/server/store/postgres/tables';
@@ -304,6 +305,15 @@ describe('npm run db -- export, then import', () => {
     );
     await server.end();
     pools.splice(pools.indexOf(server), 1);
+    // an idle server's pool has closed its connections after 10 s; its change bus listens on
+    const bus = await PgChangeBus.open(poolOf(url), url);
+    try {
+      await expect(exportToPostgres({ dataFile, databaseUrl: url, replace: true })).rejects.toThrow(
+        /1 connection\(s\) of a Huiwu server are open/,
+      );
+    } finally {
+      await bus.close();
+    }
   });
 
   it('refuses to import over an existing data file unless told, and then replaces it and its journal', async () => {

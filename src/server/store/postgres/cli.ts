@@ -3,7 +3,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { EMPTY_MODEL, migrationFile, migrationSql, modelFromSchema, type DbModel } from './ddl';
 import { migrate, MIGRATIONS_DIR, readMigrations } from './migrate';
-import { exportToPostgres, importFromPostgres, MoveError, safeUrl, type Counts } from './move';
+import { exportToPostgres, importFromPostgres, MoveError, type Counts } from './move';
+import { shownUrl } from './pool';
 import { configFromEnv } from '../../config';
 
 /**
@@ -76,10 +77,10 @@ async function move(command: 'export' | 'import', args: string[]) {
   try {
     if (command === 'export') {
       const counts = await exportToPostgres(options);
-      console.log(`exported ${file} into ${safeUrl(options.databaseUrl)}: ${countsLine(counts)}, ${seconds(started)}`);
+      console.log(`exported ${file} into ${shownUrl(options.databaseUrl)}: ${countsLine(counts)}, ${seconds(started)}`);
     } else {
       const counts = await importFromPostgres(options);
-      console.log(`imported ${safeUrl(options.databaseUrl)} into ${file}: ${countsLine(counts)}, ${seconds(started)}`);
+      console.log(`imported ${shownUrl(options.databaseUrl)} into ${file}: ${countsLine(counts)}, ${seconds(started)}`);
     }
     return 0;
   } catch (error) {

@@ -8,7 +8,7 @@ import { lockDataFile } from '../lock';
 import { laidOutByRecord, readSnapshot } from '../snapshotFile';
 import type { Row } from '../store';
 import { applyMigrations, MIGRATION_LOCK, readMigrations } from './migrate';
-import { openPool } from './pool';
+import { openPool, shownUrl } from './pool';
 import { fromColumns, selectList, toColumns } from './rows';
 import {
   builtInTables,
@@ -43,7 +43,6 @@ const META = '_meta';
 const BATCH = 2000;
 
 /** Where a URL's password is, hidden for printing. */
-export const safeUrl = (url: string) => url.replace(/(\/\/[^:/@]*):[^@/]*@/, '$1:***@');
 
 // ---------------------------------------------------------------- the data file, as the server opens it
 
@@ -299,7 +298,8 @@ async function secondaryIndexes(client: pg.ClientBase) {
 async function serversConnected(client: pg.ClientBase): Promise<number> {
   const { rows } = await client.query<{ n: string }>(
     `SELECT count(*) AS n FROM pg_stat_activity
-      WHERE datname = current_database() AND application_name = 'huiwu' AND pid <> pg_backend_pid()`,
+      WHERE datname = current_database() AND application_name IN ('huiwu', 'huiwu-changes')
+        AND pid <> pg_backend_pid()`,
   );
   return Number(rows[0].n);
 }
@@ -341,7 +341,7 @@ export async function exportToPostgres(options: ExportOptions): Promise<Counts> 
       const servers = await serversConnected(client);
       if (servers > 0)
         throw new MoveError(
-          `${servers} connection(s) of a Huiwu server are open on ${safeUrl(databaseUrl)}; stop its servers before exporting into it`,
+          `${servers} connection(s) of a Huiwu server are open on ${shownUrl(databaseUrl)}; stop its servers before exporting into it`,
         );
       const { overlay, takenIds } = journalOverlay(entries);
       try {
@@ -370,7 +370,7 @@ async function connect(pool: pg.Pool, url: string) {
   try {
     return await pool.connect();
   } catch (error) {
-    throw new MoveError(`could not connect to ${safeUrl(url)}: ${(error as Error).message}`);
+    throw new MoveError(`could not connect to ${shownUrl(url)}: ${(error as Error).message}`);
   }
 }
 
@@ -391,7 +391,7 @@ async function copyIn(
     const held = await recordsHeld(client);
     if (held.length > 0 && !replace)
       throw new MoveError(
-        `${safeUrl(databaseUrl)} already holds records (${held.map(([t, n]) => `${t} ${n}`).join(', ')}); nothing was written. Add --replace to replace them with ${dataFile}'s`,
+        `${shownUrl(databaseUrl)} already holds records (${held.map(([t, n]) => `${t} ${n}`).join(', ')}); nothing was written. Add --replace to replace them with ${dataFile}'s`,
       );
     await applyMigrations(client, readMigrations(), { ownTransactions: false }).catch((error: Error) => {
       throw new MoveError(`could not prepare the database: ${error.message}`);
@@ -562,13 +562,13 @@ export async function importFromPostgres(options: ImportOptions): Promise<Counts
 async function checkMigrations(client: pg.ClientBase, url: string) {
   const tables = await existingTables(client);
   if (!tables.has(MIGRATIONS_TABLE))
-    throw new MoveError(`${safeUrl(url)} holds no Huiwu data (no migrations were applied to it)`);
+    throw new MoveError(`${shownUrl(url)} holds no Huiwu data (no migrations were applied to it)`);
   const { rows } = await client.query<{ name: string }>(`SELECT name FROM ${ident(MIGRATIONS_TABLE)} ORDER BY name`);
   const mine = readMigrations().map((m) => m.name);
   const theirs = rows.map((r) => r.name);
   if (theirs.join() !== mine.join())
     throw new MoveError(
-      `${safeUrl(url)} was migrated by another version of Huiwu (its migrations: ${theirs.join(', ') || 'none'}; this version's: ${mine.join(', ')}); import with the version that serves it`,
+      `${shownUrl(url)} was migrated by another version of Huiwu (its migrations: ${theirs.join(', ') || 'none'}; this version's: ${mine.join(', ')}); import with the version that serves it`,
     );
 }
 

@@ -5,7 +5,7 @@ import type { RecordStore } from '../recordStore';
 import { readSnapshot } from '../snapshotFile';
 import type { Data } from '../store';
 import { migrate } from './migrate';
-import { openPool } from './pool';
+import { openPool, shownUrl } from './pool';
 import { insertStatement, nextIdStatement } from './rows';
 import { postgresStore } from './store';
 import { openSharedState } from './shared';
@@ -14,15 +14,6 @@ import type { LoginThrottle } from '../../auth/throttle';
 import { builtInTables, CUSTOM_LISTS_TABLE, ident, tableOf } from './tables';
 
 /** The connection string as a message may show it: never its password. */
-export const shownUrl = (url: string) => {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'DATABASE_URL';
-  }
-};
 
 /**
  * The PostgreSQL store of a server (DATABASE_URL): the pool, the migrations applied, and on a

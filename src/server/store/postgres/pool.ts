@@ -71,3 +71,22 @@ export function prepared(text: string, values: unknown[]): pg.QueryConfig {
   }
   return { name, text, values };
 }
+
+/**
+ * A connection string as it may be printed: its password masked wherever it is given (after
+ * the user name, `?password=`, or `password=` in the key=value form); one that does not parse
+ * as a URL is shown by its name only.
+ */
+export const shownUrl = (url: string) => {
+  if (!/^postgres(ql)?:\/\//i.test(url.trim()))
+    return url.includes('=') ? url.replace(/(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S*)/gi, '$1***') : 'DATABASE_URL';
+  try {
+    const parsed = new URL(url.trim());
+    if (parsed.password) parsed.password = '***';
+    for (const key of [...parsed.searchParams.keys()])
+      if (key.toLowerCase() === 'password') parsed.searchParams.set(key, '***');
+    return parsed.toString();
+  } catch {
+    return 'DATABASE_URL';
+  }
+};
