@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf, startTestServer, tempDir, type Session, type TestServer } from '../helpers/server';
 import { postgresForFile } from '../helpers/postgres';
@@ -13,9 +14,10 @@ const cluster = postgresForFile();
 let one: TestServer;
 let two: TestServer;
 let organiser: Session;
+let url: string;
 
 beforeAll(async () => {
-  const url = await cluster().createDatabase();
+  url = await cluster().createDatabase();
   // started one after the other: the first applies the migrations and writes the seed
   one = await startTestServer({ databaseUrl: url, dir: tempDir() });
   two = await startTestServer({ databaseUrl: url, dir: tempDir() });
@@ -91,5 +93,35 @@ describe('two servers on one database', () => {
     expect(now).toMatchObject({ hotel: won[0].body.hotel, version: guest.version + 1 });
     const trail = await rowsOf(one.client, 'audit', { resource: 'attendees', recordId: String(guest.id) }, 100);
     expect(trail).toHaveLength(2);
+  });
+
+  it('an edit that leaves a guest’s links alone waits for no lock on its summit; one that moves it does', async () => {
+    const { data: guest } = await one.client.create('attendees', {
+      data: { summitId: 1, name: '只改酒店的嘉宾', role: 'guest', invitation: 'invited' },
+    });
+    // someone holds the summit (an admin editing it in psql, a long import's plan)
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT id FROM summits WHERE id = 1 FOR UPDATE');
+      const edit = await patch(organiser, `/attendees/${guest.id}`, { hotel: '青岚宾馆' });
+      expect(edit).toMatchObject({ status: 200, body: { hotel: '青岚宾馆', version: 2 } });
+      // moving the guest to that summit checks it is there, so waits for the holder
+      const { data: other } = await one.client.create('attendees', {
+        data: { summitId: 2, name: '换峰会的嘉宾', role: 'guest', invitation: 'invited' },
+      });
+      let moved = false;
+      const moving = patch(organiser, `/attendees/${other.id}`, { summitId: 1 }).then((answer) => {
+        moved = true;
+        return answer;
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(moved).toBe(false);
+      await holder.query('COMMIT');
+      expect(await moving).toMatchObject({ status: 200, body: { summitId: 1 } });
+    } finally {
+      await holder.end();
+    }
   });
 });
