@@ -21,8 +21,8 @@ export interface PgChangeBusOptions {
  * The change bus over PostgreSQL's LISTEN/NOTIFY, for several servers on one database. Each
  * server keeps one connection of its own that LISTENs; a change is sent with `pg_notify`, by
  * the pool (`publish`) or, better, inside the transaction of the write it tells of
- * (`notifyIn`): PostgreSQL then delivers it only if that write commits, once it is visible,
- * and in commit order. Every server hears it, the sender included (`mine` tells them apart).
+ * (`notifyIn`, or `noticesOf` in its last statement): PostgreSQL then delivers it only if that
+ * write commits, once it is visible, and in commit order. Every server hears it, the sender included (`mine` tells them apart).
  *
  * When the listening connection drops (the database restarted, an administrator ended it,
  * the network failed), the bus connects again, waiting 100 ms, then twice as long each time up
@@ -79,6 +79,16 @@ export class PgChangeBus implements ChangeBus {
 
   async publish(change: Change) {
     await this.notifyIn(this.pool, change);
+  }
+
+  /** The changes as the items of a SELECT that sends them, their values added to `values`: in
+   * a write's transaction, beside its audit rows, delivered only if the write commits. */
+  noticesOf(changes: readonly Change[], values: unknown[]): string {
+    if (changes.length === 0) return 'NULL';
+    const channel = `$${values.push(this.channel)}::text`;
+    return changes
+      .map((change) => `pg_notify(${channel}, $${values.push(JSON.stringify({ ...change, from: this.id }))}::text)`)
+      .join(', ');
   }
 
   /** Sends the change through this connection: inside a write's transaction, it is delivered
