@@ -195,7 +195,7 @@ describe('PostgreSQL store: list totals', () => {
   /** a row written behind Huiwu's back: no change is told */
   const sneakIn = async (name: string) =>
     pool.query(
-      `INSERT INTO series (id, name, version, created_at, updated_at) VALUES ((SELECT max(id) + 1 FROM series), $1, 1, now(), now())`,
+      `INSERT INTO series (id, name, version, created_at, updated_at) VALUES ((SELECT max(id) + 1000 FROM series), $1, 1, now(), now())`,
       [name],
     );
 
@@ -235,6 +235,23 @@ describe('PostgreSQL store: list totals', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('a search’s matches are kept in order, each page cut from them, until a change', async () => {
+    await settled();
+    const search = { q: '讲堂', _sort: 'name', _order: 'asc' };
+    const whole = await store.page('series', search);
+    expect(whole.page.length).toBeGreaterThan(1);
+    const pages = [];
+    for (let start = 0; start < whole.total; start++)
+      pages.push(...(await store.page('series', { ...search, _start: String(start), _end: String(start + 1) })).page);
+    expect(pages.map((row) => row.id)).toEqual(whole.page.map((row) => row.id));
+    await sneakIn('旁路写入的讲堂');
+    expect((await store.page('series', search)).total).toBe(whole.total);
+    await store.write(null, async () => [{ op: 'create', resource: 'series', fields: { name: '新的讲堂' } }]);
+    const after = await store.page('series', search);
+    expect(after.total).toBe(whole.total + 2);
+    expect(after.page.map((row) => row.name)).toEqual(expect.arrayContaining(['旁路写入的讲堂', '新的讲堂']));
   });
 
   it('each query its own: a filter’s total is not another’s', async () => {
