@@ -52,7 +52,9 @@ describe('signed out by an admin while editing', () => {
     await shot(page, 'signed-out-login');
     // signed in again, the notice is gone
     await logIn(page, server.url, 'wangyan', 'reset-by-admin-1');
-    await page.goto(`${server.url}/#/login`);
+    // signed out by hand this time (the login page of a live session opens the dashboard)
+    await page.getByRole('button', { name: /王燕|个人中心/ }).click();
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
     await page.getByRole('button', { name: /登录/ }).waitFor();
     expect(await page.getByText('您的登录已结束').count()).toBe(0);
   });
