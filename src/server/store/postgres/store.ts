@@ -368,6 +368,17 @@ export function postgresStore(
     return ids.map((id) => found.get(String(id))).filter((row) => row !== undefined);
   }
 
+  /** The ids of every row a query matches, in its order (kept in `kept` when given). */
+  async function matchesInOrder(resource: string, query: ListQuery, kept?: Kept<Float64Array>) {
+    const { _start: _s, _end: _e, ...all } = query;
+    const { ids } = listStatements(resourceOf(resource), all, { personal: searchesPersonal(query) });
+    const read = async () => {
+      const { rows } = await pool.query(ids.text, ids.values);
+      return idsOfText(rows[0].ids as string, rows[0].total as number);
+    };
+    return kept ? kept.of(ids, read) : read();
+  }
+
   const pgCode = (error: unknown) => (error as { code?: string } | null)?.code;
 
   /**
@@ -390,20 +401,15 @@ export function postgresStore(
     searchesInList: true,
     history: historyOver(pool),
     async page(resource, query): Promise<Page> {
-      const statements = listStatements(resourceOf(resource), query, { personal: searchesPersonal(query) });
-      const table = tableOf(resource);
       // a search: its matches in order, kept, and the page's rows by id (as the embedded store)
       if (typeof query.q === 'string' && query.q.trim() !== '') {
-        const { _start: _s, _end: _e, ...all } = query;
-        const { ids } = listStatements(resourceOf(resource), all, { personal: searchesPersonal(query) });
-        const order = await searches.of(ids, async () => {
-          const { rows } = await pool.query(ids.text, ids.values);
-          return idsOfText(rows[0].ids as string, rows[0].total as number);
-        });
+        const order = await matchesInOrder(resource, query, searches);
         const start = Math.max(0, Number(query._start ?? 0) || 0);
         const end = query._end === undefined ? order.length : Math.max(start, Number(query._end) || 0);
         return { page: await inOrder(resource, Array.from(order.subarray(start, end))), total: order.length };
       }
+      const statements = listStatements(resourceOf(resource), query, { personal: searchesPersonal(query) });
+      const table = tableOf(resource);
       const [page, total] = await Promise.all([
         pool.query(statements.page.text, statements.page.values),
         totals.of(
@@ -420,10 +426,7 @@ export function postgresStore(
      * client downloads, and memory holds one page of rows however long the list.
      */
     async scan(resource, query, size) {
-      const { _start: _s, _end: _e, ...all } = query;
-      const { ids } = listStatements(resourceOf(resource), all, { personal: searchesPersonal(query) });
-      const { rows } = await pool.query(ids.text, ids.values);
-      const order = idsOfText(rows[0].ids as string, rows[0].total as number);
+      const order = await matchesInOrder(resource, query);
       const step = Math.max(1, size);
       return {
         total: order.length,
