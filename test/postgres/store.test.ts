@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import seed from '../../db/seed.json';
 import { resourceByName } from '../../src/schema';
 import { aggregate, type AggregateSpec } from '../../src/server/aggregates';
@@ -8,10 +8,11 @@ import { migrate } from '../../src/server/store/postgres/migrate';
 import { openPool } from '../../src/server/store/postgres/pool';
 import { insertStatement, nextIdStatement } from '../../src/server/store/postgres/rows';
 import { PgChangeBus } from '../../src/server/store/postgres/changes';
+import type { Heard } from '../../src/server/changes';
 import { postgresStore } from '../../src/server/store/postgres/store';
 import { tableOf } from '../../src/server/store/postgres/tables';
 import type { ListQuery, RecordStore } from '../../src/server/store/recordStore';
-import type { Data } from '../../src/server/store/store';
+import type { Data, Row } from '../../src/server/store/store';
 import { postgresForFile } from '../helpers/postgres';
 
 /**
@@ -187,6 +188,76 @@ describe('PostgreSQL store: writes', () => {
     expect(order[0]).toBe('second');
     expect(order.slice(1, 2)).toEqual(['first']);
     expect(order[2]).toBe(`delete saw ${guests} guests`);
+  });
+});
+
+describe('PostgreSQL store: one-record writes', () => {
+  it('wait for the database twice: BEGIN with the read, then the change, audit row, notice and COMMIT', async () => {
+    // a server's own pool: pipelined, as open.ts makes it
+    const piped = openPool(url, { max: 1, pipeline: true });
+    let flushes = 0;
+    piped.on('connect', (client) => {
+      const socket = (client as unknown as { connection: { stream: { _write: Function; _writev: Function } } })
+        .connection.stream;
+      for (const method of ['_write', '_writev'] as const) {
+        const original = socket[method];
+        socket[method] = function (this: unknown, ...args: unknown[]) {
+          flushes++;
+          return original.apply(this, args);
+        };
+      }
+    });
+    const own = postgresStore(piped, resourceByName, bus);
+    try {
+      const heard: Heard[] = [];
+      const stop = bus.subscribe((change) => heard.push(change));
+      const edit = (venue: string) =>
+        own.write({ id: 1, username: 'admin' }, async (view) => [
+          { op: 'update', resource: 'summits', row: (await view.find('summits', 2))!, fields: { venue } },
+        ]);
+      await edit('预热会场'); // the connection opened, its statements prepared
+      const start = flushes;
+      const [row] = await edit('主会场 A 厅');
+      expect(flushes - start).toBe(2);
+      expect(row).toMatchObject({ id: 2, venue: '主会场 A 厅' });
+      const [entry] = (await own.history.since('summits', 2, (row.version as number) - 1)).slice(-1);
+      expect(entry).toMatchObject({ version: row.version, username: 'admin', after: { venue: '主会场 A 厅' } });
+      await vi.waitFor(() =>
+        expect(heard).toContainEqual(expect.objectContaining({ kind: 'records', resource: 'summits', ids: [2] })),
+      );
+      stop();
+    } finally {
+      // its pool only: the bus is shared with the other tests
+      await piped.end();
+    }
+  });
+
+  it('a record changed after the plan read it (unlocked) is planned again: one version, one audit row each', async () => {
+    const start = (await store.get('summits', [3]))[0].version as number;
+    let plans = 0;
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const late = store.write({ id: 2, username: 'late' }, async (view) => {
+      plans++;
+      // read as a list is read, without a row lock
+      const [row] = (await view.where('summits', 'id', 3)) as Row[];
+      await gate;
+      return [{ op: 'update', resource: 'summits', row, fields: { venue: '迟到的会场' } }];
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const [first] = await store.write({ id: 1, username: 'first' }, async (view) => [
+      { op: 'update', resource: 'summits', row: (await view.find('summits', 3))!, fields: { host: '先到的主办方' } },
+    ]);
+    open();
+    const [after] = await late;
+    expect(plans).toBe(2);
+    expect(first.version).toBe(start + 1);
+    expect(after).toMatchObject({ version: start + 2, venue: '迟到的会场', host: '先到的主办方' });
+    const trail = await store.history.since('summits', 3, start);
+    expect(trail.map((e) => [e.version, e.username, e.after])).toEqual([
+      [start + 1, 'first', { host: '先到的主办方' }],
+      [start + 2, 'late', { venue: '迟到的会场' }],
+    ]);
   });
 });
 

@@ -30,7 +30,8 @@ export async function openPostgresStore(options: {
   sessionMaxHours?: number;
   throttle?: { free?: number; baseMs?: number };
 }): Promise<{ records: RecordStore; sessions: SessionStore; throttle: LoginThrottle }> {
-  const pool = openPool(options.url, options.pool);
+  // pipelined: a write sends its BEGIN with its first statement, its COMMIT with its last
+  const pool = openPool(options.url, { pipeline: true, ...options.pool });
   // an idle connection the database dropped (a restart): the next query opens another
   pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
   try {

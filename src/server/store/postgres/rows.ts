@@ -212,6 +212,8 @@ export function takeIdStatement(table: Table): { text: string; values: unknown[]
 export function insertManyStatement(
   table: Table,
   rows: Record<string, unknown>[],
+  /** a condition the rows are inserted on */
+  when?: string,
 ): { text: string; values: unknown[] } {
   const columns = table.columns;
   const records = rows.map((row) => toColumns(table, row));
@@ -224,7 +226,7 @@ export function insertManyStatement(
   );
   return {
     text: `INSERT INTO ${ident(table.name)} (${columns.map((c) => ident(c.name)).join(', ')})
-           SELECT ${select.join(', ')} FROM unnest(${arrays.join(', ')}) WITH ORDINALITY AS u(${columns.map((_, i) => `c${i}`).join(', ')}, n) ORDER BY u.n`,
+           SELECT ${select.join(', ')} FROM unnest(${arrays.join(', ')}) WITH ORDINALITY AS u(${columns.map((_, i) => `c${i}`).join(', ')}, n)${when ? ` WHERE ${when}` : ''} ORDER BY u.n`,
     values,
   };
 }

@@ -20,7 +20,7 @@ import {
 import type { Data, Row } from '../store';
 import { aggregateStatement, listStatements, searchStatement } from './listSql';
 import { fromColumn, fromColumns, insertManyStatement, selectList, takeIdStatement, toColumns } from './rows';
-import { prepared } from './pool';
+import { prepared, together } from './pool';
 import { fromOf, ident, tableOf, type Table } from './tables';
 import { Kept } from './kept';
 
@@ -109,15 +109,18 @@ export function postgresStore(
     resource: string,
     ids: readonly unknown[],
     lock: '' | 'UPDATE' | 'KEY SHARE' = '',
+    /** an advisory lock taken shared in the same statement, before the rows' locks */
+    sharing?: string,
   ): Promise<Row[]> {
     const wanted = [...new Set(ids.map(idOf).filter((id): id is string => id !== null))];
     if (wanted.length === 0) return [];
     const table = tableOf(resource);
     const values: unknown[] = [wanted];
     const { from, scope } = scoped(table, values);
+    const also = sharing ? `, (SELECT pg_advisory_xact_lock_shared(hashtext($${values.push(sharing)}))) AS held` : '';
     const { rows } = await db.query(
       prepared(
-        `SELECT ${selectList(table, 'r')} FROM ${from} WHERE r.id = ANY($1::bigint[])${scope}${lock ? ` FOR ${lock}` : ''}`,
+        `SELECT ${selectList(table, 'r')} FROM ${from}${also} WHERE r.id = ANY($1::bigint[])${scope}${lock ? ` FOR ${lock} OF r` : ''}`,
         values,
       ),
     );
@@ -168,7 +171,12 @@ export function postgresStore(
     return data;
   };
 
-  const viewOver = (db: Queryable): WriteView => {
+  /** What one write's transaction holds of the advisory locks: every name it holds, and the
+   * lists it writes to that it holds shared (or whole). */
+  type Holding = { names: Set<string>; shared: Set<string> };
+  const holding = (): Holding => ({ names: new Set(), shared: new Set() });
+
+  const viewOver = (db: Queryable, { names: held, shared }: Holding = holding()): WriteView => {
     /**
      * What this write reads as a set — a list whole, the records whose field holds a value, the
      * holders of a unique value — is held until its commit (a transaction-scoped advisory lock
@@ -179,7 +187,6 @@ export function postgresStore(
      * decides every write. Single records are held by SELECT … FOR UPDATE. A deadlock between
      * two writes is planned again.
      */
-    const held = new Set<string>();
     const hold = async (names: readonly string[]) => {
       for (const name of [...new Set(names)].filter((n) => !held.has(n)).sort()) {
         await db.query(prepared('SELECT pg_advisory_xact_lock(hashtext($1))', [name]));
@@ -188,7 +195,15 @@ export function postgresStore(
     };
     const lock = (lists: readonly string[]) => hold(lists.map((list) => `huiwu:list:${list}`));
     return {
-      find: async (resource, id) => (await rowsById(db, resource, [id], 'UPDATE'))[0],
+      // a record found to be written: its list is held shared in the same statement (as apply
+      // would before writing), a round trip fewer while the record is locked
+      async find(resource, id) {
+        const list = `huiwu:list:${resource}`;
+        const sharing = held.has(list) || shared.has(list) ? undefined : list;
+        const found = (await rowsById(db, resource, [id], 'UPDATE', sharing))[0];
+        if (found && sharing) shared.add(list);
+        return found;
+      },
       exists: async (resource, id) => (await rowsById(db, resource, [id], 'KEY SHARE')).length > 0,
       async where(resource, field, value) {
         if (value === null || value === undefined) return [];
@@ -234,11 +249,13 @@ export function postgresStore(
 
   /** The steps written in the transaction, with their audit rows, and the changes told to every
    * server; per step the record as left. */
-  async function apply(client: pg.PoolClient, actor: Actor | null, steps: Step[]) {
+  async function apply(client: pg.PoolClient, actor: Actor | null, steps: Step[], holds: Holding) {
     const now = new Date().toISOString();
     const rows: Row[] = [];
     const befores: (Row | null)[] = [];
     const audit: Record<string, unknown>[] = [];
+    /** the one update of a one-record write, left for the last statement */
+    let alone: { update: (values: unknown[]) => string; read: (stored: Record<string, unknown>[]) => Row } | undefined;
     const trail = (step: Step, before: Row | null, after: Row | null) => {
       if (step.audit === false) return;
       const change = auditChange(before, after);
@@ -257,8 +274,9 @@ export function postgresStore(
     };
     // A write to a list waits while another write that read the list whole (an import planned
     // on it) is not committed, and makes that one wait: the import's plan holds at its commit.
-    for (const list of [...new Set(steps.map((s) => s.resource))].sort())
-      await client.query(prepared('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [`huiwu:list:${list}`]));
+    for (const list of [...new Set(steps.map((s) => `huiwu:list:${s.resource}`))].sort())
+      if (!holds.names.has(list) && !holds.shared.has(list))
+        await client.query(prepared('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [list]));
     for (let i = 0; i < steps.length;) {
       const step = steps[i];
       const table = tableOf(step.resource);
@@ -314,27 +332,41 @@ export function postgresStore(
         const before = { ...step.row };
         const version = Number(before.version ?? 1);
         const columns = toColumns(table, after);
+        /** the UPDATE, its parameters added to `values` */
+        const update = (values: unknown[]) => {
+          const set = table.columns
+            .filter((c) => c.kind !== 'id' && c.kind !== 'list')
+            .map((c) => {
+              values.push(columns[c.name]);
+              return `${ident(c.name)} = $${values.length}${c.kind === 'custom' || c.kind === 'json' ? '::jsonb' : ''}`;
+            });
+          const id = `$${values.push(idOf(step.row.id))}::bigint`;
+          const was = `$${values.push(version)}`;
+          const scope = table.list !== undefined ? ` AND resource = $${values.push(table.list)}` : '';
+          return `UPDATE ${ident(table.name)} SET ${set.join(', ')} WHERE id = ${id} AND version = ${was}${scope}
+           RETURNING ${selectList(table, ident(table.name))}`;
+        };
+        const written = (stored: Record<string, unknown>[]) => {
+          // another write changed the row after this plan read it (without a lock): plan again
+          if (stored.length === 0) throw new Moved();
+          const row = fromColumns(table, stored[0]);
+          Object.assign(step.row, row);
+          return row;
+        };
+        if (steps.length === 1) {
+          // a write of one record (an edit in the grid): its UPDATE goes in the last statement,
+          // with its audit row and notice, and with the COMMIT (write, below): one round trip
+          // while the record is locked. Its audit row is of the record as planned, as the
+          // embedded store's is.
+          trail(step, before, after);
+          rows.push(after);
+          befores.push(before);
+          alone = { update, read: (stored) => (rows[0] = written(stored)) };
+          continue;
+        }
         const values: unknown[] = [];
-        const set = table.columns
-          .filter((c) => c.kind !== 'id' && c.kind !== 'list')
-          .map((c) => {
-            values.push(columns[c.name]);
-            return `${ident(c.name)} = $${values.length}${c.kind === 'custom' || c.kind === 'json' ? '::jsonb' : ''}`;
-          });
-        const id = `$${values.push(idOf(step.row.id))}::bigint`;
-        const was = `$${values.push(version)}`;
-        const scope = table.list !== undefined ? ` AND resource = $${values.push(table.list)}` : '';
-        const { rows: stored } = await client.query(
-          prepared(
-            `UPDATE ${ident(table.name)} SET ${set.join(', ')} WHERE id = ${id} AND version = ${was}${scope}
-           RETURNING ${selectList(table, ident(table.name))}`,
-            values,
-          ),
-        );
-        // another write changed the row after this plan read it (without a lock): plan again
-        if (stored.length === 0) throw new Moved();
-        const row = fromColumns(table, stored[0]);
-        Object.assign(step.row, row);
+        const { rows: stored } = await client.query(prepared(update(values), values));
+        const row = written(stored);
         trail(step, before, row);
         rows.push(row);
         befores.push(before);
@@ -355,11 +387,22 @@ export function postgresStore(
       const insert = insertManyStatement(auditTable, audit.slice(start, start + 5_000));
       await client.query(prepared(insert.text, insert.values));
     }
-    const last = start < audit.length ? insertManyStatement(auditTable, audit.slice(start)) : null;
+    // the trail and the notices only if the one update wrote its row
+    const when = alone ? 'EXISTS (SELECT 1 FROM written)' : undefined;
+    const last = start < audit.length ? insertManyStatement(auditTable, audit.slice(start), when) : null;
     const values = last ? [...last.values] : [];
+    const parts = [
+      ...(alone ? [`written AS (${alone.update(values)})`] : []),
+      ...(last ? [`trail AS (${last.text})`] : []),
+    ];
     const notices = changes.noticesOf(changesOfCommit(steps, rows), values);
-    await client.query(prepared(`${last ? `WITH trail AS (${last.text}) ` : ''}SELECT ${notices}`, values));
-    return { rows, befores };
+    const final = prepared(
+      `${parts.length > 0 ? `WITH ${parts.join(', ')} ` : ''}SELECT ${alone ? `w.*, ${notices} FROM written w` : notices}`,
+      values,
+    );
+    /** takes the last statement's answer: the one update's row */
+    const read = (answer: pg.QueryResult) => void alone?.read(answer.rows);
+    return { rows, befores, final, read };
   }
 
   /** records by id, those that exist, in the order asked */
@@ -481,34 +524,51 @@ export function postgresStore(
         /** set when the connection cannot be trusted for another transaction: it is closed */
         let broken: Error | undefined;
         try {
-          await client.query('BEGIN');
+          // sent with the plan's first statement, without waiting for its answer (pipelined); a
+          // failed BEGIN fails that statement too, or is thrown below
+          const holds = holding();
+          const [begin, planned] = together(
+            client,
+            () => [client.query('BEGIN'), plan(viewOver(client, holds))] as const,
+          );
           begun = true;
-          const steps = await plan(viewOver(client));
+          begin.catch(() => undefined);
+          const steps = await planned;
+          await begin;
           if (steps.length === 0) {
             await client.query('ROLLBACK');
             begun = false;
             return [];
           }
-          const { rows, befores } = await apply(client, actor, steps);
+          const { rows, befores, final, read } = await apply(client, actor, steps, holds);
+          // the last statement and the COMMIT sent together: when the statement fails, PostgreSQL
+          // ends the transaction at the COMMIT (answering ROLLBACK), and the statement's error is
+          // the one to tell
+          const [last, commit] = await Promise.allSettled(
+            together(client, () => [client.query(final), client.query('COMMIT')] as const),
+          );
           begun = false;
-          try {
-            await client.query('COMMIT');
-          } catch (error) {
+          if (last.status === 'rejected') {
+            if (commit.status === 'rejected') broken = commit.reason as Error;
+            throw last.reason;
+          }
+          if (commit.status === 'rejected') {
+            const error = commit.reason as Error;
             // a serialization failure at commit: planned again, as any other (below)
             if (RETRIED.has(pgCode(error) ?? '')) throw error;
             // never acknowledged: refused (nothing kept), or the connection lost on the way
             // (it may or may not be kept)
             const outcome = commitOutcome(error);
             // its socket may not have closed yet: not handed to the next request meanwhile
-            if (outcome === 'unknown') broken = error as Error;
+            if (outcome === 'unknown') broken = error;
             throw new NotDurableError(
-              `the database did not confirm the commit (${outcome}): ${(error as Error).message}`,
+              `the database did not confirm the commit (${outcome}): ${error.message}`,
               outcome,
-              {
-                cause: error,
-              },
+              { cause: error },
             );
           }
+          // a one-record write whose record had moved wrote nothing: planned again (below)
+          read(last.value);
           commits++;
           // this server's next read counts again, whenever its own change is heard
           totals.forget();
