@@ -3,7 +3,9 @@ import autocannon from 'autocannon';
 /**
  * One autocannon run, in a process of its own (load.ts spawns it): the options as JSON in argv,
  * the result as JSON on stdout. `paths` makes each request take the next path in turn (PATCHes
- * spread over many records, as many officials editing at once do).
+ * spread over many records, as many officials editing at once do); `{n}` in the body becomes the
+ * request's number, so that every PATCH changes its record (one that changes nothing writes
+ * nothing, and would measure no write at all).
  */
 const options = JSON.parse(process.argv[2]) as {
   url: string;
@@ -15,6 +17,8 @@ const options = JSON.parse(process.argv[2]) as {
   connections: number;
 };
 let next = 0;
+let sent = 0;
+const numbered = options.body?.includes('{n}') === true;
 const result = await autocannon({
   url: options.url,
   connections: options.connections,
@@ -22,13 +26,18 @@ const result = await autocannon({
   method: options.method as 'GET',
   headers: options.headers,
   body: options.body,
-  requests: options.paths
-    ? [
-        {
-          setupRequest: (request) => ({ ...request, path: options.paths![next++ % options.paths!.length] }),
-        },
-      ]
-    : undefined,
+  requests:
+    options.paths || numbered
+      ? [
+          {
+            setupRequest: (request) => ({
+              ...request,
+              ...(options.paths ? { path: options.paths[next++ % options.paths.length] } : {}),
+              ...(numbered ? { body: options.body!.replaceAll('{n}', String(++sent)) } : {}),
+            }),
+          },
+        ]
+      : undefined,
 });
 process.stdout.write(
   JSON.stringify({

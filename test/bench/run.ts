@@ -188,8 +188,8 @@ function casesFor(size: number) {
     { name: 'one record by id', huiwu: { path: '/api/attendees/77' }, reference: { path: '/attendees/77' } },
     {
       name: 'write: PATCH one field of one guest',
-      huiwu: { path: '/api/attendees/78', method: 'PATCH', body: JSON.stringify({ hotel: '青岚宾馆' }) },
-      reference: { path: '/attendees/78', method: 'PATCH', body: JSON.stringify({ hotel: '青岚宾馆' }) },
+      huiwu: { path: '/api/attendees/78', method: 'PATCH', body: JSON.stringify({ hotel: '青岚宾馆 {n}' }) },
+      reference: { path: '/attendees/78', method: 'PATCH', body: JSON.stringify({ hotel: '青岚宾馆 {n}' }) },
     },
     {
       name: 'write: PATCH, 1,000 guests in turn',
@@ -197,13 +197,13 @@ function casesFor(size: number) {
         path: '/api/attendees',
         paths: guests.map((id) => `/api/attendees/${id}`),
         method: 'PATCH',
-        body: JSON.stringify({ hotel: '青岚宾馆' }),
+        body: JSON.stringify({ hotel: '青岚宾馆 {n}' }),
       },
       reference: {
         path: '/attendees',
         paths: guests.map((id) => `/attendees/${id}`),
         method: 'PATCH',
-        body: JSON.stringify({ hotel: '青岚宾馆' }),
+        body: JSON.stringify({ hotel: '青岚宾馆 {n}' }),
       },
     },
     {
