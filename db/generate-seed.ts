@@ -2129,6 +2129,7 @@ function attendeeValues(
     role: person.role,
     phone: person.phone,
     email: person.email,
+    emailBouncing: false,
     invitation,
     certificate: (person.role === 'academician' || person.role === 'expert') && invitation !== 'declined',
   };

@@ -107,6 +107,21 @@ export const enums: Record<string, EnumOption[]> = {
     ['import', '导入', 'Imported'],
     ['status', '状态变更', 'Status change'],
   ]),
+  // what a mail in the outbox is for
+  mailKind: options([
+    ['invitation', '邀请函', 'Invitation'],
+    ['reminder', '回复提醒', 'Reminder'],
+    ['reconfirm', '行程确认', 'Travel re-confirmation'],
+    ['test', '测试邮件', 'Test mail'],
+  ]),
+  // queued → sending → sent, or → retrying (and back to sending), or → failed
+  mailState: options([
+    ['queued', '待发送', 'Queued'],
+    ['sending', '发送中', 'Sending'],
+    ['sent', '已发送', 'Sent'],
+    ['retrying', '等待重试', 'Retrying'],
+    ['failed', '发送失败', 'Failed'],
+  ]),
   followupKind: options([
     ['visit', '走访', 'Visit'],
     ['call', '电话', 'Call'],

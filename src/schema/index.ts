@@ -9,6 +9,7 @@ import { customResources } from './resources/customResources';
 import { followups } from './resources/followups';
 import { lectures } from './resources/lectures';
 import { organizations } from './resources/organizations';
+import { outbox } from './resources/outbox';
 import { series } from './resources/series';
 import { summits } from './resources/summits';
 import { users } from './resources/users';
@@ -29,6 +30,7 @@ export const resources: ResourceDef[] = [
   organizations,
   agreements,
   followups,
+  outbox,
   users,
   customResources,
   customFields,

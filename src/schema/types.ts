@@ -92,6 +92,9 @@ export interface ResourceDef {
   /** nobody writes it through the API, admins included (the audit trail); it is history: what
    * it names may be deleted, and a delete never touches it */
   readOnly?: boolean;
+  /** its rows are never changed once written (the audit trail): no version, no timestamps of
+   * their own */
+  appendOnly?: boolean;
   /** written one record at a time only: no spreadsheet import (the schema's own definitions) */
   noImport?: boolean;
   /** how an imported row finds the record it updates, best first: each key is a list of

@@ -165,8 +165,11 @@ describe('npm run db -- export, then import', () => {
     expect(lists).toEqual(
       expect.arrayContaining(['users', 'audit', 'customFields', 'customResources', 'preferences', CUSTOM_LIST]),
     );
-    expect(Object.fromEntries(exported)).toEqual(
-      Object.fromEntries(lists.map((list) => [list, before.data[list].length])),
+    // (a list the file never held, one added to the schema since, moves as nothing)
+    expect(Object.fromEntries(exported.filter(([, n]) => n > 0))).toEqual(
+      Object.fromEntries(
+        lists.filter((list) => before.data[list].length > 0).map((list) => [list, before.data[list].length]),
+      ),
     );
     // in PostgreSQL, per list, as the server had it
     for (const list of lists) expect(await rowsInPostgres(pool, list), list).toEqual(byId(before.data[list]));
@@ -181,7 +184,9 @@ describe('npm run db -- export, then import', () => {
 
     const back = path.join(tempDir(), 'back.json');
     const imported = await importFromPostgres({ dataFile: back, databaseUrl: url });
-    expect(Object.fromEntries(imported)).toEqual(Object.fromEntries(exported));
+    // every list of the database, the empty ones too
+    expect(Object.fromEntries(imported.filter(([, n]) => n > 0))).toEqual(Object.fromEntries(exported));
+    expect(imported.map(([list]) => list)).toEqual(expect.arrayContaining(exported.map(([list]) => list)));
     // plain JSON, laid out a record per line as the server writes it (so it opens without a rewrite)
     expect(laidOutByRecord(back)).toBe(true);
     expect(Object.keys(JSON.parse(fs.readFileSync(back, 'utf8')))).toEqual([

@@ -77,18 +77,23 @@ export const attendees: ResourceDef = {
       personal: true,
       aliases: ['电子邮箱', '电子邮件', 'e-mail', 'mail'],
     }),
+    // set by the outbox when a mail server refused the address for good (550 no such user)
+    f.boolean('emailBouncing', '邮箱退信', 'E-mail bounces', { list: false, default: false }),
     f.enum('invitation', '邀请状态', 'Invitation', 'invitationStatus', {
       required: true,
       default: 'toInvite',
       aliases: ['邀请', '回复情况', '参会情况', '是否参会', '回执'],
       transitions: INVITATION_MOVES,
       stamps: {
+        // the day the first invitation went (by mail, the day the outbox sent it)
+        invited: { field: 'invitedOn', from: ['toInvite'] },
         // a reply is dated when it comes, not when a check-in is undone back to "confirmed"
         confirmed: { field: 'repliedOn', from: ['toInvite', 'invited'] },
         declined: { field: 'repliedOn', from: ['toInvite', 'invited'] },
         checkedIn: { field: 'checkedInAt', clear: true },
       },
     }),
+    f.date('invitedOn', '邀请日期', 'Invited on', { list: false }),
     f.date('repliedOn', '回复日期', 'Replied on', { list: false }),
     f.datetime('arrivalAt', '抵达时间', 'Arrives at', {
       filter: true,

@@ -13,6 +13,7 @@ export const audit: ResourceDef = {
   writers: [],
   readers: [],
   readOnly: true,
+  appendOnly: true,
   fields: [
     f.datetime('at', '时间', 'When', { required: true, filter: true }),
     f.ref('userId', '用户', 'User', 'users'),

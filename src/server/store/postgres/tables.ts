@@ -143,7 +143,7 @@ function builtInTable(resource: ResourceDef): Table {
   const fields = builtInFields(resource).map(columnOf);
   // the audit trail is history, not records: no versions of its own (its `version` is the
   // version of the record it describes) and no times but its `at`
-  const system = resource.readOnly ? [ID] : [ID, VERSION, CREATED, UPDATED];
+  const system = resource.appendOnly ? [ID] : [ID, VERSION, CREATED, UPDATED];
   const taken = new Set(fields.map((c) => c.key));
   return table(resource.name, snake(resource.name), [...system.filter((c) => !taken.has(c.key)), ...fields, CUSTOM]);
 }
