@@ -3,6 +3,8 @@ import { resources, roleSeesPersonalData, type ResourceDef, type Role } from '..
 import { createAuthRouter, requireSession, type AuthServices } from './auth/routes';
 import { jsonBody } from './body';
 import { DEFINITIONS, loadCustomSchema } from './customSchema';
+import { mailRoutes } from './mail/routes';
+import { mailSettingsRouter } from './mail/settings';
 import { hookRegistry } from './hooks';
 import { HttpError, message, requestLang } from './messages';
 import { aggregateRoutes } from './routes/aggregate';
@@ -119,6 +121,8 @@ export function createApi(options: ApiOptions) {
   api.use(schemaRoutes(server));
   api.use(aggregateRoutes(server));
   api.use(exportRoutes(server));
+  api.use('/settings/mail', mailSettingsRouter(records));
+  api.use(mailRoutes(records, now));
   api.use(recordRoutes(server));
   return api;
 }

@@ -9,6 +9,7 @@ import { Sessions, type SessionStore } from './auth/sessions';
 import { LoginThrottle } from './auth/throttle';
 import { message, requestLang } from './messages';
 import { resourceByName } from '../schema';
+import { startOutbox, type OutboxOptions } from './mail/outbox';
 import { securityHeaders } from './securityHeaders';
 import { embeddedStore } from './store/embedded';
 import { openPostgresStore } from './store/postgres/open';
@@ -49,6 +50,8 @@ export interface ServerOptions {
   /** DATABASE_URL: the records in PostgreSQL instead of the data file (seeded from `seedFile`
    * when the database holds no records) */
   databaseUrl?: string;
+  /** the outbox worker's pace (src/server/mail/outbox.ts); `false`: this server sends no mail */
+  outbox?: Omit<OutboxOptions, 'records' | 'now'> | false;
 }
 
 export interface RunningServer {
@@ -63,7 +66,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-type AppOptions = Omit<ServerOptions, 'port' | 'host' | 'dataFile' | 'seedFile' | 'journalBytes' | 'databaseUrl'>;
+type AppOptions = Omit<
+  ServerOptions,
+  'port' | 'host' | 'dataFile' | 'seedFile' | 'journalBytes' | 'databaseUrl' | 'outbox'
+>;
 
 /** The store the API asks: the embedded store over its files, or PostgreSQL with the sessions
  * and login attempts every server of the database shares (in this process otherwise). */
@@ -174,6 +180,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw error;
   }
   const { app, createdAdmin } = created;
+  // mail goes in the background, from every server of a database (each mail taken by one)
+  const outbox = options.outbox === false ? null : startOutbox({ records, now: options.now, ...options.outbox });
   return new Promise((resolve, reject) => {
     const host = options.host ?? '127.0.0.1';
     const server = app.listen(options.port, host, () => {
@@ -184,16 +192,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         store,
         records,
         createdAdmin,
-        // Stop taking requests, let those in flight finish and their writes reach the disk.
+        // Stop taking requests, let those in flight finish and their writes reach the disk; the
+        // outbox finishes the mail in hand.
         close: () =>
           new Promise((done) => {
-            server.close(() => void records.close().then(done));
+            server.close(() => void Promise.resolve(outbox?.stop()).then(() => records.close().then(done)));
             server.closeIdleConnections();
           }),
       });
     });
     server.on('error', (error) => {
-      void records.close();
+      void Promise.resolve(outbox?.stop()).then(() => records.close());
       reject(error);
     });
   });

@@ -5,6 +5,20 @@ import type { Lang } from '../schema';
 const messages = {
   invalid: { zh: '请修改以下字段：{list}', en: 'Please correct: {list}' },
   notObject: { zh: '请求内容应为一个 JSON 对象', en: 'The request body must be a JSON object' },
+  invitationIds: {
+    zh: 'ids 应为参会人员编号的列表（至多 5000 个）',
+    en: 'ids must be a list of attendee ids (5,000 at most)',
+  },
+  invitationLang: { zh: '邀请函语言只能是 zh 或 en', en: 'The invitation language must be zh or en' },
+  mailTestTo: {
+    zh: '请填写接收测试邮件的邮箱地址（如 name@example.com）',
+    en: 'Give the address the test mail goes to (such as name@example.com)',
+  },
+  mailTestSubject: { zh: '会务系统测试邮件', en: 'Huiwu test mail' },
+  mailTestBody: {
+    zh: '这是一封测试邮件：会务系统可以通过 {host} 以 {from} 的名义发送邮件了。',
+    en: 'This is a test mail: Huiwu can now send mail through {host} as {from}.',
+  },
   notJson: {
     zh: '请求内容应为 JSON（Content-Type: application/json）',
     en: 'Send the body as JSON (Content-Type: application/json)',

@@ -44,8 +44,9 @@ export type Step = (
   | { op: 'update'; resource: string; row: Row; fields: Record<string, unknown>; action?: AuditAction }
   | { op: 'delete'; resource: string; row: Row; action?: AuditAction }
 ) & {
-  /** false: no audit entry. Only an account's own preferences (src/server/auth/preferences.ts):
-   * no record, nobody else's business, and saved at every column resized */
+  /** false: no audit entry. An account's own preferences (src/server/auth/preferences.ts): no
+   * record, nobody else's business, and saved at every column resized; the outbox's sending
+   * (a mail keeps its own tries and answers); the mail settings (their password is a secret) */
   audit?: false;
 };
 
