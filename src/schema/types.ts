@@ -69,6 +69,9 @@ export interface FieldDef {
   /** when this field takes a value, another field records when (a reply's date, a check-in's
    * time), unless the write gives it; `clear` empties it again when the field leaves that value */
   stamps?: Record<string, { field: string; clear?: boolean; /** only when coming from these */ from?: string[] }>;
+  /** back to its default when this other field changes, unless the same write sets it (an
+   * address marked as bouncing, once the address is corrected) */
+  resetWhen?: string;
 }
 
 export type MenuGroup = 'events' | 'people' | 'projects' | 'admin';

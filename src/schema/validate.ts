@@ -26,7 +26,8 @@ export const MIN_PASSWORD_LENGTH = 8;
 // a 400/800 service line, or a number abroad (+852 2345 6789).
 const PHONE =
   /^(1[3-9]\d{9}|0\d{2,3}-\d{7,8}(-\d{1,5})?|[2-9]\d{6,7}|[48]00-?\d{3}-?\d{4}|\+(?!86)\d{1,3}[\s-]?\d[\d\s-]{5,14})$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** An e-mail address as every form and import takes it: something@somewhere.tld, no spaces. */
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const isEmpty = (value: unknown) =>
   value === undefined || value === null || (typeof value === 'string' && value.trim() === '');

@@ -78,7 +78,7 @@ export const attendees: ResourceDef = {
       aliases: ['电子邮箱', '电子邮件', 'e-mail', 'mail'],
     }),
     // set by the outbox when a mail server refused the address for good (550 no such user)
-    f.boolean('emailBouncing', '邮箱退信', 'E-mail bounces', { list: false, default: false }),
+    f.boolean('emailBouncing', '邮箱退信', 'E-mail bounces', { list: false, default: false, resetWhen: 'email' }),
     f.enum('invitation', '邀请状态', 'Invitation', 'invitationStatus', {
       required: true,
       default: 'toInvite',
