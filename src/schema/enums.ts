@@ -114,13 +114,15 @@ export const enums: Record<string, EnumOption[]> = {
     ['reconfirm', '行程确认', 'Travel re-confirmation'],
     ['test', '测试邮件', 'Test mail'],
   ]),
-  // queued → sending → sent, or → retrying (and back to sending), or → failed
+  // queued → sending → sent, or → retrying (and back to sending), or → failed; cancelled
+  // by an organiser before it was taken
   mailState: options([
     ['queued', '待发送', 'Queued'],
     ['sending', '发送中', 'Sending'],
     ['sent', '已发送', 'Sent'],
     ['retrying', '等待重试', 'Retrying'],
     ['failed', '发送失败', 'Failed'],
+    ['cancelled', '已取消', 'Cancelled'],
   ]),
   followupKind: options([
     ['visit', '走访', 'Visit'],

@@ -22,6 +22,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env) {
     journalBytes: Number(env.HUIWU_JOURNAL_BYTES) || undefined,
     // the records in PostgreSQL (see src/server/store/postgres/); unset, the data file
     databaseUrl: env.DATABASE_URL || undefined,
+    // a copy of live data (a test machine, a restored backup) sends no mail: HUIWU_SEND_MAIL=0
+    outbox: env.HUIWU_SEND_MAIL === '0' ? (false as const) : undefined,
     corsOrigins: (env.HUIWU_CORS_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

@@ -1,6 +1,7 @@
 import { collections } from './api';
 import { createApp, embedded, postgres, type StoreChoice } from './app';
 import { configFromEnv } from './config';
+import { startOutbox } from './mail/outbox';
 import { openStore } from './store/store';
 
 /** The API as a middleware for Vite's dev server (`npm run dev`), on the same live data (the
@@ -16,5 +17,7 @@ export async function createDevApi() {
   });
   if (createdAdmin?.password)
     console.log(`Created the admin account: username admin, password ${createdAdmin.password} (shown once)`);
+  // mail goes from the dev server too, as from `npm start` (HUIWU_SEND_MAIL=0: none)
+  if (config.outbox !== false) startOutbox({ records: choice.records });
   return app;
 }

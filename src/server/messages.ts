@@ -10,6 +10,17 @@ const messages = {
     en: 'ids must be a list of attendee ids (5,000 at most)',
   },
   invitationLang: { zh: '邀请函语言只能是 zh 或 en', en: 'The invitation language must be zh or en' },
+  mailPending: {
+    zh: '这位嘉宾已有一封邀请函在发件箱中等待发送',
+    en: 'An invitation to this guest is already waiting in the outbox',
+  },
+  mailGuestGone: { zh: '这封邮件的参会人员已被删除', en: 'The attendee of this mail has been deleted' },
+  mailNoAddress: { zh: '这位嘉宾没有邮箱，请先填写', en: 'This guest has no e-mail address: add one first' },
+  mailSending: {
+    zh: '这封邮件正在发送，无法取消',
+    en: 'This mail is being sent and can no longer be cancelled',
+  },
+  mailNotPending: { zh: '这封邮件已发送或已结束，无需取消', en: 'This mail is no longer waiting to be sent' },
   mailTestTo: {
     zh: '请填写接收测试邮件的邮箱地址（如 name@example.com）',
     en: 'Give the address the test mail goes to (such as name@example.com)',

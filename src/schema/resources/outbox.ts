@@ -1,6 +1,10 @@
 import { f } from '../fields';
 import type { ResourceDef } from '../types';
 
+/** A mail still on its way: not sent, failed or cancelled. Invited again or sent again, a guest
+ * with one of these gets no second. */
+export const PENDING_MAIL = ['queued', 'sending', 'retrying'];
+
 /**
  * Every mail Huiwu sends, as a record: queued by the server (an invitation, a reminder, a test),
  * sent by the outbox worker in the background (src/server/mail/outbox.ts), which keeps here

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { resourceByName } from '../../schema';
+import { SETTINGS_LIST } from '../../schema/mailSettings';
+import { PENDING_MAIL } from '../../schema/resources/outbox';
 import { stampsFor } from '../../schema/stamps';
 import type { Row } from '../records';
 import type { RecordStore, Step } from '../store/recordStore';
-import { MAX_ATTEMPTS, outcomeOf, retryDelayMs, type SmtpError } from './answers';
-import { readMailSettings } from './settings';
+import { holdMs, judge, MAX_ATTEMPTS, retryDelayMs, type SmtpError } from './answers';
+import { readMailState, writeHold, type Hold } from './settings';
 import { smtpSender, type MailSettings, type Sender } from './transport';
 
 export const OUTBOX = 'outbox';
@@ -14,7 +16,7 @@ export interface OutboxOptions {
   now?: () => number;
   /** how often an idle worker looks for due mail (it also wakes when the outbox changes) */
   pollMs?: number;
-  /** the first retry's wait (then twice as long each time): a minute */
+  /** the first retry's wait (then twice as long each time), and the unit of holds: a minute */
   retryBaseMs?: number;
   /** how long a mail taken for sending stays taken: past it, a crashed server's mail is due again */
   leaseMs?: number;
@@ -32,21 +34,22 @@ export interface Outbox {
 /**
  * The outbox worker: in the background, one mail at a time, each taken (state `sending`, a lease)
  * by one write, sent, then its outcome written by another: `sent`, or `retrying` at a later
- * time, or `failed` (src/server/mail/answers.ts decides which). Taking a mail is a versioned
- * write like any other, so two servers on one database never both send it. A server that stops
+ * time, or `failed` (answers.ts judges the server's answer). Taking a mail is a versioned write
+ * like any other, so two servers on one database never both send it. A server that stops
  * finishes the mail in hand; one that crashed leaves it `sending` until its lease ends, and then
  * it is sent again: at least once, never lost (a mail that reached the SMTP server just before
  * the crash can arrive twice).
  *
- * Nothing is sent faster than the settings' `perMinute`: QQ and 163 refuse a sender that goes
- * too fast, and a refusal for speed holds the whole outbox back, not only that mail.
+ * Nothing goes faster than the settings' `perMinute` (from each server), and when the sending
+ * side cannot send (the login refused, the server unreachable, too fast) every server holds
+ * every mail until the hold, kept in the settings list, ends, or the settings change.
  */
 export function startOutbox(options: OutboxOptions): Outbox {
   const { records, now = Date.now, pollMs = 1000, retryBaseMs = 60_000, leaseMs = 5 * 60_000 } = options;
   const senderFor = options.senderFor ?? smtpSender;
   let stopped = false;
   let sender: { settings: string; sender: Sender } | null = null;
-  /** no mail goes before this time (the last mail's pace, or a refusal for speed) */
+  /** no mail from this server before this time: the pace */
   let notBefore = 0;
   let timer: NodeJS.Timeout | null = null;
   let wakeUp: (() => void) | null = null;
@@ -61,12 +64,13 @@ export function startOutbox(options: OutboxOptions): Outbox {
     return sender.sender;
   };
 
-  /** The next mail due, taken for sending by this worker; null when none is due. */
+  /** The next mail due, taken for sending by this worker; null when none is due. A mail whose
+   * guest was deleted meanwhile is not sent: it fails, saying so. */
   async function take(): Promise<Row | null> {
     for (let tries = 0; tries < 5; tries++) {
       const at = iso(now());
       const { page } = await records.page(OUTBOX, {
-        state: ['queued', 'retrying', 'sending'],
+        state: PENDING_MAIL,
         nextAttemptAt_lte: at,
         _sort: 'nextAttemptAt',
         _order: 'ASC',
@@ -78,96 +82,143 @@ export function startOutbox(options: OutboxOptions): Outbox {
         const row = await view.find(OUTBOX, page[0].id);
         // taken by another server meanwhile, or sent
         if (!row || !isDue(row, at)) return [];
+        if (row.attendeeId != null && !(await view.exists('attendees', row.attendeeId)))
+          return [
+            update(row, { state: 'failed', nextAttemptAt: null, lastAnswer: 'attendee deleted / 参会人员已删除' }),
+          ];
         return [
           update(row, {
             state: 'sending',
             attempts: Number(row.attempts ?? 0) + 1,
             nextAttemptAt: iso(now() + leaseMs),
+            // the same Message-ID on every try; a mail sent again by hand gets a new one
             messageId: row.messageId ?? `<${randomUUID()}@huiwu>`,
           }),
         ];
       });
-      if (taken) return taken;
+      if (taken?.state === 'sending') return taken;
     }
     return null;
   }
 
-  /** What became of a mail, written once it is known, with what it means for the guest: an
-   * invitation sent moves a guest still to invite to 已邀请 (dated); an address that bounced is
-   * marked while it is still the guest's. */
-  async function record(mail: Row, fields: Record<string, unknown>, bouncing = false) {
-    await records.write(null, async (view) => {
-      const row = await view.find(OUTBOX, mail.id);
-      if (!row) return [];
-      const steps: Step[] = [update(row, fields)];
-      const guest = row.attendeeId != null ? await view.find('attendees', row.attendeeId) : undefined;
-      if (!guest) return steps;
-      const invited = fields.state === 'sent' && row.kind === 'invitation' && guest.invitation === 'toInvite';
-      const bounced = bouncing && guest.email === row.to && guest.emailBouncing !== true;
-      const moves = { ...(invited ? { invitation: 'invited' } : {}), ...(bounced ? { emailBouncing: true } : {}) };
-      if (Object.keys(moves).length > 0) {
-        const stamps = stampsFor(resourceByName.attendees, { ...guest, ...moves }, guest, moves, now());
-        steps.push({ op: 'update', resource: 'attendees', row: guest, fields: { ...moves, ...stamps } });
+  /** A write that must land (the outcome of a mail sent): tried again while the store is busy or
+   * down, for a minute; if it never lands the mail's lease ends and it is sent again. */
+  async function persist(write: () => Promise<unknown>) {
+    for (let wait = 250; ; wait *= 2) {
+      try {
+        return await write();
+      } catch (error) {
+        if (wait > 30_000) throw error;
+        await new Promise((resolve) => setTimeout(resolve, wait));
       }
-      return steps;
-    });
+    }
   }
 
-  async function sendOne(settings: MailSettings, mail: Row) {
+  /** What became of a mail this worker took, written only while it is still this worker's take. */
+  async function record(mail: Row, fields: Record<string, unknown>) {
+    let written: Row | undefined;
+    await persist(async () => {
+      [written] = await records.write(null, async (view) => {
+        const row = await view.find(OUTBOX, mail.id);
+        if (!row || row.state !== 'sending' || row.attempts !== mail.attempts) return [];
+        return [update(row, fields)];
+      });
+    });
+    return written;
+  }
+
+  /** What a mail's outcome means for its guest, in a write of its own (an edit of the guest
+   * holding it up must not hold up the mail's record): an invitation sent moves a guest still
+   * to invite to 已邀请 (dated); an address that bounced is marked while it is the guest's. */
+  async function followGuest(mail: Row, outcome: 'sent' | 'bounced') {
+    if (mail.attendeeId == null) return;
+    await persist(() =>
+      records.write(null, async (view) => {
+        const guest = await view.find('attendees', mail.attendeeId);
+        if (!guest) return [];
+        const moves =
+          outcome === 'sent'
+            ? mail.kind === 'invitation' && guest.invitation === 'toInvite'
+              ? { invitation: 'invited' }
+              : {}
+            : guest.email === mail.to && guest.emailBouncing !== true
+              ? { emailBouncing: true }
+              : {};
+        if (Object.keys(moves).length === 0) return [];
+        const stamps = stampsFor(resourceByName.attendees, { ...guest, ...moves }, guest, moves, now());
+        return [{ op: 'update', resource: 'attendees', row: guest, fields: { ...moves, ...stamps } } as Step];
+      }),
+    );
+  }
+
+  async function sendOne(settings: MailSettings, hold: Hold | null, mail: Row) {
     const attempts = Number(mail.attempts);
+    let sent;
     try {
-      const sent = await senderOf(settings).send({
+      sent = await senderOf(settings).send({
         to: String(mail.to),
         subject: String(mail.subject),
         text: String(mail.body),
         messageId: String(mail.messageId),
       });
-      await record(mail, {
-        state: 'sent',
-        sentAt: iso(now()),
-        nextAttemptAt: null,
-        lastAnswer: answerText(sent.response),
-      });
     } catch (error) {
       const smtp = error as SmtpError;
-      const outcome = outcomeOf(smtp);
+      const { outcome, reason } = judge(smtp);
       const answer = answerText(smtp.response ?? smtp.message ?? String(error));
-      if (outcome === 'bounce') return record(mail, { state: 'failed', nextAttemptAt: null, lastAnswer: answer }, true);
-      if (outcome === 'fail' || (outcome === 'retry' && attempts >= MAX_ATTEMPTS))
-        return record(mail, { state: 'failed', nextAttemptAt: null, lastAnswer: answer });
-      const wait = retryDelayMs(attempts, Math.random, retryBaseMs);
-      // the sending account refused, or too fast: nothing goes for a while; a refused account is
-      // not the mail's fault, so the try is not counted
-      if (outcome === 'settings' || /frequen|too many|too fast|rate/i.test(answer)) notBefore = now() + wait;
+      if (outcome === 'hold') {
+        // not this mail's fault: every mail waits, and this try does not count
+        const holds = (hold?.holds ?? 0) + 1;
+        const until = iso(now() + holdMs(reason!, holds, retryBaseMs));
+        await persist(() => writeHold(records, { until, reason: reason!, holds }));
+        await record(mail, { state: 'retrying', nextAttemptAt: until, lastAnswer: answer, attempts: attempts - 1 });
+        return;
+      }
+      const givenUp = outcome === 'bounce' || outcome === 'fail' || attempts >= MAX_ATTEMPTS;
       await record(mail, {
-        state: 'retrying',
-        nextAttemptAt: iso(now() + wait),
+        state: givenUp ? 'failed' : 'retrying',
+        nextAttemptAt: givenUp ? null : iso(now() + retryDelayMs(attempts, Math.random, retryBaseMs)),
         lastAnswer: answer,
-        ...(outcome === 'settings' ? { attempts: attempts - 1 } : {}),
       });
+      if (outcome === 'bounce') await followGuest(mail, 'bounced');
+      return;
     }
+    await record(mail, {
+      state: 'sent',
+      sentAt: iso(now()),
+      nextAttemptAt: null,
+      lastAnswer: answerText(sent.response),
+    });
+    // the sending side works again: the next hold starts short
+    if (hold) await persist(() => writeHold(records, null));
+    await followGuest(mail, 'sent');
+  }
+
+  /** When to look again: after a mail, when the pace allows; idle, now and then; held, when the
+   * hold ends (a wake or a change of the settings cuts any wait short). */
+  async function round(): Promise<number> {
+    const { settings, hold } = await readMailState(records);
+    if (!settings) return pollMs;
+    const held = hold ? Date.parse(hold.until) - now() : 0;
+    if (held > 0) return Math.min(held, pollMs);
+    if (now() < notBefore) return notBefore - now();
+    const mail = await take();
+    if (!mail) return pollMs;
+    notBefore = now() + Math.ceil(60_000 / settings.perMinute);
+    // a hold that has ended still counts the holds in a row, until a mail goes
+    await sendOne(settings, hold, mail);
+    return Math.max(0, notBefore - now());
   }
 
   async function run() {
     while (!stopped) {
-      let worked = false;
+      let wait = pollMs;
       try {
-        const settings = await readMailSettings(records);
-        if (settings && now() >= notBefore) {
-          const mail = await take();
-          if (mail) {
-            worked = true;
-            notBefore = now() + Math.ceil(60_000 / settings.perMinute);
-            await sendOne(settings, mail);
-          }
-        }
+        wait = await round();
       } catch (error) {
         // the store busy or down: the mail stays where it was, and is tried at the next round
         console.error('outbox:', (error as Error).message);
       }
       if (stopped) break;
-      // after a mail, the next when the pace allows; idle, a look now and then (or when woken)
-      const wait = worked ? notBefore - now() : Math.max(pollMs, notBefore - now());
       await new Promise<void>((resolve) => {
         wakeUp = resolve;
         timer = setTimeout(resolve, Math.max(0, wait));
@@ -176,14 +227,14 @@ export function startOutbox(options: OutboxOptions): Outbox {
     }
   }
 
-  const stopListening = records.changes.subscribe((change) => {
-    // a mail queued, here or through another server
-    if (change.kind === 'records' && change.resource === OUTBOX) wake();
-  });
   function wake() {
     if (timer) clearTimeout(timer);
     wakeUp?.();
   }
+  // a mail queued, or the settings changed, here or through another server
+  const stopListening = records.changes.subscribe((change) => {
+    if (change.kind === 'records' && (change.resource === OUTBOX || change.resource === SETTINGS_LIST)) wake();
+  });
   const running = run();
   return {
     wake,
@@ -207,7 +258,7 @@ const update = (row: Row, fields: Record<string, unknown>): Step => ({
 });
 
 function isDue(row: Row, at: string) {
-  if (!['queued', 'retrying', 'sending'].includes(String(row.state))) return false;
+  if (!PENDING_MAIL.includes(String(row.state))) return false;
   return row.nextAttemptAt == null || String(row.nextAttemptAt) <= at;
 }
 

@@ -1,51 +1,60 @@
-import express, { type Response } from 'express';
-import type { Lang, Role } from '../../schema';
+import express, { type Request, type Response } from 'express';
+import { resourceByName, type Lang, type Role } from '../../schema';
+import { PENDING_MAIL } from '../../schema/resources/outbox';
 import { actorOf } from '../audit';
 import { asyncHandler, HttpError, message, requestLang } from '../messages';
-import { resourceFor } from '../present';
-import { sameId } from '../records';
-import type { RecordStore, Step } from '../store/recordStore';
+import { present, resourceFor } from '../present';
+import type { Row } from '../records';
+import type { RecordStore, Step, WriteView } from '../store/recordStore';
 import { OUTBOX } from './outbox';
+import { readMailState } from './settings';
 import { invitationMail } from './templates';
 
 /** Why a guest ticked for an invitation gets none. */
 type Skipped = { id: unknown; name: unknown; reason: 'noEmail' | 'bouncing' | 'pending' };
 
-/** the mails of a guest not yet sent or given up: a second click does not send twice */
-const PENDING = ['queued', 'sending', 'retrying'];
+/** the guests (of a summit) with an invitation still on its way */
+async function pendingInvitations(view: WriteView, summitId: unknown) {
+  const mails = await view.where(OUTBOX, 'summitId', summitId);
+  return new Set(
+    mails
+      .filter((mail) => mail.kind === 'invitation' && PENDING_MAIL.includes(String(mail.state)))
+      .map((mail) => String(mail.attendeeId)),
+  );
+}
 
 /**
  * Mail the organisers send: POST /api/summits/:id/invitations queues an invitation for each
  * guest named (`ids`) or, without ids, each guest still to invite, and answers how many went to
- * the outbox and which guests were left out and why; POST /api/outbox/:id/resend puts a mail
- * back in the queue. The outbox worker sends them (outbox.ts); a guest moves to 已邀请 when
- * their invitation is sent.
+ * the outbox, which guests were left out and why, and whether a mailbox is set up to send them;
+ * POST /api/outbox/:id/resend puts a failed or sent mail back in the queue (to the guest's
+ * address as it is now), /cancel takes a mail not yet taken out of it. The outbox worker sends
+ * them (outbox.ts); a guest moves to 已邀请 when their invitation is sent.
  */
 export function mailRoutes(records: RecordStore, now: () => number) {
   const router = express.Router();
   const role = (res: Response) => res.locals.user.role as Role;
+  /** who may change the guests may mail them */
+  const organiser = (req: Request, res: Response) => resourceFor('attendees', role(res), 'write', requestLang(req));
 
   router.post(
     '/summits/:id/invitations',
     asyncHandler(async (req, res) => {
       const lang = requestLang(req);
-      resourceFor('attendees', role(res), 'write', lang);
+      organiser(req, res);
       const { ids, lang: mailLang = 'zh' } = (req.body ?? {}) as { ids?: unknown; lang?: unknown };
       if (ids !== undefined && (!Array.isArray(ids) || ids.length > 5000))
         throw new HttpError(400, message(lang, 'invitationIds'));
       if (mailLang !== 'zh' && mailLang !== 'en') throw new HttpError(400, message(lang, 'invitationLang'));
+      const named = Array.isArray(ids) ? new Set(ids.map(String)) : null;
       const skipped: Skipped[] = [];
       const queued = await records.write(actorOf(res.locals.user), async (view) => {
         const summit = await view.find('summits', req.params.id);
         if (!summit) throw new HttpError(404, message(lang, 'notFound'));
         const guests = (await view.where('attendees', 'summitId', summit.id)).filter((guest) =>
-          Array.isArray(ids) ? ids.some((id) => sameId(id, guest.id)) : guest.invitation === 'toInvite',
+          named ? named.has(String(guest.id)) : guest.invitation === 'toInvite',
         );
-        const pending = new Set(
-          (await view.where(OUTBOX, 'summitId', summit.id))
-            .filter((mail) => mail.kind === 'invitation' && PENDING.includes(String(mail.state)))
-            .map((mail) => String(mail.attendeeId)),
-        );
+        const pending = await pendingInvitations(view, summit.id);
         const at = new Date(now()).toISOString();
         const steps: Step[] = [];
         for (const guest of guests) {
@@ -60,7 +69,7 @@ export function mailRoutes(records: RecordStore, now: () => number) {
             skipped.push({ id: guest.id, name: guest.name, reason });
             continue;
           }
-          const mail = invitationMail(summit, guest, mailLang as Lang);
+          const mail = invitationMail(summit, guest, mailLang as Lang, now());
           steps.push({
             op: 'create',
             resource: OUTBOX,
@@ -79,7 +88,9 @@ export function mailRoutes(records: RecordStore, now: () => number) {
         }
         return steps;
       });
-      res.status(202).json({ queued: queued.length, skipped });
+      // queued either way; the organiser is told when no mailbox is set up to send them
+      const mailReady = (await readMailState(records)).settings !== null;
+      res.status(202).json({ queued: queued.length, skipped, mailReady });
     }),
   );
 
@@ -87,23 +98,52 @@ export function mailRoutes(records: RecordStore, now: () => number) {
     '/outbox/:id/resend',
     asyncHandler(async (req, res) => {
       const lang = requestLang(req);
-      resourceFor('attendees', role(res), 'write', lang);
+      organiser(req, res);
       const [mail] = await records.write(actorOf(res.locals.user), async (view) => {
         const row = await view.find(OUTBOX, req.params.id);
         if (!row) throw new HttpError(404, message(lang, 'notFound'));
-        if (PENDING.includes(String(row.state))) return [];
+        if (PENDING_MAIL.includes(String(row.state))) throw new HttpError(409, message(lang, 'mailPending'));
+        const guest = row.attendeeId != null ? await view.find('attendees', row.attendeeId) : undefined;
+        if (row.attendeeId != null && !guest) throw new HttpError(409, message(lang, 'mailGuestGone'));
+        if (guest && !guest.email) throw new HttpError(409, message(lang, 'mailNoAddress'));
+        if (row.kind === 'invitation' && guest && (await pendingInvitations(view, row.summitId)).has(String(guest.id)))
+          throw new HttpError(409, message(lang, 'mailPending'));
         const at = new Date(now()).toISOString();
         return [
-          {
-            op: 'update',
-            resource: OUTBOX,
-            row,
-            fields: { state: 'queued', attempts: 0, nextAttemptAt: at, lastAnswer: null },
-          },
+          update(row, {
+            state: 'queued',
+            // to the address as it is now (corrected since, perhaps), as a new message: a
+            // mail server may drop a second copy of one it has seen
+            to: guest?.email ?? row.to,
+            messageId: null,
+            attempts: 0,
+            nextAttemptAt: at,
+            lastAnswer: null,
+          }),
         ];
       });
-      res.status(202).json(mail ?? (await records.get(OUTBOX, [req.params.id]))[0]);
+      res.status(202).json(present(resourceByName.outbox, mail, role(res)));
+    }),
+  );
+
+  router.post(
+    '/outbox/:id/cancel',
+    asyncHandler(async (req, res) => {
+      const lang = requestLang(req);
+      organiser(req, res);
+      const [mail] = await records.write(actorOf(res.locals.user), async (view) => {
+        const row = await view.find(OUTBOX, req.params.id);
+        if (!row) throw new HttpError(404, message(lang, 'notFound'));
+        // in the hands of a worker: it may be on the wire already
+        if (row.state === 'sending') throw new HttpError(409, message(lang, 'mailSending'));
+        if (!PENDING_MAIL.includes(String(row.state))) throw new HttpError(409, message(lang, 'mailNotPending'));
+        return [update(row, { state: 'cancelled', nextAttemptAt: null })];
+      });
+      res.json(present(resourceByName.outbox, mail, role(res)));
     }),
   );
   return router;
 }
+
+/** An organiser's move of a mail, in the trail under their name. */
+const update = (row: Row, fields: Record<string, unknown>): Step => ({ op: 'update', resource: OUTBOX, row, fields });

@@ -1,4 +1,4 @@
-import { enums, type Lang } from '../../schema';
+import { beijingDay, enums, type Lang } from '../../schema';
 import type { Row } from '../records';
 
 /** A mail as the outbox keeps it. */
@@ -13,19 +13,20 @@ const dayText = (day: unknown, lang: Lang) => {
   return lang === 'zh' ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : `${m[1]}-${m[2]}-${m[3]}`;
 };
 
-/** How a guest is addressed: an academician as 院士, others by the title they hold, or plainly. */
+/** How a guest is addressed: an academician as 院士, others by name (a summit's own templates,
+ * with each guest's 称谓, come later). */
 function addressOf(guest: Row, lang: Lang) {
   const name = String(guest.name ?? '');
   if (lang === 'en') return `Dear ${name}`;
-  if (guest.role === 'academician') return `尊敬的${name}院士`;
-  return `尊敬的${name}${guest.title ? `（${String(guest.title)}）` : ''}`;
+  return `尊敬的${name}${guest.role === 'academician' ? '院士' : ''}`;
 }
 
 /**
  * The invitation Huiwu sends until a summit has templates of its own: the summit's name, dates,
  * city and venue, and its host as the signature, in Chinese or English.
  */
-export function invitationMail(summit: Row, guest: Row, lang: Lang): Composed {
+export function invitationMail(summit: Row, guest: Row, lang: Lang, now: number): Composed {
+  const today = dayText(beijingDay(now), lang);
   const name = String(summit.name ?? '');
   const from = dayText(summit.startsOn, lang);
   const to = dayText(summit.endsOn, lang);
@@ -44,6 +45,7 @@ export function invitationMail(summit: Row, guest: Row, lang: Lang): Composed {
         'We look forward to welcoming you.',
         '',
         host,
+        today,
       ].join('\n'),
     };
   return {
@@ -56,6 +58,7 @@ export function invitationMail(summit: Row, guest: Row, lang: Lang): Composed {
       '　　敬请回复是否参加。',
       '',
       host,
+      today,
     ].join('\n'),
   };
 }

@@ -31,6 +31,8 @@ export interface Sender {
   close(): void;
 }
 
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\])$/i;
+
 /**
  * Mail over SMTP through nodemailer: one pooled connection kept open between mails (a login per
  * mail is what QQ and 163 count against a sender first), and timeouts short enough that a
@@ -42,6 +44,9 @@ export function smtpSender(settings: MailSettings): Sender {
     port: settings.port,
     secure: settings.secure,
     auth: { user: settings.user, pass: settings.password },
+    // on 587 and 25 the login goes only after STARTTLS: a server (or a man in the middle) that
+    // does not offer it gets no password in clear. A relay on this machine needs no TLS.
+    requireTLS: !settings.secure && !LOOPBACK.test(settings.host),
     pool: true,
     maxConnections: 1,
     connectionTimeout: 15_000,
