@@ -14,6 +14,7 @@ import { Layout } from './layout/Layout';
 import { theme } from './layout/theme';
 import lectures from './lectures';
 import organizations from './organizations';
+import outbox from './outbox';
 import { accountStore } from './providers/accountStore';
 import { authProvider, currentUsername } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
@@ -34,6 +35,7 @@ const BadgesPrint = lazy(() => import('./print/BadgesPrint').then((m) => ({ defa
 const TableCardsPrint = lazy(() => import('./print/TableCardsPrint').then((m) => ({ default: m.TableCardsPrint })));
 const PickupSheetPrint = lazy(() => import('./print/PickupSheetPrint').then((m) => ({ default: m.PickupSheetPrint })));
 const EventCalendar = lazy(() => import('./calendar/EventCalendar').then((m) => ({ default: m.EventCalendar })));
+const MailSettingsPage = lazy(() => import('./mail/MailSettingsPage').then((m) => ({ default: m.MailSettingsPage })));
 const CheckInPage = lazy(() => import('./checkin/CheckInPage').then((m) => ({ default: m.CheckInPage })));
 const AgreementBoard = lazy(() =>
   import('./agreements/board/AgreementBoard').then((m) => ({ default: m.AgreementBoard })),
@@ -48,6 +50,7 @@ const views: Record<string, object> = {
   organizations,
   agreements,
   followups,
+  outbox,
   users,
   audit,
   customFields,
@@ -84,6 +87,7 @@ export const App = () => {
           <Route path="/agreements-board" element={<AgreementBoard />} />
           <Route path="/summits/:id/checkin" element={<CheckInPage />} />
           <Route path="/calendar" element={<EventCalendar />} />
+          <Route path="/settings/mail" element={<MailSettingsPage />} />
         </CustomRoutes>
       </AdminUI>
     </AdminContext>

@@ -1,10 +1,12 @@
 import { enums, resources, type Lang } from '../../schema';
+import { mailSettings } from '../../schema/mailSettings';
 
 /** Resource names, field labels and enum labels, taken from the schema for one language. */
 export function schemaMessages(lang: Lang) {
   return {
     resources: Object.fromEntries(
-      resources.map((resource) => [
+      // the settings' form is labelled as a resource's (it is not one the API lists)
+      [...resources, mailSettings].map((resource) => [
         resource.name,
         {
           // Chinese has no plural: polyglot always picks the first form, so give it the list name.

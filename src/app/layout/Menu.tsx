@@ -1,9 +1,11 @@
 import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
+import MailLockIcon from '@mui/icons-material/MailLock';
 import ViewKanbanIcon from '@mui/icons-material/ViewKanban';
 import ListSubheader from '@mui/material/ListSubheader';
 import { Fragment } from 'react';
 import { Menu as RaMenu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
 import { allows, resources, type MenuGroup } from '../../schema';
+import { mailSettings } from '../../schema/mailSettings';
 
 const groups: MenuGroup[] = ['events', 'people', 'projects', 'admin'];
 
@@ -34,6 +36,9 @@ export const Menu = () => {
                 )}
                 {resource.name === 'agreements' && (
                   <RaMenu.Item to="/agreements-board" primaryText="huiwu.board.title" leftIcon={<ViewKanbanIcon />} />
+                )}
+                {resource.name === 'users' && allows(role, mailSettings, 'write') && (
+                  <RaMenu.Item to="/settings/mail" primaryText="huiwu.mail.settings" leftIcon={<MailLockIcon />} />
                 )}
               </Fragment>
             ))}

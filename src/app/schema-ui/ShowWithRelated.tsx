@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { Show, TabbedShowLayout, usePermissions } from 'react-admin';
-import { allows, dependantsOf, type ResourceDef } from '../../schema';
+import { Show, TabbedShowLayout, TopToolbar, usePermissions } from 'react-admin';
+import { allows, dependantsOf, resourceByName, type ResourceDef } from '../../schema';
 import { HistoryList } from './HistoryList';
 import { RelatedList, type Related } from './RelatedList';
 import { SchemaFields } from './SchemaShow';
@@ -40,21 +40,28 @@ export const ShowWithRelated = ({
       path: `${list.name}-${field.source}`,
     }));
   return (
-    <Show actions={resource.readOnly ? false : <ShowActions extra={actions} />}>
+    <Show
+      actions={
+        // a read-only record (a mail, an audit entry) keeps only its own buttons
+        resource.readOnly ? actions ? <TopToolbar>{actions}</TopToolbar> : false : <ShowActions extra={actions} />
+      }
+    >
       {header}
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label={detailsLabel}>
           {details ?? <SchemaFields resource={resource} />}
         </TabbedShowLayout.Tab>
-        {[...related, ...custom].map((item) => (
-          <TabbedShowLayout.Tab
-            key={item.path ?? `${item.resource}.${item.target}`}
-            label={item.label}
-            path={item.path ?? `${item.resource}-${item.target}`}
-          >
-            <RelatedList related={item} />
-          </TabbedShowLayout.Tab>
-        ))}
+        {[...related.filter((item) => allows(permissions, resourceByName[item.resource], 'read')), ...custom].map(
+          (item) => (
+            <TabbedShowLayout.Tab
+              key={item.path ?? `${item.resource}.${item.target}`}
+              label={item.label}
+              path={item.path ?? `${item.resource}-${item.target}`}
+            >
+              <RelatedList related={item} />
+            </TabbedShowLayout.Tab>
+          ),
+        )}
         {tabs.map((tab) => (
           <TabbedShowLayout.Tab key={tab.path} label={tab.label} path={tab.path}>
             {tab.content}

@@ -2,6 +2,7 @@ import HowToRegIcon from '@mui/icons-material/HowToReg';
 import { Button, useRecordContext } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { resourceByName } from '../../schema';
+import { InviteButton } from '../mail/InviteButton';
 import { ShowWithRelated } from '../schema-ui/ShowWithRelated';
 import { ArrivalsView } from './arrivals/ArrivalsView';
 import { ProgrammeList } from './ProgrammeList';
@@ -21,12 +22,18 @@ const CheckInButton = () => {
 /**
  * A summit is where its organiser works: headline counts; the guest list; the programme in
  * time order; arrivals and pick-ups; the certificate list; the agreements signed at its
- * ceremonies; and the check-in desk for the day.
+ * ceremonies; the mail sent to its guests (invitations, from the button above); and the
+ * check-in desk for the day.
  */
 export const SummitShow = () => (
   <ShowWithRelated
     resource={resourceByName.summits}
-    actions={<CheckInButton />}
+    actions={
+      <>
+        <InviteButton />
+        <CheckInButton />
+      </>
+    }
     header={<SummitHeadline />}
     related={[
       {
@@ -58,6 +65,8 @@ export const SummitShow = () => (
         },
       },
       { resource: 'ceremonies', target: 'summitId', label: 'huiwu.summit.ceremonies', empty: 'huiwu.empty.ceremonies' },
+      // every mail sent for the summit, and what became of it (organisers)
+      { resource: 'outbox', target: 'summitId', label: 'huiwu.summit.outbox' },
     ]}
     tabs={[
       { label: 'huiwu.summit.programme', path: 'programme', content: <ProgrammeList /> },

@@ -1,0 +1,87 @@
+import MailIcon from '@mui/icons-material/ForwardToInbox';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import { useState } from 'react';
+import { Button, useCanAccess, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { apiUrl, httpClient } from '../providers/httpClient';
+
+interface Answer {
+  queued: number;
+  skipped: { name: string; reason: 'noEmail' | 'bouncing' | 'pending' }[];
+  mailReady: boolean;
+}
+
+/** On a summit: its guests still to invite get an invitation by mail, through the outbox. */
+export const InviteButton = () => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  const [lang, setLang] = useState<'zh' | 'en'>('zh');
+  const [busy, setBusy] = useState(false);
+  const { canAccess } = useCanAccess({ resource: 'attendees', action: 'edit' });
+  if (!record || !canAccess) return null;
+  const send = async () => {
+    setBusy(true);
+    try {
+      const { json } = await httpClient(`${apiUrl}/summits/${record.id}/invitations`, {
+        method: 'POST',
+        body: JSON.stringify({ lang }),
+      });
+      const answer = json as Answer;
+      const lines = [translate('huiwu.mail.queued', { count: answer.queued })];
+      if (answer.skipped.length > 0) {
+        const list = answer.skipped
+          .slice(0, 10)
+          .map((s) => `${s.name}（${translate(`huiwu.mail.reason.${s.reason}`)}）`)
+          .join('、');
+        lines.push(translate('huiwu.mail.skipped', { count: answer.skipped.length, list }));
+      }
+      if (!answer.mailReady) lines.push(translate('huiwu.mail.noSettings'));
+      notify(lines.join('\n'), {
+        type: answer.mailReady ? 'info' : 'warning',
+        multiLine: true,
+        autoHideDuration: 10_000,
+      });
+      setOpen(false);
+      refresh();
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button label="huiwu.mail.invite" onClick={() => setOpen(true)}>
+        <MailIcon />
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby="invite-title">
+        <DialogTitle id="invite-title">{translate('huiwu.mail.inviteTitle')}</DialogTitle>
+        <DialogContent>
+          <DialogContentText>{translate('huiwu.mail.inviteText')}</DialogContentText>
+          <RadioGroup
+            row
+            value={lang}
+            onChange={(e) => setLang(e.target.value as 'zh' | 'en')}
+            aria-label={translate('huiwu.mail.language')}
+          >
+            <FormControlLabel value="zh" control={<Radio />} label="中文" />
+            <FormControlLabel value="en" control={<Radio />} label="English" />
+          </RadioGroup>
+        </DialogContent>
+        <DialogActions>
+          <Button label="ra.action.cancel" onClick={() => setOpen(false)} />
+          <Button label="huiwu.mail.send" variant="contained" onClick={send} disabled={busy} />
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+};
