@@ -1,5 +1,6 @@
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { typeChinese } from '../helpers/ime';
 import { logIn, shot, startAppServer } from '../helpers/app';
 import { launchChromium } from '../helpers/browser';
 import { ADMIN_PASSWORD, newSummit, rowsOf, type TestServer } from '../helpers/server';
@@ -16,18 +17,6 @@ let cdp: CDPSession;
 let summitId: number;
 
 const ORGANISER = { username: 'liufang', password: 'liufang-password-1', displayName: '刘芳' };
-
-/** Chinese as an input method types it: the pinyin composed, then the characters committed. */
-async function typeChinese(pinyin: string, chosen: string) {
-  for (let i = 1; i <= pinyin.length; i++)
-    await cdp.send('Input.imeSetComposition', { text: pinyin.slice(0, i), selectionStart: i, selectionEnd: i });
-  await cdp.send('Input.imeSetComposition', {
-    text: chosen,
-    selectionStart: chosen.length,
-    selectionEnd: chosen.length,
-  });
-  await cdp.send('Input.insertText', { text: chosen });
-}
 
 const field = (label: RegExp) => page.getByRole('textbox', { name: label });
 
@@ -71,7 +60,7 @@ describe('mail from the app', () => {
     await page.getByLabel(/授权码/).fill(sink.password);
     await field(/发件地址/).fill('kexie@example.com');
     await field(/发件人名称/).click();
-    await typeChinese('qinglanshikexie', '青岚市科协');
+    await typeChinese(cdp, 'qinglanshikexie', '青岚市科协');
     await page.getByRole('spinbutton', { name: /每分钟最多发送/ }).fill('600');
     await field(/测试邮件发往/).pressSequentially('admin@example.com', { delay: 0 });
     await page.getByRole('button', { name: '发送测试邮件' }).click();

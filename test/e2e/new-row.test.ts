@@ -1,5 +1,6 @@
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { typeChinese } from '../helpers/ime';
 import { logIn, openLoggedIn, shot, startAppServer } from '../helpers/app';
 import { cellText, guestListUrl, openEditor, selectCell, summitGuests } from '../helpers/grid';
 import { ADMIN_PASSWORD, newSummit, type TestServer } from '../helpers/server';
@@ -30,21 +31,6 @@ async function clickUnderRows(header: string) {
   const x = (await page.getByTestId('cell-typing').boundingBox())!.x + 20;
   const box = (await canvas().boundingBox())!;
   await page.mouse.click(x, box.y + box.height - 10);
-}
-
-/** Chinese as an input method types it: pinyin composed, a candidate chosen, the characters committed. */
-async function typeChinese(pinyin: string, chosen: string) {
-  for (let i = 1; i <= pinyin.length; i++)
-    await cdp.send('Input.imeSetComposition', { text: pinyin.slice(0, i), selectionStart: i, selectionEnd: i });
-  await cdp.send('Input.imeSetComposition', {
-    text: chosen,
-    selectionStart: chosen.length,
-    selectionEnd: chosen.length,
-  });
-  const enter = { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 };
-  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...enter });
-  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...enter });
-  await cdp.send('Input.insertText', { text: chosen });
 }
 
 beforeAll(async () => {
@@ -102,13 +88,13 @@ describe('the new row under the last one', () => {
   it('takes Chinese from an input method, and Tab moves along it without saving', async () => {
     await openTab();
     await clickUnderRows('姓名');
-    await typeChinese('sunwukong', '孙悟空');
+    await typeChinese(cdp, 'sunwukong', '孙悟空');
     await page.keyboard.press('Tab');
     await expect.poll(() => nameBox().innerText()).toBe('新行 · 单位');
     await expect.poll(() => status().innerText()).toBe('新行还没有保存：按回车保存');
     expect((await guests()).map((g) => g.name)).not.toContain('孙悟空');
     await page.keyboard.press('ArrowRight');
-    await typeChinese('zhuxi', '主席');
+    await typeChinese(cdp, 'zhuxi', '主席');
     await shot(page, 'new-row-ime');
     await page.keyboard.press('Enter');
     await expect

@@ -94,56 +94,53 @@ export function mailRoutes(records: RecordStore, now: () => number) {
     }),
   );
 
-  router.post(
-    '/outbox/:id/resend',
-    asyncHandler(async (req, res) => {
-      const lang = requestLang(req);
-      organiser(req, res);
-      const [mail] = await records.write(actorOf(res.locals.user), async (view) => {
-        const row = await view.find(OUTBOX, req.params.id);
-        if (!row) throw new HttpError(404, message(lang, 'notFound'));
-        if (PENDING_MAIL.includes(String(row.state))) throw new HttpError(409, message(lang, 'mailPending'));
-        const guest = row.attendeeId != null ? await view.find('attendees', row.attendeeId) : undefined;
-        if (row.attendeeId != null && !guest) throw new HttpError(409, message(lang, 'mailGuestGone'));
-        if (guest && !guest.email) throw new HttpError(409, message(lang, 'mailNoAddress'));
-        if (row.kind === 'invitation' && guest && (await pendingInvitations(view, row.summitId)).has(String(guest.id)))
-          throw new HttpError(409, message(lang, 'mailPending'));
-        const at = new Date(now()).toISOString();
-        return [
-          update(row, {
-            state: 'queued',
-            // to the address as it is now (corrected since, perhaps), as a new message: a
-            // mail server may drop a second copy of one it has seen
-            to: guest?.email ?? row.to,
-            messageId: null,
-            attempts: 0,
-            nextAttemptAt: at,
-            lastAnswer: null,
-          }),
-        ];
-      });
-      res.status(202).json(present(resourceByName.outbox, mail, role(res)));
-    }),
-  );
+  /** POST /api/outbox/:id/<action>: the mail found (404), moved as `move` decides (or refused,
+   * 409), in the trail under the organiser's name, answered as the role sees it. */
+  const mailAction = (
+    action: string,
+    status: number,
+    move: (view: WriteView, row: Row, lang: Lang) => Promise<Record<string, unknown>>,
+  ) =>
+    router.post(
+      `/outbox/:id/${action}`,
+      asyncHandler(async (req, res) => {
+        const lang = requestLang(req);
+        organiser(req, res);
+        const [mail] = await records.write(actorOf(res.locals.user), async (view) => {
+          const row = await view.find(OUTBOX, req.params.id);
+          if (!row) throw new HttpError(404, message(lang, 'notFound'));
+          return [{ op: 'update', resource: OUTBOX, row, fields: await move(view, row, lang) }];
+        });
+        res.status(status).json(present(resourceByName.outbox, mail, role(res)));
+      }),
+    );
 
-  router.post(
-    '/outbox/:id/cancel',
-    asyncHandler(async (req, res) => {
-      const lang = requestLang(req);
-      organiser(req, res);
-      const [mail] = await records.write(actorOf(res.locals.user), async (view) => {
-        const row = await view.find(OUTBOX, req.params.id);
-        if (!row) throw new HttpError(404, message(lang, 'notFound'));
-        // in the hands of a worker: it may be on the wire already
-        if (row.state === 'sending') throw new HttpError(409, message(lang, 'mailSending'));
-        if (!PENDING_MAIL.includes(String(row.state))) throw new HttpError(409, message(lang, 'mailNotPending'));
-        return [update(row, { state: 'cancelled', nextAttemptAt: null })];
-      });
-      res.json(present(resourceByName.outbox, mail, role(res)));
-    }),
-  );
+  // a failed (or sent, and lost) mail, back in the queue
+  mailAction('resend', 202, async (view, row, lang) => {
+    if (PENDING_MAIL.includes(String(row.state))) throw new HttpError(409, message(lang, 'mailPending'));
+    const guest = row.attendeeId != null ? await view.find('attendees', row.attendeeId) : undefined;
+    if (row.attendeeId != null && !guest) throw new HttpError(409, message(lang, 'mailGuestGone'));
+    if (guest && !guest.email) throw new HttpError(409, message(lang, 'mailNoAddress'));
+    if (row.kind === 'invitation' && guest && (await pendingInvitations(view, row.summitId)).has(String(guest.id)))
+      throw new HttpError(409, message(lang, 'mailPending'));
+    return {
+      state: 'queued',
+      // to the address as it is now (corrected since, perhaps), as a new message: a mail
+      // server may drop a second copy of one it has seen
+      to: guest?.email ?? row.to,
+      messageId: null,
+      attempts: 0,
+      nextAttemptAt: new Date(now()).toISOString(),
+      lastAnswer: null,
+    };
+  });
+
+  // a mail not yet taken, out of the queue
+  mailAction('cancel', 200, async (_view, row, lang) => {
+    // in the hands of a worker: it may be on the wire already
+    if (row.state === 'sending') throw new HttpError(409, message(lang, 'mailSending'));
+    if (!PENDING_MAIL.includes(String(row.state))) throw new HttpError(409, message(lang, 'mailNotPending'));
+    return { state: 'cancelled', nextAttemptAt: null };
+  });
   return router;
 }
-
-/** An organiser's move of a mail, in the trail under their name. */
-const update = (row: Row, fields: Record<string, unknown>): Step => ({ op: 'update', resource: OUTBOX, row, fields });
