@@ -21,6 +21,14 @@ const messages = {
     en: 'This mail is being sent and can no longer be cancelled',
   },
   mailNotPending: { zh: '这封邮件已发送或已结束，无需取消', en: 'This mail is no longer waiting to be sent' },
+  mailPasswordAgain: {
+    zh: '更换了服务器、端口、SSL 或账号，请重新填写授权码',
+    en: 'The server, port, SSL or account changed: give the app password again',
+  },
+  mailBouncing: {
+    zh: '这位嘉宾的邮箱已退信，请先更正邮箱再重新发送',
+    en: 'This guest’s address bounced: correct it before sending again',
+  },
   mailTestTo: {
     zh: '请填写接收测试邮件的邮箱地址（如 name@example.com）',
     en: 'Give the address the test mail goes to (such as name@example.com)',

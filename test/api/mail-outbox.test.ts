@@ -230,7 +230,9 @@ describe('invitations through the outbox', () => {
     ] as const) {
       const res = await server.api(path, { method: path.endsWith('test') ? 'POST' : 'PUT', ...json(body) });
       expect(res.status).toBe(400);
-      expect(Object.keys((await res.json()).errors)).toEqual(['password']);
+      const refused = await res.json();
+      expect(Object.keys(refused.errors)).toEqual(['password']);
+      expect(refused.message).toMatch(/give the app password again/);
     }
     expect(await (await server.api('/settings/mail')).json()).toMatchObject({ host: '127.0.0.1' });
   });
@@ -243,7 +245,12 @@ describe('invitations through the outbox', () => {
     await invite(server, summitId);
     await vi.waitFor(async () => expect((await mailsOf(server, summitId))[0].state).toBe('failed'));
     const [failed] = await mailsOf(server, summitId);
+    expect(failed.lastAnswer).toMatch(/^收件地址不存在，已标记为邮箱退信.* — 550 5\.1\.1 User unknown$/);
     expect((await guestsOf(server, summitId))['周杰'].emailBouncing).toBe(true);
+    // sent again to the same bad address: refused, saying what to do
+    const unchanged = await server.api(`/outbox/${failed.id}/resend`, { method: 'POST' });
+    expect(unchanged.status).toBe(409);
+    expect((await unchanged.json()).message).toMatch(/bounced: correct it/);
     // the organiser corrects the address in the grid (a PATCH of that one field)
     const corrected = await server.api(`/attendees/${ids['周杰']}`, {
       method: 'PATCH',

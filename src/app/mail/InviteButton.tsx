@@ -37,12 +37,18 @@ export const InviteButton = () => {
       });
       const answer = json as Answer;
       const lines = [translate('huiwu.mail.queued', { count: answer.queued })];
-      if (answer.skipped.length > 0) {
-        const list = answer.skipped
-          .slice(0, 10)
-          .map((s) => `${s.name}（${translate(`huiwu.mail.reason.${s.reason}`)}）`)
-          .join('、');
-        lines.push(translate('huiwu.mail.skipped', { count: answer.skipped.length, list }));
+      // left out, by reason: those who need the organiser's hand (a bouncing address) first
+      for (const reason of ['bouncing', 'pending', 'noEmail'] as const) {
+        const names = answer.skipped.filter((s) => s.reason === reason).map((s) => s.name);
+        if (names.length === 0) continue;
+        const shown = names.slice(0, 8).join('、') + (names.length > 8 ? translate('huiwu.mail.andMore') : '');
+        lines.push(
+          translate('huiwu.mail.skipped', {
+            count: names.length,
+            reason: translate(`huiwu.mail.reason.${reason}`),
+            list: shown,
+          }),
+        );
       }
       if (!answer.mailReady) lines.push(translate('huiwu.mail.noSettings'));
       notify(lines.join('\n'), {

@@ -37,9 +37,20 @@ export const MailSettingsPage = () => {
   const translate = useTranslate();
   const notify = useNotify();
   const [settings, setSettings] = useState<Settings | null>(null);
+  /** why the settings cannot be shown (a role other than admin: 403, in the reader's words) */
+  const [refused, setRefused] = useState<string | null>(null);
   useEffect(() => {
-    void httpClient(URL).then(({ json }) => setSettings(json as Settings));
+    httpClient(URL).then(
+      ({ json }) => setSettings(json as Settings),
+      (error: Error) => setRefused(error.message),
+    );
   }, []);
+  if (refused)
+    return (
+      <Alert severity="warning" sx={{ mt: 2, maxWidth: 640 }}>
+        {refused}
+      </Alert>
+    );
   if (!settings) return <Loading />;
   const save = async (values: Record<string, unknown>) => {
     const { password, passwordSet: _p, ...rest } = values;

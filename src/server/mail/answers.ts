@@ -89,5 +89,19 @@ export function holdMs(reason: HoldReason, holds: number, baseMs = 60_000): numb
   return Math.min(60 * baseMs, first * 2 ** Math.max(0, holds - 1));
 }
 
+/** What a refusal means, said to the organiser beside the server's own line (which is in the
+ * mail server's English): kept with the mail. */
+export function meaningOf({ outcome, reason }: Judged, givenUp: boolean): string {
+  if (outcome === 'hold')
+    return {
+      settings: '发件账号或授权码被拒绝，全部邮件暂停，请管理员检查邮件发送设置',
+      tooFast: '发送过快或超出当日限额，全部邮件暂停后自动重试',
+      unreachable: '连不上邮件服务器，全部邮件暂停后自动重试',
+    }[reason!];
+  if (outcome === 'bounce') return '收件地址不存在，已标记为邮箱退信；更正邮箱后可重新发送';
+  if (outcome === 'fail') return '邮件被对方服务器拒收（如被判为垃圾邮件）';
+  return givenUp ? '多次重试仍未成功，已放弃' : '对方服务器暂时不可用，稍后自动重试';
+}
+
 /** How many tries before a mail that keeps failing for a reason of its own is given up. */
 export const MAX_ATTEMPTS = 8;

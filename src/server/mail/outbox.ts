@@ -5,7 +5,7 @@ import { PENDING_MAIL } from '../../schema/resources/outbox';
 import { stampsFor } from '../../schema/stamps';
 import type { Row } from '../records';
 import type { RecordStore, Step } from '../store/recordStore';
-import { holdMs, judge, MAX_ATTEMPTS, retryDelayMs, type SmtpError } from './answers';
+import { holdMs, judge, MAX_ATTEMPTS, meaningOf, retryDelayMs, type SmtpError } from './answers';
 import { readMailState, writeHold, type Hold } from './settings';
 import { smtpSender, type MailSettings, type Sender } from './transport';
 
@@ -163,8 +163,10 @@ export function startOutbox(options: OutboxOptions): Outbox {
       });
     } catch (error) {
       const smtp = error as SmtpError;
-      const { outcome, reason } = judge(smtp);
-      const answer = answerText(smtp.response ?? smtp.message ?? String(error));
+      const judged = judge(smtp);
+      const { outcome, reason } = judged;
+      const givenUp = outcome === 'bounce' || outcome === 'fail' || (outcome === 'retry' && attempts >= MAX_ATTEMPTS);
+      const answer = answerText(`${meaningOf(judged, givenUp)} — ${smtp.response ?? smtp.message ?? String(error)}`);
       if (outcome === 'hold') {
         // not this mail's fault: every mail waits, and this try does not count
         const holds = (hold?.holds ?? 0) + 1;
@@ -173,7 +175,6 @@ export function startOutbox(options: OutboxOptions): Outbox {
         await record(mail, { state: 'retrying', nextAttemptAt: until, lastAnswer: answer, attempts: attempts - 1 });
         return;
       }
-      const givenUp = outcome === 'bounce' || outcome === 'fail' || attempts >= MAX_ATTEMPTS;
       await record(mail, {
         state: givenUp ? 'failed' : 'retrying',
         nextAttemptAt: givenUp ? null : iso(now() + retryDelayMs(attempts, Math.random, retryBaseMs)),

@@ -121,6 +121,7 @@ export function mailRoutes(records: RecordStore, now: () => number) {
     const guest = row.attendeeId != null ? await view.find('attendees', row.attendeeId) : undefined;
     if (row.attendeeId != null && !guest) throw new HttpError(409, message(lang, 'mailGuestGone'));
     if (guest && !guest.email) throw new HttpError(409, message(lang, 'mailNoAddress'));
+    if (guest?.emailBouncing === true) throw new HttpError(409, message(lang, 'mailBouncing'));
     if (row.kind === 'invitation' && guest && (await pendingInvitations(view, row.summitId)).has(String(guest.id)))
       throw new HttpError(409, message(lang, 'mailPending'));
     return {

@@ -97,6 +97,10 @@ export function mailSettingsRouter(records: RecordStore, senderFor: (settings: M
     const { passwordSet: _s, ...fields } = given;
     const kept = settings && password ? ({ ...(settings.value as Row), password: password.value } as Row) : undefined;
     const sameAccount = kept && ACCOUNT.every((key) => !(key in fields) || String(fields[key]) === String(kept[key]));
+    if (kept && !sameAccount && (fields.password === undefined || fields.password === ''))
+      throw new HttpError(400, message(lang, 'mailPasswordAgain'), {
+        errors: { password: message(lang, 'mailPasswordAgain') },
+      });
     const { record, reasons } = checkWrite(mailSettings, fields, sameAccount ? kept : undefined);
     if (Object.keys(reasons).length > 0) throw invalid(mailSettings, reasons, lang);
     return record as unknown as MailSettings;
