@@ -1,15 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { resourceByName } from '../../schema';
 import { SETTINGS_LIST } from '../../schema/mailSettings';
-import { PENDING_MAIL } from '../../schema/resources/outbox';
-import { stampsFor } from '../../schema/stamps';
 import type { Row } from '../records';
-import type { RecordStore, Step } from '../store/recordStore';
+import type { RecordStore } from '../store/recordStore';
 import { holdMs, judge, MAX_ATTEMPTS, meaningOf, retryDelayMs, type SmtpError } from './answers';
+import { followGuest, OUTBOX, persist, record, take } from './mails';
 import { readMailState, writeHold, type Hold } from './settings';
 import { smtpSender, type MailSettings, type Sender } from './transport';
-
-export const OUTBOX = 'outbox';
 
 export interface OutboxOptions {
   records: RecordStore;
@@ -64,93 +59,6 @@ export function startOutbox(options: OutboxOptions): Outbox {
     return sender.sender;
   };
 
-  /** The next mail due, taken for sending by this worker; null when none is due. A mail whose
-   * guest was deleted meanwhile is not sent: it fails, saying so. */
-  async function take(): Promise<Row | null> {
-    for (let tries = 0; tries < 5; tries++) {
-      const at = iso(now());
-      const { page } = await records.page(OUTBOX, {
-        state: PENDING_MAIL,
-        nextAttemptAt_lte: at,
-        _sort: 'nextAttemptAt',
-        _order: 'ASC',
-        _start: '0',
-        _end: '1',
-      });
-      if (page.length === 0) return null;
-      const [taken] = await records.write(null, async (view) => {
-        const row = await view.find(OUTBOX, page[0].id);
-        // taken by another server meanwhile, or sent
-        if (!row || !isDue(row, at)) return [];
-        if (row.attendeeId != null && !(await view.exists('attendees', row.attendeeId)))
-          return [
-            update(row, { state: 'failed', nextAttemptAt: null, lastAnswer: 'attendee deleted / 参会人员已删除' }),
-          ];
-        return [
-          update(row, {
-            state: 'sending',
-            attempts: Number(row.attempts ?? 0) + 1,
-            nextAttemptAt: iso(now() + leaseMs),
-            // the same Message-ID on every try; a mail sent again by hand gets a new one
-            messageId: row.messageId ?? `<${randomUUID()}@huiwu>`,
-          }),
-        ];
-      });
-      if (taken?.state === 'sending') return taken;
-    }
-    return null;
-  }
-
-  /** A write that must land (the outcome of a mail sent): tried again while the store is busy or
-   * down, for a minute; if it never lands the mail's lease ends and it is sent again. */
-  async function persist(write: () => Promise<unknown>) {
-    for (let wait = 250; ; wait *= 2) {
-      try {
-        return await write();
-      } catch (error) {
-        if (wait > 30_000) throw error;
-        await new Promise((resolve) => setTimeout(resolve, wait));
-      }
-    }
-  }
-
-  /** What became of a mail this worker took, written only while it is still this worker's take. */
-  async function record(mail: Row, fields: Record<string, unknown>) {
-    let written: Row | undefined;
-    await persist(async () => {
-      [written] = await records.write(null, async (view) => {
-        const row = await view.find(OUTBOX, mail.id);
-        if (!row || row.state !== 'sending' || row.attempts !== mail.attempts) return [];
-        return [update(row, fields)];
-      });
-    });
-    return written;
-  }
-
-  /** What a mail's outcome means for its guest, in a write of its own (an edit of the guest
-   * holding it up must not hold up the mail's record): an invitation sent moves a guest still
-   * to invite to 已邀请 (dated); an address that bounced is marked while it is the guest's. */
-  async function followGuest(mail: Row, outcome: 'sent' | 'bounced') {
-    if (mail.attendeeId == null) return;
-    await persist(() =>
-      records.write(null, async (view) => {
-        const guest = await view.find('attendees', mail.attendeeId);
-        if (!guest) return [];
-        const moves =
-          outcome === 'sent'
-            ? mail.kind === 'invitation' && guest.invitation === 'toInvite'
-              ? { invitation: 'invited' }
-              : {}
-            : guest.email === mail.to && guest.emailBouncing !== true
-              ? { emailBouncing: true }
-              : {};
-        if (Object.keys(moves).length === 0) return [];
-        const stamps = stampsFor(resourceByName.attendees, { ...guest, ...moves }, guest, moves, now());
-        return [{ op: 'update', resource: 'attendees', row: guest, fields: { ...moves, ...stamps } } as Step];
-      }),
-    );
-  }
-
   async function sendOne(settings: MailSettings, hold: Hold | null, mail: Row) {
     const attempts = Number(mail.attempts);
     let sent;
@@ -172,18 +80,23 @@ export function startOutbox(options: OutboxOptions): Outbox {
         const holds = (hold?.holds ?? 0) + 1;
         const until = iso(now() + holdMs(reason!, holds, retryBaseMs));
         await persist(() => writeHold(records, { until, reason: reason!, holds }));
-        await record(mail, { state: 'retrying', nextAttemptAt: until, lastAnswer: answer, attempts: attempts - 1 });
+        await record(records, mail, {
+          state: 'retrying',
+          nextAttemptAt: until,
+          lastAnswer: answer,
+          attempts: attempts - 1,
+        });
         return;
       }
-      await record(mail, {
+      await record(records, mail, {
         state: givenUp ? 'failed' : 'retrying',
         nextAttemptAt: givenUp ? null : iso(now() + retryDelayMs(attempts, Math.random, retryBaseMs)),
         lastAnswer: answer,
       });
-      if (outcome === 'bounce') await followGuest(mail, 'bounced');
+      if (outcome === 'bounce') await followGuest(records, mail, now(), 'bounced');
       return;
     }
-    await record(mail, {
+    await record(records, mail, {
       state: 'sent',
       sentAt: iso(now()),
       nextAttemptAt: null,
@@ -191,7 +104,7 @@ export function startOutbox(options: OutboxOptions): Outbox {
     });
     // the sending side works again: the next hold starts short
     if (hold) await persist(() => writeHold(records, null));
-    await followGuest(mail, 'sent');
+    await followGuest(records, mail, now(), 'sent');
   }
 
   /** When to look again: after a mail, when the pace allows; idle, now and then; held, when the
@@ -202,7 +115,7 @@ export function startOutbox(options: OutboxOptions): Outbox {
     const held = hold ? Date.parse(hold.until) - now() : 0;
     if (held > 0) return Math.min(held, pollMs);
     if (now() < notBefore) return notBefore - now();
-    const mail = await take();
+    const mail = await take(records, now(), leaseMs);
     if (!mail) return pollMs;
     notBefore = now() + Math.ceil(60_000 / settings.perMinute);
     // a hold that has ended still counts the holds in a row, until a mail goes
@@ -247,20 +160,6 @@ export function startOutbox(options: OutboxOptions): Outbox {
       sender?.sender.close();
     },
   };
-}
-
-const update = (row: Row, fields: Record<string, unknown>): Step => ({
-  op: 'update',
-  resource: OUTBOX,
-  row,
-  fields,
-  // the mail itself keeps its tries and the server's answers
-  audit: false,
-});
-
-function isDue(row: Row, at: string) {
-  if (!PENDING_MAIL.includes(String(row.state))) return false;
-  return row.nextAttemptAt == null || String(row.nextAttemptAt) <= at;
 }
 
 /** a server's answer as kept: one line, within the field's 500 characters */

@@ -6,7 +6,7 @@ import { asyncHandler, HttpError, message, requestLang } from '../messages';
 import { present, resourceFor } from '../present';
 import type { Row } from '../records';
 import type { RecordStore, Step, WriteView } from '../store/recordStore';
-import { OUTBOX } from './outbox';
+import { OUTBOX } from './mails';
 import { readMailState } from './settings';
 import { invitationMail } from './templates';
 
