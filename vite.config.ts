@@ -10,7 +10,9 @@ const huiwuApi = (): Plugin => ({
   async configureServer(server) {
     const { createDevApi } = await server.ssrLoadModule('/src/server/dev.ts');
     const app = await createDevApi();
-    server.middlewares.use((req, res, next) => (req.url?.startsWith('/api') ? app(req, res, next) : next()));
+    // the API, and the guests' reply pages (/r, /r/<token>)
+    const served = (url = '') => url.startsWith('/api') || /^\/r(\/|\?|$)/.test(url);
+    server.middlewares.use((req, res, next) => (served(req.url) ? app(req, res, next) : next()));
   },
 });
 

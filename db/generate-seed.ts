@@ -1928,7 +1928,12 @@ function buildSummits() {
           ? at(TODAY, '08:05')
           : at(addDays(TODAY, -rng.int(1, 6)), randomTime(rng, '09:00', '18:00'));
     const { key, createdOn, industries, hotels, trainStations, guests, ...values } = spec;
-    const row = addRecord('summits', values, created, updated);
+    // summits still to come take replies on the guests' own pages until a week before
+    const replies =
+      spec.startsOn > TODAY
+        ? { replyBy: addDays(spec.startsOn, -7), remindDays: 3, contact: '市科协会务组 王老师 0571-8712 3456' }
+        : {};
+    const row = addRecord('summits', { ...values, ...replies }, created, updated);
     summitByKey.set(key, { spec, row });
   }
 }

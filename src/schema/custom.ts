@@ -3,6 +3,7 @@ import { f } from './fields';
 import { optionFor, valueFromText } from './fromText';
 import { NOT_EXTENSIBLE, resourceByName, resources, systemFields } from './index';
 import type { Reason } from './messages';
+import { REPLY_KEYS_LIST } from './invitation';
 import { SETTINGS_LIST } from './mailSettings';
 import { PREFERENCES_LIST } from './preferences';
 import { convertValue, type Reasons } from './validate';
@@ -65,6 +66,7 @@ const RESERVED = new Set([
   'db',
   PREFERENCES_LIST,
   SETTINGS_LIST,
+  REPLY_KEYS_LIST,
 ]);
 /** Names every JavaScript object already has (`constructor`, `toString`): as a key of the
  * store or of a record they would read the inherited one. */

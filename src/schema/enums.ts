@@ -116,6 +116,10 @@ export const enums: Record<string, EnumOption[]> = {
   ]),
   // queued → sending → sent, or → retrying (and back to sending), or → failed; cancelled
   // by an organiser before it was taken
+  mailLang: options([
+    ['zh', '中文', 'Chinese'],
+    ['en', '英文', 'English'],
+  ]),
   mailState: options([
     ['queued', '待发送', 'Queued'],
     ['sending', '发送中', 'Sending'],

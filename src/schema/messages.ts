@@ -47,7 +47,8 @@ export type Reason =
   | { code: 'unknownResource' }
   | { code: 'noOptions' }
   | { code: 'repeatedOption'; option: string }
-  | { code: 'valuesBlock'; count: number; examples: string };
+  | { code: 'valuesBlock'; count: number; examples: string }
+  | { code: 'unknownPlaceholder'; name: string; known: string; knownEn: string };
 
 type Templates = { [C in Reason['code']]: (r: Extract<Reason, { code: C }>) => string };
 
@@ -103,6 +104,7 @@ const zh: Templates = {
   noOptions: () => '请填写选项，每行一个',
   repeatedOption: (r) => `选项“${r.option}”重复`,
   valuesBlock: (r) => `有 ${r.count} 条记录的现有值无法转换，未作修改：${r.examples}`,
+  unknownPlaceholder: (r) => `没有可填入的“{${r.name}}”；可用：${r.known}`,
 };
 
 const en: Templates = {
@@ -160,6 +162,7 @@ const en: Templates = {
   noOptions: () => 'List the choices, one per line',
   repeatedOption: (r) => `“${r.option}” is listed twice`,
   valuesBlock: (r) => `${r.count} records hold values that do not convert; nothing was changed: ${r.examples}`,
+  unknownPlaceholder: (r) => `Nothing fills “{${r.name}}”; these do: ${r.knownEn}`,
 };
 
 export const reasonText = (reason: Reason, lang: Lang): string =>

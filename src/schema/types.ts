@@ -72,6 +72,8 @@ export interface FieldDef {
   /** back to its default when this other field changes, unless the same write sets it (an
    * address marked as bouncing, once the address is corrected) */
   resetWhen?: string;
+  /** a template: the only names it may hold in braces ({姓名}), each in Chinese or English */
+  placeholders?: Label[];
 }
 
 export type MenuGroup = 'events' | 'people' | 'projects' | 'admin';

@@ -67,6 +67,8 @@ export function convertValue(field: FieldDef, raw: unknown): Converted {
         return { reason: { code: 'tooLong', max: field.maxLength } };
       if (field.type === 'phone' && !PHONE.test(text)) return { reason: { code: 'badPhone' } };
       if (field.type === 'email' && !EMAIL.test(text)) return { reason: { code: 'badEmail' } };
+      const unknown = field.placeholders && unknownPlaceholder(text, field.placeholders);
+      if (unknown) return { reason: unknown };
       return { value: text };
     }
     case 'number':
@@ -205,4 +207,18 @@ function checkChanges(resource: ResourceDef, record: Row, existing: Row, reasons
       };
     }
   }
+}
+
+/** The first name in braces a template may not hold ({姓名} or {name} where those are known). */
+function unknownPlaceholder(text: string, known: Label[]): Reason | null {
+  for (const [, name] of text.matchAll(/\{([^{}]*)\}/g)) {
+    if (known.some((label) => label.zh === name.trim() || label.en === name.trim())) continue;
+    return {
+      code: 'unknownPlaceholder',
+      name,
+      known: known.map((label) => `{${label.zh}}`).join(' '),
+      knownEn: known.map((label) => `{${label.en}}`).join(' '),
+    };
+  }
+  return null;
 }

@@ -3,6 +3,7 @@ import { resources, roleSeesPersonalData, type ResourceDef, type Role } from '..
 import { createAuthRouter, requireSession, type AuthServices } from './auth/routes';
 import { jsonBody } from './body';
 import { DEFINITIONS, loadCustomSchema } from './customSchema';
+import { smsListRoutes } from './reply/smsList';
 import { mailRoutes } from './mail/routes';
 import { mailSettingsRouter } from './mail/settings';
 import { hookRegistry } from './hooks';
@@ -39,6 +40,8 @@ export interface ApiOptions extends AuthServices {
   plainPaths?: boolean;
   /** the embedded store's memory, which json-server's router answers from under `plainPaths` */
   reference?: Data;
+  /** where guests open their reply links (mail/routes.ts) */
+  publicUrl?: string;
 }
 
 /** The schema admins extended, from the stored definitions: at start, and after each change. */
@@ -122,7 +125,8 @@ export function createApi(options: ApiOptions) {
   api.use(aggregateRoutes(server));
   api.use(exportRoutes(server));
   api.use('/settings/mail', mailSettingsRouter(records));
-  api.use(mailRoutes(records, now));
+  api.use(mailRoutes(records, now, options.publicUrl));
+  api.use(smsListRoutes(records, now, options.publicUrl));
   api.use(recordRoutes(server));
   return api;
 }

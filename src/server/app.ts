@@ -12,6 +12,7 @@ import { resourceByName } from '../schema';
 import { startOutbox, type OutboxOptions } from './mail/outbox';
 import { securityHeaders } from './securityHeaders';
 import { embeddedStore } from './store/embedded';
+import { replyRoutes } from './reply/routes';
 import { openPostgresStore } from './store/postgres/open';
 import type { RecordStore } from './store/recordStore';
 import { openStore, type Store } from './store/store';
@@ -50,6 +51,8 @@ export interface ServerOptions {
   /** DATABASE_URL: the records in PostgreSQL instead of the data file (seeded from `seedFile`
    * when the database holds no records) */
   databaseUrl?: string;
+  /** the address guests open their reply links at; the sending organiser's by default */
+  publicUrl?: string;
   /** the outbox worker's pace (src/server/mail/outbox.ts); `false`: this server sends no mail */
   outbox?: Omit<OutboxOptions, 'records' | 'now'> | false;
 }
@@ -136,10 +139,13 @@ export async function createApp({ records, store, shared }: StoreChoice, options
       secureCookie: options.secureCookie,
       now: options.now,
       plainPaths: options.plainPaths,
+      publicUrl: options.publicUrl,
       reference: options.plainPaths ? store?.data : undefined,
     }),
   );
   app.use('/api', apiErrorHandler);
+  // the guests' reply pages: no session, their own key in the address (src/server/reply)
+  app.use('/r', replyRoutes({ records, throttle, now: options.now ?? Date.now }));
   const staticDir = options.staticDir;
   if (staticDir && fs.existsSync(path.join(staticDir, 'index.html'))) {
     app.use(express.static(staticDir, { index: 'index.html' }));

@@ -24,6 +24,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env) {
     databaseUrl: env.DATABASE_URL || undefined,
     // a copy of live data (a test machine, a restored backup) sends no mail: HUIWU_SEND_MAIL=0
     outbox: env.HUIWU_SEND_MAIL === '0' ? (false as const) : undefined,
+    // where guests open the reply links in their mails (https://huiwu.example.cn); by default
+    // the address the organiser who sends them uses
+    publicUrl: env.HUIWU_PUBLIC_URL || undefined,
     corsOrigins: (env.HUIWU_CORS_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

@@ -299,11 +299,17 @@ describe('100,000 attendees', () => {
     });
     await Promise.all(abandoned);
     // the server (in this process) is idle once they have stopped: no file written for no one
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const busy = process.cpuUsage();
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    const { user, system } = process.cpuUsage(busy);
-    expect((user + system) / 1000).toBeLessThan(300);
+    // (the quietest of three one-second windows: ten exports still running would fill all three,
+    // while a garbage collection or a pool's timer on a busy machine can fill one)
+    const windows: number[] = [];
+    for (let i = 0; i < 3 && !(windows.at(-1)! < 300); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const busy = process.cpuUsage();
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const { user, system } = process.cpuUsage(busy);
+      windows.push((user + system) / 1000);
+    }
+    expect(Math.min(...windows)).toBeLessThan(300);
     const res = await server.api('/attendees/export?format=csv&columns=["name"]');
     const text = await res.text();
     expect(text.split('\r\n')).toHaveLength(100_002);

@@ -59,6 +59,13 @@ export const attendees: ResourceDef = {
     f.ref('organizationId', '单位', 'Organization', 'organizations', {
       aliases: ['工作单位', '所在单位', '单位名称', 'organisation', 'company', 'affiliation'],
     }),
+    // how an invitation addresses the guest: 尊敬的张三院士
+    f.text('salutation', '称谓', 'Salutation', {
+      maxLength: 10,
+      list: false,
+      aliases: ['称呼', '尊称'],
+      help: { zh: '如 院士、教授、先生、女士', en: 'e.g. Prof., Dr., Mr., Ms.' },
+    }),
     f.text('title', '职务/职称', 'Title', {
       maxLength: 100,
       aliases: ['职务', '职称', '头衔', 'position', 'job title'],
@@ -95,6 +102,8 @@ export const attendees: ResourceDef = {
     }),
     f.date('invitedOn', '邀请日期', 'Invited on', { list: false }),
     f.date('repliedOn', '回复日期', 'Replied on', { list: false }),
+    // what the guest wrote on the reply page: why they decline, a wish
+    f.text('replyNote', '回复留言', 'Reply note', { maxLength: 500, list: false }),
     f.datetime('arrivalAt', '抵达时间', 'Arrives at', {
       filter: true,
       aliases: ['到达时间', '到站时间', '报到时间', '抵达', '到达', 'arrival'],

@@ -35,5 +35,8 @@ export const outbox: ResourceDef = {
     f.datetime('sentAt', '发送时间', 'Sent at'),
     f.text('lastAnswer', '服务器回复', 'Server answer', { maxLength: 500 }),
     f.text('messageId', '邮件编号', 'Message-ID', { maxLength: 200, list: false }),
+    // the language it was written in, and where its reply link leads (a reminder follows both)
+    f.enum('lang', '语言', 'Language', 'mailLang', { list: false }),
+    f.text('replyBase', '回复页网址', 'Reply page address', { maxLength: 200, list: false }),
   ],
 };

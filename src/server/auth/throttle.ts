@@ -143,6 +143,23 @@ export class LoginThrottle {
     return [`user:${name}`, `ip:${address}`];
   }
 
+  /**
+   * A reply page's key (src/server/reply) from this address: the milliseconds it must wait
+   * before trying one (0: it may). Nothing is counted: a key that opens a page costs nothing.
+   */
+  async keyWait(address: string): Promise<number> {
+    const outcome = await this.attempts.count(this.keyOf(address), () => false, this.delays());
+    return typeof outcome === 'number' ? outcome : 0;
+  }
+
+  /** A key tried from this address that opened nothing: after `free` × 10 such, each waits. */
+  async keyMissed(address: string): Promise<void> {
+    await this.attempts.count(this.keyOf(address), () => true, this.delays());
+  }
+
+  private keyOf = (address: string) => [{ key: `key:${address}`, free: this.free * ADDRESS_SHARE }];
+  private delays = () => ({ baseMs: this.baseMs, maxMs: this.maxSeconds * 1000 });
+
   /** The account signed in from this address: its own budget here from now on. */
   signedIn(account: string, address: string): Promise<void> {
     return this.places.add(account, address);

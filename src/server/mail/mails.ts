@@ -3,7 +3,9 @@ import { resourceByName } from '../../schema';
 import { PENDING_MAIL } from '../../schema/resources/outbox';
 import { stampsFor } from '../../schema/stamps';
 import type { Row } from '../records';
+import { keySteps, newToken } from '../reply/tokens';
 import type { RecordStore, Step } from '../store/recordStore';
+import { TOKEN_MARK } from './templates';
 
 /**
  * The outbox worker's writes (outbox.ts runs them): taking a mail, recording what became of it,
@@ -14,9 +16,16 @@ export const OUTBOX = 'outbox';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** A mail taken for sending, and the text that goes: its reply link's token (made now, in the
+ * same write that stores its hash) in place of the mark. */
+export interface Taken {
+  mail: Row;
+  text: string;
+}
+
 /** The next mail due, taken for sending (`sending`, leased until `now + leaseMs`); null when
  * none is due. A mail whose guest was deleted meanwhile is not sent: it fails, saying so. */
-export async function take(records: RecordStore, now: number, leaseMs: number): Promise<Row | null> {
+export async function take(records: RecordStore, now: number, leaseMs: number): Promise<Taken | null> {
   for (let tries = 0; tries < 5; tries++) {
     const at = iso(now);
     const { page } = await records.page(OUTBOX, {
@@ -28,12 +37,22 @@ export async function take(records: RecordStore, now: number, leaseMs: number): 
       _end: '1',
     });
     if (page.length === 0) return null;
+    let text = '';
     const [taken] = await records.write(null, async (view) => {
       const row = await view.find(OUTBOX, page[0].id);
       // taken by another server meanwhile, or sent
       if (!row || !isDue(row, at)) return [];
       if (row.attendeeId != null && !(await view.exists('attendees', row.attendeeId)))
         return [update(row, { state: 'failed', nextAttemptAt: null, lastAnswer: 'attendee deleted / 参会人员已删除' })];
+      text = String(row.body);
+      const keys: Step[] = [];
+      if (text.includes(TOKEN_MARK) && row.attendeeId != null) {
+        const token = newToken();
+        text = text.replaceAll(TOKEN_MARK, token);
+        // an invitation's link replaces the guest's earlier ones; any try replaces its mail's last
+        const about = { attendeeId: row.attendeeId, summitId: row.summitId, mailId: row.id };
+        keys.push(...(await keySteps(view, 'link', token, { ...about, replaces: row.kind === 'invitation' }, now)));
+      }
       return [
         update(row, {
           state: 'sending',
@@ -42,9 +61,10 @@ export async function take(records: RecordStore, now: number, leaseMs: number): 
           // the same Message-ID on every try; a mail sent again by hand gets a new one
           messageId: row.messageId ?? `<${randomUUID()}@huiwu>`,
         }),
+        ...keys,
       ];
     });
-    if (taken?.state === 'sending') return taken;
+    if (taken?.state === 'sending') return { mail: taken, text };
   }
   return null;
 }

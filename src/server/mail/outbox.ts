@@ -1,8 +1,8 @@
 import { SETTINGS_LIST } from '../../schema/mailSettings';
-import type { Row } from '../records';
 import type { RecordStore } from '../store/recordStore';
 import { holdMs, judge, MAX_ATTEMPTS, meaningOf, retryDelayMs, type SmtpError } from './answers';
-import { followGuest, OUTBOX, persist, record, take } from './mails';
+import { queueReminders } from './reminders';
+import { followGuest, OUTBOX, persist, record, take, type Taken } from './mails';
 import { readMailState, writeHold, type Hold } from './settings';
 import { smtpSender, type MailSettings, type Sender } from './transport';
 
@@ -15,6 +15,8 @@ export interface OutboxOptions {
   retryBaseMs?: number;
   /** how long a mail taken for sending stays taken: past it, a crashed server's mail is due again */
   leaseMs?: number;
+  /** how often the reminders due are looked for (reminders.ts) */
+  reminderEveryMs?: number;
   /** the SMTP client (nodemailer's); a test may count what it sends */
   senderFor?: (settings: MailSettings) => Sender;
 }
@@ -41,6 +43,8 @@ export interface Outbox {
  */
 export function startOutbox(options: OutboxOptions): Outbox {
   const { records, now = Date.now, pollMs = 1000, retryBaseMs = 60_000, leaseMs = 5 * 60_000 } = options;
+  const { reminderEveryMs = 60_000 } = options;
+  let remindedAt = -Infinity;
   const senderFor = options.senderFor ?? smtpSender;
   let stopped = false;
   let sender: { settings: string; sender: Sender } | null = null;
@@ -59,14 +63,14 @@ export function startOutbox(options: OutboxOptions): Outbox {
     return sender.sender;
   };
 
-  async function sendOne(settings: MailSettings, hold: Hold | null, mail: Row) {
+  async function sendOne(settings: MailSettings, hold: Hold | null, { mail, text }: Taken) {
     const attempts = Number(mail.attempts);
     let sent;
     try {
       sent = await senderOf(settings).send({
         to: String(mail.to),
         subject: String(mail.subject),
-        text: String(mail.body),
+        text,
         messageId: String(mail.messageId),
       });
     } catch (error) {
@@ -112,14 +116,19 @@ export function startOutbox(options: OutboxOptions): Outbox {
   async function round(): Promise<number> {
     const { settings, hold } = await readMailState(records);
     if (!settings) return pollMs;
+    // reminders are queued only where a mailbox is set up to send them the same day
+    if (now() - remindedAt >= reminderEveryMs) {
+      remindedAt = now();
+      await queueReminders(records, now());
+    }
     const held = hold ? Date.parse(hold.until) - now() : 0;
     if (held > 0) return Math.min(held, pollMs);
     if (now() < notBefore) return notBefore - now();
-    const mail = await take(records, now(), leaseMs);
-    if (!mail) return pollMs;
+    const taken = await take(records, now(), leaseMs);
+    if (!taken) return pollMs;
     notBefore = now() + Math.ceil(60_000 / settings.perMinute);
     // a hold that has ended still counts the holds in a row, until a mail goes
-    await sendOne(settings, hold, mail);
+    await sendOne(settings, hold, taken);
     return Math.max(0, notBefore - now());
   }
 

@@ -31,11 +31,32 @@ async function pendingInvitations(view: WriteView, summitId: unknown) {
  * address as it is now), /cancel takes a mail not yet taken out of it. The outbox worker sends
  * them (outbox.ts); a guest moves to 已邀请 when their invitation is sent.
  */
-export function mailRoutes(records: RecordStore, now: () => number) {
+export function mailRoutes(records: RecordStore, now: () => number, publicUrl?: string) {
   const router = express.Router();
   const role = (res: Response) => res.locals.user.role as Role;
   /** who may change the guests may mail them */
   const organiser = (req: Request, res: Response) => resourceFor('attendees', role(res), 'write', requestLang(req));
+  /** where guests open their reply pages: the configured address, or the one the organiser uses */
+  const replyBase = (req: Request) => publicUrl ?? `${req.protocol}://${req.get('host')}`;
+
+  /** GET /api/summits/:id/invitations/preview?attendeeId=&lang=: the invitation as this guest
+   * would get it (the link's token is made when it is sent). */
+  router.get(
+    '/summits/:id/invitations/preview',
+    asyncHandler(async (req, res) => {
+      const lang = requestLang(req);
+      organiser(req, res);
+      const mailLang = req.query.lang ?? 'zh';
+      if (mailLang !== 'zh' && mailLang !== 'en') throw new HttpError(400, message(lang, 'invitationLang'));
+      const [summit] = await records.get('summits', [req.params.id]);
+      const [guest] = req.query.attendeeId ? await records.get('attendees', [String(req.query.attendeeId)]) : [];
+      if (!summit || (req.query.attendeeId && guest?.summitId !== summit.id))
+        throw new HttpError(404, message(lang, 'notFound'));
+      // without a guest: the template as it reads for a made-up one
+      const shown = guest ?? { name: mailLang === 'zh' ? '张三' : 'Zhang San', role: 'guest' };
+      res.json({ to: guest?.email ?? null, ...invitationMail(summit, shown, mailLang as Lang, replyBase(req)) });
+    }),
+  );
 
   router.post(
     '/summits/:id/invitations',
@@ -56,6 +77,7 @@ export function mailRoutes(records: RecordStore, now: () => number) {
         );
         const pending = await pendingInvitations(view, summit.id);
         const at = new Date(now()).toISOString();
+        const base = replyBase(req);
         const steps: Step[] = [];
         for (const guest of guests) {
           const reason = !guest.email
@@ -69,7 +91,7 @@ export function mailRoutes(records: RecordStore, now: () => number) {
             skipped.push({ id: guest.id, name: guest.name, reason });
             continue;
           }
-          const mail = invitationMail(summit, guest, mailLang as Lang, now());
+          const mail = invitationMail(summit, guest, mailLang as Lang, base);
           steps.push({
             op: 'create',
             resource: OUTBOX,
@@ -83,6 +105,8 @@ export function mailRoutes(records: RecordStore, now: () => number) {
               queuedAt: at,
               nextAttemptAt: at,
               attempts: 0,
+              lang: mailLang,
+              replyBase: base,
             },
           });
         }

@@ -1,4 +1,10 @@
-import { beijingDay, enums, type Lang } from '../../schema';
+import { enums, type Lang } from '../../schema';
+import {
+  DEFAULT_INVITATION,
+  INVITATION_PLACEHOLDERS,
+  replyDeadline,
+  type Placeholder,
+} from '../../schema/invitation';
 import type { Row } from '../records';
 
 /** A mail as the outbox keeps it. */
@@ -7,58 +13,143 @@ export interface Composed {
   body: string;
 }
 
+/** Where a reply link's token goes in a mail the outbox keeps: the token is made when the mail
+ * is taken for sending (reply/tokens.ts), and exists only in the mail that went. */
+export const TOKEN_MARK = '【发送时生成】';
+
+export const replyLink = (base: string) => `${base.replace(/\/+$/, '')}/r/${TOKEN_MARK}`;
+
 const dayText = (day: unknown, lang: Lang) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(day ?? ''));
   if (!m) return '';
   return lang === 'zh' ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : `${m[1]}-${m[2]}-${m[3]}`;
 };
 
-/** How a guest is addressed: an academician as 院士, others by name (a summit's own templates,
- * with each guest's 称谓, come later). */
-function addressOf(guest: Row, lang: Lang) {
-  const name = String(guest.name ?? '');
-  if (lang === 'en') return `Dear ${name}`;
-  return `尊敬的${name}${guest.role === 'academician' ? '院士' : ''}`;
+/** How an invitation addresses a guest: their 称谓, else 院士 for an academician. */
+function salutationOf(guest: Row, lang: Lang) {
+  if (guest.salutation) return String(guest.salutation);
+  if (guest.role === 'academician') return lang === 'zh' ? '院士' : 'Academician';
+  return '';
 }
 
-/**
- * The invitation Huiwu sends until a summit has templates of its own: the summit's name, dates,
- * city and venue, and its host as the signature, in Chinese or English.
- */
-export function invitationMail(summit: Row, guest: Row, lang: Lang, now: number): Composed {
-  const today = dayText(beijingDay(now), lang);
-  const name = String(summit.name ?? '');
+/** What each placeholder of src/schema/invitation.ts holds for this guest of this summit. */
+export function placeholderValues(summit: Row, guest: Row, lang: Lang, base: string | null) {
   const from = dayText(summit.startsOn, lang);
   const to = dayText(summit.endsOn, lang);
-  const days = from === to || !to ? from : lang === 'zh' ? `${from}至${to}` : `${from} to ${to}`;
-  const place = [summit.city, summit.venue].filter(Boolean).join(lang === 'zh' ? '' : ', ');
-  const host = String(summit.host ?? '');
-  const kind = enums.summitKind.find((o) => o.id === summit.kind)?.label[lang] ?? '';
+  const values: Record<Placeholder, string> = {
+    name: String(guest.name ?? ''),
+    salutation: salutationOf(guest, lang),
+    summit: String(summit.name ?? ''),
+    dates: from === to || !to ? from : lang === 'zh' ? `${from}至${to}` : `${from} to ${to}`,
+    venue: [summit.city, summit.venue].filter(Boolean).join(lang === 'zh' ? '' : ', '),
+    link: base ? replyLink(base) : '',
+    deadline: dayText(replyDeadline(summit), lang),
+    contact: String(summit.contact ?? ''),
+    host: String(summit.host ?? ''),
+  };
+  return values;
+}
+
+/** A template with its {姓名} / {name} filled in (a name nothing fills, which saving refuses,
+ * stays as typed). */
+export function fill(template: string, values: Record<Placeholder, string>): string {
+  const byName = new Map<string, string>();
+  for (const [key, label] of Object.entries(INVITATION_PLACEHOLDERS)) {
+    byName.set(label.zh, values[key as Placeholder]);
+    byName.set(label.en, values[key as Placeholder]);
+  }
+  return template.replace(/\{([^{}]*)\}/g, (all, name: string) => byName.get(name.trim()) ?? all);
+}
+
+/** A summit's own template in this language, or Huiwu's. */
+export function invitationTemplate(summit: Row, lang: Lang): Composed {
+  const own = lang === 'zh' ? [summit.inviteSubject, summit.inviteBody] : [summit.inviteSubjectEn, summit.inviteBodyEn];
+  return {
+    subject: own[0] ? String(own[0]) : DEFAULT_INVITATION[lang].subject,
+    body: own[1] ? String(own[1]) : DEFAULT_INVITATION[lang].body,
+  };
+}
+
+/** The invitation to one guest: the summit's template (or Huiwu's) filled for them; the reply
+ * link under `base`, its token made when it is sent. */
+export function invitationMail(summit: Row, guest: Row, lang: Lang, base: string | null): Composed {
+  const values = placeholderValues(summit, guest, lang, base);
+  const template = invitationTemplate(summit, lang);
+  return { subject: fill(template.subject, values).replace(/\s+/g, ' ').trim(), body: fill(template.body, values) };
+}
+
+const REMINDER: Record<Lang, Composed> = {
+  zh: {
+    subject: '回复提醒：{峰会}',
+    body: [
+      '尊敬的{姓名}{称谓}：',
+      '',
+      '　　{峰会}（{日期}，{地点}）的参会回复将于{回复截止}截止，我们还没有收到您的回复。请点击下面的链接告知是否参加：',
+      '　　{回复链接}',
+      '',
+      '　　会务联系人：{联系人}',
+    ].join('\n'),
+  },
+  en: {
+    subject: 'Reminder: {summit}',
+    body: [
+      'Dear {salutation} {name},',
+      '',
+      'Replies to {summit} ({dates}, {venue}) close on {deadline}, and we have not heard from you yet. Please answer through your page:',
+      '{link}',
+      '',
+      'Contact: {contact}',
+    ].join('\n'),
+  },
+};
+
+/** The reminder to a guest who has not answered, days before the deadline. */
+export function reminderMail(summit: Row, guest: Row, lang: Lang, base: string | null): Composed {
+  const values = placeholderValues(summit, guest, lang, base);
+  return { subject: fill(REMINDER[lang].subject, values), body: fill(REMINDER[lang].body, values) };
+}
+
+/** "明天 14:32 G7531 抵达永康南站，接站人员 王师傅": the guest's arrival as they gave it. */
+function arrivalLine(guest: Row, lang: Lang) {
+  const at = new Date(Date.parse(String(guest.arrivalAt)) + 8 * 3600_000).toISOString().slice(11, 16);
+  const mode = enums.arrivalMode.find((o) => o.id === guest.arrivalMode)?.label[lang];
+  const number = [guest.arrivalNumber ? String(guest.arrivalNumber) : '', !guest.arrivalNumber && mode ? mode : '']
+    .filter(Boolean)
+    .join('');
+  const station = guest.arrivalStation ? String(guest.arrivalStation) : '';
+  if (lang === 'en') {
+    const pickup = guest.pickupBy
+      ? ` ${guest.pickupBy}${guest.pickupCar ? ` (${guest.pickupCar})` : ''} will meet you.`
+      : guest.needsPickup
+        ? ' We will meet you.'
+        : '';
+    return `Tomorrow at ${at}${number ? ` by ${number}` : ''}${station ? `, arriving at ${station}` : ''}.${pickup}`;
+  }
+  const pickup = guest.pickupBy
+    ? `，接站人员 ${guest.pickupBy}${guest.pickupCar ? `（${guest.pickupCar}）` : ''}`
+    : guest.needsPickup
+      ? '，我们将安排接站'
+      : '';
+  return `明天 ${at} ${number}${number ? ' ' : ''}抵达${station || '会场'}${pickup}。`;
+}
+
+/** The re-confirmation the day before a guest arrives, with their own link to change it. */
+export function reconfirmMail(summit: Row, guest: Row, lang: Lang, base: string | null): Composed {
+  const values = placeholderValues(summit, guest, lang, base);
+  const line = arrivalLine(guest, lang);
   if (lang === 'en')
     return {
-      subject: `Invitation: ${name}`,
-      body: [
-        `${addressOf(guest, lang)},`,
-        '',
-        `We have the honour to invite you to ${name}${kind ? ` (${kind.toLowerCase()})` : ''}, ${days}${place ? `, ${place}` : ''}.`,
-        '',
-        'We look forward to welcoming you.',
-        '',
-        host,
-        today,
-      ].join('\n'),
+      subject: fill('Your arrival tomorrow: {summit}', values),
+      body: fill(
+        `Dear {salutation} {name},\n\n${line}\n\nIf anything has changed, please correct it on your page, or call {contact}:\n{link}`,
+        values,
+      ),
     };
   return {
-    subject: `邀请函：${name}`,
-    body: [
-      `${addressOf(guest, lang)}：`,
-      '',
-      `　　兹定于${days}${place ? `在${place}` : ''}举办${name}，诚邀您拨冗出席。`,
-      '',
-      '　　敬请回复是否参加。',
-      '',
-      host,
-      today,
-    ].join('\n'),
+    subject: fill('行程确认：{峰会}', values),
+    body: fill(
+      `尊敬的{姓名}{称谓}：\n\n　　${line}\n\n　　如有变动，请点击下面的链接修改，或联系会务 {联系人}：\n　　{回复链接}`,
+      values,
+    ),
   };
 }

@@ -1,0 +1,110 @@
+import { beijingDay, type Lang } from '../../schema';
+import { eventWallClock } from '../../schema/eventTime';
+import { replyDeadline } from '../../schema/invitation';
+import { SETTINGS_LIST } from '../../schema/mailSettings';
+import type { Row } from '../records';
+import type { RecordStore, Step, WriteView } from '../store/recordStore';
+import { OUTBOX } from './mails';
+import { reconfirmMail, reminderMail, type Composed } from './templates';
+
+/** the settings row every server's reminder round writes: two rounds at once meet on it, and
+ * the second, planned again, sees the first one's mails */
+const ROUND_KEY = 'mail.reminders';
+/** reminders go out from this hour of the day, Beijing time, not at midnight */
+const FROM_HOUR = 9;
+
+type Kind = 'reminder' | 'reconfirm';
+
+/**
+ * What is due today, worked out from the summits and guests as they are now (a summit moved,
+ * its reminders move with it):
+ * - `reminder`: to a guest invited by mail who has not answered, from `remindDays` days before
+ *   the reply deadline until it passes;
+ * - `reconfirm`: to a guest who confirmed, the day before they arrive, with the arrival as
+ *   they gave it.
+ * Each goes once to each guest (a cancelled one counts: the organiser did not want it), to the
+ * guest's address now, in the language and to the reply page of their invitation.
+ */
+function due(summit: Row, guest: Row, mails: Row[], now: number): Kind | null {
+  if (!guest.email || guest.emailBouncing === true) return null;
+  const today = beijingDay(now);
+  const had = (kind: Kind) => mails.some((mail) => mail.kind === kind);
+  // not to someone invited less than a day ago: the invitation is the reminder
+  const invitedLately = mails.some(
+    (mail) => mail.kind === 'invitation' && (mail.sentAt == null || Date.parse(String(mail.sentAt)) > now - 86_400_000),
+  );
+  if (guest.invitation === 'invited' && summit.remindDays != null && !had('reminder') && !invitedLately) {
+    const deadline = replyDeadline(summit);
+    const from = beijingDay(Date.parse(`${deadline}T00:00:00+08:00`), -Number(summit.remindDays));
+    if (today >= from && today <= deadline) return 'reminder';
+  }
+  if (guest.invitation === 'confirmed' && guest.arrivalAt && !had('reconfirm')) {
+    if (beijingDay(Date.parse(String(guest.arrivalAt)), -1) === today) return 'reconfirm';
+  }
+  return null;
+}
+
+const COMPOSE: Record<Kind, (summit: Row, guest: Row, lang: Lang, base: string | null) => Composed> = {
+  reminder: reminderMail,
+  reconfirm: reconfirmMail,
+};
+
+/** A summit's reminders due now, as outbox mails to create. */
+async function summitSteps(view: WriteView, summit: Row, now: number): Promise<Step[]> {
+  const [guests, mails] = await Promise.all([
+    view.where('attendees', 'summitId', summit.id),
+    view.where(OUTBOX, 'summitId', summit.id),
+  ]);
+  const byGuest = new Map<string, Row[]>();
+  for (const mail of mails) byGuest.set(String(mail.attendeeId), [...(byGuest.get(String(mail.attendeeId)) ?? []), mail]);
+  const at = new Date(now).toISOString();
+  const steps: Step[] = [];
+  for (const guest of guests) {
+    const own = byGuest.get(String(guest.id)) ?? [];
+    // the invitation they had: its language and its reply page (none: invited by hand, not mailed)
+    const invitation = own.filter((mail: Row) => mail.kind === 'invitation' && mail.replyBase).at(-1);
+    if (!invitation) continue;
+    const kind = due(summit, guest, own, now);
+    if (!kind) continue;
+    const lang = (invitation.lang === 'en' ? 'en' : 'zh') as Lang;
+    steps.push({
+      op: 'create',
+      resource: OUTBOX,
+      fields: {
+        summitId: summit.id,
+        attendeeId: guest.id,
+        kind,
+        to: guest.email,
+        ...COMPOSE[kind](summit, guest, lang, String(invitation.replyBase)),
+        state: 'queued',
+        queuedAt: at,
+        nextAttemptAt: at,
+        attempts: 0,
+        lang,
+        replyBase: invitation.replyBase,
+      },
+    });
+  }
+  return steps;
+}
+
+/** Queues the reminders due now, once each, however many servers run this at once. Returns
+ * how many were queued. */
+export async function queueReminders(records: RecordStore, now: number): Promise<number> {
+  if (eventWallClock(now).getUTCHours() < FROM_HOUR) return 0;
+  // summits still to come or under way: the only ones with replies or arrivals ahead
+  const { page: summits } = await records.page('summits', { endsOn_gte: beijingDay(now) });
+  const queued = await records.write(null, async (view) => {
+    const [round] = await view.where(SETTINGS_LIST, 'key', ROUND_KEY);
+    const steps = (await Promise.all(summits.map((summit) => summitSteps(view, summit, now)))).flat();
+    if (steps.length === 0) return [];
+    const value = { at: new Date(now).toISOString() };
+    return [
+      round
+        ? { op: 'update', resource: SETTINGS_LIST, row: round, fields: { value }, audit: false }
+        : { op: 'create', resource: SETTINGS_LIST, fields: { key: ROUND_KEY, value }, audit: false },
+      ...steps,
+    ];
+  });
+  return Math.max(0, queued.length - 1);
+}

@@ -1,0 +1,70 @@
+import { resourceByName, type Lang } from '../../schema';
+import { replyDeadline } from '../../schema/invitation';
+import type { Actor } from '../audit';
+import { checkUpdate } from '../checks';
+import type { Row } from '../records';
+import type { RecordStore } from '../store/recordStore';
+
+/** The reply form as the browser posts it (application/x-www-form-urlencoded). */
+export type Form = Record<string, string | undefined>;
+
+/** What the guest may still change: until the end of the deadline's day in Beijing; not once
+ * the day itself has begun for them (checked in, marked absent). */
+export function replyOpen(summit: Row, guest: Row, now: number) {
+  const day = replyDeadline(summit);
+  if (day && now >= Date.parse(`${day}T24:00:00+08:00`)) return false;
+  return !['checkedIn', 'absent'].includes(String(guest.invitation));
+}
+
+/** Whether a link still opens anything: until the summit's last day has ended in Beijing. */
+export const summitOver = (summit: Row, now: number) => now >= Date.parse(`${String(summit.endsOn)}T24:00:00+08:00`);
+
+const text = (value: string | undefined) => (value ?? '').trim();
+
+/**
+ * The guest's answer as a change of their record: coming (with how they arrive, whether to be
+ * met, nights, diet, companions) or not (with a reason). Empty boxes clear what they held: the
+ * form shows every value it sends back.
+ */
+export function answerOf(form: Form): Record<string, unknown> {
+  if (form.decision === 'no') return { invitation: 'declined', replyNote: text(form.replyNote) || null };
+  const date = text(form.arrivalDate);
+  const time = text(form.arrivalTime);
+  return {
+    invitation: 'confirmed',
+    // a day without a time is refused by the schema ("needs a time"), as a typed one is
+    arrivalAt: date || time ? `${date} ${time}`.trim() : null,
+    arrivalMode: text(form.arrivalMode) || null,
+    arrivalNumber: text(form.arrivalNumber).toUpperCase() || null,
+    arrivalStation: text(form.arrivalStation) || null,
+    needsPickup: form.needsPickup === 'yes' ? true : form.needsPickup === 'no' ? false : null,
+    nights: text(form.nights) || 0,
+    diet: text(form.diet) || null,
+    companions: text(form.companions) || null,
+    replyNote: text(form.replyNote) || null,
+  };
+}
+
+/**
+ * Writes a guest's answer as any change of a guest is written: checked by the schema (a bad
+ * time or number is refused, field by field), merged with what the organisers changed since
+ * the page was opened (`version`), in the guest's history under their own name.
+ */
+export async function saveAnswer(
+  records: RecordStore,
+  guest: Row,
+  form: Form,
+  lang: Lang,
+  now: number,
+): Promise<Row> {
+  const actor: Actor = { id: 0, username: `${String(guest.name)}（回复页）` };
+  const version = Number(form.version);
+  const [saved] = await records.write(actor, async (view) => {
+    const current = await view.find('attendees', guest.id);
+    if (!current) return [];
+    const body = { ...answerOf(form), ...(Number.isInteger(version) && version > 0 ? { version } : {}) };
+    // a guest's record has no rules of its own beyond the schema's
+    return checkUpdate({ view, actor, role: 'organiser', lang, now, hooks: () => [] }, resourceByName.attendees, body, current);
+  });
+  return saved ?? guest;
+}

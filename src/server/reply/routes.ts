@@ -1,0 +1,139 @@
+import express, { type Request, type Response } from 'express';
+import type { Lang } from '../../schema';
+import type { LoginThrottle } from '../auth/throttle';
+import { asyncHandler, HttpError } from '../messages';
+import type { Row } from '../records';
+import type { RecordStore } from '../store/recordStore';
+import { replyOpen, saveAnswer, summitOver, type Form } from './answer';
+import { codePage, gonePage, replyPage, type ReplyView } from './page';
+import { findKey, typedCode } from './tokens';
+
+interface ReplyServices {
+  records: RecordStore;
+  /** counts the keys tried that open nothing, per address, with the logins' store */
+  throttle: LoginThrottle;
+  now: () => number;
+}
+
+/**
+ * The guests' reply pages, outside the API and without a session:
+ * - GET /r/<token> shows a guest their page. It changes nothing (mail scanners open every link);
+ * - POST /r/<token> saves their answer (answer.ts);
+ * - GET /r asks an SMS guest for their code and their phone's last four digits; POST /r with
+ *   them shows the page, and with an answer saves it.
+ * A key that opens nothing is counted against the address; past the budget every key waits
+ * (429). A replaced link, or one of a summit that is over, answers 410 and says why.
+ */
+export function replyRoutes({ records, throttle, now }: ReplyServices) {
+  const router = express.Router();
+  router.use(express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 50 }));
+  const langOf = (req: Request): Lang => (req.query.lang === 'en' ? 'en' : 'zh');
+  const send = (res: Response, status: number, html: string) =>
+    res.status(status).set('Cache-Control', 'no-store').type('html').send(html);
+  const form = (req: Request) => (req.body ?? {}) as Form;
+
+  /** false (and the 429 page sent) while this address must wait */
+  async function mayTry(req: Request, res: Response, lang: Lang) {
+    const wait = await throttle.keyWait(req.ip ?? '');
+    if (wait <= 0) return true;
+    res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
+    send(res, 429, gonePage(lang, 'throttled'));
+    return false;
+  }
+
+  /** The guest and summit a key opens, or null (and why sent as the page). */
+  async function opened(key: Row | undefined, req: Request, res: Response, lang: Lang) {
+    if (!key) {
+      await throttle.keyMissed(req.ip ?? '');
+      send(res, 404, gonePage(lang, 'unknown'));
+      return null;
+    }
+    const [[guest], [summit]] = await Promise.all([
+      records.get('attendees', [key.attendeeId]),
+      records.get('summits', [key.summitId]),
+    ]);
+    const contact = String(summit?.contact ?? '');
+    if (!guest || !summit || guest.summitId !== summit.id) send(res, 410, gonePage(lang, 'removed', contact));
+    else if (key.replacedAt) send(res, 410, gonePage(lang, 'replaced', contact));
+    else if (summitOver(summit, now())) send(res, 410, gonePage(lang, 'over', contact));
+    else return { guest, summit };
+    return null;
+  }
+
+  /** Saves the posted answer and shows the page again: thanked, or with what was refused. */
+  async function answer(req: Request, res: Response, lang: Lang, found: { guest: Row; summit: Row }, page: Pick<ReplyView, 'action' | 'hidden' | 'switchHref'>) {
+    const { guest, summit } = found;
+    const show = (status: number, view: Partial<ReplyView>) =>
+      send(res, status, replyPage({ lang, summit, guest, open: replyOpen(summit, guest, now()), ...page, ...view }));
+    if (!replyOpen(summit, guest, now())) return show(403, {});
+    try {
+      const saved = await saveAnswer(records, guest, form(req), lang, now());
+      send(res, 200, replyPage({ lang, summit, guest: saved, open: replyOpen(summit, saved, now()), ...page, note: 'thanks' }));
+    } catch (error) {
+      if (!(error instanceof HttpError) || (error.status !== 400 && error.status !== 409)) throw error;
+      if (error.status === 409) {
+        const [current] = await records.get('attendees', [guest.id]);
+        return send(res, 409, replyPage({ lang, summit, guest: current ?? guest, open: true, ...page, note: 'changedSince' }));
+      }
+      const errors = (error.body.errors ?? {}) as Record<string, string>;
+      show(400, { typed: form(req), errors: Object.keys(errors).length ? errors : { invitation: error.message } });
+    }
+  }
+
+  const linkPage = (req: Request, lang: Lang) => ({
+    action: `/r/${encodeURIComponent(req.params.token)}?lang=${lang}`,
+    hidden: {},
+    switchHref: `/r/${encodeURIComponent(req.params.token)}?lang=${lang === 'zh' ? 'en' : 'zh'}`,
+  });
+
+  router.get(
+    '/:token',
+    asyncHandler(async (req, res) => {
+      const lang = langOf(req);
+      if (!(await mayTry(req, res, lang))) return;
+      const found = await opened(await findKey(records, 'link', req.params.token), req, res, lang);
+      if (!found) return;
+      const open = replyOpen(found.summit, found.guest, now());
+      send(res, 200, replyPage({ lang, ...found, open, ...linkPage(req, lang) }));
+    }),
+  );
+
+  router.post(
+    '/:token',
+    asyncHandler(async (req, res) => {
+      const lang = langOf(req);
+      if (!(await mayTry(req, res, lang))) return;
+      const found = await opened(await findKey(records, 'link', req.params.token), req, res, lang);
+      if (found) await answer(req, res, lang, found, linkPage(req, lang));
+    }),
+  );
+
+  router.get('/', (req, res) => void send(res, 200, codePage(langOf(req))));
+
+  router.post(
+    '/',
+    asyncHandler(async (req, res) => {
+      const lang = langOf(req);
+      if (!(await mayTry(req, res, lang))) return;
+      const code = typedCode(String(form(req).code ?? ''));
+      const tail = String(form(req).tail ?? '').trim();
+      const key = await findKey(records, 'code', code);
+      const [guest] = key ? await records.get('attendees', [key.attendeeId]) : [];
+      // the phone's last four digits, as the key's second half: a wrong pair is one guess
+      const digits = String(guest?.phone ?? '').replace(/\D/g, '');
+      if (!key || !/^\d{4}$/.test(tail) || digits.length < 4 || !digits.endsWith(tail)) {
+        await throttle.keyMissed(req.ip ?? '');
+        return void send(res, 400, codePage(lang, true, code));
+      }
+      const found = await opened(key, req, res, lang);
+      if (!found) return;
+      const page = { action: `/r?lang=${lang}`, hidden: { code, tail }, switchHref: `/r?lang=${lang === 'zh' ? 'en' : 'zh'}` };
+      if (form(req).decision === undefined) {
+        const open = replyOpen(found.summit, found.guest, now());
+        return void send(res, 200, replyPage({ lang, ...found, open, ...page }));
+      }
+      await answer(req, res, lang, found, page);
+    }),
+  );
+  return router;
+}
