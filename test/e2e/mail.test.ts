@@ -105,4 +105,44 @@ describe('mail from the app', () => {
       '邀请函：青岚新材料产业高峰论坛',
     ]);
   });
+
+  it('a guest answers on a phone: confirms with G7531 at 14:32 to 永康南站 and asks for a room; the arrivals tab shows them', async () => {
+    const mail = sink.received.find((m) => recipientOf(m) === 'zhou.kai@example.com')!;
+    const link = /https?:\/\/\S+\/r\/[A-Za-z0-9_-]{24}/.exec(mail.text ?? '')![0];
+    expect(link.startsWith(server.url)).toBe(true);
+    const phone = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const guest = await phone.newPage();
+    guest.setDefaultTimeout(15_000);
+    const guestIme = await phone.newCDPSession(guest);
+    await guest.goto(link);
+    await guest.getByText('尊敬的周凯：').waitFor();
+    await guest.getByLabel('参加', { exact: true }).check();
+    await guest.getByLabel('抵达日期').fill('2027-04-19');
+    await guest.getByLabel('抵达时间').fill('14:32');
+    await guest.getByLabel('交通方式').selectOption({ label: '高铁/火车' });
+    await guest.getByLabel('车次 / 航班号').pressSequentially('g7531', { delay: 0 });
+    await guest.getByLabel('抵达车站 / 机场').click();
+    await typeChinese(guestIme, 'yongkangnanzhan', '永康南站');
+    await guest.getByLabel('需要', { exact: true }).check();
+    await guest.getByLabel(/住宿/).fill('2');
+    await shot(guest, 'reply-page-phone');
+    await guest.getByRole('button', { name: '提交回复' }).click();
+    await guest.getByText('已收到您的回复，谢谢！').waitFor();
+    await shot(guest, 'reply-page-phone-thanks');
+    const [zhou] = (await rowsOf(server.client, 'attendees', { summitId })).filter((g) => g.name === '周凯');
+    expect(zhou).toMatchObject({
+      invitation: 'confirmed',
+      arrivalAt: '2027-04-19T06:32:00.000Z',
+      arrivalNumber: 'G7531',
+      arrivalStation: '永康南站',
+      needsPickup: true,
+      nights: 2,
+    });
+    await phone.close();
+    // the organiser's arrivals tab and pick-up plan have them, without anyone typing it in
+    await page.goto(`${server.url}/#/summits/${summitId}/show/arrivals`);
+    await expect.poll(() => page.getByText('永康南站').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('G7531').count()).toBeGreaterThan(0);
+    await shot(page, 'reply-arrivals-tab');
+  });
 });

@@ -51,14 +51,21 @@ export function placeholderValues(summit: Row, guest: Row, lang: Lang, base: str
 }
 
 /** A template with its {姓名} / {name} filled in (a name nothing fills, which saving refuses,
- * stays as typed). */
+ * stays as typed). A line whose every field is empty goes ("会务联系人：" with no contact). */
 export function fill(template: string, values: Record<Placeholder, string>): string {
   const byName = new Map<string, string>();
   for (const [key, label] of Object.entries(INVITATION_PLACEHOLDERS)) {
     byName.set(label.zh, values[key as Placeholder]);
     byName.set(label.en, values[key as Placeholder]);
   }
-  return template.replace(/\{([^{}]*)\}/g, (all, name: string) => byName.get(name.trim()) ?? all);
+  return template
+    .split('\n')
+    .flatMap((line) => {
+      const filled = [...line.matchAll(/\{([^{}]*)\}/g)].map(([all, name]) => byName.get(name.trim()) ?? all);
+      if (filled.length > 0 && filled.every((value) => value === '')) return [];
+      return [line.replace(/\{([^{}]*)\}/g, (all, name: string) => byName.get(name.trim()) ?? all)];
+    })
+    .join('\n');
 }
 
 /** A summit's own template in this language, or Huiwu's. */
