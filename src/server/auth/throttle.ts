@@ -144,17 +144,13 @@ export class LoginThrottle {
   }
 
   /**
-   * A reply page's key (src/server/reply) from this address: the milliseconds it must wait
-   * before trying one (0: it may). Nothing is counted: a key that opens a page costs nothing.
+   * A reply page's key (src/server/reply) tried from this address, counted before it is
+   * looked up (a burst meets its own count): 0 when it may be looked up, or the milliseconds
+   * to wait. After `free` × 10 tries, each further one waits twice as long as the last.
    */
-  async keyWait(address: string): Promise<number> {
-    const outcome = await this.attempts.count(this.keyOf(address), () => false, this.delays());
+  async keyTry(address: string): Promise<number> {
+    const outcome = await this.attempts.count(this.keyOf(address), () => true, this.delays());
     return typeof outcome === 'number' ? outcome : 0;
-  }
-
-  /** A key tried from this address that opened nothing: after `free` × 10 such, each waits. */
-  async keyMissed(address: string): Promise<void> {
-    await this.attempts.count(this.keyOf(address), () => true, this.delays());
   }
 
   private keyOf = (address: string) => [{ key: `key:${address}`, free: this.free * ADDRESS_SHARE }];

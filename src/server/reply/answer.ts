@@ -2,6 +2,7 @@ import { resourceByName, type Lang } from '../../schema';
 import { replyDeadline } from '../../schema/invitation';
 import type { Actor } from '../audit';
 import { checkUpdate } from '../checks';
+import { HttpError } from '../messages';
 import type { Row } from '../records';
 import type { RecordStore } from '../store/recordStore';
 
@@ -26,7 +27,12 @@ const text = (value: string | undefined) => (value ?? '').trim();
  * met, nights, diet, companions) or not (with a reason). Empty boxes clear what they held: the
  * form shows every value it sends back.
  */
-export function answerOf(form: Form): Record<string, unknown> {
+export function answerOf(form: Form, lang: Lang): Record<string, unknown> {
+  // nothing is assumed: a form posted without the choice (a bot, a scanner) changes nothing
+  if (form.decision !== 'yes' && form.decision !== 'no') {
+    const choose = lang === 'zh' ? '请选择是否参加' : 'Please choose whether you will attend';
+    throw new HttpError(400, choose, { errors: { invitation: choose } });
+  }
   if (form.decision === 'no') return { invitation: 'declined', replyNote: text(form.replyNote) || null };
   const date = text(form.arrivalDate);
   const time = text(form.arrivalTime);
@@ -62,7 +68,7 @@ export async function saveAnswer(
   const [saved] = await records.write(actor, async (view) => {
     const current = await view.find('attendees', guest.id);
     if (!current) return [];
-    const body = { ...answerOf(form), ...(Number.isInteger(version) && version > 0 ? { version } : {}) };
+    const body = { ...answerOf(form, lang), ...(Number.isInteger(version) && version > 0 ? { version } : {}) };
     // a guest's record has no rules of its own beyond the schema's
     return checkUpdate({ view, actor, role: 'organiser', lang, now, hooks: () => [] }, resourceByName.attendees, body, current);
   });

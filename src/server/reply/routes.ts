@@ -30,21 +30,24 @@ export function replyRoutes({ records, throttle, now }: ReplyServices) {
   const langOf = (req: Request): Lang => (req.query.lang === 'en' ? 'en' : 'zh');
   const send = (res: Response, status: number, html: string) =>
     res.status(status).set('Cache-Control', 'no-store').type('html').send(html);
-  const form = (req: Request) => (req.body ?? {}) as Form;
+  /** the posted fields, each one string (a field sent twice counts once: its first) */
+  const form = (req: Request): Form =>
+    Object.fromEntries(
+      Object.entries((req.body ?? {}) as Record<string, unknown>).map(([key, value]) => [
+        key,
+        String(Array.isArray(value) ? value[0] : value),
+      ]),
+    );
 
-  /** false (and the 429 page sent) while this address must wait */
-  async function mayTry(req: Request, res: Response, lang: Lang) {
-    const wait = await throttle.keyWait(req.ip ?? '');
-    if (wait <= 0) return true;
-    res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
+  /** the 429 page, with when to try again */
+  function wait(res: Response, lang: Lang, ms: number) {
+    res.setHeader('Retry-After', String(Math.ceil(ms / 1000)));
     send(res, 429, gonePage(lang, 'throttled'));
-    return false;
   }
 
   /** The guest and summit a key opens, or null (and why sent as the page). */
-  async function opened(key: Row | undefined, req: Request, res: Response, lang: Lang) {
+  async function opened(key: Row | undefined, res: Response, lang: Lang) {
     if (!key) {
-      await throttle.keyMissed(req.ip ?? '');
       send(res, 404, gonePage(lang, 'unknown'));
       return null;
     }
@@ -58,6 +61,21 @@ export function replyRoutes({ records, throttle, now }: ReplyServices) {
     else if (summitOver(summit, now())) send(res, 410, gonePage(lang, 'over', contact));
     else return { guest, summit };
     return null;
+  }
+
+  /**
+   * A link's key: a valid one always opens its page (144 random bits cannot be guessed at any
+   * rate, and guests behind one hotel's or one carrier's address must not be locked out by
+   * someone else's misses); a miss is counted against the address, and past its budget is
+   * answered 429.
+   */
+  async function linkKey(req: Request, res: Response, lang: Lang) {
+    const key = await findKey(records, 'link', req.params.token);
+    if (!key) {
+      const ms = await throttle.keyTry(req.ip ?? '');
+      if (ms > 0) return void wait(res, lang, ms);
+    }
+    return opened(key, res, lang);
   }
 
   /** Saves the posted answer and shows the page again: thanked, or with what was refused. */
@@ -90,8 +108,7 @@ export function replyRoutes({ records, throttle, now }: ReplyServices) {
     '/:token',
     asyncHandler(async (req, res) => {
       const lang = langOf(req);
-      if (!(await mayTry(req, res, lang))) return;
-      const found = await opened(await findKey(records, 'link', req.params.token), req, res, lang);
+      const found = await linkKey(req, res, lang);
       if (!found) return;
       const open = replyOpen(found.summit, found.guest, now());
       send(res, 200, replyPage({ lang, ...found, open, ...linkPage(req, lang) }));
@@ -102,8 +119,7 @@ export function replyRoutes({ records, throttle, now }: ReplyServices) {
     '/:token',
     asyncHandler(async (req, res) => {
       const lang = langOf(req);
-      if (!(await mayTry(req, res, lang))) return;
-      const found = await opened(await findKey(records, 'link', req.params.token), req, res, lang);
+      const found = await linkKey(req, res, lang);
       if (found) await answer(req, res, lang, found, linkPage(req, lang));
     }),
   );
@@ -114,18 +130,19 @@ export function replyRoutes({ records, throttle, now }: ReplyServices) {
     '/',
     asyncHandler(async (req, res) => {
       const lang = langOf(req);
-      if (!(await mayTry(req, res, lang))) return;
+      // a code (40 bits, with four digits a guest's phone may show to others) can be guessed
+      // where a link cannot: every try is counted before it is checked, right or wrong
+      const ms = await throttle.keyTry(req.ip ?? '');
+      if (ms > 0) return void wait(res, lang, ms);
       const code = typedCode(String(form(req).code ?? ''));
       const tail = String(form(req).tail ?? '').trim();
       const key = await findKey(records, 'code', code);
       const [guest] = key ? await records.get('attendees', [key.attendeeId]) : [];
       // the phone's last four digits, as the key's second half: a wrong pair is one guess
       const digits = String(guest?.phone ?? '').replace(/\D/g, '');
-      if (!key || !/^\d{4}$/.test(tail) || digits.length < 4 || !digits.endsWith(tail)) {
-        await throttle.keyMissed(req.ip ?? '');
+      if (!key || !/^\d{4}$/.test(tail) || digits.length < 4 || !digits.endsWith(tail))
         return void send(res, 400, codePage(lang, true, code));
-      }
-      const found = await opened(key, req, res, lang);
+      const found = await opened(key, res, lang);
       if (!found) return;
       const page = { action: `/r?lang=${lang}`, hidden: { code, tail }, switchHref: `/r?lang=${lang === 'zh' ? 'en' : 'zh'}` };
       if (form(req).decision === undefined) {
