@@ -2,6 +2,7 @@ import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { typeChinese } from '../helpers/ime';
 import { logIn, shot, startAppServer } from '../helpers/app';
+import { clickRowMarker, rowIndexOf } from '../helpers/grid';
 import { launchChromium } from '../helpers/browser';
 import { ADMIN_PASSWORD, newSummit, rowsOf, type TestServer } from '../helpers/server';
 import { recipientOf, startSink, type Sink } from '../helpers/smtp';
@@ -144,5 +145,24 @@ describe('mail from the app', () => {
     await expect.poll(() => page.getByText('永康南站').count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByText('G7531').count()).toBeGreaterThan(0);
     await shot(page, 'reply-arrivals-tab');
+  });
+
+  it('an organiser ticks one guest, previews the invitation as that guest will read it, and sends it to them alone', async () => {
+    await page.goto(`${server.url}/#/summits/${summitId}/show/attendees-summitId`);
+    await expect.poll(() => page.locator('[data-testid="glide-cell-1-0"]').textContent()).toMatch(/\S/);
+    await clickRowMarker(page, await rowIndexOf(page, '沈文静'));
+    await page.getByRole('toolbar').getByRole('button', { name: '发送邀请函' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('给选中的 1 位嘉宾中有邮箱的发送邀请函').waitFor();
+    await expect.poll(() => dialog.getByTestId('invitation-preview').textContent()).toContain('尊敬的沈文静：');
+    await dialog.getByLabel('English').check();
+    await expect.poll(() => dialog.getByTestId('invitation-preview').textContent()).toContain('Dear 沈文静,');
+    await shot(page, 'mail-invite-ticked');
+    const before = sink.received.length;
+    await dialog.getByRole('button', { name: '发送' }).click();
+    await page.getByText('已加入发件箱：1 封').waitFor();
+    await expect.poll(() => sink.received.length, { timeout: 20_000 }).toBe(before + 1);
+    expect(recipientOf(sink.received.at(-1)!)).toBe('shen.wenjing@example.com');
+    expect(sink.received.at(-1)!.subject).toBe('Invitation: 青岚新材料产业高峰论坛');
   });
 });

@@ -10,6 +10,7 @@ import {
   useListContext,
   usePermissions,
   useTranslate,
+  type Identifier,
   type RaRecord,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
@@ -17,6 +18,7 @@ import { allows, type ResourceDef } from '../../schema';
 import { BulkSetField } from './BulkSetField';
 import { ExportMenu } from '../export/ExportMenu';
 import { ImportButton } from '../import/ImportButton';
+import { InviteButton } from '../mail/InviteButton';
 import { PrintButtons } from '../print/PrintButtons';
 import { ColumnsMenu } from './ColumnsMenu';
 import { fixedValues } from './listContext';
@@ -153,6 +155,9 @@ export const GridToolbar = ({
             {translate('ra.action.bulk_actions', { smart_count: selectedIds.length })}
           </Typography>
           {editable && <BulkSetField resource={resource} context={context} />}
+          {resource.name === 'attendees' && scalar(summitId ?? filterValues.summitId) !== undefined && (
+            <InviteButton summitId={scalar(summitId ?? filterValues.summitId) as Identifier} ids={selectedIds} />
+          )}
           {editable && <BulkDeleteButton mutationMode="undoable" />}
         </Box>
       )}

@@ -1,23 +1,27 @@
 import MailIcon from '@mui/icons-material/ForwardToInbox';
+import Box from '@mui/material/Box';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
+import MenuItem from '@mui/material/MenuItem';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
+import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import Box from '@mui/material/Box';
 import { useEffect, useState } from 'react';
 import {
   Button,
   useCanAccess,
+  useGetList,
   useLocaleState,
   useNotify,
   useRecordContext,
   useRefresh,
   useTranslate,
+  type Identifier,
 } from 'react-admin';
 import { apiUrl, httpClient } from '../providers/httpClient';
 
@@ -27,9 +31,28 @@ interface Answer {
   mailReady: boolean;
 }
 
-/** On a summit: its guests still to invite get an invitation by mail, through the outbox. */
-export const InviteButton = () => {
+/** The guests a preview may be shown for: those ticked, or those still to invite. */
+function usePreviewGuests(summitId: Identifier | undefined, ids: Identifier[] | undefined, open: boolean) {
+  const { data = [] } = useGetList(
+    'attendees',
+    {
+      filter: ids ? { id: ids.slice(0, 100) } : { summitId, invitation: 'toInvite' },
+      pagination: { page: 1, perPage: 100 },
+      sort: { field: 'name', order: 'ASC' },
+    },
+    { enabled: open && summitId !== undefined },
+  );
+  return data;
+}
+
+/**
+ * Invitations by mail, through the outbox: on a summit, to its guests still to invite; in a
+ * summit's guest list, to the guests ticked (`ids`). The dialog shows the invitation as a
+ * chosen guest will read it, and exports the SMS list for guests without e-mail.
+ */
+export const InviteButton = ({ summitId, ids }: { summitId?: Identifier; ids?: Identifier[] }) => {
   const record = useRecordContext();
+  const summit = summitId ?? record?.id;
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -37,42 +60,51 @@ export const InviteButton = () => {
   const [lang, setLang] = useState<'zh' | 'en'>('zh');
   const [busy, setBusy] = useState(false);
   const [locale] = useLocaleState();
+  const [shownFor, setShownFor] = useState<Identifier | ''>('');
   const [preview, setPreview] = useState<{ subject: string; body: string } | null>(null);
   const { canAccess } = useCanAccess({ resource: 'attendees', action: 'edit' });
-  // the invitation as a guest will read it, in the chosen language (the summit's own template, or Huiwu's)
+  const guests = usePreviewGuests(summit, ids, open);
+  const guest = shownFor !== '' ? shownFor : (guests[0]?.id ?? '');
+  // the invitation as this guest will read it, in the chosen language (the summit's own
+  // template, or Huiwu's); a made-up guest when there is none
   useEffect(() => {
-    if (!open || !record) return;
+    if (!open || summit === undefined) return;
     let current = true;
-    httpClient(`${apiUrl}/summits/${record.id}/invitations/preview?lang=${lang}`)
+    const forGuest = guest !== '' ? `&attendeeId=${guest}` : '';
+    httpClient(`${apiUrl}/summits/${summit}/invitations/preview?lang=${lang}${forGuest}`)
       .then(({ json }) => current && setPreview(json as { subject: string; body: string }))
       .catch(() => current && setPreview(null));
     return () => {
       current = false;
     };
-  }, [open, lang, record]);
-  if (!record || !canAccess) return null;
+  }, [open, lang, summit, guest]);
+  if (summit === undefined || !canAccess) return null;
+  const body = JSON.stringify(ids ? { ids } : {});
+
   /** the SMS list for the association's SMS platform, with a new reply code per guest */
   const smsList = async () => {
-    const res = await fetch(`${apiUrl}/summits/${record.id}/sms-list`, {
+    const res = await fetch(`${apiUrl}/summits/${summit}/sms-list`, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', 'Accept-Language': locale },
-      body: '{}',
+      body,
     });
     if (!res.ok) return notify((await res.json().catch(() => ({}))).message ?? res.statusText, { type: 'error' });
+    const name = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('Content-Disposition') ?? '')?.[1];
     const link = document.createElement('a');
     link.href = URL.createObjectURL(await res.blob());
-    link.download = `${String(record.name)}-短信名单.xlsx`;
+    link.download = name ? decodeURIComponent(name) : 'sms.xlsx';
     link.click();
     URL.revokeObjectURL(link.href);
     notify('huiwu.mail.smsListed', { messageArgs: { count: res.headers.get('X-Export-Rows') ?? '0' } });
   };
+
   const send = async () => {
     setBusy(true);
     try {
-      const { json } = await httpClient(`${apiUrl}/summits/${record.id}/invitations`, {
+      const { json } = await httpClient(`${apiUrl}/summits/${summit}/invitations`, {
         method: 'POST',
-        body: JSON.stringify({ lang }),
+        body: JSON.stringify(ids ? { ids, lang } : { lang }),
       });
       const answer = json as Answer;
       const lines = [translate('huiwu.mail.queued', { count: answer.queued })];
@@ -108,10 +140,12 @@ export const InviteButton = () => {
       <Button label="huiwu.mail.invite" onClick={() => setOpen(true)}>
         <MailIcon />
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby="invite-title">
+      <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby="invite-title" maxWidth="sm" fullWidth>
         <DialogTitle id="invite-title">{translate('huiwu.mail.inviteTitle')}</DialogTitle>
         <DialogContent>
-          <DialogContentText>{translate('huiwu.mail.inviteText')}</DialogContentText>
+          <DialogContentText>
+            {ids ? translate('huiwu.mail.inviteTicked', { count: ids.length }) : translate('huiwu.mail.inviteText')}
+          </DialogContentText>
           <RadioGroup
             row
             value={lang}
@@ -121,6 +155,22 @@ export const InviteButton = () => {
             <FormControlLabel value="zh" control={<Radio />} label="中文" />
             <FormControlLabel value="en" control={<Radio />} label="English" />
           </RadioGroup>
+          {guests.length > 0 && (
+            <TextField
+              select
+              size="small"
+              label={translate('huiwu.mail.previewFor')}
+              value={guest}
+              onChange={(e) => setShownFor(e.target.value)}
+              sx={{ mt: 1, minWidth: 200 }}
+            >
+              {guests.map((g) => (
+                <MenuItem key={g.id} value={g.id}>
+                  {String(g.name)}
+                </MenuItem>
+              ))}
+            </TextField>
+          )}
           {preview && (
             <Box
               data-testid="invitation-preview"

@@ -63,7 +63,9 @@ export function fill(template: string, values: Record<Placeholder, string>): str
     .flatMap((line) => {
       const filled = [...line.matchAll(/\{([^{}]*)\}/g)].map(([all, name]) => byName.get(name.trim()) ?? all);
       if (filled.length > 0 && filled.every((value) => value === '')) return [];
-      return [line.replace(/\{([^{}]*)\}/g, (all, name: string) => byName.get(name.trim()) ?? all)];
+      const text = line.replace(/\{([^{}]*)\}/g, (all, name: string) => byName.get(name.trim()) ?? all);
+      // "Dear {salutation} {name}" without a salutation: one space, not two
+      return [text.replace(/(\S) {2,}(?=\S)/g, '$1 ')];
     })
     .join('\n');
 }
