@@ -57,4 +57,39 @@ describe('the outbox on two servers', () => {
     const guests = await rowsOf(one.client, 'attendees', { summitId }, 500);
     expect(guests.every((g) => g.invitation === 'invited' && g.version === 2)).toBe(true);
   });
+
+  it('reminders worked out by both servers at once: each guest gets one, with a link of their own', async () => {
+    // both servers on one clock, which the test moves on: 10:00 in Beijing, 18 May 2027
+    const clock = { days: 0, started: Date.now() };
+    const now = () => Date.parse('2027-05-18T02:00:00Z') + clock.days * 86_400_000 + (Date.now() - clock.started);
+    const url = await cluster().createDatabase();
+    const outbox = { pollMs: 20, retryBaseMs: 100, reminderEveryMs: 20 };
+    const a = await startTestServer({ databaseUrl: url, dir: tempDir(), outbox, now });
+    const b = await startTestServer({ databaseUrl: url, dir: tempDir(), outbox, now });
+    try {
+      const before = sink.received.length;
+      await a.api('/settings/mail', { method: 'PUT', body: JSON.stringify(settingsFor(sink)) });
+      const summitId = await newSummit(a.client, '双服务器提醒测试');
+      await a.api(`/summits/${summitId}`, { method: 'PATCH', body: JSON.stringify({ replyBy: '2027-05-22', remindDays: 3 }) });
+      for (let i = 1; i <= 30; i++)
+        await a.client.create('attendees', {
+          data: { summitId, name: `提醒${i}`, role: 'guest', invitation: 'toInvite', email: `r${i}@example.com` },
+        });
+      await b.api(`/summits/${summitId}/invitations`, { method: 'POST', body: '{}' });
+      await vi.waitFor(() => expect(sink.received.length - before).toBe(30), { timeout: 60_000 });
+      clock.days = 2;
+      await vi.waitFor(() => expect(sink.received.length - before).toBe(60), { timeout: 60_000 });
+      await new Promise((r) => setTimeout(r, 1000));
+      const reminders = sink.received.slice(before).filter((m) => m.subject?.startsWith('回复提醒'));
+      expect(reminders).toHaveLength(30);
+      expect(new Set(reminders.map(recipientOf)).size).toBe(30);
+      const links = reminders.map((m) => /\/r\/([A-Za-z0-9_-]{24})/.exec(m.text ?? '')![1]);
+      expect(new Set(links).size).toBe(30);
+      const mails = await rowsOf(a.client, 'outbox', { summitId, kind: 'reminder' }, 500);
+      expect(mails.map((m) => m.state)).toEqual(Array(30).fill('sent'));
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
 });

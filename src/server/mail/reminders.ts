@@ -1,15 +1,11 @@
 import { beijingDay, type Lang } from '../../schema';
 import { eventWallClock } from '../../schema/eventTime';
 import { replyDeadline } from '../../schema/invitation';
-import { SETTINGS_LIST } from '../../schema/mailSettings';
 import type { Row } from '../records';
 import type { RecordStore, Step, WriteView } from '../store/recordStore';
 import { OUTBOX } from './mails';
 import { reconfirmMail, reminderMail, type Composed } from './templates';
 
-/** the settings row every server's reminder round writes: two rounds at once meet on it, and
- * the second, planned again, sees the first one's mails */
-const ROUND_KEY = 'mail.reminders';
 /** reminders go out from this hour of the day, Beijing time, not at midnight */
 const FROM_HOUR = 9;
 
@@ -88,23 +84,23 @@ async function summitSteps(view: WriteView, summit: Row, now: number): Promise<S
   return steps;
 }
 
-/** Queues the reminders due now, once each, however many servers run this at once. Returns
- * how many were queued. */
+/**
+ * Queues the reminders due now, once each, however many servers run this at once: a summit
+ * with any due is read again holding its record (`find` locks it in a database), so a second
+ * server's round waits for the first's and then finds its mails. Returns how many were queued.
+ */
 export async function queueReminders(records: RecordStore, now: number): Promise<number> {
   if (eventWallClock(now).getUTCHours() < FROM_HOUR) return 0;
   // summits still to come or under way: the only ones with replies or arrivals ahead
   const { page: summits } = await records.page('summits', { endsOn_gte: beijingDay(now) });
   const queued = await records.write(null, async (view) => {
-    const [round] = await view.where(SETTINGS_LIST, 'key', ROUND_KEY);
-    const steps = (await Promise.all(summits.map((summit) => summitSteps(view, summit, now)))).flat();
-    if (steps.length === 0) return [];
-    const value = { at: new Date(now).toISOString() };
-    return [
-      round
-        ? { op: 'update', resource: SETTINGS_LIST, row: round, fields: { value }, audit: false }
-        : { op: 'create', resource: SETTINGS_LIST, fields: { key: ROUND_KEY, value }, audit: false },
-      ...steps,
-    ];
+    const steps: Step[] = [];
+    for (const summit of summits) {
+      if ((await summitSteps(view, summit, now)).length === 0) continue;
+      const held = await view.find('summits', summit.id);
+      if (held) steps.push(...(await summitSteps(view, held, now)));
+    }
+    return steps;
   });
-  return Math.max(0, queued.length - 1);
+  return queued.length;
 }
