@@ -116,6 +116,13 @@ export const enums: Record<string, EnumOption[]> = {
   ]),
   // queued → sending → sent, or → retrying (and back to sending), or → failed; cancelled
   // by an organiser before it was taken
+  // how a guest was checked in at a session's desk
+  checkinHow: options([
+    ['scan', '扫码', 'Scan'],
+    ['search', '搜索', 'Search'],
+    ['walkIn', '现场登记', 'Walk-in'],
+    ['proxy', '代签', 'By staff'],
+  ]),
   mailLang: options([
     ['zh', '中文', 'Chinese'],
     ['en', '英文', 'English'],

@@ -4,9 +4,11 @@ import { attendees } from './resources/attendees';
 export { INVITATION_GROUPS, inInvitationGroup } from './resources/attendees';
 import { audit } from './resources/audit';
 import { ceremonies } from './resources/ceremonies';
+import { checkins } from './resources/checkins';
 import { customFields } from './resources/customFields';
 import { customResources } from './resources/customResources';
 import { followups } from './resources/followups';
+import { leaves } from './resources/leaves';
 import { lectures } from './resources/lectures';
 import { organizations } from './resources/organizations';
 import { outbox } from './resources/outbox';
@@ -27,6 +29,8 @@ export const resources: ResourceDef[] = [
   lectures,
   ceremonies,
   attendees,
+  checkins,
+  leaves,
   organizations,
   agreements,
   followups,

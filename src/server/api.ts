@@ -3,6 +3,7 @@ import { resources, roleSeesPersonalData, type ResourceDef, type Role } from '..
 import { createAuthRouter, requireSession, type AuthServices } from './auth/routes';
 import { jsonBody } from './body';
 import { DEFINITIONS, loadCustomSchema } from './customSchema';
+import { checkinRoutes } from './checkin/routes';
 import { smsListRoutes } from './reply/smsList';
 import { mailRoutes } from './mail/routes';
 import { mailSettingsRouter } from './mail/settings';
@@ -127,6 +128,7 @@ export function createApi(options: ApiOptions) {
   api.use('/settings/mail', mailSettingsRouter(records));
   api.use(mailRoutes(records, now, options.publicUrl));
   api.use(smsListRoutes(records, now, options.publicUrl));
+  api.use(checkinRoutes(records, now));
   api.use(recordRoutes(server));
   return api;
 }

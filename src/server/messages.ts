@@ -10,6 +10,27 @@ const messages = {
     en: 'ids must be a list of attendee ids (5,000 at most)',
   },
   invitationLang: { zh: '邀请函语言只能是 zh 或 en', en: 'The invitation language must be zh or en' },
+  checkinWho: {
+    zh: '请给出签到的嘉宾（attendeeId）或扫到的签到码（code）',
+    en: 'Say who checks in: attendeeId, or the code scanned',
+  },
+  checkinCode: { zh: '没有这个签到码对应的嘉宾', en: 'No guest has this check-in code' },
+  checkinHow: { zh: '签到方式只能是 scan、search、walkIn 或 proxy', en: 'how must be scan, search, walkIn or proxy' },
+  checkinNotGuest: {
+    zh: '{name} 不是本场次所属峰会的嘉宾',
+    en: '{name} is not a guest of this session’s summit',
+  },
+  checkinBefore: { zh: '签到尚未开始：{at} 开始签到', en: 'Check-in has not opened: it opens at {at}' },
+  checkinClosed: { zh: '签到已于 {at} 结束', en: 'Check-in closed at {at}' },
+  checkinAlready: {
+    zh: '{name} 已于 {time} 在{desk}签到',
+    en: '{name} already checked in at {time}, {desk}',
+  },
+  checkinNoSubstitute: {
+    zh: '{name} 没有登记代会人：请先在“请假与代会”中登记',
+    en: 'No substitute is recorded for {name}: record their leave first',
+  },
+
   mailPending: {
     zh: '这位嘉宾已有一封邀请函在发件箱中等待发送',
     en: 'An invitation to this guest is already waiting in the outbox',

@@ -156,6 +156,9 @@ export const attendees: ResourceDef = {
     f.boolean('certificatePrinted', '证书已打印', 'Certificate printed', { list: false, default: false }),
     f.boolean('certificateDelivered', '证书已送达', 'Certificate delivered', { list: false, default: false }),
     f.datetime('checkedInAt', '签到时间', 'Checked in at', { list: false }),
+    // what the QR code on the guest's badge and table card holds (not their reply link's token:
+    // leaking one opens nothing of the other); made by the server (src/server/checkin)
+    f.text('checkInCode', '签到码', 'Check-in code', { maxLength: 12, list: false, filter: 'exact', personal: true }),
     f.text('diet', '饮食', 'Diet', {
       maxLength: 60,
       list: false,

@@ -1,0 +1,110 @@
+import { checkInWindow, clockText, placeIn, timeText } from '../../schema/checkinWindow';
+import { enums, type Lang } from '../../schema';
+import { HttpError, message } from '../messages';
+import type { Row } from '../records';
+import type { Step, WriteView } from '../store/recordStore';
+
+/** What a desk sends: who (their id, or the code scanned), how, from which desk. */
+export interface DeskCheckIn {
+  attendeeId?: unknown;
+  code?: unknown;
+  how?: unknown;
+  desk?: unknown;
+  /** the desk's id for this scan: sent again (a retry, a double scan), the same check-in */
+  requestId?: unknown;
+  /** the guest's 代会人 checks in in their place */
+  substitute?: unknown;
+}
+
+/** What the desk is told: the check-in, and whether this request made it. */
+export interface CheckInAnswer {
+  checkin: Row;
+  created: boolean;
+}
+
+const deskName = (desk: unknown, lang: Lang) =>
+  desk ? String(desk) : lang === 'zh' ? '签到台' : 'a desk';
+
+/**
+ * Plans one guest's check-in at one session. The guest's record is read holding it (`find`
+ * locks it in a database), so two desks checking the same guest at once are one after the
+ * other: the second finds the first's check-in, which stays. The same request sent again is
+ * answered with the check-in it made; another desk's request is refused (409) with when and
+ * where the guest checked in.
+ */
+export async function planCheckIn(
+  view: WriteView,
+  session: Row,
+  input: DeskCheckIn,
+  now: number,
+  lang: Lang,
+  answer: { existing?: Row },
+): Promise<Step[]> {
+  const how = String(input.how ?? 'search');
+  if (!enums.checkinHow.some((o) => o.id === how)) throw new HttpError(400, message(lang, 'checkinHow'));
+  const guest = await findGuest(view, input, lang);
+  if (session.summitId != null && guest.summitId !== session.summitId)
+    throw new HttpError(409, message(lang, 'checkinNotGuest', { name: String(guest.name) }));
+  const earlier = (await view.where('checkins', 'attendeeId', guest.id)).find(
+    (row) => String(row.lectureId) === String(session.id),
+  );
+  if (earlier) {
+    if (input.requestId != null && earlier.requestId === String(input.requestId)) {
+      answer.existing = earlier;
+      return [];
+    }
+    throw new HttpError(
+      409,
+      message(lang, 'checkinAlready', {
+        name: String(guest.name),
+        time: timeText(Date.parse(String(earlier.at))),
+        desk: deskName(earlier.desk, lang),
+      }),
+      { checkin: earlier },
+    );
+  }
+  const window = checkInWindow(session);
+  const place = placeIn(window, now);
+  if (place === 'before') throw new HttpError(409, message(lang, 'checkinBefore', { at: clockText(window.opens, lang) }));
+  if (place === 'closed') throw new HttpError(409, message(lang, 'checkinClosed', { at: clockText(window.closes, lang) }));
+  let substitute: string | null = null;
+  if (input.substitute === true) {
+    const leave = (await view.where('leaves', 'attendeeId', guest.id)).find(
+      (row) => String(row.lectureId) === String(session.id) && row.substituteName,
+    );
+    if (!leave) throw new HttpError(409, message(lang, 'checkinNoSubstitute', { name: String(guest.name) }));
+    substitute = String(leave.substituteName);
+  }
+  return [
+    {
+      op: 'create',
+      resource: 'checkins',
+      fields: {
+        lectureId: session.id,
+        attendeeId: guest.id,
+        at: new Date(now).toISOString(),
+        desk: input.desk ? String(input.desk).slice(0, 20) : null,
+        how,
+        late: place === 'late',
+        substitute,
+        requestId: input.requestId != null ? String(input.requestId).slice(0, 64) : null,
+      },
+    },
+  ];
+}
+
+async function findGuest(view: WriteView, input: DeskCheckIn, lang: Lang): Promise<Row> {
+  if (input.attendeeId != null) {
+    const guest = await view.find('attendees', input.attendeeId);
+    if (!guest) throw new HttpError(404, message(lang, 'notFound'));
+    return guest;
+  }
+  if (typeof input.code === 'string' && input.code.trim()) {
+    const [match] = await view.where('attendees', 'checkInCode', input.code.trim().toUpperCase());
+    // read again holding it, as by id
+    const guest = match && (await view.find('attendees', match.id));
+    if (!guest) throw new HttpError(404, message(lang, 'checkinCode'));
+    return guest;
+  }
+  throw new HttpError(400, message(lang, 'checkinWho'));
+}
