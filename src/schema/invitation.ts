@@ -32,7 +32,8 @@ export const DEFAULT_INVITATION: Record<Lang, { subject: string; body: string }>
     body: [
       '尊敬的{姓名}{称谓}：',
       '',
-      '　　兹定于{日期}在{地点}举办{峰会}，诚邀您拨冗出席。',
+      '　　兹定于{日期}举办{峰会}，诚邀您拨冗出席。',
+      '　　会议地点：{地点}',
       '',
       '　　请于{回复截止}前点击下面的链接回复是否参加，并告知行程，以便安排接站和住宿：',
       '　　{回复链接}',
@@ -47,7 +48,8 @@ export const DEFAULT_INVITATION: Record<Lang, { subject: string; body: string }>
     body: [
       'Dear {salutation} {name},',
       '',
-      'We have the honour to invite you to {summit}, {dates}, {venue}.',
+      'We have the honour to invite you to {summit}, {dates}.',
+      'Venue: {venue}',
       '',
       'Please reply by {deadline} through your personal page, and tell us how you will travel so that we can meet you and book your room:',
       '{link}',

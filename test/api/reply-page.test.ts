@@ -181,6 +181,14 @@ describe('invitations with a link of their own', () => {
     // what they typed stays in the boxes
     expect(html).toContain('value="永康南站"');
     expect(await guest(server, ids[0])).toEqual(before);
+    // an arrival after the summit, a pick-up with no time to meet: refused, saying why
+    const late = await post(server, `/r/${tokenOf(sink.received[0])}`, { ...coming, arrivalDate: '2027-06-20' });
+    expect(late.status).toBe(400);
+    expect(await late.text()).toContain('抵达日期应在 2027-05-18 至 2027-05-26 之间');
+    const unmet = await post(server, `/r/${tokenOf(sink.received[0])}`, { ...coming, arrivalDate: '', arrivalTime: '' });
+    expect(unmet.status).toBe(400);
+    expect(await unmet.text()).toContain('需要接站时，请填写抵达日期和时间');
+    expect(await guest(server, ids[0])).toEqual(before);
   });
 
   it('twenty answers sent at once from one page: one is saved, the others are told the record changed', async () => {
@@ -286,6 +294,9 @@ describe('links that no longer open', () => {
     });
     expect(twice.status).toBe(200);
     expect(await guest(server, ids[0])).toMatchObject({ invitation: 'declined', replyNote: 'a' });
+    // confirming with the nights left empty is not "no room": they stay unknown
+    await post(server, `/r/${token}`, { ...coming, nights: '' });
+    expect(await guest(server, ids[0])).toMatchObject({ invitation: 'confirmed', nights: null });
   });
 });
 
@@ -328,7 +339,16 @@ describe('SMS without links', () => {
     expect(code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
     expect(text).toContain(`输入回复码 ${code}`);
     expect(text).not.toMatch(/\/r\/\S/);
-    expect(workbook.worksheets[1].getCell('A2').value).toBe('周岚');
+    expect([workbook.worksheets[1].getCell('A2').value, workbook.worksheets[1].getCell('B2').value]).toEqual(['周岚', '无手机号']);
+    // the list is how they were invited
+    expect(await guest(server, ids[0])).toMatchObject({ invitation: 'invited' });
+    expect((await guest(server, ids[0])).invitedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // a second list leaves out whoever has a code already: their SMS may be on its way
+    const again = await server.api(`/summits/${summitId}/sms-list`, { method: 'POST', body: '{}' });
+    const second = new ExcelJS.Workbook();
+    await second.xlsx.load(Buffer.from(await again.arrayBuffer()) as never);
+    expect(second.worksheets[0].rowCount).toBe(1);
+    expect(second.worksheets[1].getCell('B2').value).toBe('已有回复码（此前导出）');
 
     expect((await post(server, '/r', { code: String(code), tail: '0000' })).status).toBe(400);
     const opened = await post(server, '/r', { code: String(code).toLowerCase(), tail: '5678' });
@@ -341,8 +361,10 @@ describe('SMS without links', () => {
     // a new list without them (they answered) leaves their code; one naming them replaces it
     await server.api(`/summits/${summitId}/sms-list`, { method: 'POST', body: '{}' });
     expect((await post(server, '/r', { code: String(code), tail: '5678' })).status).toBe(200);
-    await server.api(`/summits/${summitId}/sms-list`, { method: 'POST', body: JSON.stringify({ ids: [ids[0]] }) });
-    expect((await post(server, '/r', { code: String(code), tail: '5678' })).status).toBe(410);
+    await server.api(`/summits/${summitId}/sms-list`, { method: 'POST', body: JSON.stringify({ ids: [ids[0]], renew: true }) });
+    const replaced = await post(server, '/r', { code: String(code), tail: '5678' });
+    expect(replaced.status).toBe(410);
+    expect(await replaced.text()).toContain('这个回复码已被新的回复码取代');
   });
 });
 

@@ -283,7 +283,10 @@ export const en = {
       preview: 'Preview (each guest’s link is made when it is sent. Edit the summit to write your own, with {name}, {salutation}, {link} …)',
       previewFor: 'Preview for',
       inviteTicked: 'Send an invitation to each of the %{count} ticked guests who has an e-mail address. Those already on their way get none.',
-      smsText: 'Guests without e-mail: export the SMS list for your SMS platform; each gets a reply code to type on the reply page with their phone’s last four digits.',
+      smsText:
+        'Guests without e-mail: export the SMS list for your SMS platform; each gets a reply code to type on the reply page with their phone’s last four digits. Guests still to invite on the list become invited; guests who already have a code are left out.',
+      smsRenew: 'Give guests who have a code a new one (the codes sent before stop working)',
+      willSend: '%{count} invitations will be sent; %{without} guests have no address or one that bounces',
       smsList: 'Export SMS list',
       smsListed: 'SMS list of %{count} guests exported',
       reason: { noEmail: 'no e-mail', bouncing: 'address bounces', pending: 'already on its way' },

@@ -5,6 +5,7 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
+import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import MenuItem from '@mui/material/MenuItem';
 import Radio from '@mui/material/Radio';
@@ -36,8 +37,8 @@ function usePreviewGuests(summitId: Identifier | undefined, ids: Identifier[] | 
   const { data = [] } = useGetList(
     'attendees',
     {
-      filter: ids ? { id: ids.slice(0, 100) } : { summitId, invitation: 'toInvite' },
-      pagination: { page: 1, perPage: 100 },
+      filter: ids ? { id: ids.slice(0, 1000) } : { summitId, invitation: 'toInvite' },
+      pagination: { page: 1, perPage: 1000 },
       sort: { field: 'name', order: 'ASC' },
     },
     { enabled: open && summitId !== undefined },
@@ -57,14 +58,18 @@ export const InviteButton = ({ summitId, ids }: { summitId?: Identifier; ids?: I
   const notify = useNotify();
   const refresh = useRefresh();
   const [open, setOpen] = useState(false);
-  const [lang, setLang] = useState<'zh' | 'en'>('zh');
-  const [busy, setBusy] = useState(false);
   const [locale] = useLocaleState();
+  // the invitation's language starts as the organiser's
+  const [lang, setLang] = useState<'zh' | 'en'>(locale === 'en' ? 'en' : 'zh');
+  const [busy, setBusy] = useState(false);
+  const [renew, setRenew] = useState(false);
   const [shownFor, setShownFor] = useState<Identifier | ''>('');
   const [preview, setPreview] = useState<{ subject: string; body: string } | null>(null);
   const { canAccess } = useCanAccess({ resource: 'attendees', action: 'edit' });
   const guests = usePreviewGuests(summit, ids, open);
-  const guest = shownFor !== '' ? shownFor : (guests[0]?.id ?? '');
+  // those a mail can go to: an address that does not bounce
+  const mailable = guests.filter((g) => g.email && g.emailBouncing !== true);
+  const guest = shownFor !== '' ? shownFor : ((mailable[0] ?? guests[0])?.id ?? '');
   // the invitation as this guest will read it, in the chosen language (the summit's own
   // template, or Huiwu's); a made-up guest when there is none
   useEffect(() => {
@@ -79,7 +84,7 @@ export const InviteButton = ({ summitId, ids }: { summitId?: Identifier; ids?: I
     };
   }, [open, lang, summit, guest]);
   if (summit === undefined || !canAccess) return null;
-  const body = JSON.stringify(ids ? { ids } : {});
+  const body = JSON.stringify({ ...(ids ? { ids } : {}), ...(renew ? { renew: true } : {}) });
 
   /** the SMS list for the association's SMS platform, with a new reply code per guest */
   const smsList = async () => {
@@ -156,6 +161,11 @@ export const InviteButton = ({ summitId, ids }: { summitId?: Identifier; ids?: I
             <FormControlLabel value="en" control={<Radio />} label="English" />
           </RadioGroup>
           {guests.length > 0 && (
+            <Typography variant="body2" sx={{ mt: 1 }} data-testid="invite-count">
+              {translate('huiwu.mail.willSend', { count: mailable.length, without: guests.length - mailable.length })}
+            </Typography>
+          )}
+          {guests.length > 0 && (
             <TextField
               select
               size="small"
@@ -164,7 +174,7 @@ export const InviteButton = ({ summitId, ids }: { summitId?: Identifier; ids?: I
               onChange={(e) => setShownFor(e.target.value)}
               sx={{ mt: 1, minWidth: 200 }}
             >
-              {guests.map((g) => (
+              {[...mailable, ...guests.filter((g) => !mailable.includes(g))].map((g) => (
                 <MenuItem key={g.id} value={g.id}>
                   {String(g.name)}
                 </MenuItem>
@@ -188,6 +198,10 @@ export const InviteButton = ({ summitId, ids }: { summitId?: Identifier; ids?: I
           <DialogContentText variant="body2" sx={{ mt: 1 }}>
             {translate('huiwu.mail.smsText')}
           </DialogContentText>
+          <FormControlLabel
+            control={<Checkbox size="small" checked={renew} onChange={(e) => setRenew(e.target.checked)} />}
+            label={<Typography variant="body2">{translate('huiwu.mail.smsRenew')}</Typography>}
+          />
         </DialogContent>
         <DialogActions>
           <Button label="huiwu.mail.smsList" onClick={smsList} />

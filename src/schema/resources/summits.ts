@@ -1,5 +1,11 @@
 import { f } from '../fields';
 import { placeholderList as placeholders } from '../invitation';
+
+/** what a template may hold, as its help says it */
+const templateHelp = {
+  zh: `可填入：${placeholders.map((p) => `{${p.zh}}`).join(' ')}；留空用默认邀请函`,
+  en: `May hold: ${placeholders.map((p) => `{${p.en}}`).join(' ')}; empty: the default invitation`,
+};
 import type { ResourceDef } from '../types';
 
 export const summits: ResourceDef = {
@@ -37,9 +43,9 @@ export const summits: ResourceDef = {
       help: { zh: '如 王老师 0579-87123456，写在邀请函和回复页上', en: 'Shown in invitations and on the reply page' },
     }),
     // the invitation's own wording; empty: Huiwu's (src/schema/invitation.ts)
-    f.text('inviteSubject', '邀请函主题', 'Invitation subject (Chinese)', { list: false, placeholders }),
-    f.longtext('inviteBody', '邀请函正文', 'Invitation text (Chinese)', { placeholders }),
-    f.text('inviteSubjectEn', '英文邀请函主题', 'Invitation subject (English)', { list: false, placeholders }),
-    f.longtext('inviteBodyEn', '英文邀请函正文', 'Invitation text (English)', { placeholders }),
+    f.text('inviteSubject', '邀请函主题', 'Invitation subject (Chinese)', { list: false, placeholders, help: templateHelp }),
+    f.longtext('inviteBody', '邀请函正文', 'Invitation text (Chinese)', { placeholders, help: templateHelp }),
+    f.text('inviteSubjectEn', '英文邀请函主题', 'Invitation subject (English)', { list: false, placeholders, help: templateHelp }),
+    f.longtext('inviteBodyEn', '英文邀请函正文', 'Invitation text (English)', { placeholders, help: templateHelp }),
   ],
 };

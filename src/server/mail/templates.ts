@@ -25,6 +25,14 @@ const dayText = (day: unknown, lang: Lang) => {
   return lang === 'zh' ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : `${m[1]}-${m[2]}-${m[3]}`;
 };
 
+/** 2027年4月16日至17日, 2027年4月30日至5月1日: the end without what the start already says. */
+function sameYearEnd(from: string, to: string) {
+  const [fy, fm] = [from.slice(0, 5), /年(\d+月)/.exec(from)?.[1]];
+  if (!to.startsWith(fy)) return to;
+  const rest = to.slice(5);
+  return fm && rest.startsWith(fm) ? rest.slice(fm.length) : rest;
+}
+
 /** How an invitation addresses a guest: their 称谓, else 院士 for an academician. */
 function salutationOf(guest: Row, lang: Lang) {
   if (guest.salutation) return String(guest.salutation);
@@ -40,7 +48,7 @@ export function placeholderValues(summit: Row, guest: Row, lang: Lang, base: str
     name: String(guest.name ?? ''),
     salutation: salutationOf(guest, lang),
     summit: String(summit.name ?? ''),
-    dates: from === to || !to ? from : lang === 'zh' ? `${from}至${to}` : `${from} to ${to}`,
+    dates: from === to || !to ? from : lang === 'zh' ? `${from}至${sameYearEnd(from, to)}` : `${from} to ${to}`,
     venue: [summit.city, summit.venue].filter(Boolean).join(lang === 'zh' ? '' : ', '),
     link: base ? replyLink(base) : '',
     deadline: dayText(replyDeadline(summit), lang),
@@ -64,8 +72,9 @@ export function fill(template: string, values: Record<Placeholder, string>): str
       const filled = [...line.matchAll(/\{([^{}]*)\}/g)].map(([all, name]) => byName.get(name.trim()) ?? all);
       if (filled.length > 0 && filled.every((value) => value === '')) return [];
       const text = line.replace(/\{([^{}]*)\}/g, (all, name: string) => byName.get(name.trim()) ?? all);
-      // "Dear {salutation} {name}" without a salutation: one space, not two
-      return [text.replace(/(\S) {2,}(?=\S)/g, '$1 ')];
+      // "Dear {salutation} {name}" without a salutation: one space, not two; "{dates}, {venue}."
+      // or "at {venue}, {dates}" without a venue: no comma left hanging
+      return [text.replace(/(\S) {2,}(?=\S)/g, '$1 ').replace(/\s*[,，、]\s*(?=[.,，。、)）])/g, '').replace(/(\S) [,，] /g, '$1 ')];
     })
     .join('\n');
 }

@@ -44,11 +44,32 @@ export function answerOf(form: Form, lang: Lang): Record<string, unknown> {
     arrivalNumber: text(form.arrivalNumber).toUpperCase() || null,
     arrivalStation: text(form.arrivalStation) || null,
     needsPickup: form.needsPickup === 'yes' ? true : form.needsPickup === 'no' ? false : null,
-    nights: text(form.nights) || 0,
+    // left empty is not "no room": the organisers ask again
+    nights: text(form.nights) || null,
     diet: text(form.diet) || null,
     companions: text(form.companions) || null,
     replyNote: text(form.replyNote) || null,
   };
+}
+
+const DAY = 86_400_000;
+/** a guest may arrive up to a week before the summit (a visit, a rest), not after it */
+const ARRIVES_FROM_DAYS = 7;
+
+/** What the schema cannot know of an answer: an arrival that fits the summit, a pick-up with a
+ * time to meet. */
+function answerProblems(answer: Record<string, unknown>, summit: Row, lang: Lang): Record<string, string> {
+  if (answer.invitation !== 'confirmed') return {};
+  const zh = lang === 'zh';
+  const problems: Record<string, string> = {};
+  const arrival = typeof answer.arrivalAt === 'string' ? /^(\d{4}-\d{2}-\d{2})/.exec(answer.arrivalAt)?.[1] : undefined;
+  const from = new Date(Date.parse(String(summit.startsOn)) - ARRIVES_FROM_DAYS * DAY).toISOString().slice(0, 10);
+  const to = String(summit.endsOn ?? summit.startsOn);
+  if (arrival && (arrival < from || arrival > to))
+    problems.arrivalAt = zh ? `抵达日期应在 ${from} 至 ${to} 之间，请核对` : `The arrival day should be between ${from} and ${to}`;
+  if (answer.needsPickup === true && !answer.arrivalAt)
+    problems.arrivalAt = zh ? '需要接站时，请填写抵达日期和时间' : 'To be met, give the day and time you arrive';
+  return problems;
 }
 
 /**
@@ -58,6 +79,7 @@ export function answerOf(form: Form, lang: Lang): Record<string, unknown> {
  */
 export async function saveAnswer(
   records: RecordStore,
+  summit: Row,
   guest: Row,
   form: Form,
   lang: Lang,
@@ -68,7 +90,11 @@ export async function saveAnswer(
   const [saved] = await records.write(actor, async (view) => {
     const current = await view.find('attendees', guest.id);
     if (!current) return [];
-    const body = { ...answerOf(form, lang), ...(Number.isInteger(version) && version > 0 ? { version } : {}) };
+    const answer = answerOf(form, lang);
+    const problems = answerProblems(answer, summit, lang);
+    if (Object.keys(problems).length > 0)
+      throw new HttpError(400, Object.values(problems).join(lang === 'zh' ? '；' : '; '), { errors: problems });
+    const body = { ...answer, ...(Number.isInteger(version) && version > 0 ? { version } : {}) };
     // a guest's record has no rules of its own beyond the schema's
     return checkUpdate({ view, actor, role: 'organiser', lang, now, hooks: () => [] }, resourceByName.attendees, body, current);
   });

@@ -1,6 +1,7 @@
 import { enums, maskPersonal, type Lang } from '../../schema';
 import { replyDeadline } from '../../schema/invitation';
 import { eventWallClock } from '../../schema/eventTime';
+import { placeholderValues } from '../mail/templates';
 import type { Row } from '../records';
 
 /**
@@ -27,7 +28,7 @@ const T = {
     needsPickup: '需要接站',
     pickupYes: '需要',
     pickupNo: '不需要',
-    nights: '住宿（晚），不需要填 0',
+    nights: '住宿几晚（不需住宿请填 0）',
     diet: '饮食要求',
     companions: '随行人员',
     replyNote: '留言（不能参加时请写明原因）',
@@ -35,6 +36,9 @@ const T = {
     choose: '请选择',
     switchLang: 'English',
     deadline: (day: string) => `请于 ${day} 前回复。`,
+    changeBy: (day: string) => `${day} 前可以在这里修改您的回复。`,
+    contact: (contact: string) => `会务联系人：${contact}`,
+    summary: { arrives: '抵达', pickup: '需要接站', noPickup: '不需接站', nights: (n: number) => `住宿 ${n} 晚`, noRoom: '不需住宿' },
     closed: (day: string) => `回复已于 ${day} 截止，不能再在网上修改。`,
     dayBegun: '会议报到已开始，不能再在网上修改回复。',
     call: (contact: string) => (contact ? `如需变更，请联系会务：${contact}` : '如需变更，请联系邀请您的会务人员。'),
@@ -52,6 +56,7 @@ const T = {
     gone: {
       unknown: '这个链接无效。请核对邮件中的链接是否完整。',
       replaced: '这个链接已被一封新的邀请邮件取代，请使用最新邮件中的链接。',
+      replacedCode: '这个回复码已被新的回复码取代，请使用最新短信中的回复码。',
       over: '会议已经结束，这个链接已失效。',
       removed: '这份邀请已被撤回。',
       throttled: '尝试次数过多，请稍后再试。',
@@ -72,22 +77,25 @@ const T = {
     arrivalMode: 'Travelling by',
     arrivalNumber: 'Train or flight no.',
     arrivalStation: 'Station or airport',
-    needsPickup: 'Meet me there',
+    needsPickup: 'Do you need to be met?',
     pickupYes: 'Yes',
     pickupNo: 'No',
-    nights: 'Hotel nights (0: none)',
+    nights: 'Hotel nights (0 if you need no room)',
     diet: 'Dietary needs',
     companions: 'Accompanied by',
-    replyNote: 'Message (if you cannot attend, why)',
+    replyNote: 'Message (if you cannot attend, please tell us why)',
     submit: 'Send my reply',
     choose: 'Choose',
     switchLang: '中文',
     deadline: (day: string) => `Please reply by ${day}.`,
+    changeBy: (day: string) => `You can change your reply here until ${day}.`,
+    contact: (contact: string) => `Contact: ${contact}`,
+    summary: { arrives: 'arriving at', pickup: 'to be met', noPickup: 'not to be met', nights: (n: number) => `${n} night(s) of hotel`, noRoom: 'no room' },
     closed: (day: string) => `Replies closed on ${day}; this page can no longer change them.`,
     dayBegun: 'Registration has begun; this page can no longer change your reply.',
     call: (contact: string) => (contact ? `To change anything, call ${contact}.` : 'To change anything, contact whoever invited you.'),
     thanks: 'Thank you: we have your reply.',
-    current: { confirmed: 'You have said you will attend.', declined: 'You have said you cannot attend.' } as Record<
+    current: { confirmed: 'You have told us you will attend.', declined: 'You have told us you cannot attend.' } as Record<
       string,
       string
     >,
@@ -103,6 +111,7 @@ const T = {
     gone: {
       unknown: 'This link does not work. Please check that it was copied whole.',
       replaced: 'A newer invitation replaced this link: please use the link in the latest mail.',
+      replacedCode: 'A newer reply code replaced this one: please use the code in the latest SMS.',
       over: 'The event is over; this link no longer works.',
       removed: 'This invitation was withdrawn.',
       throttled: 'Too many tries; please wait a while and try again.',
@@ -121,7 +130,8 @@ label{display:block;margin:10px 0 2px;font-size:14px;color:#333}input,select,tex
 .choice{display:flex;gap:8px}.choice label{flex:1;margin:0;border:1px solid #bbb;border-radius:6px;padding:10px;text-align:center;font-size:16px}
 .choice input{width:auto;margin-right:6px}button{width:100%;margin-top:16px;padding:14px;font:inherit;font-size:17px;border:0;border-radius:6px;background:#1565c0;color:#fff}
 .error{color:#b71c1c;font-size:14px}.notice{background:#fff3e0;border-left:4px solid #ef6c00}.done{background:#e8f5e9;border-left:4px solid #2e7d32}
-.lang{float:right;font-size:14px}a{color:#1565c0}`;
+.lang{float:right;font-size:14px}a{color:#1565c0}
+form:has(input[name=decision][value=no]:checked) .travel{display:none}`;
 
 function layout(lang: Lang, body: string, switchHref?: string) {
   const t = T[lang];
@@ -138,9 +148,13 @@ const day = (value: string, lang: Lang) => {
 };
 
 /** A page that opens nothing: an unknown, replaced or expired link, too many guesses. */
-export function gonePage(lang: Lang, why: string, contact = '') {
+export function gonePage(lang: Lang, why: string, contact = '', switchHref?: string) {
   const t = T[lang];
-  return layout(lang, `<section class="notice"><h1>${escape(t.title)}</h1><p>${escape(t.gone[why] ?? why)}</p>${contact ? `<p>${escape(t.call(contact))}</p>` : ''}</section>`);
+  return layout(
+    lang,
+    `<section class="notice"><h1>${escape(t.title)}</h1><p>${escape(t.gone[why] ?? why)}</p>${contact ? `<p>${escape(t.call(contact))}</p>` : ''}</section>`,
+    switchHref,
+  );
 }
 
 /** The SMS guest's way in: the code and the phone's last four digits. */
@@ -180,6 +194,18 @@ function arrivalParts(value: unknown) {
   return { date: wall.slice(0, 10), time: wall.slice(11, 16) };
 }
 
+/** "5月24日 14:32 G7531 抵达永康南站 · 需要接站 · 住宿 2 晚": the travel a guest gave. */
+function travelSummary(guest: Row, lang: Lang) {
+  const s = T[lang].summary;
+  const { date, time } = arrivalParts(guest.arrivalAt);
+  const parts = [
+    date ? [day(date, lang).replace(/^\d{4}年/, ''), time, guest.arrivalNumber, guest.arrivalStation ? `${s.arrives}${lang === 'zh' ? '' : ' '}${guest.arrivalStation}` : ''].filter(Boolean).join(' ') : '',
+    guest.needsPickup === true ? s.pickup : guest.needsPickup === false ? s.noPickup : '',
+    guest.nights == null ? '' : Number(guest.nights) > 0 ? s.nights(Number(guest.nights)) : s.noRoom,
+  ];
+  return parts.filter(Boolean).join(' · ');
+}
+
 export function replyPage(view: ReplyView) {
   const { lang, summit, guest, open, errors = {} } = view;
   const t = T[lang];
@@ -199,6 +225,12 @@ export function replyPage(view: ReplyView) {
   const when = [summit.startsOn, summit.endsOn].filter(Boolean).map((d) => day(String(d), lang));
   const place = [summit.city, summit.venue].filter(Boolean).join(lang === 'zh' ? ' ' : ', ');
   const deadline = day(replyDeadline(summit), lang);
+  const salutation = placeholderValues(summit, guest, lang, null).salutation;
+  const summary = guest.invitation === 'confirmed' ? travelSummary(guest, lang) : '';
+  const range = {
+    from: new Date(Date.parse(String(summit.startsOn)) - 7 * 86_400_000).toISOString().slice(0, 10),
+    to: String(summit.endsOn ?? summit.startsOn ?? ''),
+  };
   const masked = [
     guest.phone ? `${t.phone} ${escape(maskPersonal(guest.phone))}` : '',
     guest.email ? `${t.email} ${escape(maskPersonal(guest.email))}` : '',
@@ -210,19 +242,20 @@ export function replyPage(view: ReplyView) {
     lang,
     `<section><h1>${escape(summit.name)}</h1>
 <p class="muted">${escape([...new Set(when)].join(lang === 'zh' ? ' 至 ' : ' to '))}${place ? ` · ${escape(place)}` : ''}</p>
-<p>${escape(t.dear(`${guest.name}${guest.salutation ?? ''}`))}</p>${masked.length ? `<p class="muted">${masked.join(' · ')}</p>` : ''}
+<p>${escape(t.dear(lang === 'zh' ? `${guest.name}${salutation}` : `${salutation} ${guest.name}`.trim()))}</p>${masked.length ? `<p class="muted">${masked.join(' · ')}</p>` : ''}
+${summit.contact ? `<p class="muted">${escape(t.contact(String(summit.contact)))}</p>` : ''}
 <p>${t.intro}</p></section>
-${view.note === 'thanks' ? `<section class="done"><p>${t.thanks}</p>${status ? `<p>${status}</p>` : ''}</section>` : status ? `<section><p>${status}</p></section>` : ''}
+${view.note === 'thanks' ? `<section class="done"><p>${t.thanks}</p>${status ? `<p>${status}</p>` : ''}${summary ? `<p>${escape(summary)}</p>` : ''}</section>` : status ? `<section><p>${status}</p>${summary ? `<p>${escape(summary)}</p>` : ''}</section>` : ''}
 ${view.note === 'changedSince' ? `<section class="notice"><p>${t.changedSince}</p></section>` : ''}
-${open ? `<section><p>${escape(t.deadline(deadline))}</p></section>` : `<section class="notice"><p>${escape(['checkedIn', 'absent'].includes(String(guest.invitation)) ? t.dayBegun : t.closed(deadline))}</p><p>${escape(t.call(String(summit.contact ?? '')))}</p></section>`}
+${open ? `<section><p>${escape(status ? t.changeBy(deadline) : t.deadline(deadline))}</p></section>` : `<section class="notice"><p>${escape(['checkedIn', 'absent'].includes(String(guest.invitation)) ? t.dayBegun : t.closed(deadline))}</p><p>${escape(t.call(String(summit.contact ?? '')))}</p></section>`}
 <form method="post" action="${escape(view.action)}">
 ${Object.entries(view.hidden).map(([k, v]) => `<input type="hidden" name="${escape(k)}" value="${escape(v)}">`).join('')}
 <input type="hidden" name="version" value="${escape(guest.version)}">
 <section>${errorList}<h2>${t.decision}</h2><div class="choice">
 <label><input type="radio" name="decision" value="yes"${decision === 'yes' ? ' checked' : ''}${dis} required>${t.yes}</label>
 <label><input type="radio" name="decision" value="no"${decision === 'no' ? ' checked' : ''}${dis}>${t.no}</label></div>${error('invitation')}</section>
-<section><h2>${t.arrival}</h2>
-${input('arrivalDate', arrival.date, 'date')}${input('arrivalTime', arrival.time, 'time')}
+<section class="travel"><h2>${t.arrival}</h2>
+${input('arrivalDate', arrival.date, 'date', `min="${escape(range.from)}" max="${escape(range.to)}"`)}${input('arrivalTime', arrival.time, 'time')}
 <label for="arrivalMode">${t.arrivalMode}</label><select id="arrivalMode" name="arrivalMode"${dis}><option value="">${t.choose}</option>${modes}</select>${error('arrivalMode')}
 ${input('arrivalNumber', guest.arrivalNumber, 'text', 'autocapitalize="characters" maxlength="20"')}
 ${input('arrivalStation', guest.arrivalStation, 'text', 'maxlength="60"')}

@@ -45,10 +45,12 @@ export function replyRoutes({ records, throttle, now }: ReplyServices) {
     send(res, 429, gonePage(lang, 'throttled'));
   }
 
-  /** The guest and summit a key opens, or null (and why sent as the page). */
-  async function opened(key: Row | undefined, res: Response, lang: Lang) {
+  /** The guest and summit a key opens, or null (and why sent as the page, with the other
+   * language a click away). */
+  async function opened(key: Row | undefined, res: Response, lang: Lang, switchHref: string) {
+    const gone = (status: number, why: string, contact = '') => send(res, status, gonePage(lang, why, contact, switchHref));
     if (!key) {
-      send(res, 404, gonePage(lang, 'unknown'));
+      gone(404, 'unknown');
       return null;
     }
     const [[guest], [summit]] = await Promise.all([
@@ -56,9 +58,9 @@ export function replyRoutes({ records, throttle, now }: ReplyServices) {
       records.get('summits', [key.summitId]),
     ]);
     const contact = String(summit?.contact ?? '');
-    if (!guest || !summit || guest.summitId !== summit.id) send(res, 410, gonePage(lang, 'removed', contact));
-    else if (key.replacedAt) send(res, 410, gonePage(lang, 'replaced', contact));
-    else if (summitOver(summit, now())) send(res, 410, gonePage(lang, 'over', contact));
+    if (!guest || !summit || guest.summitId !== summit.id) gone(410, 'removed', contact);
+    else if (key.replacedAt) gone(410, key.kind === 'code' ? 'replacedCode' : 'replaced', contact);
+    else if (summitOver(summit, now())) gone(410, 'over', contact);
     else return { guest, summit };
     return null;
   }
@@ -75,7 +77,7 @@ export function replyRoutes({ records, throttle, now }: ReplyServices) {
       const ms = await throttle.keyTry(req.ip ?? '');
       if (ms > 0) return void wait(res, lang, ms);
     }
-    return opened(key, res, lang);
+    return opened(key, res, lang, linkPage(req, lang).switchHref);
   }
 
   /** Saves the posted answer and shows the page again: thanked, or with what was refused. */
@@ -85,7 +87,7 @@ export function replyRoutes({ records, throttle, now }: ReplyServices) {
       send(res, status, replyPage({ lang, summit, guest, open: replyOpen(summit, guest, now()), ...page, ...view }));
     if (!replyOpen(summit, guest, now())) return show(403, {});
     try {
-      const saved = await saveAnswer(records, guest, form(req), lang, now());
+      const saved = await saveAnswer(records, summit, guest, form(req), lang, now());
       send(res, 200, replyPage({ lang, summit, guest: saved, open: replyOpen(summit, saved, now()), ...page, note: 'thanks' }));
     } catch (error) {
       if (!(error instanceof HttpError) || (error.status !== 400 && error.status !== 409)) throw error;
@@ -142,7 +144,7 @@ export function replyRoutes({ records, throttle, now }: ReplyServices) {
       const digits = String(guest?.phone ?? '').replace(/\D/g, '');
       if (!key || !/^\d{4}$/.test(tail) || digits.length < 4 || !digits.endsWith(tail))
         return void send(res, 400, codePage(lang, true, code));
-      const found = await opened(key, res, lang);
+      const found = await opened(key, res, lang, `/r?lang=${lang === 'zh' ? 'en' : 'zh'}`);
       if (!found) return;
       const page = { action: `/r?lang=${lang}`, hidden: { code, tail }, switchHref: `/r?lang=${lang === 'zh' ? 'en' : 'zh'}` };
       if (form(req).decision === undefined) {
