@@ -36,6 +36,7 @@ const TableCardsPrint = lazy(() => import('./print/TableCardsPrint').then((m) =>
 const PickupSheetPrint = lazy(() => import('./print/PickupSheetPrint').then((m) => ({ default: m.PickupSheetPrint })));
 const EventCalendar = lazy(() => import('./calendar/EventCalendar').then((m) => ({ default: m.EventCalendar })));
 const MailSettingsPage = lazy(() => import('./mail/MailSettingsPage').then((m) => ({ default: m.MailSettingsPage })));
+const WallPage = lazy(() => import('./wall/WallPage').then((m) => ({ default: m.WallPage })));
 const CheckInPage = lazy(() => import('./checkin/CheckInPage').then((m) => ({ default: m.CheckInPage })));
 const AgreementBoard = lazy(() =>
   import('./agreements/board/AgreementBoard').then((m) => ({ default: m.AgreementBoard })),
@@ -81,6 +82,7 @@ export const App = () => {
           <Route path="/summits/:id/print/badges" element={<BadgesPrint />} />
           <Route path="/summits/:id/print/tablecards" element={<TableCardsPrint />} />
           <Route path="/summits/:id/print/pickups" element={<PickupSheetPrint />} />
+          <Route path="/summits/:id/wall" element={<WallPage />} />
         </CustomRoutes>
         <CustomRoutes>
           <Route path="/password" element={<PasswordPage />} />

@@ -3,6 +3,7 @@ import { resources, roleSeesPersonalData, type ResourceDef, type Role } from '..
 import { createAuthRouter, requireSession, type AuthServices } from './auth/routes';
 import { jsonBody } from './body';
 import { DEFINITIONS, loadCustomSchema } from './customSchema';
+import { wallKeys, wallRoutes } from './checkin/wall';
 import { checkinRoutes } from './checkin/routes';
 import { smsListRoutes } from './reply/smsList';
 import { mailRoutes } from './mail/routes';
@@ -10,7 +11,7 @@ import { mailSettingsRouter } from './mail/settings';
 import { hookRegistry } from './hooks';
 import { HttpError, message, requestLang } from './messages';
 import { aggregateRoutes } from './routes/aggregate';
-import { changeRoutes } from './routes/changes';
+import { changeStreams } from './routes/changes';
 import { followSchema } from './changes';
 import { exportRoutes } from './routes/export';
 import type { ServerContext } from './routes/context';
@@ -118,9 +119,16 @@ export function createApi(options: ApiOptions) {
   const smallJson = jsonBody({ limit: bodyLimit, strict: false });
   api.use((req, res, next) => (IMPORT_PATH.test(req.path) ? next() : smallJson(req, res, next)));
   api.use('/auth', createAuthRouter(services));
+  // a check-in wall in the hall: its own key, not a session (it outlives a restart)
+  const keys = wallKeys(records, services.throttle, now);
+  const walls = wallRoutes(records, keys, now);
+  const streams = changeStreams({ records, sessions, wall: keys });
+  api.use(walls.open);
+  api.use(streams.wallRouter);
   api.use(requireSession(services));
   // before the records' routes, whose GET /:resource/:id would take /attendees/changes
-  api.use(changeRoutes({ records, sessions }));
+  api.use(streams.router);
+  api.use(walls.withSession);
   api.use(importRoutes(server, importLimit));
   api.use(schemaRoutes(server));
   api.use(aggregateRoutes(server));

@@ -92,7 +92,10 @@ describe('invitations with a link of their own', () => {
       vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' '))),
     );
     const server = await start();
-    const guests = Array.from({ length: 200 }, (_, i) => ({ name: `嘉宾${i + 1}`, email: `guest${i + 1}@example.com` }));
+    const guests = Array.from({ length: 200 }, (_, i) => ({
+      name: `嘉宾${i + 1}`,
+      email: `guest${i + 1}@example.com`,
+    }));
     const { summitId } = await summitWith(server, guests);
     await inviteAll(server, summitId, 200);
     const tokens = sink.received.map(tokenOf);
@@ -108,7 +111,8 @@ describe('invitations with a link of their own', () => {
     // stored: only hashes; the outbox keeps the mail with the link's place marked
     const keys = (await server.records.page('replyKeys', {})).page;
     const hashes = new Set(keys.map((key) => key.hash));
-    for (const token of tokens) expect(hashes.has(createHash('sha256').update(`link:${token}`).digest('hex'))).toBe(true);
+    for (const token of tokens)
+      expect(hashes.has(createHash('sha256').update(`link:${token}`).digest('hex'))).toBe(true);
     const stored = JSON.stringify([keys, await rowsOf(server.client, 'outbox', { summitId }, 500)]);
     const files = server.store
       ? fs.readdirSync(server.dir).map((name) => fs.readFileSync(path.join(server.dir, name), 'latin1'))
@@ -160,11 +164,16 @@ describe('invitations with a link of their own', () => {
     expect(latest).toMatchObject({ username: '林青（回复页）', action: 'update' });
     expect(latest.after).toMatchObject({ invitation: 'confirmed', arrivalNumber: 'G7531' });
     // the pick-up plan groups them by day, station and hour
-    const pickups = await (await server.api(`/attendees/pickups?filter=${encodeURIComponent(JSON.stringify({ summitId }))}`)).json();
+    const pickups = await (
+      await server.api(`/attendees/pickups?filter=${encodeURIComponent(JSON.stringify({ summitId }))}`)
+    ).json();
     expect(JSON.stringify(pickups)).toContain('永康南站');
 
     // declining, with a reason
-    const no = await post(server, `/r/${tokenOf(mailTo('zhou@example.com')[0])}`, { decision: 'no', replyNote: '出国访问' });
+    const no = await post(server, `/r/${tokenOf(mailTo('zhou@example.com')[0])}`, {
+      decision: 'no',
+      replyNote: '出国访问',
+    });
     expect(no.status).toBe(200);
     expect(await guest(server, ids[1])).toMatchObject({ invitation: 'declined', replyNote: '出国访问' });
   });
@@ -185,7 +194,11 @@ describe('invitations with a link of their own', () => {
     const late = await post(server, `/r/${tokenOf(sink.received[0])}`, { ...coming, arrivalDate: '2027-06-20' });
     expect(late.status).toBe(400);
     expect(await late.text()).toContain('抵达日期应在 2027-05-18 至 2027-05-26 之间');
-    const unmet = await post(server, `/r/${tokenOf(sink.received[0])}`, { ...coming, arrivalDate: '', arrivalTime: '' });
+    const unmet = await post(server, `/r/${tokenOf(sink.received[0])}`, {
+      ...coming,
+      arrivalDate: '',
+      arrivalTime: '',
+    });
     expect(unmet.status).toBe(400);
     expect(await unmet.text()).toContain('需要接站时，请填写抵达日期和时间');
     expect(await guest(server, ids[0])).toEqual(before);
@@ -271,7 +284,9 @@ describe('links that no longer open', () => {
   it('SMS codes tried 200 at once from one address: each counted before it is checked, about 30 checked', async () => {
     const server = await start();
     const statuses = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => post(server, '/r', { code: `ZZZZ${String(i).padStart(4, '2')}`, tail: '1234' })),
+      Array.from({ length: 200 }, (_, i) =>
+        post(server, '/r', { code: `ZZZZ${String(i).padStart(4, '2')}`, tail: '1234' }),
+      ),
     ).then((answers) => answers.map((res) => res.status));
     expect(statuses.filter((s) => s === 400).length).toBeLessThanOrEqual(31);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(169);
@@ -303,15 +318,23 @@ describe('links that no longer open', () => {
 describe('templates', () => {
   it('a summit’s own template is filled for each guest, previewed before sending; an unknown field is refused by name', async () => {
     const server = await start();
-    const { summitId, ids } = await summitWith(server, [{ name: '林青', email: 'lin@example.com', salutation: '教授' } as never]);
+    const { summitId, ids } = await summitWith(server, [
+      { name: '林青', email: 'lin@example.com', salutation: '教授' } as never,
+    ]);
     const bad = await server.api(`/summits/${summitId}`, {
       method: 'PATCH',
       body: JSON.stringify({ inviteBody: '{姓名}{职称}：请回复 {回复链接}' }),
     });
     expect(bad.status).toBe(400);
     expect((await bad.json()).errors.inviteBody).toContain('{职称}');
-    await patch(server, 'summits', summitId, { inviteSubject: '诚邀{姓名}{称谓}出席{峰会}', inviteBody: '{姓名}{称谓}：请于{回复截止}前回复 {回复链接}', replyBy: '2027-05-10' });
-    const preview = await (await server.api(`/summits/${summitId}/invitations/preview?attendeeId=${ids[0]}&lang=zh`)).json();
+    await patch(server, 'summits', summitId, {
+      inviteSubject: '诚邀{姓名}{称谓}出席{峰会}',
+      inviteBody: '{姓名}{称谓}：请于{回复截止}前回复 {回复链接}',
+      replyBy: '2027-05-10',
+    });
+    const preview = await (
+      await server.api(`/summits/${summitId}/invitations/preview?attendeeId=${ids[0]}&lang=zh`)
+    ).json();
     expect(preview.subject).toMatch(/^诚邀林青教授出席回复测试/);
     expect(preview.body).toContain('林青教授：请于2027年5月10日前回复 http');
     await inviteAll(server, summitId, 1);
@@ -324,10 +347,7 @@ describe('templates', () => {
 describe('SMS without links', () => {
   it('the SMS list gives each guest a code; the code and the phone’s last four digits open their page', async () => {
     const server = await start();
-    const { summitId, ids } = await summitWith(server, [
-      { name: '林青', phone: '13812345678' },
-      { name: '周岚' },
-    ]);
+    const { summitId, ids } = await summitWith(server, [{ name: '林青', phone: '13812345678' }, { name: '周岚' }]);
     const res = await server.api(`/summits/${summitId}/sms-list`, { method: 'POST', body: '{}' });
     expect(res.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
@@ -339,7 +359,10 @@ describe('SMS without links', () => {
     expect(code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
     expect(text).toContain(`输入回复码 ${code}`);
     expect(text).not.toMatch(/\/r\/\S/);
-    expect([workbook.worksheets[1].getCell('A2').value, workbook.worksheets[1].getCell('B2').value]).toEqual(['周岚', '无手机号']);
+    expect([workbook.worksheets[1].getCell('A2').value, workbook.worksheets[1].getCell('B2').value]).toEqual([
+      '周岚',
+      '无手机号',
+    ]);
     // the list is how they were invited
     expect(await guest(server, ids[0])).toMatchObject({ invitation: 'invited' });
     expect((await guest(server, ids[0])).invitedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -361,7 +384,10 @@ describe('SMS without links', () => {
     // a new list without them (they answered) leaves their code; one naming them replaces it
     await server.api(`/summits/${summitId}/sms-list`, { method: 'POST', body: '{}' });
     expect((await post(server, '/r', { code: String(code), tail: '5678' })).status).toBe(200);
-    await server.api(`/summits/${summitId}/sms-list`, { method: 'POST', body: JSON.stringify({ ids: [ids[0]], renew: true }) });
+    await server.api(`/summits/${summitId}/sms-list`, {
+      method: 'POST',
+      body: JSON.stringify({ ids: [ids[0]], renew: true }),
+    });
     const replaced = await post(server, '/r', { code: String(code), tail: '5678' });
     expect(replaced.status).toBe(410);
     expect(await replaced.text()).toContain('这个回复码已被新的回复码取代');

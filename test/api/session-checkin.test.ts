@@ -33,8 +33,14 @@ async function summitWithSession(count: number, session: Record<string, unknown>
   const guests: number[] = [];
   for (let i = 1; i <= count; i++)
     guests.push(
-      (await create('attendees', { summitId, name: `嘉宾${i}`, role: i <= 10 ? 'academician' : 'expert', invitation: 'confirmed' }))
-        .id,
+      (
+        await create('attendees', {
+          summitId,
+          name: `嘉宾${i}`,
+          role: i <= 10 ? 'academician' : 'expert',
+          invitation: 'confirmed',
+        })
+      ).id,
     );
   const { id: lectureId } = await create('lectures', {
     title: '主论坛',
@@ -47,14 +53,17 @@ async function summitWithSession(count: number, session: Record<string, unknown>
   return { summitId, lectureId, guests };
 }
 
-const checkIn = (lectureId: number, body: Record<string, unknown>) => server.api(`/lectures/${lectureId}/checkins`, json(body));
+const checkIn = (lectureId: number, body: Record<string, unknown>) =>
+  server.api(`/lectures/${lectureId}/checkins`, json(body));
 
 describe('one check-in per guest per session', () => {
   it('the same scan sent 100 times with one request id is one check-in', async () => {
     setClock('2027-05-25T00:55:00Z');
     const { lectureId, guests } = await summitWithSession(1);
     const answers = await Promise.all(
-      Array.from({ length: 100 }, () => checkIn(lectureId, { attendeeId: guests[0], how: 'scan', desk: '1号台', requestId: 'scan-7f3a' })),
+      Array.from({ length: 100 }, () =>
+        checkIn(lectureId, { attendeeId: guests[0], how: 'scan', desk: '1号台', requestId: 'scan-7f3a' }),
+      ),
     );
     const statuses = answers.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
@@ -82,7 +91,10 @@ describe('one check-in per guest per session', () => {
   });
 
   it('outside the window a check-in is refused, saying when it opens or closed', async () => {
-    const { lectureId, guests } = await summitWithSession(1, { checkInOpens: '2027-05-25 08:30', checkInCloses: '2027-05-25 12:00' });
+    const { lectureId, guests } = await summitWithSession(1, {
+      checkInOpens: '2027-05-25 08:30',
+      checkInCloses: '2027-05-25 12:00',
+    });
     setClock('2027-05-25T00:29:00Z');
     const early = await checkIn(lectureId, { attendeeId: guests[0] });
     expect(early.status).toBe(409);
@@ -148,7 +160,11 @@ describe('the attendance report', () => {
       else if (n <= 38) setClock('2027-05-25T01:20:00Z');
       else if (n >= 43 && n <= 45) setClock('2027-05-25T01:02:00Z');
       else continue;
-      const res = await checkIn(lectureId, { attendeeId: id, how: 'scan', ...(n >= 43 && n <= 45 ? { substitute: true } : {}) });
+      const res = await checkIn(lectureId, {
+        attendeeId: id,
+        how: 'scan',
+        ...(n >= 43 && n <= 45 ? { substitute: true } : {}),
+      });
       expect(res.status).toBe(201);
     }
     const report = await (await server.api(`/lectures/${lectureId}/attendance`)).json();
@@ -169,7 +185,10 @@ describe('the attendance report', () => {
       standing: 'substitute',
       substitute: '代表44',
     });
-    expect(report.people.find((p: { name: string }) => p.name === '嘉宾40')).toMatchObject({ standing: 'leave', reason: '出差' });
+    expect(report.people.find((p: { name: string }) => p.name === '嘉宾40')).toMatchObject({
+      standing: 'leave',
+      reason: '出差',
+    });
 
     const res = await server.api(`/lectures/${lectureId}/attendance.xlsx`);
     expect(res.status).toBe(200);
@@ -181,9 +200,17 @@ describe('the attendance report', () => {
     const rows = Array.from(sheet.getSheetValues() as unknown[][], (row) => (row ?? []).slice(1));
     const head = rows.findIndex((row) => row[0] === '应到');
     expect(rows[head + 1]).toEqual([50, 38, 8, 4, 3, 5, '76.0%', '78.9%']);
-    const listed = rows.filter((row) => typeof row[0] === 'number' && typeof row[1] === 'string' && String(row[1]).startsWith('嘉宾'));
+    const listed = rows.filter(
+      (row) => typeof row[0] === 'number' && typeof row[1] === 'string' && String(row[1]).startsWith('嘉宾'),
+    );
     expect(listed).toHaveLength(50);
-    expect(listed.filter((row) => row[4] === '缺席').map((row) => row[1])).toEqual(['嘉宾46', '嘉宾47', '嘉宾48', '嘉宾49', '嘉宾50']);
+    expect(listed.filter((row) => row[4] === '缺席').map((row) => row[1])).toEqual([
+      '嘉宾46',
+      '嘉宾47',
+      '嘉宾48',
+      '嘉宾49',
+      '嘉宾50',
+    ]);
     expect(rows.some((row) => String(row[0] ?? '').startsWith('制表人：'))).toBe(true);
 
     // summed over the summit's sessions: one more, where nobody came yet

@@ -25,6 +25,9 @@ import { beforeKey, readBefore, remember, type Tap } from './checkInQueue';
 import { findGuests, searchKeys } from './searchIndex';
 import { CheckedInElsewhere, useCheckInQueue, withQueue, type Guest } from './useCheckInQueue';
 import { WalkInForm, type WalkIn } from './WalkInForm';
+import { ScanButtons } from './ScanButtons';
+import { scannedCode } from '../../schema/checkinCode';
+import { timeText } from '../../schema/checkinWindow';
 
 const attendees = resourceByName.attendees;
 
@@ -148,6 +151,24 @@ export const CheckInPage = () => {
     searchBox.current?.focus();
     searchBox.current?.select();
   };
+  /** A code scanned (a scanner types it and Enter; the camera or a photo reads it): its guest
+   * checked in at once. Scanned again, a guest already in is told so, never undone. */
+  const scan = (text: string) => {
+    const code = scannedCode(text);
+    const guest = code ? (guests ?? []).find((g) => g.checkInCode === code) : undefined;
+    setTyped('');
+    if (!guest) return notify('huiwu.checkin.unknownCode', { type: 'warning', messageArgs: { code: text.trim() } });
+    if (guest.invitation === 'checkedIn')
+      return notify('huiwu.checkin.alreadyIn', {
+        type: 'info',
+        messageArgs: {
+          name: guest.name,
+          time: guest.checkedInAt ? timeText(Date.parse(String(guest.checkedInAt))) : '',
+        },
+      });
+    tap(guest);
+    notify('huiwu.checkin.scannedIn', { type: 'success', messageArgs: { name: guest.name } });
+  };
   const walkIn = (entry: WalkIn) => {
     add({ kind: 'walkIn', at: new Date().toISOString(), ...entry });
     setTyped(entry.name);
@@ -186,11 +207,19 @@ export const CheckInPage = () => {
         fullWidth
         value={typed}
         onChange={(e) => setTyped(e.target.value)}
+        // a barcode scanner types the badge's code and Enter
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.nativeEvent.isComposing && scannedCode(typed)) {
+            e.preventDefault();
+            scan(typed);
+          }
+        }}
         inputRef={searchBox}
         placeholder={translate('huiwu.checkin.example')}
         slotProps={{ htmlInput: { style: { fontSize: 28 } } }}
         sx={{ mb: 2 }}
       />
+      {canWrite && <ScanButtons onScan={scan} />}
       {guests === null && <Typography>{translate('ra.page.loading')}</Typography>}
       <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1 }} role="list">
         {found.map((guest) => {

@@ -1,9 +1,11 @@
 import Box from '@mui/material/Box';
 import { useGetOne, useTranslate } from 'react-admin';
 import { chunks, PrintPage, ROLE_COLOURS, Sheet } from './PrintPage';
+import { CheckInQr } from '../checkin/QrCode';
 import { usePrintGuests } from './usePrintGuests';
 
-/** Name badges, eight to an A4 sheet (2 × 4, 95 × 69 mm): role colour, name, organization. */
+/** Name badges, eight to an A4 sheet (2 × 4, 95 × 69 mm): role colour, name, organization, and
+ * the QR code the desk scans. */
 export const BadgesPrint = () => {
   const translate = useTranslate();
   const { summitId, guests, loading } = usePrintGuests();
@@ -38,6 +40,9 @@ export const BadgesPrint = () => {
                   <Box sx={{ fontSize: '30pt', fontWeight: 700, letterSpacing: '0.1em' }}>{guest.name}</Box>
                   <Box sx={{ fontSize: '12pt', mt: '2mm' }}>{guest.organization}</Box>
                   <Box sx={{ fontSize: '10pt', color: '#555' }}>{guest.title ?? ''}</Box>
+                </Box>
+                <Box sx={{ pb: '2mm' }}>
+                  <CheckInQr code={guest.checkInCode} size="18mm" />
                 </Box>
               </Box>
             ))}

@@ -1,6 +1,7 @@
 import Box from '@mui/material/Box';
 import { useGetOne, useTranslate, type RaRecord } from 'react-admin';
 import { PrintPage, Sheet } from './PrintPage';
+import { CheckInQr } from '../checkin/QrCode';
 import { usePrintGuests } from './usePrintGuests';
 
 const Face = ({ guest, flipped }: { guest: RaRecord & { organization: string }; flipped: boolean }) => (
@@ -11,12 +12,19 @@ const Face = ({ guest, flipped }: { guest: RaRecord & { organization: string }; 
       flexDirection: 'column',
       justifyContent: 'center',
       alignItems: 'center',
+      position: 'relative',
       transform: flipped ? 'rotate(180deg)' : undefined,
       borderBottom: flipped ? '1px dashed #bbb' : undefined,
     }}
   >
     <Box sx={{ fontSize: '66pt', fontWeight: 700, letterSpacing: '0.2em' }}>{guest.name}</Box>
     <Box sx={{ fontSize: '16pt', color: '#444' }}>{guest.organization}</Box>
+    {/* on the face towards the guest: the session desks scan it at the table */}
+    {!flipped && (
+      <Box sx={{ position: 'absolute', right: '12mm', bottom: '8mm' }}>
+        <CheckInQr code={guest.checkInCode} size="16mm" />
+      </Box>
+    )}
   </Box>
 );
 

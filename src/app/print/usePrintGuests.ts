@@ -3,6 +3,7 @@ import { useDataProvider, type RaRecord } from 'react-admin';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { getField, inInvitationGroup, resourceByName } from '../../schema';
 import { fetchAll, fetchTitles } from '../export/fetchRows';
+import { apiUrl, httpClient } from '../providers/httpClient';
 import { byPinyin } from '../../schema/text/collate';
 
 /** The guests a print page is for: the ones ticked in the grid (?ids=1,2,3, of this summit), or
@@ -16,6 +17,9 @@ export function usePrintGuests() {
   const { data, isPending } = useQuery({
     queryKey: ['attendees', 'print', summitId, ids],
     queryFn: async () => {
+      // each guest without a check-in code gets one, for the QR code printed on their badge (a
+      // role that may not change the guests prints without)
+      await httpClient(`${apiUrl}/summits/${summitId}/checkin-codes`, { method: 'POST', body: '{}' }).catch(() => null);
       const wanted = ids ? new Set(ids.split(',').filter(Boolean)) : null;
       const all = await fetchAll(
         dataProvider,

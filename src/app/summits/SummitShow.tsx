@@ -1,4 +1,5 @@
 import HowToRegIcon from '@mui/icons-material/HowToReg';
+import TvIcon from '@mui/icons-material/Tv';
 import { Button, useRecordContext } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { resourceByName } from '../../schema';
@@ -19,6 +20,17 @@ const CheckInButton = () => {
   );
 };
 
+/** The check-in wall, in a window of its own (for the projector's screen). */
+const WallButton = () => {
+  const record = useRecordContext();
+  if (!record) return null;
+  return (
+    <Button component="a" href={`#/summits/${record.id}/wall`} target="_blank" rel="noopener" label="huiwu.wall.open">
+      <TvIcon />
+    </Button>
+  );
+};
+
 /**
  * A summit is where its organiser works: headline counts; the guest list; the programme in
  * time order; arrivals and pick-ups; the certificate list; the agreements signed at its
@@ -32,6 +44,7 @@ export const SummitShow = () => (
       <>
         <InviteButton />
         <CheckInButton />
+        <WallButton />
       </>
     }
     header={<SummitHeadline />}

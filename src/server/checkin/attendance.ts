@@ -86,7 +86,9 @@ export function sumCounts(all: Counts[]): Counts {
 function grouped<K extends string>(people: Person[], key: (p: Person) => string, as: K) {
   const groups = new Map<string, Standing[]>();
   for (const person of people) groups.set(key(person), [...(groups.get(key(person)) ?? []), person.standing]);
-  return [...groups].map(([value, standings]) => ({ [as]: value, ...countsOf(standings) }) as Counts & Record<K, string>);
+  return [...groups].map(
+    ([value, standings]) => ({ [as]: value, ...countsOf(standings) }) as Counts & Record<K, string>,
+  );
 }
 
 /** Every row of a list whose field holds this value (a session's check-ins, a summit's guests). */
@@ -136,7 +138,11 @@ export async function sessionAttendance(records: RecordStore, session: Row): Pro
       standing,
       at: checkin ? String(checkin.at) : null,
       desk: checkin?.desk ? String(checkin.desk) : null,
-      substitute: checkin?.substitute ? String(checkin.substitute) : leave?.substituteName ? String(leave.substituteName) : null,
+      substitute: checkin?.substitute
+        ? String(checkin.substitute)
+        : leave?.substituteName
+          ? String(leave.substituteName)
+          : null,
       reason: leave?.reason ? String(leave.reason) : null,
     };
   });

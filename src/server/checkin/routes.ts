@@ -79,7 +79,11 @@ export function checkinRoutes(records: RecordStore, now: () => number) {
         reader(req, res);
         const [owner] = await records.get(parent, [req.params.id]);
         if (!owner) throw new HttpError(404, message(lang, 'notFound'));
-        const { page } = await records.page('lectures', { [field]: String(owner.id), _sort: 'startsAt', _order: 'ASC' });
+        const { page } = await records.page('lectures', {
+          [field]: String(owner.id),
+          _sort: 'startsAt',
+          _order: 'ASC',
+        });
         const sessions = [];
         for (const session of page) sessions.push(await sessionAttendance(records, session));
         res.json({
@@ -100,7 +104,12 @@ export function checkinRoutes(records: RecordStore, now: () => number) {
         const guests = await view.where('attendees', 'summitId', summit.id);
         return guests
           .filter((guest) => !guest.checkInCode)
-          .map((guest): Step => ({ op: 'update', resource: 'attendees', row: guest, fields: { checkInCode: newCode() } }));
+          .map((guest): Step => ({
+            op: 'update',
+            resource: 'attendees',
+            row: guest,
+            fields: { checkInCode: newCode() },
+          }));
       });
       res.json({ made: made.length });
     }),

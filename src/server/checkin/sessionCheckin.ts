@@ -1,5 +1,6 @@
 import { checkInWindow, clockText, placeIn, timeText } from '../../schema/checkinWindow';
 import { enums, type Lang } from '../../schema';
+import { scannedCode } from '../../schema/checkinCode';
 import { HttpError, message } from '../messages';
 import type { Row } from '../records';
 import type { Step, WriteView } from '../store/recordStore';
@@ -22,8 +23,7 @@ export interface CheckInAnswer {
   created: boolean;
 }
 
-const deskName = (desk: unknown, lang: Lang) =>
-  desk ? String(desk) : lang === 'zh' ? '签到台' : 'a desk';
+const deskName = (desk: unknown, lang: Lang) => (desk ? String(desk) : lang === 'zh' ? '签到台' : 'a desk');
 
 /**
  * Plans one guest's check-in at one session. The guest's record is read holding it (`find`
@@ -65,8 +65,10 @@ export async function planCheckIn(
   }
   const window = checkInWindow(session);
   const place = placeIn(window, now);
-  if (place === 'before') throw new HttpError(409, message(lang, 'checkinBefore', { at: clockText(window.opens, lang) }));
-  if (place === 'closed') throw new HttpError(409, message(lang, 'checkinClosed', { at: clockText(window.closes, lang) }));
+  if (place === 'before')
+    throw new HttpError(409, message(lang, 'checkinBefore', { at: clockText(window.opens, lang) }));
+  if (place === 'closed')
+    throw new HttpError(409, message(lang, 'checkinClosed', { at: clockText(window.closes, lang) }));
   let substitute: string | null = null;
   if (input.substitute === true) {
     const leave = (await view.where('leaves', 'attendeeId', guest.id)).find(
@@ -100,7 +102,8 @@ async function findGuest(view: WriteView, input: DeskCheckIn, lang: Lang): Promi
     return guest;
   }
   if (typeof input.code === 'string' && input.code.trim()) {
-    const [match] = await view.where('attendees', 'checkInCode', input.code.trim().toUpperCase());
+    const code = scannedCode(input.code);
+    const [match] = code ? await view.where('attendees', 'checkInCode', code) : [];
     // read again holding it, as by id
     const guest = match && (await view.find('attendees', match.id));
     if (!guest) throw new HttpError(404, message(lang, 'checkinCode'));

@@ -42,7 +42,8 @@ export async function attendanceWorkbook(res: Response, a: SessionAttendance, la
   sheet.getCell('A1').font = { bold: true, size: 16 };
   sheet.getCell('A1').alignment = { horizontal: 'center' };
   sheet.mergeCells('A2:H2');
-  sheet.getCell('A2').value = `${zh ? '时间' : 'When'}：${clockText(Date.parse(String(a.session.startsAt)), lang)}　${zh ? '地点' : 'Where'}：${String(a.session.venue ?? '')}`;
+  sheet.getCell('A2').value =
+    `${zh ? '时间' : 'When'}：${clockText(Date.parse(String(a.session.startsAt)), lang)}　${zh ? '地点' : 'Where'}：${String(a.session.venue ?? '')}`;
   const head = zh
     ? ['应到', '实到', '迟到', '请假', '代会', '缺席', '出席率', '准时率']
     : ['Expected', 'Present', 'Late', 'Leave', 'Substitute', 'Absent', 'Attendance', 'On time'];
@@ -52,7 +53,10 @@ export async function attendanceWorkbook(res: Response, a: SessionAttendance, la
   sheet.addRow([]);
   sheet.addRow([zh ? '按身份' : 'By role', ...head]).font = { bold: true };
   for (const group of a.byRole)
-    sheet.addRow([enums.attendeeRole.find((o) => o.id === group.role)?.label[lang] ?? String(group.role), ...countCells(group)]);
+    sheet.addRow([
+      enums.attendeeRole.find((o) => o.id === group.role)?.label[lang] ?? String(group.role),
+      ...countCells(group),
+    ]);
   sheet.addRow([]);
   sheet.addRow(
     zh
@@ -74,7 +78,11 @@ export async function attendanceWorkbook(res: Response, a: SessionAttendance, la
     ]),
   );
   sheet.addRow([]);
-  sheet.addRow([zh ? `制表人：__________　审核人：__________　日期：${clockText(now, lang).split(' ')[0]}` : `Prepared by: __________   Checked by: __________   Date: ${clockText(now, lang).split(' ')[0]}`]);
+  sheet.addRow([
+    zh
+      ? `制表人：__________　审核人：__________　日期：${clockText(now, lang).split(' ')[0]}`
+      : `Prepared by: __________   Checked by: __________   Date: ${clockText(now, lang).split(' ')[0]}`,
+  ]);
   sheet.columns.forEach((column, i) => (column.width = [8, 12, 28, 10, 10, 10, 10, 24][i] ?? 12));
   res.setHeader('Content-Type', XLSX_TYPE);
   res.setHeader('Cache-Control', 'no-store');

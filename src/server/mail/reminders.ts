@@ -52,7 +52,8 @@ async function summitSteps(view: WriteView, summit: Row, now: number): Promise<S
     view.where(OUTBOX, 'summitId', summit.id),
   ]);
   const byGuest = new Map<string, Row[]>();
-  for (const mail of mails) byGuest.set(String(mail.attendeeId), [...(byGuest.get(String(mail.attendeeId)) ?? []), mail]);
+  for (const mail of mails)
+    byGuest.set(String(mail.attendeeId), [...(byGuest.get(String(mail.attendeeId)) ?? []), mail]);
   const at = new Date(now).toISOString();
   const steps: Step[] = [];
   for (const guest of guests) {

@@ -1,10 +1,5 @@
 import { enums, type Lang } from '../../schema';
-import {
-  DEFAULT_INVITATION,
-  INVITATION_PLACEHOLDERS,
-  replyDeadline,
-  type Placeholder,
-} from '../../schema/invitation';
+import { DEFAULT_INVITATION, INVITATION_PLACEHOLDERS, replyDeadline, type Placeholder } from '../../schema/invitation';
 import type { Row } from '../records';
 
 /** A mail as the outbox keeps it. */
@@ -74,7 +69,12 @@ export function fill(template: string, values: Record<Placeholder, string>): str
       const text = line.replace(/\{([^{}]*)\}/g, (all, name: string) => byName.get(name.trim()) ?? all);
       // "Dear {salutation} {name}" without a salutation: one space, not two; "{dates}, {venue}."
       // or "at {venue}, {dates}" without a venue: no comma left hanging
-      return [text.replace(/(\S) {2,}(?=\S)/g, '$1 ').replace(/\s*[,，、]\s*(?=[.,，。、)）])/g, '').replace(/(\S) [,，] /g, '$1 ')];
+      return [
+        text
+          .replace(/(\S) {2,}(?=\S)/g, '$1 ')
+          .replace(/\s*[,，、]\s*(?=[.,，。、)）])/g, '')
+          .replace(/(\S) [,，] /g, '$1 '),
+      ];
     })
     .join('\n');
 }

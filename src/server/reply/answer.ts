@@ -66,7 +66,9 @@ function answerProblems(answer: Record<string, unknown>, summit: Row, lang: Lang
   const from = new Date(Date.parse(String(summit.startsOn)) - ARRIVES_FROM_DAYS * DAY).toISOString().slice(0, 10);
   const to = String(summit.endsOn ?? summit.startsOn);
   if (arrival && (arrival < from || arrival > to))
-    problems.arrivalAt = zh ? `抵达日期应在 ${from} 至 ${to} 之间，请核对` : `The arrival day should be between ${from} and ${to}`;
+    problems.arrivalAt = zh
+      ? `抵达日期应在 ${from} 至 ${to} 之间，请核对`
+      : `The arrival day should be between ${from} and ${to}`;
   if (answer.needsPickup === true && !answer.arrivalAt)
     problems.arrivalAt = zh ? '需要接站时，请填写抵达日期和时间' : 'To be met, give the day and time you arrive';
   return problems;
@@ -96,7 +98,12 @@ export async function saveAnswer(
       throw new HttpError(400, Object.values(problems).join(lang === 'zh' ? '；' : '; '), { errors: problems });
     const body = { ...answer, ...(Number.isInteger(version) && version > 0 ? { version } : {}) };
     // a guest's record has no rules of its own beyond the schema's
-    return checkUpdate({ view, actor, role: 'organiser', lang, now, hooks: () => [] }, resourceByName.attendees, body, current);
+    return checkUpdate(
+      { view, actor, role: 'organiser', lang, now, hooks: () => [] },
+      resourceByName.attendees,
+      body,
+      current,
+    );
   });
   return saved ?? guest;
 }

@@ -38,7 +38,13 @@ const T = {
     deadline: (day: string) => `请于 ${day} 前回复。`,
     changeBy: (day: string) => `${day} 前可以在这里修改您的回复。`,
     contact: (contact: string) => `会务联系人：${contact}`,
-    summary: { arrives: '抵达', pickup: '需要接站', noPickup: '不需接站', nights: (n: number) => `住宿 ${n} 晚`, noRoom: '不需住宿' },
+    summary: {
+      arrives: '抵达',
+      pickup: '需要接站',
+      noPickup: '不需接站',
+      nights: (n: number) => `住宿 ${n} 晚`,
+      noRoom: '不需住宿',
+    },
     closed: (day: string) => `回复已于 ${day} 截止，不能再在网上修改。`,
     dayBegun: '会议报到已开始，不能再在网上修改回复。',
     call: (contact: string) => (contact ? `如需变更，请联系会务：${contact}` : '如需变更，请联系邀请您的会务人员。'),
@@ -90,15 +96,22 @@ const T = {
     deadline: (day: string) => `Please reply by ${day}.`,
     changeBy: (day: string) => `You can change your reply here until ${day}.`,
     contact: (contact: string) => `Contact: ${contact}`,
-    summary: { arrives: 'arriving at', pickup: 'to be met', noPickup: 'not to be met', nights: (n: number) => `${n} night(s) of hotel`, noRoom: 'no room' },
+    summary: {
+      arrives: 'arriving at',
+      pickup: 'to be met',
+      noPickup: 'not to be met',
+      nights: (n: number) => `${n} night(s) of hotel`,
+      noRoom: 'no room',
+    },
     closed: (day: string) => `Replies closed on ${day}; this page can no longer change them.`,
     dayBegun: 'Registration has begun; this page can no longer change your reply.',
-    call: (contact: string) => (contact ? `To change anything, call ${contact}.` : 'To change anything, contact whoever invited you.'),
+    call: (contact: string) =>
+      contact ? `To change anything, call ${contact}.` : 'To change anything, contact whoever invited you.',
     thanks: 'Thank you: we have your reply.',
-    current: { confirmed: 'You have told us you will attend.', declined: 'You have told us you cannot attend.' } as Record<
-      string,
-      string
-    >,
+    current: {
+      confirmed: 'You have told us you will attend.',
+      declined: 'You have told us you cannot attend.',
+    } as Record<string, string>,
     change: 'Change my reply',
     errors: 'Please correct what is marked, then send again:',
     changedSince: 'The organisers changed your details after you opened this page. Please check them, then send again.',
@@ -119,8 +132,7 @@ const T = {
   },
 };
 
-export const escape = (value: unknown) =>
-  String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escape = (value: unknown) => String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const STYLE = `
 *{box-sizing:border-box}body{margin:0;font:16px/1.6 system-ui,-apple-system,"PingFang SC","Microsoft YaHei",sans-serif;background:#f4f6f8;color:#1a1a1a}
@@ -199,7 +211,16 @@ function travelSummary(guest: Row, lang: Lang) {
   const s = T[lang].summary;
   const { date, time } = arrivalParts(guest.arrivalAt);
   const parts = [
-    date ? [day(date, lang).replace(/^\d{4}年/, ''), time, guest.arrivalNumber, guest.arrivalStation ? `${s.arrives}${lang === 'zh' ? '' : ' '}${guest.arrivalStation}` : ''].filter(Boolean).join(' ') : '',
+    date
+      ? [
+          day(date, lang).replace(/^\d{4}年/, ''),
+          time,
+          guest.arrivalNumber,
+          guest.arrivalStation ? `${s.arrives}${lang === 'zh' ? '' : ' '}${guest.arrivalStation}` : '',
+        ]
+          .filter(Boolean)
+          .join(' ')
+      : '',
     guest.needsPickup === true ? s.pickup : guest.needsPickup === false ? s.noPickup : '',
     guest.nights == null ? '' : Number(guest.nights) > 0 ? s.nights(Number(guest.nights)) : s.noRoom,
   ];
@@ -211,8 +232,20 @@ export function replyPage(view: ReplyView) {
   const t = T[lang];
   const arrival = arrivalParts(guest.arrivalAt);
   const value = (name: string, stored: unknown) => escape(view.typed ? view.typed[name] : (stored ?? ''));
-  const pickup = view.typed ? view.typed.needsPickup : guest.needsPickup === true ? 'yes' : guest.needsPickup === false ? 'no' : '';
-  const decision = view.typed ? view.typed.decision : guest.invitation === 'declined' ? 'no' : guest.invitation === 'confirmed' ? 'yes' : '';
+  const pickup = view.typed
+    ? view.typed.needsPickup
+    : guest.needsPickup === true
+      ? 'yes'
+      : guest.needsPickup === false
+        ? 'no'
+        : '';
+  const decision = view.typed
+    ? view.typed.decision
+    : guest.invitation === 'declined'
+      ? 'no'
+      : guest.invitation === 'confirmed'
+        ? 'yes'
+        : '';
   const error = (name: string) => (errors[name] ? `<div class="error">${escape(errors[name])}</div>` : '');
   const input = (name: string, stored: unknown, type = 'text', extra = '') =>
     `<label for="${name}">${escape((t as Record<string, unknown>)[name])}</label><input id="${name}" name="${name}" type="${type}" value="${value(name, stored)}" ${extra}${open ? '' : ' disabled'}>${error(name === 'arrivalDate' || name === 'arrivalTime' ? 'arrivalAt' : name)}`;
@@ -249,7 +282,9 @@ ${view.note === 'thanks' ? `<section class="done"><p>${t.thanks}</p>${status ? `
 ${view.note === 'changedSince' ? `<section class="notice"><p>${t.changedSince}</p></section>` : ''}
 ${open ? `<section><p>${escape(status ? t.changeBy(deadline) : t.deadline(deadline))}</p></section>` : `<section class="notice"><p>${escape(['checkedIn', 'absent'].includes(String(guest.invitation)) ? t.dayBegun : t.closed(deadline))}</p><p>${escape(t.call(String(summit.contact ?? '')))}</p></section>`}
 <form method="post" action="${escape(view.action)}">
-${Object.entries(view.hidden).map(([k, v]) => `<input type="hidden" name="${escape(k)}" value="${escape(v)}">`).join('')}
+${Object.entries(view.hidden)
+  .map(([k, v]) => `<input type="hidden" name="${escape(k)}" value="${escape(v)}">`)
+  .join('')}
 <input type="hidden" name="version" value="${escape(guest.version)}">
 <section>${errorList}<h2>${t.decision}</h2><div class="choice">
 <label><input type="radio" name="decision" value="yes"${decision === 'yes' ? ' checked' : ''}${dis} required>${t.yes}</label>

@@ -48,7 +48,8 @@ export function replyRoutes({ records, throttle, now }: ReplyServices) {
   /** The guest and summit a key opens, or null (and why sent as the page, with the other
    * language a click away). */
   async function opened(key: Row | undefined, res: Response, lang: Lang, switchHref: string) {
-    const gone = (status: number, why: string, contact = '') => send(res, status, gonePage(lang, why, contact, switchHref));
+    const gone = (status: number, why: string, contact = '') =>
+      send(res, status, gonePage(lang, why, contact, switchHref));
     if (!key) {
       gone(404, 'unknown');
       return null;
@@ -81,19 +82,33 @@ export function replyRoutes({ records, throttle, now }: ReplyServices) {
   }
 
   /** Saves the posted answer and shows the page again: thanked, or with what was refused. */
-  async function answer(req: Request, res: Response, lang: Lang, found: { guest: Row; summit: Row }, page: Pick<ReplyView, 'action' | 'hidden' | 'switchHref'>) {
+  async function answer(
+    req: Request,
+    res: Response,
+    lang: Lang,
+    found: { guest: Row; summit: Row },
+    page: Pick<ReplyView, 'action' | 'hidden' | 'switchHref'>,
+  ) {
     const { guest, summit } = found;
     const show = (status: number, view: Partial<ReplyView>) =>
       send(res, status, replyPage({ lang, summit, guest, open: replyOpen(summit, guest, now()), ...page, ...view }));
     if (!replyOpen(summit, guest, now())) return show(403, {});
     try {
       const saved = await saveAnswer(records, summit, guest, form(req), lang, now());
-      send(res, 200, replyPage({ lang, summit, guest: saved, open: replyOpen(summit, saved, now()), ...page, note: 'thanks' }));
+      send(
+        res,
+        200,
+        replyPage({ lang, summit, guest: saved, open: replyOpen(summit, saved, now()), ...page, note: 'thanks' }),
+      );
     } catch (error) {
       if (!(error instanceof HttpError) || (error.status !== 400 && error.status !== 409)) throw error;
       if (error.status === 409) {
         const [current] = await records.get('attendees', [guest.id]);
-        return send(res, 409, replyPage({ lang, summit, guest: current ?? guest, open: true, ...page, note: 'changedSince' }));
+        return send(
+          res,
+          409,
+          replyPage({ lang, summit, guest: current ?? guest, open: true, ...page, note: 'changedSince' }),
+        );
       }
       const errors = (error.body.errors ?? {}) as Record<string, string>;
       show(400, { typed: form(req), errors: Object.keys(errors).length ? errors : { invitation: error.message } });
@@ -146,7 +161,11 @@ export function replyRoutes({ records, throttle, now }: ReplyServices) {
         return void send(res, 400, codePage(lang, true, code));
       const found = await opened(key, res, lang, `/r?lang=${lang === 'zh' ? 'en' : 'zh'}`);
       if (!found) return;
-      const page = { action: `/r?lang=${lang}`, hidden: { code, tail }, switchHref: `/r?lang=${lang === 'zh' ? 'en' : 'zh'}` };
+      const page = {
+        action: `/r?lang=${lang}`,
+        hidden: { code, tail },
+        switchHref: `/r?lang=${lang === 'zh' ? 'en' : 'zh'}`,
+      };
       if (form(req).decision === undefined) {
         const open = replyOpen(found.summit, found.guest, now());
         return void send(res, 200, replyPage({ lang, ...found, open, ...page }));

@@ -59,7 +59,9 @@ export function smsListRoutes(records: RecordStore, now: () => number, publicUrl
         const steps: Step[] = [];
         const at = now();
         for (const { guest, code } of listed) {
-          steps.push(...(await keySteps(view, 'code', code, { attendeeId: guest.id, summitId: summit.id, replaces: true }, at)));
+          steps.push(
+            ...(await keySteps(view, 'code', code, { attendeeId: guest.id, summitId: summit.id, replaces: true }, at)),
+          );
           if (guest.invitation === 'toInvite') {
             const moves = { invitation: 'invited' };
             const stamps = stampsFor(resourceByName.attendees, { ...guest, ...moves }, guest, moves, at);

@@ -13,14 +13,15 @@ import type { RecordStore, Step, WriteView } from '../store/recordStore';
  *   again (sent again, or tried again) replaces the guest's earlier links, a reminder adds one.
  * - A **code** (8 characters, for SMS, whose platforms refuse links) opens the page at `/r`
  *   with the last four digits of the guest's phone; a new SMS list replaces the guest's code.
+ * - A **wall** key opens a summit's check-in wall (src/server/checkin/wall.ts) without a
+ *   session, so the screen in the hall goes on through a server restart.
  */
 export const REPLY_KEYS = REPLY_KEYS_LIST;
 
 /** what a key opens: one guest's reply page, nothing else */
-export type KeyKind = 'link' | 'code';
+export type KeyKind = 'link' | 'code' | 'wall';
 
-export const hashOf = (kind: KeyKind, secret: string) =>
-  createHash('sha256').update(`${kind}:${secret}`).digest('hex');
+export const hashOf = (kind: KeyKind, secret: string) => createHash('sha256').update(`${kind}:${secret}`).digest('hex');
 
 /** 18 random bytes (144 bits), URL-safe */
 export const newToken = () => randomBytes(18).toString('base64url');
@@ -54,9 +55,13 @@ export async function keySteps(
       (about.replaces || (about.mailId != null && row.mailId === about.mailId)),
   );
   return [
-    ...earlier.map(
-      (row): Step => ({ op: 'update', resource: REPLY_KEYS, row, fields: { replacedAt: iso(now) }, audit: false }),
-    ),
+    ...earlier.map((row): Step => ({
+      op: 'update',
+      resource: REPLY_KEYS,
+      row,
+      fields: { replacedAt: iso(now) },
+      audit: false,
+    })),
     {
       op: 'create',
       resource: REPLY_KEYS,

@@ -1,6 +1,6 @@
-import express, { type Response } from 'express';
+import express, { type Request, type Response } from 'express';
 import type { Server } from 'node:http';
-import { getField, type Role } from '../../schema';
+import { getField, resourceByName, type Lang, type ResourceDef, type Role } from '../../schema';
 import type { Heard } from '../changes';
 import { asyncHandler, HttpError, message, requestLang } from '../messages';
 import { resourceFor } from '../present';
@@ -37,7 +37,27 @@ export interface ChangeStreamOptions {
  * for open desks.
  */
 export function changeRoutes(
-  { records, sessions }: { records: Pick<RecordStore, 'get' | 'changes'>; sessions?: Pick<SessionStore, 'live'> },
+  deps: { records: Pick<RecordStore, 'get' | 'changes'>; sessions?: Pick<SessionStore, 'live'> },
+  options: ChangeStreamOptions = {},
+) {
+  return changeStreams(deps, options).router;
+}
+
+/** A check-in wall's key, as its summit (src/server/checkin/wall.ts): null when it opens nothing. */
+export type WallKeys = (key: string, req: Request) => Promise<{ summitId: unknown } | null>;
+
+/**
+ * The change streams: `router` for a session's, and `wallRouter` (mounted before the session
+ * check) for a check-in wall's, `GET /api/wall/<key>/changes`: a summit's guests, opened by the
+ * wall's key instead of a session, so a projector's wall goes on through a server restart. The
+ * two share the limits on open streams.
+ */
+export function changeStreams(
+  {
+    records,
+    sessions,
+    wall,
+  }: { records: Pick<RecordStore, 'get' | 'changes'>; sessions?: Pick<SessionStore, 'live'>; wall?: WallKeys },
   options: ChangeStreamOptions = {},
 ) {
   const { changes } = records;
@@ -89,7 +109,34 @@ export function changeRoutes(
       const resource = resourceFor(req.params.resource, res.locals.user.role as Role, 'read', lang);
       const filter = linksOf(req.query.filter, (field) => getField(resource, field)?.type === 'reference');
       if (!filter) throw new HttpError(400, message(lang, 'badRequest'));
-      const account = res.locals.user.id;
+      openStream(req, res, lang, resource, filter, res.locals.user.id, readSessionId(req) ?? '');
+    }),
+  );
+
+  const wallRouter = express.Router();
+  wallRouter.get(
+    '/wall/:key/changes',
+    asyncHandler(async (req, res) => {
+      const lang = requestLang(req);
+      const opened = wall ? await wall(req.params.key, req) : null;
+      if (!opened) throw new HttpError(404, message(lang, 'notFound'));
+      const filter = { summitId: opened.summitId as string | number };
+      openStream(req, res, lang, resourceByName.attendees, filter, `wall:${req.params.key}`, null);
+    }),
+  );
+
+  /** One open stream: `change` events for the rows of `resource` the filter names, until the
+   * client goes, the server stops, its lifetime ends or (a session's) the session ends. */
+  function openStream(
+    req: Request,
+    res: Response,
+    lang: Lang,
+    resource: ResourceDef,
+    filter: Record<string, string | number>,
+    account: unknown,
+    sessionId: string | null,
+  ) {
+    {
       if ((open.get(account) ?? 0) >= perAccount || opened >= total)
         throw new HttpError(429, message(lang, 'tooManyStreams'));
       open.set(account, (open.get(account) ?? 0) + 1);
@@ -148,10 +195,10 @@ export function changeRoutes(
         if (!res.writableEnded) res.end();
       };
       req.on('close', end);
-      watch(end, readSessionId(req) ?? '');
-    }),
-  );
-  return router;
+      if (sessionId !== null) watch(end, sessionId);
+    }
+  }
+  return { router, wallRouter };
 }
 
 /** A filter of links only (`{"summitId": 3}`), or null when it names anything else. */
