@@ -11,6 +11,7 @@ import { mailSettingsRouter } from './mail/settings';
 import { hookRegistry } from './hooks';
 import { HttpError, message, requestLang } from './messages';
 import { aggregateRoutes } from './routes/aggregate';
+import { historyRoutes } from './routes/history';
 import { changeStreams } from './routes/changes';
 import { followSchema } from './changes';
 import { exportRoutes } from './routes/export';
@@ -137,6 +138,7 @@ export function createApi(options: ApiOptions) {
   api.use(mailRoutes(records, now, options.publicUrl));
   api.use(smsListRoutes(records, now, options.publicUrl));
   api.use(checkinRoutes(records, now));
+  api.use(historyRoutes(records));
   api.use(recordRoutes(server));
   return api;
 }

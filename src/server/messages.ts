@@ -26,6 +26,10 @@ const messages = {
     zh: '{name} 已于 {time} 在{desk}签到',
     en: '{name} already checked in at {time}, {desk}',
   },
+  absentTooSoon: {
+    zh: '报到尚未结束：{at} 之后才能把未到的嘉宾标为缺席',
+    en: 'Registration is still open: guests who have not come can be marked absent after {at}',
+  },
   checkinNoSubstitute: {
     zh: '{name} 没有登记代会人：请先在“请假与代会”中登记',
     en: 'No substitute is recorded for {name}: record their leave first',

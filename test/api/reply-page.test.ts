@@ -162,6 +162,12 @@ describe('invitations with a link of their own', () => {
     expect((await guest(server, ids[0])).repliedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const [latest] = (await trailOf(server, ids[0])).slice(-1);
     expect(latest).toMatchObject({ username: '林青（回复页）', action: 'update' });
+    // an organiser (not only an admin) reads it in the guest's history
+    const organiser = await server.userWithRole('organiser');
+    const history = await (await organiser.api(`/attendees/${ids[0]}/history`)).json();
+    expect(history[0]).toMatchObject({ username: '林青（回复页）', after: { invitation: 'confirmed', arrivalNumber: 'G7531' } });
+    const viewer = await server.userWithRole('viewer');
+    expect((await viewer.api(`/attendees/${ids[0]}/history`)).status).toBe(403);
     expect(latest.after).toMatchObject({ invitation: 'confirmed', arrivalNumber: 'G7531' });
     // the pick-up plan groups them by day, station and hour
     const pickups = await (

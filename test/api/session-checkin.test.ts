@@ -219,4 +219,17 @@ describe('the attendance report', () => {
     expect(summit.sessions).toHaveLength(2);
     expect(summit.total).toMatchObject({ expected: 100, present: 38, absent: 55, attendanceRate: 0.38 });
   });
+
+  it('after the first day, those who said they would come and did not are marked 缺席 in one step', async () => {
+    const { summitId, guests } = await summitWithSession(3);
+    await server.api(`/attendees/${guests[0]}`, { method: 'PATCH', body: JSON.stringify({ invitation: 'checkedIn' }) });
+    setClock('2027-05-25T10:00:00Z'); // 18:00 in Beijing: the first day's registration still open
+    const early = await server.api(`/summits/${summitId}/mark-absent`, json({}));
+    expect(early.status).toBe(409);
+    expect((await early.json()).message).toBe('报到尚未结束：5月26日 00:00 之后才能把未到的嘉宾标为缺席');
+    setClock('2027-05-25T16:00:01Z');
+    expect(await (await server.api(`/summits/${summitId}/mark-absent`, json({}))).json()).toEqual({ marked: 2 });
+    const rows = await rowsOf(server.client, 'attendees', { summitId });
+    expect(rows.map((g) => g.invitation)).toEqual(['checkedIn', 'absent', 'absent']);
+  });
 });

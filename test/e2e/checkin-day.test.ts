@@ -119,3 +119,36 @@ describe('the check-in wall', () => {
     expect(await wall.getByTestId('wall-offline').count()).toBe(0);
   });
 });
+
+describe('a session’s desk and its attendance', () => {
+  it('the desk set to a session checks a scanned guest in there; the session’s page reports it', async () => {
+    const now = Date.now();
+    const startsAt = new Date(now + 5 * 60_000).toISOString();
+    const { data: session } = await server.client.create('lectures', {
+      data: { title: '主旨报告：先进陶瓷的下一个十年', kind: 'keynote', summitId, startsAt, venue: '一号厅' },
+    });
+    const guest = await guestNamed('韩雪');
+    // the server restarted above: its sessions went with it
+    await logIn(desk, server.url, 'admin', ADMIN_PASSWORD);
+    await desk.goto(`${server.url}/#/summits/${summitId}/checkin`);
+    await desk.locator('#checkin-search').waitFor();
+    await desk.getByRole('combobox', { name: '签到场次' }).click();
+    await desk.getByRole('option', { name: '主旨报告：先进陶瓷的下一个十年' }).click();
+    await desk.getByLabel(/签到台名称/).fill('2号台');
+    await desk.locator('#checkin-search').click();
+    await desk.keyboard.type(`HUIWU:${guest.checkInCode}`, { delay: 0 });
+    await desk.keyboard.press('Enter');
+    await desk.getByText('韩雪 场次签到成功').waitFor();
+    await expect
+      .poll(() => desk.getByTestId('checkin-count').textContent())
+      .toMatch(/^场次签到 1 \/ 应到 \d+（迟到 0）$/);
+    // the same badge at the same session again: told when and where
+    await desk.keyboard.type(`HUIWU:${guest.checkInCode}`, { delay: 0 });
+    await desk.keyboard.press('Enter');
+    await desk.getByText(/韩雪 已于 \d\d:\d\d 在2号台签到/).waitFor();
+    await desk.goto(`${server.url}/#/lectures/${session.id}/show/attendance`);
+    await desk.getByTestId('attendance').waitFor();
+    await expect.poll(() => desk.getByTestId('attendance').textContent()).toContain('韩雪');
+    await shot(desk, 'session-attendance');
+  });
+});

@@ -8,9 +8,11 @@ import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import MenuItem from '@mui/material/MenuItem';
 import {
   Title,
   useDataProvider,
+  useGetList,
   useGetIdentity,
   useGetOne,
   useNotify,
@@ -26,6 +28,7 @@ import { findGuests, searchKeys } from './searchIndex';
 import { CheckedInElsewhere, useCheckInQueue, withQueue, type Guest } from './useCheckInQueue';
 import { WalkInForm, type WalkIn } from './WalkInForm';
 import { ScanButtons } from './ScanButtons';
+import { useSessionDesk } from './useSessionDesk';
 import { scannedCode } from '../../schema/checkinCode';
 import { timeText } from '../../schema/checkinWindow';
 
@@ -47,6 +50,15 @@ export const CheckInPage = () => {
   const { data: summit } = useGetOne('summits', { id: summitId });
   const [server, setServer] = useState<Guest[] | null>(null);
   const [typed, setTyped] = useState('');
+  // the session checked in at (a forum, a seminar): none is the summit's own registration (报到)
+  const [session, setSession] = useState(() => sessionStorage.getItem(`huiwu.desk.session.${summitId}`) ?? '');
+  const [deskName, setDeskName] = useState(() => localStorage.getItem('huiwu.desk.name') ?? '');
+  const { data: sessions = [] } = useGetList('lectures', {
+    filter: { summitId },
+    pagination: { page: 1, perPage: 100 },
+    sort: { field: 'startsAt', order: 'ASC' },
+  });
+  const sessionDesk = useSessionDesk(session, deskName);
   /** taps sent since the last load began: shown until a load that saw them */
   const [recent, setRecent] = useState<(Tap & { sentAt: number })[]>([]);
   const loading = useRef(false);
@@ -128,6 +140,12 @@ export const CheckInPage = () => {
   const unsent = new Set(queue.map((tap) => (tap.kind === 'walkIn' ? `walk-in-${tap.uid}` : String(tap.id))));
 
   const tap = (guest: Guest) => {
+    if (session) {
+      void sessionDesk.checkIn({ attendeeId: guest.id }, String(guest.name), 'search');
+      searchBox.current?.focus();
+      searchBox.current?.select();
+      return;
+    }
     const at = new Date().toISOString();
     const key = beforeKey(identity?.username, summitId);
     if (guest.invitation === 'checkedIn') {
@@ -157,6 +175,7 @@ export const CheckInPage = () => {
     const code = scannedCode(text);
     const guest = code ? (guests ?? []).find((g) => g.checkInCode === code) : undefined;
     setTyped('');
+    if (session && code) return void sessionDesk.checkIn({ code }, String(guest?.name ?? code), 'scan');
     if (!guest) return notify('huiwu.checkin.unknownCode', { type: 'warning', messageArgs: { code: text.trim() } });
     if (guest.invitation === 'checkedIn')
       return notify('huiwu.checkin.alreadyIn', {
@@ -183,9 +202,48 @@ export const CheckInPage = () => {
         </Button>
         <Box sx={{ flex: 1 }} />
         <Typography variant="h4" component="p" data-testid="checkin-count" aria-live="polite">
-          {translate('huiwu.checkin.count', { checkedIn, expected })}
+          {session && sessionDesk.counts
+            ? translate('huiwu.checkin.sessionCount', {
+                present: sessionDesk.counts.present + sessionDesk.counts.substitute,
+                expected: sessionDesk.counts.expected,
+                late: sessionDesk.counts.late,
+              })
+            : translate('huiwu.checkin.count', { checkedIn, expected })}
         </Typography>
       </Box>
+      {canWrite && (
+        <Box sx={{ display: 'flex', gap: 2, mb: 2, flexWrap: 'wrap' }}>
+          <TextField
+            select
+            size="small"
+            label={translate('huiwu.checkin.session')}
+            value={session}
+            onChange={(e) => {
+              setSession(e.target.value);
+              sessionStorage.setItem(`huiwu.desk.session.${summitId}`, e.target.value);
+            }}
+            sx={{ minWidth: 280 }}
+            slotProps={{ htmlInput: { 'data-testid': 'checkin-session' } }}
+          >
+            <MenuItem value="">{translate('huiwu.checkin.registration')}</MenuItem>
+            {sessions.map((s) => (
+              <MenuItem key={s.id} value={String(s.id)}>
+                {String(s.title)}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            size="small"
+            label={translate('huiwu.checkin.deskName')}
+            value={deskName}
+            onChange={(e) => {
+              setDeskName(e.target.value);
+              localStorage.setItem('huiwu.desk.name', e.target.value);
+            }}
+            slotProps={{ htmlInput: { maxLength: 20 } }}
+          />
+        </Box>
+      )}
       {(trouble || queue.length > 0) && (
         <Alert severity={trouble ? 'warning' : 'info'} icon={trouble ? <CloudOffIcon /> : undefined} sx={{ mb: 2 }}>
           <span data-testid="checkin-pending">

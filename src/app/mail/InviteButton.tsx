@@ -184,7 +184,15 @@ export const InviteButton = ({ summitId, ids }: { summitId?: Identifier; ids?: I
           {preview && (
             <Box
               data-testid="invitation-preview"
-              sx={{ mt: 1, p: 1.5, border: 1, borderColor: 'divider', borderRadius: 1, maxHeight: 280, overflow: 'auto' }}
+              sx={{
+                mt: 1,
+                p: 1.5,
+                border: 1,
+                borderColor: 'divider',
+                borderRadius: 1,
+                maxHeight: 280,
+                overflow: 'auto',
+              }}
             >
               <Typography variant="caption" color="text.secondary">
                 {translate('huiwu.mail.preview')}

@@ -1,6 +1,8 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { useGetList, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { useQuery } from '@tanstack/react-query';
+import { useLocaleState, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { apiUrl, httpClient } from '../providers/httpClient';
 import { resourceByName } from '../../schema';
 import { formatValue } from './formatValue';
 import { useMoney } from './useMoney';
@@ -13,15 +15,12 @@ export const HistoryList = ({ resource }: { resource: string }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const money = useMoney();
-  const { data, isPending } = useGetList(
-    'audit',
-    {
-      filter: { resource, recordId: String(record?.id) },
-      sort: { field: 'id', order: 'DESC' },
-      pagination: { page: 1, perPage: 200 },
-    },
-    { enabled: !!record },
-  );
+  // the record's own history route: for whoever may change the record, not only admins
+  const { data, isPending } = useQuery({
+    queryKey: ['history', resource, record?.id],
+    queryFn: async () => (await httpClient(`${apiUrl}/${resource}/${record?.id}/history`)).json as RaRecord[],
+    enabled: !!record,
+  });
   const definition = resourceByName[resource];
   if (isPending) return null;
   if (!data?.length) return <Typography color="text.secondary">{translate('huiwu.history.none')}</Typography>;

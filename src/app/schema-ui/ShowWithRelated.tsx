@@ -67,7 +67,7 @@ export const ShowWithRelated = ({
             {tab.content}
           </TabbedShowLayout.Tab>
         ))}
-        {permissions === 'admin' && !resource.readOnly && (
+        {allows(permissions, resource, 'write') && (
           <TabbedShowLayout.Tab label="huiwu.history.tab" path="history">
             <HistoryList resource={resource.name} />
           </TabbedShowLayout.Tab>

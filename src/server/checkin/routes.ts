@@ -1,5 +1,6 @@
 import express, { type Request, type Response } from 'express';
 import { resourceByName, type Lang, type Role } from '../../schema';
+import { clockText } from '../../schema/checkinWindow';
 import { actorOf } from '../audit';
 import { asyncHandler, HttpError, message, requestLang } from '../messages';
 import { present, resourceFor } from '../present';
@@ -92,6 +93,31 @@ export function checkinRoutes(records: RecordStore, now: () => number) {
         });
       }),
     );
+
+  // after the first day's registration: those who said they would come and did not, 缺席
+  router.post(
+    '/summits/:id/mark-absent',
+    asyncHandler(async (req, res) => {
+      const lang = requestLang(req);
+      desk(req, res);
+      const marked = await records.write(actorOf(res.locals.user), async (view) => {
+        const summit = await view.find('summits', req.params.id);
+        if (!summit) throw new HttpError(404, message(lang, 'notFound'));
+        const closes = Date.parse(`${String(summit.startsOn)}T24:00:00+08:00`);
+        if (now() < closes) throw new HttpError(409, message(lang, 'absentTooSoon', { at: clockText(closes, lang) }));
+        const guests = await view.where('attendees', 'summitId', summit.id);
+        return guests
+          .filter((guest) => guest.invitation === 'confirmed')
+          .map((guest): Step => ({
+            op: 'update',
+            resource: 'attendees',
+            row: guest,
+            fields: { invitation: 'absent' },
+          }));
+      });
+      res.json({ marked: marked.length });
+    }),
+  );
 
   router.post(
     '/summits/:id/checkin-codes',

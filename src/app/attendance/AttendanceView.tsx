@@ -1,0 +1,159 @@
+import DownloadIcon from '@mui/icons-material/Download';
+import PrintIcon from '@mui/icons-material/Print';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useQuery } from '@tanstack/react-query';
+import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { timeText } from '../../schema/checkinWindow';
+import { apiUrl, httpClient } from '../providers/httpClient';
+
+type Counts = Record<'expected' | 'present' | 'late' | 'leave' | 'substitute' | 'absent', number> & {
+  attendanceRate: number | null;
+  punctualityRate: number | null;
+};
+interface Attendance {
+  counts: Counts;
+  byRole: (Counts & { role: string })[];
+  people: {
+    attendeeId: number;
+    name: string;
+    organization: string;
+    standing: string;
+    at: string | null;
+    desk: string | null;
+    substitute: string | null;
+    reason: string | null;
+  }[];
+}
+
+const COLUMNS = [
+  'expected',
+  'present',
+  'late',
+  'leave',
+  'substitute',
+  'absent',
+  'attendanceRate',
+  'punctualityRate',
+] as const;
+const rate = (value: number | null) => (value == null ? '—' : `${(value * 100).toFixed(1)}%`);
+const STANDING_COLOUR: Record<string, 'success' | 'warning' | 'info' | 'default' | 'error'> = {
+  onTime: 'success',
+  late: 'warning',
+  substitute: 'info',
+  leave: 'default',
+  absent: 'error',
+};
+
+/** A row of the counts, in the order offices report them. */
+export const CountCells = ({ counts }: { counts: Counts }) => (
+  <>
+    {COLUMNS.map((key) => (
+      <TableCell key={key} align="right">
+        {key.endsWith('Rate') ? rate(counts[key as 'attendanceRate']) : counts[key as 'expected']}
+      </TableCell>
+    ))}
+  </>
+);
+
+export const CountHead = ({ first }: { first: string }) => {
+  const translate = useTranslate();
+  return (
+    <TableRow>
+      <TableCell>{first}</TableCell>
+      {COLUMNS.map((key) => (
+        <TableCell key={key} align="right">
+          {translate(`huiwu.attendance.${key}`)}
+        </TableCell>
+      ))}
+    </TableRow>
+  );
+};
+
+/**
+ * A session's attendance (the lecture's 出席情况 tab): the counts offices report, by role, and
+ * every expected guest with how they stood; exported as the workbook offices file, or printed.
+ */
+export const AttendanceView = () => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const { data } = useQuery({
+    queryKey: ['attendance', record?.id],
+    queryFn: async () => (await httpClient(`${apiUrl}/lectures/${record?.id}/attendance`)).json as Attendance,
+    enabled: !!record,
+    refetchInterval: 15_000,
+  });
+  if (!record || !data) return null;
+  const download = async () => {
+    const res = await fetch(`${apiUrl}/lectures/${record.id}/attendance.xlsx`, {
+      credentials: 'same-origin',
+      headers: { 'Accept-Language': locale },
+    });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(await res.blob());
+    const name = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('Content-Disposition') ?? '')?.[1];
+    link.download = name ? decodeURIComponent(name) : 'attendance.xlsx';
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
+  return (
+    <Box data-testid="attendance">
+      <Box sx={{ display: 'flex', gap: 1, mb: 2, '@media print': { display: 'none' } }}>
+        <Button startIcon={<DownloadIcon />} onClick={download}>
+          {translate('huiwu.attendance.export')}
+        </Button>
+        <Button startIcon={<PrintIcon />} onClick={() => window.print()}>
+          {translate('huiwu.attendance.print')}
+        </Button>
+      </Box>
+      <Table size="small" sx={{ mb: 3 }}>
+        <TableHead>
+          <CountHead first="" />
+        </TableHead>
+        <TableBody>
+          <TableRow>
+            <TableCell>{translate('huiwu.attendance.all')}</TableCell>
+            <CountCells counts={data.counts} />
+          </TableRow>
+          {data.byRole.map((group) => (
+            <TableRow key={group.role}>
+              <TableCell>{translate(`enums.attendeeRole.${group.role}`, { _: group.role })}</TableCell>
+              <CountCells counts={group} />
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Typography variant="subtitle1" sx={{ mb: 1 }}>
+        {translate('huiwu.attendance.people')}
+      </Typography>
+      <Table size="small">
+        <TableBody>
+          {data.people.map((p) => (
+            <TableRow key={p.attendeeId}>
+              <TableCell>{p.name}</TableCell>
+              <TableCell>{p.organization}</TableCell>
+              <TableCell>
+                <Chip
+                  size="small"
+                  color={STANDING_COLOUR[p.standing]}
+                  label={translate(`huiwu.attendance.standing.${p.standing}`)}
+                />
+              </TableCell>
+              <TableCell>{p.at ? timeText(Date.parse(p.at)) : ''}</TableCell>
+              <TableCell>{p.desk ?? ''}</TableCell>
+              <TableCell>{p.substitute ?? p.reason ?? ''}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+};

@@ -1,0 +1,58 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useNotify } from 'react-admin';
+import { apiUrl, httpClient } from '../providers/httpClient';
+
+interface Counts {
+  expected: number;
+  present: number;
+  late: number;
+  substitute: number;
+}
+
+const newRequestId = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);
+
+/**
+ * The desk of one session (a forum, a seminar, a lecture): check-ins sent to the session's
+ * route, each with an id of its own so that a retry is the same check-in, answered with what
+ * the server says (on time, late, already in at another desk, not yet open); and the session's
+ * counts, read again after each check-in and every ten seconds.
+ */
+export function useSessionDesk(sessionId: string, desk: string) {
+  const notify = useNotify();
+  const [counts, setCounts] = useState<Counts | null>(null);
+
+  const load = useCallback(async () => {
+    if (!sessionId) return setCounts(null);
+    const { json } = await httpClient(`${apiUrl}/lectures/${sessionId}/attendance`);
+    setCounts(json.counts as Counts);
+  }, [sessionId]);
+
+  useEffect(() => {
+    void load().catch(() => undefined);
+    if (!sessionId) return;
+    const every = setInterval(() => void load().catch(() => undefined), 10_000);
+    return () => clearInterval(every);
+  }, [load, sessionId]);
+
+  const checkIn = useCallback(
+    async (who: { attendeeId: unknown } | { code: string }, name: string, how: 'scan' | 'search') => {
+      const body = { ...who, how, desk: desk || undefined, requestId: newRequestId() };
+      try {
+        const { json } = await httpClient(`${apiUrl}/lectures/${sessionId}/checkins`, {
+          method: 'POST',
+          body: JSON.stringify(body),
+        });
+        notify(json.late ? 'huiwu.checkin.sessionLate' : 'huiwu.checkin.sessionIn', {
+          type: json.late ? 'warning' : 'success',
+          messageArgs: { name },
+        });
+      } catch (error) {
+        // refused with the reason: already in (when, where), not open yet, not a guest
+        notify((error as Error).message, { type: 'warning', autoHideDuration: 8000 });
+      }
+      await load().catch(() => undefined);
+    },
+    [desk, sessionId, notify, load],
+  );
+  return { counts, checkIn };
+}
