@@ -126,9 +126,12 @@ export function startOutbox(options: OutboxOptions): Outbox {
     if (now() < notBefore) return notBefore - now();
     const taken = await take(records, now(), leaseMs);
     if (!taken) return pollMs;
-    notBefore = now() + Math.ceil(60_000 / settings.perMinute);
+    // the settings as they are now: a change saved just before the mail was queued (read
+    // above before it was) is the one the organiser expects it to go with
+    const current = (await readMailState(records)).settings ?? settings;
+    notBefore = now() + Math.ceil(60_000 / current.perMinute);
     // a hold that has ended still counts the holds in a row, until a mail goes
-    await sendOne(settings, hold, taken);
+    await sendOne(current, hold, taken);
     return Math.max(0, notBefore - now());
   }
 
