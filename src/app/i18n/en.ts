@@ -348,6 +348,10 @@ export const en = {
     },
     attendance: {
       tab: 'Attendance',
+      session: 'Session',
+      markAbsent: 'Mark no-shows absent',
+      markAbsentText: 'Mark every guest who confirmed but has not registered as absent? (Only after the first day’s registration.)',
+      marked: '%{count} guests marked absent',
       export: 'Export to Excel',
       print: 'Print',
       all: 'All',

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { resourceByName } from '../../schema';
 import { InviteButton } from '../mail/InviteButton';
 import { ShowWithRelated } from '../schema-ui/ShowWithRelated';
+import { SummitAttendance } from '../attendance/SummitAttendance';
 import { ArrivalsView } from './arrivals/ArrivalsView';
 import { ProgrammeList } from './ProgrammeList';
 import { SummitAgreements } from './SummitAgreements';
@@ -85,6 +86,7 @@ export const SummitShow = () => (
       { label: 'huiwu.summit.programme', path: 'programme', content: <ProgrammeList /> },
       { label: 'huiwu.summit.arrivals', path: 'arrivals', content: <ArrivalsView /> },
       { label: 'huiwu.summit.agreements', path: 'agreements', content: <SummitAgreements /> },
+      { label: 'huiwu.attendance.tab', path: 'attendance', content: <SummitAttendance /> },
     ]}
   />
 );
