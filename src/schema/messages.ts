@@ -48,7 +48,10 @@ export type Reason =
   | { code: 'noOptions' }
   | { code: 'repeatedOption'; option: string }
   | { code: 'valuesBlock'; count: number; examples: string }
-  | { code: 'unknownPlaceholder'; name: string; known: string; knownEn: string };
+  | { code: 'unknownPlaceholder'; name: string; known: string; knownEn: string }
+  | { code: 'otherSummit' }
+  | { code: 'leaveTwice' }
+  | { code: 'hasCheckins'; count: number };
 
 type Templates = { [C in Reason['code']]: (r: Extract<Reason, { code: C }>) => string };
 
@@ -105,6 +108,9 @@ const zh: Templates = {
   repeatedOption: (r) => `选项“${r.option}”重复`,
   valuesBlock: (r) => `有 ${r.count} 条记录的现有值无法转换，未作修改：${r.examples}`,
   unknownPlaceholder: (r) => `没有可填入的“{${r.name}}”；可用：${r.known}`,
+  otherSummit: () => '不是该场次所属峰会的嘉宾',
+  leaveTwice: () => '该嘉宾在本场次已有请假记录',
+  hasCheckins: (r) => `本场次已有 ${r.count} 人签到，不能改到别的峰会`,
 };
 
 const en: Templates = {
@@ -163,6 +169,9 @@ const en: Templates = {
   repeatedOption: (r) => `“${r.option}” is listed twice`,
   valuesBlock: (r) => `${r.count} records hold values that do not convert; nothing was changed: ${r.examples}`,
   unknownPlaceholder: (r) => `Nothing fills “{${r.name}}”; these do: ${r.knownEn}`,
+  otherSummit: () => 'Not a guest of this session’s summit',
+  leaveTwice: () => 'This guest already has a leave for this session',
+  hasCheckins: (r) => `${r.count} guests have checked in at this session: it cannot move to another summit`,
 };
 
 export const reasonText = (reason: Reason, lang: Lang): string =>

@@ -26,6 +26,7 @@ const messages = {
     zh: '{name} 已于 {time} 在{desk}签到',
     en: '{name} already checked in at {time}, {desk}',
   },
+  throttledKeys: { zh: '尝试次数过多，请稍后再试', en: 'Too many tries: please wait a while' },
   absentTooSoon: {
     zh: '报到尚未结束：{at} 之后才能把未到的嘉宾标为缺席',
     en: 'Registration is still open: guests who have not come can be marked absent after {at}',

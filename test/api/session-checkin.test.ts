@@ -233,3 +233,57 @@ describe('the attendance report', () => {
     expect(rows.map((g) => g.invitation)).toEqual(['checkedIn', 'absent', 'absent']);
   });
 });
+
+describe('what a check-in holds to', () => {
+  it('the first session a guest comes to is their arrival at the summit; a guest with check-ins is not deleted from under them', async () => {
+    setClock('2027-05-25T00:55:00Z');
+    const { lectureId, guests } = await summitWithSession(2);
+    expect((await checkIn(lectureId, { attendeeId: guests[0] })).status).toBe(201);
+    const { data: guest } = await server.client.getOne('attendees', { id: guests[0] });
+    expect(guest.invitation).toBe('checkedIn');
+    expect(String(guest.checkedInAt)).toMatch(/^2027-05-25T00:55/);
+    const deleted = await server.api(`/attendees/${guests[0]}`, { method: 'DELETE' });
+    expect(deleted.status).toBe(409);
+    expect((await (await server.api(`/lectures/${lectureId}/attendance`)).json()).counts.present).toBe(1);
+  });
+
+  it('a leave is for a guest of the session’s summit, once; a session with check-ins stays with its summit', async () => {
+    setClock('2027-05-25T00:55:00Z');
+    const { lectureId, guests } = await summitWithSession(1);
+    const other = await summitWithSession(1);
+    const stranger = await server.api('/leaves', json({ lectureId, attendeeId: other.guests[0], reason: '出差' }));
+    expect(stranger.status).toBe(400);
+    expect((await stranger.json()).errors.attendeeId).toBe('不是该场次所属峰会的嘉宾');
+    expect((await server.api('/leaves', json({ lectureId, attendeeId: guests[0], reason: '出差' }))).status).toBe(201);
+    const twice = await server.api('/leaves', json({ lectureId, attendeeId: guests[0], reason: '开会' }));
+    expect((await twice.json()).errors.attendeeId).toBe('该嘉宾在本场次已有请假记录');
+    await checkIn(other.lectureId, { attendeeId: other.guests[0] });
+    const moved = await server.api(`/lectures/${other.lectureId}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ summitId: (await server.client.getOne('attendees', { id: guests[0] })).data.summitId }),
+    });
+    expect(moved.status).toBe(400);
+    expect((await moved.json()).errors.summitId).toBe('本场次已有 1 人签到，不能改到别的峰会');
+  });
+
+  it('what a desk sends is text: an object where a word belongs is refused, not turned into one', async () => {
+    setClock('2027-05-25T00:55:00Z');
+    const { lectureId, guests } = await summitWithSession(1);
+    for (const body of [{ how: { toString: 1 } }, { how: ['scan'] }, { desk: { a: 1 } }, { requestId: [1] }])
+      expect((await checkIn(lectureId, { attendeeId: guests[0], ...body })).status).toBe(400);
+    expect((await checkIn(lectureId, { attendeeId: [guests[0]] })).status).toBe(400);
+    expect(await rowsOf(server.client, 'checkins', { lectureId })).toHaveLength(0);
+  });
+
+  it('a wall’s key opens its summit’s wall without a session; wrong keys from one address are slowed down', async () => {
+    const { summitId } = await summitWithSession(2);
+    const { key } = await (await server.api(`/summits/${summitId}/wall-key`, json({}))).json();
+    const wall = await fetch(`${server.url}/api/wall/${key}`);
+    expect(wall.status).toBe(200);
+    expect(await wall.json()).toMatchObject({ expected: 2, checkedIn: 0 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) statuses.push((await fetch(`${server.url}/api/wall/not-a-key-${i}-xxxxxxxxxxxxxx`)).status);
+    expect(statuses.filter((s) => s === 404).length).toBeLessThanOrEqual(31);
+    expect(statuses.at(-1)).toBe(429);
+  });
+});

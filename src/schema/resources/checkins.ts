@@ -13,8 +13,9 @@ export const checkins: ResourceDef = {
   group: 'events',
   titleField: 'at',
   sort: { field: 'at', order: 'DESC' },
+  // written by the desks' route; an admin may correct one by hand. Not read-only: a guest or a
+  // session with check-ins is not deleted from under them (src/server/deletes.ts)
   writers: [],
-  readOnly: true,
   noImport: true,
   fields: [
     f.ref('lectureId', '场次', 'Session', 'lectures', { required: true }),

@@ -1,5 +1,6 @@
 import { checkInWindow, clockText, placeIn, timeText } from '../../schema/checkinWindow';
-import { enums, type Lang } from '../../schema';
+import { enums, resourceByName, type Lang } from '../../schema';
+import { stampsFor } from '../../schema/stamps';
 import { scannedCode } from '../../schema/checkinCode';
 import { HttpError, message } from '../messages';
 import type { Row } from '../records';
@@ -40,8 +41,18 @@ export async function planCheckIn(
   lang: Lang,
   answer: { existing?: Row },
 ): Promise<Step[]> {
-  const how = String(input.how ?? 'search');
-  if (!enums.checkinHow.some((o) => o.id === how)) throw new HttpError(400, message(lang, 'checkinHow'));
+  const how = input.how ?? 'search';
+  if (typeof how !== 'string' || !enums.checkinHow.some((o) => o.id === how))
+    throw new HttpError(400, message(lang, 'checkinHow'));
+  // what a desk sends is text (an id may be a number): anything else is refused, not coerced
+  const text = (value: unknown) => value === undefined || value === null || typeof value === 'string';
+  if (
+    !text(input.desk) ||
+    !text(input.requestId) ||
+    !text(input.code) ||
+    !['undefined', 'string', 'number'].includes(typeof input.attendeeId)
+  )
+    throw new HttpError(400, message(lang, 'badRequest'));
   const guest = await findGuest(view, input, lang);
   if (session.summitId != null && guest.summitId !== session.summitId)
     throw new HttpError(409, message(lang, 'checkinNotGuest', { name: String(guest.name) }));
@@ -77,6 +88,28 @@ export async function planCheckIn(
     if (!leave) throw new HttpError(409, message(lang, 'checkinNoSubstitute', { name: String(guest.name) }));
     substitute = String(leave.substituteName);
   }
+  // the first session a guest comes to is their arrival at the summit too (the wall, the
+  // desk's count, who is marked absent)
+  const arrived: Step[] =
+    session.summitId != null && guest.invitation !== 'checkedIn'
+      ? [
+          {
+            op: 'update',
+            resource: 'attendees',
+            row: guest,
+            fields: {
+              invitation: 'checkedIn',
+              ...stampsFor(
+                resourceByName.attendees,
+                { ...guest, invitation: 'checkedIn' },
+                guest,
+                { invitation: 'checkedIn' },
+                now,
+              ),
+            },
+          },
+        ]
+      : [];
   return [
     {
       op: 'create',
@@ -92,6 +125,7 @@ export async function planCheckIn(
         requestId: input.requestId != null ? String(input.requestId).slice(0, 64) : null,
       },
     },
+    ...arrived,
   ];
 }
 

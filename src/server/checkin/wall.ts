@@ -1,6 +1,7 @@
 import express, { type Request } from 'express';
 import { inInvitationGroup, type Role } from '../../schema';
 import type { LoginThrottle } from '../auth/throttle';
+import { actorOf } from '../audit';
 import { asyncHandler, HttpError, message, requestLang } from '../messages';
 import { resourceFor } from '../present';
 import type { Row } from '../records';
@@ -64,7 +65,8 @@ export function wallKeys(records: RecordStore, throttle: LoginThrottle, now: () 
   return async (key: string, req: Request) => {
     const found = await findKey(records, 'wall', key);
     if (!found) {
-      await throttle.keyTry(req.ip ?? '');
+      const wait = await throttle.keyTry(req.ip ?? '');
+      if (wait > 0) throw new HttpError(429, message(requestLang(req), 'throttledKeys'));
       return null;
     }
     const [summit] = await records.get('summits', [found.summitId]);
@@ -97,7 +99,8 @@ export function wallRoutes(records: RecordStore, keys: WallKeys, now: () => numb
       const lang = requestLang(req);
       resourceFor('attendees', res.locals.user.role as Role, 'write', lang);
       const key = newToken();
-      await records.write(null, async (view) => {
+      // (keys are not audited: only their hashes are kept, and a trail entry would add nothing)
+      await records.write(actorOf(res.locals.user), async (view) => {
         const summit = await view.find('summits', req.params.id);
         if (!summit) throw new HttpError(404, message(lang, 'notFound'));
         return keySteps(view, 'wall', key, { attendeeId: null, summitId: summit.id, replaces: false }, now());

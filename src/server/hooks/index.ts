@@ -2,6 +2,7 @@ import type { ResourceDef } from '../../schema';
 import { definitionHooks } from './definitions';
 import { parentHooks } from './parents';
 import type { Hooks } from './types';
+import { leaveHooks, sessionHooks } from './sessions';
 import { userHooks } from './users';
 
 export type { Hooks } from './types';
@@ -14,6 +15,8 @@ export function hookRegistry(services: {
 }) {
   const byName: Record<string, Hooks> = {
     users: userHooks(services.endSessionsOf),
+    leaves: leaveHooks,
+    lectures: sessionHooks,
     ...definitionHooks(services.rebuildSchema),
   };
   return (resource: ResourceDef): Hooks[] =>

@@ -5,7 +5,7 @@ import { stampsFor } from '../../schema/stamps';
 import type { Row } from '../records';
 import { keySteps, newToken } from '../reply/tokens';
 import type { RecordStore, Step } from '../store/recordStore';
-import { TOKEN_MARK } from './templates';
+import { TOKEN_MARK, type Composed } from './templates';
 
 /**
  * The outbox worker's writes (outbox.ts runs them): taking a mail, recording what became of it,
@@ -115,6 +115,27 @@ export async function followGuest(records: RecordStore, mail: Row, now: number, 
       return [{ op: 'update', resource: 'attendees', row: guest, fields: { ...moves, ...stamps } } as Step];
     }),
   );
+}
+
+/** A new mail to a guest, queued to go now: the one way invitations and reminders enter the
+ * outbox. */
+export function queuedMail(
+  mail: {
+    summitId: unknown;
+    attendeeId: unknown;
+    kind: string;
+    to: unknown;
+    lang: string;
+    replyBase: unknown;
+  } & Composed,
+  now: number,
+): Step {
+  const at = iso(now);
+  return {
+    op: 'create',
+    resource: OUTBOX,
+    fields: { ...mail, state: 'queued', queuedAt: at, nextAttemptAt: at, attempts: 0 },
+  };
 }
 
 const update = (row: Row, fields: Record<string, unknown>): Step => ({

@@ -3,7 +3,7 @@ import { eventWallClock } from '../../schema/eventTime';
 import { replyDeadline } from '../../schema/invitation';
 import type { Row } from '../records';
 import type { RecordStore, Step, WriteView } from '../store/recordStore';
-import { OUTBOX } from './mails';
+import { OUTBOX, queuedMail } from './mails';
 import { reconfirmMail, reminderMail, type Composed } from './templates';
 
 /** reminders go out from this hour of the day, Beijing time, not at midnight */
@@ -54,7 +54,6 @@ async function summitSteps(view: WriteView, summit: Row, now: number): Promise<S
   const byGuest = new Map<string, Row[]>();
   for (const mail of mails)
     byGuest.set(String(mail.attendeeId), [...(byGuest.get(String(mail.attendeeId)) ?? []), mail]);
-  const at = new Date(now).toISOString();
   const steps: Step[] = [];
   for (const guest of guests) {
     const own = byGuest.get(String(guest.id)) ?? [];
@@ -64,23 +63,20 @@ async function summitSteps(view: WriteView, summit: Row, now: number): Promise<S
     const kind = due(summit, guest, own, now);
     if (!kind) continue;
     const lang = (invitation.lang === 'en' ? 'en' : 'zh') as Lang;
-    steps.push({
-      op: 'create',
-      resource: OUTBOX,
-      fields: {
-        summitId: summit.id,
-        attendeeId: guest.id,
-        kind,
-        to: guest.email,
-        ...COMPOSE[kind](summit, guest, lang, String(invitation.replyBase)),
-        state: 'queued',
-        queuedAt: at,
-        nextAttemptAt: at,
-        attempts: 0,
-        lang,
-        replyBase: invitation.replyBase,
-      },
-    });
+    steps.push(
+      queuedMail(
+        {
+          summitId: summit.id,
+          attendeeId: guest.id,
+          kind,
+          to: guest.email,
+          ...COMPOSE[kind](summit, guest, lang, String(invitation.replyBase)),
+          lang,
+          replyBase: invitation.replyBase,
+        },
+        now,
+      ),
+    );
   }
   return steps;
 }

@@ -6,7 +6,7 @@ import { asyncHandler, HttpError, message, requestLang } from '../messages';
 import { present, resourceFor } from '../present';
 import type { Row } from '../records';
 import type { RecordStore, Step, WriteView } from '../store/recordStore';
-import { OUTBOX } from './mails';
+import { OUTBOX, queuedMail } from './mails';
 import { readMailState } from './settings';
 import { invitationMail } from './templates';
 
@@ -76,7 +76,6 @@ export function mailRoutes(records: RecordStore, now: () => number, publicUrl?: 
           named ? named.has(String(guest.id)) : guest.invitation === 'toInvite',
         );
         const pending = await pendingInvitations(view, summit.id);
-        const at = new Date(now()).toISOString();
         const base = replyBase(req);
         const steps: Step[] = [];
         for (const guest of guests) {
@@ -92,23 +91,20 @@ export function mailRoutes(records: RecordStore, now: () => number, publicUrl?: 
             continue;
           }
           const mail = invitationMail(summit, guest, mailLang as Lang, base);
-          steps.push({
-            op: 'create',
-            resource: OUTBOX,
-            fields: {
-              summitId: summit.id,
-              attendeeId: guest.id,
-              kind: 'invitation',
-              to: guest.email,
-              ...mail,
-              state: 'queued',
-              queuedAt: at,
-              nextAttemptAt: at,
-              attempts: 0,
-              lang: mailLang,
-              replyBase: base,
-            },
-          });
+          steps.push(
+            queuedMail(
+              {
+                summitId: summit.id,
+                attendeeId: guest.id,
+                kind: 'invitation',
+                to: guest.email,
+                ...mail,
+                lang: mailLang as Lang,
+                replyBase: base,
+              },
+              now(),
+            ),
+          );
         }
         return steps;
       });
