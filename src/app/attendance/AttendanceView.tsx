@@ -21,6 +21,7 @@ type Counts = Record<'expected' | 'present' | 'late' | 'leave' | 'substitute' | 
 interface Attendance {
   counts: Counts;
   byRole: (Counts & { role: string })[];
+  byOrganization: (Counts & { organization: string })[];
   people: {
     attendeeId: number;
     name: string;
@@ -126,6 +127,19 @@ export const AttendanceView = () => {
           {data.byRole.map((group) => (
             <TableRow key={group.role}>
               <TableCell>{translate(`enums.attendeeRole.${group.role}`, { _: group.role })}</TableCell>
+              <CountCells counts={group} />
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Table size="small" sx={{ mb: 3 }} data-testid="attendance-by-organization">
+        <TableHead>
+          <CountHead first={translate('huiwu.attendance.organization')} />
+        </TableHead>
+        <TableBody>
+          {data.byOrganization.map((group) => (
+            <TableRow key={group.organization}>
+              <TableCell>{group.organization || translate('huiwu.attendance.noOrganization')}</TableCell>
               <CountCells counts={group} />
             </TableRow>
           ))}

@@ -349,6 +349,8 @@ export const en = {
     attendance: {
       tab: 'Attendance',
       session: 'Session',
+      organization: 'Organization',
+      noOrganization: '(none)',
       markAbsent: 'Mark no-shows absent',
       markAbsentText: 'Mark every guest who confirmed but has not registered as absent? (Only after the first day’s registration.)',
       marked: '%{count} guests marked absent',

@@ -327,6 +327,8 @@ export const zh: typeof en = {
     attendance: {
       tab: '出席情况',
       session: '场次',
+      organization: '单位',
+      noOrganization: '（未填单位）',
       markAbsent: '未到嘉宾标为缺席',
       markAbsentText: '把已确认参加、但至今没有报到的嘉宾都标为“缺席”？（第一天报到结束后才能操作）',
       marked: '已将 %{count} 位嘉宾标为缺席',

@@ -58,6 +58,10 @@ export async function attendanceWorkbook(res: Response, a: SessionAttendance, la
       ...countCells(group),
     ]);
   sheet.addRow([]);
+  sheet.addRow([zh ? '按单位' : 'By organization', ...head]).font = { bold: true };
+  for (const group of a.byOrganization)
+    sheet.addRow([group.organization || (zh ? '（未填单位）' : '(none)'), ...countCells(group)]);
+  sheet.addRow([]);
   sheet.addRow(
     zh
       ? ['序号', '姓名', '单位', '身份', '情况', '签到时间', '签到台', '代会人 / 请假事由']
