@@ -393,8 +393,7 @@ export const en = {
       open: 'Check-in desk',
       title: 'Check-in',
       count: '%{checkedIn} / %{expected} checked in',
-      search:
-        'Name, pinyin initials (zw), phone ending or organization; a barcode scanner reads the badge’s QR code here',
+      search: 'Name, pinyin initials (zw), phone ending or organization',
       example: 'e.g. zw, 张伟, 8866',
       checkIn: 'Check in',
       undo: 'Undo',
@@ -407,7 +406,7 @@ export const en = {
         'No connection: %{smart_count} check-in is kept on this tablet and sent when it returns |||| No connection: %{smart_count} check-ins are kept on this tablet and sent when it returns',
       sending: 'Sending %{smart_count} check-in… |||| Sending %{smart_count} check-ins…',
       keptTheirs: 'checked in at another desk, not undone',
-      hint: 'Each tap is saved on this tablet first, so the desk keeps working when the network drops.',
+      hint: 'Each tap is saved on this tablet first, so the desk keeps working when the network drops. A barcode scanner works as it is: scan a badge’s QR code into the search box to check its guest in.',
     },
     arrivals: {
       clashes: '%{smart_count} pick-up clash: |||| %{smart_count} pick-up clashes:',

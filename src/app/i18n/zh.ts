@@ -370,7 +370,7 @@ export const zh: typeof en = {
       open: '签到台',
       title: '现场签到',
       count: '已签到 %{checkedIn} / 应到 %{expected}',
-      search: '姓名、拼音首字母（如 zw）、手机尾号或单位；扫码枪可直接扫胸牌上的二维码',
+      search: '姓名、拼音首字母（如 zw）、手机尾号或单位',
       example: '如 zw、张伟、8866',
       checkIn: '签到',
       undo: '撤销',
@@ -382,7 +382,7 @@ export const zh: typeof en = {
       offline: '网络中断：%{smart_count} 次签到已保存在本机，网络恢复后自动发送',
       sending: '正在发送 %{smart_count} 次签到…',
       keptTheirs: '已在其他签到台签到，未撤销',
-      hint: '每次签到先保存在本机，网络中断时签到台照常使用。',
+      hint: '每次签到先保存在本机，网络中断时签到台照常使用。扫码枪接上即可用：在搜索框里扫胸牌上的二维码，即刻签到。',
     },
     arrivals: {
       clashes: '%{smart_count} 处接站冲突：',
