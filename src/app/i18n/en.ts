@@ -352,7 +352,8 @@ export const en = {
       organization: 'Organization',
       noOrganization: '(none)',
       markAbsent: 'Mark no-shows absent',
-      markAbsentText: 'Mark every guest who confirmed but has not registered as absent? (Only after the first day’s registration.)',
+      markAbsentText:
+        'Mark every guest who confirmed but has not registered as absent? (Only after the first day’s registration.)',
       marked: '%{count} guests marked absent',
       export: 'Export to Excel',
       print: 'Print',
