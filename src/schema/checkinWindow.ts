@@ -1,4 +1,6 @@
 import { eventWallClock } from './eventTime';
+import { getField } from './fields';
+import { lectures } from './resources/lectures';
 import type { Lang } from './types';
 
 /** When a session's desks take check-ins, in instants (ms). */
@@ -14,7 +16,6 @@ const MINUTE = 60_000;
 /** without their own times: the desks open an hour before the start, close three hours after */
 const OPENS_BEFORE = 60 * MINUTE;
 const CLOSES_AFTER = 180 * MINUTE;
-const GRACE_MINUTES = 10;
 
 /** A session's (a lecture's) check-in window, from its fields or the defaults. */
 export function checkInWindow(session: Record<string, unknown>): CheckInWindow {
@@ -23,7 +24,8 @@ export function checkInWindow(session: Record<string, unknown>): CheckInWindow {
   const opens = at(session.checkInOpens);
   const closes = at(session.checkInCloses);
   const ends = at(session.endsAt);
-  const grace = session.graceMinutes == null ? GRACE_MINUTES : Number(session.graceMinutes);
+  // the schema's default, for a session saved before it had one
+  const grace = Number(session.graceMinutes ?? getField(lectures, 'graceMinutes')?.default ?? 0);
   return {
     starts,
     opens: Number.isNaN(opens) ? starts - OPENS_BEFORE : opens,

@@ -114,8 +114,6 @@ export const enums: Record<string, EnumOption[]> = {
     ['reconfirm', '行程确认', 'Travel re-confirmation'],
     ['test', '测试邮件', 'Test mail'],
   ]),
-  // queued → sending → sent, or → retrying (and back to sending), or → failed; cancelled
-  // by an organiser before it was taken
   // how a guest was checked in at a session's desk
   checkinHow: options([
     ['scan', '扫码', 'Scan'],
@@ -127,6 +125,8 @@ export const enums: Record<string, EnumOption[]> = {
     ['zh', '中文', 'Chinese'],
     ['en', '英文', 'English'],
   ]),
+  // queued → sending → sent, or → retrying (and back to sending), or → failed; cancelled
+  // by an organiser before it was taken
   mailState: options([
     ['queued', '待发送', 'Queued'],
     ['sending', '发送中', 'Sending'],

@@ -13,3 +13,7 @@ export const EVENT_OFFSET_MS = EVENT_OFFSET_MINUTES * 60_000;
  * cell (which has no zones) or a day key shows. */
 export const eventWallClock = (instant: string | number | Date) =>
   new Date(new Date(instant).getTime() + EVENT_OFFSET_MS);
+
+/** The instant a day (2027-05-24) begins, and the instant it ends, in Beijing. */
+export const eventDayStart = (day: unknown) => Date.parse(`${String(day)}T00:00:00${EVENT_UTC_OFFSET}`);
+export const eventDayEnd = (day: unknown) => eventDayStart(day) + 86_400_000;

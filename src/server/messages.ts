@@ -15,7 +15,7 @@ const messages = {
     en: 'Say who checks in: attendeeId, or the code scanned',
   },
   checkinCode: { zh: '没有这个签到码对应的嘉宾', en: 'No guest has this check-in code' },
-  checkinHow: { zh: '签到方式只能是 scan、search、walkIn 或 proxy', en: 'how must be scan, search, walkIn or proxy' },
+  checkinHow: { zh: '签到方式只能是：{options}', en: 'how must be one of: {options}' },
   checkinNotGuest: {
     zh: '{name} 不是本场次所属峰会的嘉宾',
     en: '{name} is not a guest of this session’s summit',
@@ -26,6 +26,7 @@ const messages = {
     zh: '{name} 已于 {time} 在{desk}签到',
     en: '{name} already checked in at {time}, {desk}',
   },
+  wallOver: { zh: '峰会已经结束，签到大屏不再开放', en: 'The summit is over: its check-in wall is closed' },
   throttledKeys: { zh: '尝试次数过多，请稍后再试', en: 'Too many tries: please wait a while' },
   absentTooSoon: {
     zh: '报到尚未结束：{at} 之后才能把未到的嘉宾标为缺席',

@@ -247,6 +247,20 @@ describe('links that no longer open', () => {
     expect(await guest(server, ids[0])).toMatchObject({ invitation: 'invited' });
   });
 
+  it('a new invitation that bounces leaves the guest the link they have', async () => {
+    const server = await start();
+    const { summitId } = await summitWith(server, [{ name: '林青', email: 'lin@example.com' }]);
+    await inviteAll(server, summitId, 1);
+    const [first] = await rowsOf(server.client, 'outbox', { summitId });
+    sink.refuse = (to) => (to === 'lin@example.com' ? { code: 550, message: '550 5.1.1 User unknown' } : null);
+    expect((await server.api(`/outbox/${first.id}/resend`, { method: 'POST' })).status).toBe(202);
+    await vi.waitFor(async () => expect((await rowsOf(server.client, 'outbox', { summitId }))[0].state).toBe('failed'), {
+      timeout: 10_000,
+    });
+    sink.refuse = () => null;
+    expect((await page(server, `/r/${tokenOf(sink.received[0])}`)).status).toBe(200);
+  });
+
   it('after the deadline the page shows the answers and whom to call; a change is refused', async () => {
     const server = await start();
     const { summitId, ids } = await summitWith(server, [{ name: '林青', email: 'lin@example.com' }]);

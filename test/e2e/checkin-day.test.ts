@@ -146,9 +146,31 @@ describe('a session’s desk and its attendance', () => {
     await desk.keyboard.type(`HUIWU:${guest.checkInCode}`, { delay: 0 });
     await desk.keyboard.press('Enter');
     await desk.getByText(/韩雪 已于 \d\d:\d\d 在2号台签到/).waitFor();
+    // an excused guest's 代会人, found by the guest's name
+    const absentee = await guestNamed('邹明远');
+    await server.client.create('leaves', {
+      data: {
+        lectureId: session.id,
+        attendeeId: absentee.id,
+        reason: '外出开会',
+        substituteName: '邹小红',
+        substituteOrg: '青岚大学',
+      },
+    });
+    await desk.reload();
+    await desk.locator('#checkin-search').fill('邹明远');
+    await desk.getByRole('button', { name: '代会人 邹小红 签到' }).click();
+    await desk.getByText('邹明远 场次签到成功').waitFor();
     await desk.goto(`${server.url}/#/lectures/${session.id}/show/attendance`);
     await desk.getByTestId('attendance').waitFor();
     await expect.poll(() => desk.getByTestId('attendance').textContent()).toContain('韩雪');
+    await expect.poll(() => desk.getByTestId('attendance').textContent()).toContain('邹小红');
     await shot(desk, 'session-attendance');
+    // printed: the report alone, with its title, no menu
+    await desk.emulateMedia({ media: 'print' });
+    expect(await desk.getByRole('menuitem', { name: '仪表盘' }).isVisible()).toBe(false);
+    expect(await desk.getByText('主旨报告：先进陶瓷的下一个十年 出席情况统计表').isVisible()).toBe(true);
+    await shot(desk, 'session-attendance-print');
+    await desk.emulateMedia({ media: 'screen' });
   });
 });

@@ -127,6 +127,8 @@ describe('money in one unit', () => {
     await shot(page, 'form-money-wan');
     await page.getByRole('button', { name: '保存' }).click();
     await expect.poll(async () => (await server.client.getOne('agreements', { id: 1 })).data.amount).toBe(155_000);
+    // the form goes to the record's page once saved: not in the middle of the next test
+    await page.waitForURL(/#\/agreements\/1\/show/);
   });
 
   it('in 万元, a filter by amount is typed in 万元 and asks the server in yuan', async () => {

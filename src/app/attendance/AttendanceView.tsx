@@ -13,6 +13,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { timeText } from '../../schema/checkinWindow';
 import { apiUrl, httpClient } from '../providers/httpClient';
+import { formatDay } from '../schema-ui/time';
 
 type Counts = Record<'expected' | 'present' | 'late' | 'leave' | 'substitute' | 'absent', number> & {
   attendanceRate: number | null;
@@ -107,6 +108,20 @@ export const AttendanceView = () => {
   };
   return (
     <Box data-testid="attendance">
+      {/* printed, the report alone: no menu, bar, tabs or buttons; a title above, signatures below */}
+      <style>{`@media print {
+        .RaAppBar-appBar, .RaSidebar-fixed, .RaSidebar-docked, .MuiTabs-root, .RaTopToolbar-root { display: none !important; }
+        .RaLayout-content { padding: 0 !important; }
+      }`}</style>
+      <Typography
+        variant="h5"
+        sx={{ display: 'none', textAlign: 'center', mb: 1, '@media print': { display: 'block' } }}
+      >
+        {translate('huiwu.attendance.printTitle', { title: String(record.title) })}
+      </Typography>
+      <Typography sx={{ display: 'none', textAlign: 'center', mb: 2, '@media print': { display: 'block' } }}>
+        {[formatDay(record.startsAt, 'datetime', locale), record.venue].filter(Boolean).join(' · ')}
+      </Typography>
       <Box sx={{ display: 'flex', gap: 1, mb: 2, '@media print': { display: 'none' } }}>
         <Button startIcon={<DownloadIcon />} onClick={download}>
           {translate('huiwu.attendance.export')}
@@ -168,6 +183,9 @@ export const AttendanceView = () => {
           ))}
         </TableBody>
       </Table>
+      <Typography sx={{ display: 'none', mt: 4, '@media print': { display: 'block' } }}>
+        {translate('huiwu.attendance.signatures')}
+      </Typography>
     </Box>
   );
 };

@@ -311,7 +311,40 @@ export const CheckInPage = () => {
                   {unsent.has(String(guest.id)) ? ` · ${translate('huiwu.checkin.notSent')}` : ''}
                 </Typography>
               </Box>
-              {canWrite && (
+              {canWrite && session && (
+                <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1, alignItems: 'stretch' }}>
+                  <Button
+                    size="large"
+                    variant="contained"
+                    color="success"
+                    onClick={() => tap(guest)}
+                    disabled={String(guest.id).startsWith('walk-in-')}
+                    sx={{ minWidth: 140, minHeight: 56, fontSize: 20 }}
+                  >
+                    {translate('huiwu.checkin.checkIn')}
+                  </Button>
+                  {sessionDesk.substituteOf.has(String(guest.id)) ? (
+                    <Button
+                      variant="outlined"
+                      onClick={() =>
+                        void sessionDesk.checkIn({ attendeeId: guest.id }, String(guest.name), 'search', true)
+                      }
+                    >
+                      {translate('huiwu.checkin.bySubstitute', {
+                        name: sessionDesk.substituteOf.get(String(guest.id)),
+                      })}
+                    </Button>
+                  ) : (
+                    <Button
+                      variant="text"
+                      onClick={() => void sessionDesk.checkIn({ attendeeId: guest.id }, String(guest.name), 'proxy')}
+                    >
+                      {translate('huiwu.checkin.byStaff')}
+                    </Button>
+                  )}
+                </Box>
+              )}
+              {canWrite && !session && (
                 <Button
                   size="large"
                   variant={inside ? 'outlined' : 'contained'}

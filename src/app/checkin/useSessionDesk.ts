@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useNotify } from 'react-admin';
+import { useGetList, useNotify } from 'react-admin';
 import { apiUrl, httpClient } from '../providers/httpClient';
 
 interface Counts {
@@ -13,9 +13,9 @@ const newRequestId = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.no
 
 /**
  * The desk of one session (a forum, a seminar, a lecture): check-ins sent to the session's
- * route, each with an id of its own so that a retry is the same check-in, answered with what
- * the server says (on time, late, already in at another desk, not yet open); and the session's
- * counts, read again after each check-in and every ten seconds.
+ * route, each with an id of its own (should the request reach the server twice, it is one
+ * check-in), answered with what the server says (on time, late, already in at another desk,
+ * not yet open); and the session's counts, read again after each check-in and every ten seconds.
  */
 export function useSessionDesk(sessionId: string, desk: string) {
   const notify = useNotify();
@@ -35,8 +35,19 @@ export function useSessionDesk(sessionId: string, desk: string) {
   }, [load, sessionId]);
 
   const checkIn = useCallback(
-    async (who: { attendeeId: unknown } | { code: string }, name: string, how: 'scan' | 'search') => {
-      const body = { ...who, how, desk: desk || undefined, requestId: newRequestId() };
+    async (
+      who: { attendeeId: unknown } | { code: string },
+      name: string,
+      how: 'scan' | 'search' | 'proxy',
+      substitute = false,
+    ) => {
+      const body = {
+        ...who,
+        how,
+        desk: desk || undefined,
+        requestId: newRequestId(),
+        ...(substitute ? { substitute } : {}),
+      };
       try {
         const { json } = await httpClient(`${apiUrl}/lectures/${sessionId}/checkins`, {
           method: 'POST',
@@ -54,5 +65,14 @@ export function useSessionDesk(sessionId: string, desk: string) {
     },
     [desk, sessionId, notify, load],
   );
-  return { counts, checkIn };
+  // the guests excused from this session whose 代会人 may check in in their place
+  const { data: leaves = [] } = useGetList(
+    'leaves',
+    { filter: { lectureId: sessionId }, pagination: { page: 1, perPage: 1000 }, sort: { field: 'id', order: 'ASC' } },
+    { enabled: !!sessionId },
+  );
+  const substituteOf = new Map(
+    leaves.filter((l) => l.substituteName).map((l) => [String(l.attendeeId), String(l.substituteName)]),
+  );
+  return { counts, checkIn, substituteOf };
 }

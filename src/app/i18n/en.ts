@@ -349,6 +349,8 @@ export const en = {
     attendance: {
       tab: 'Attendance',
       session: 'Session',
+      printTitle: '%{title}: attendance',
+      signatures: 'Prepared by: __________    Checked by: __________    Date: __________',
       organization: 'Organization',
       noOrganization: '(none)',
       markAbsent: 'Mark no-shows absent',
@@ -382,6 +384,8 @@ export const en = {
       deskName: 'Desk name (e.g. Desk 1)',
       sessionCount: '%{present} of %{expected} at this session (%{late} late)',
       sessionIn: '%{name} is checked in for the session',
+      bySubstitute: 'Substitute %{name} checks in',
+      byStaff: 'Check in on their behalf',
       sessionLate: '%{name} is checked in (late)',
       camera: 'Scan with the camera',
       noCamera: 'The camera could not be opened: allow it, or scan a photo instead',

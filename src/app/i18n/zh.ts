@@ -327,6 +327,8 @@ export const zh: typeof en = {
     attendance: {
       tab: '出席情况',
       session: '场次',
+      printTitle: '%{title} 出席情况统计表',
+      signatures: '制表人：__________　　审核人：__________　　日期：__________',
       organization: '单位',
       noOrganization: '（未填单位）',
       markAbsent: '未到嘉宾标为缺席',
@@ -359,6 +361,8 @@ export const zh: typeof en = {
       deskName: '签到台名称（如 1号台）',
       sessionCount: '场次签到 %{present} / 应到 %{expected}（迟到 %{late}）',
       sessionIn: '%{name} 场次签到成功',
+      bySubstitute: '代会人 %{name} 签到',
+      byStaff: '工作人员代签',
       sessionLate: '%{name} 签到成功（迟到）',
       camera: '摄像头扫码',
       noCamera: '无法打开摄像头：请允许使用摄像头，或改用“拍照扫码”',

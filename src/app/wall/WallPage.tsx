@@ -45,11 +45,15 @@ export const WallPage = () => {
     void wallKey(summitId).then(setKey, () => setConnected(false));
   }, [summitId]);
 
+  const renewed = useRef(false);
   const load = useCallback(async () => {
     if (!key) return;
     const res = await fetch(`${apiUrl}/wall/${key}`, { cache: 'no-store' }).catch(() => null);
     if (res?.status === 404) {
-      // the key is gone (a new data file, the summit moved): a new one, while the session lasts
+      // the key is gone (a new data file): one new one, while the session lasts; not again and
+      // again (a summit that is over gets none)
+      if (renewed.current) return setConnected(false);
+      renewed.current = true;
       return void wallKey(summitId, true).then(setKey, () => setConnected(false));
     }
     if (!res?.ok) return setConnected(false);

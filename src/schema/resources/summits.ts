@@ -35,7 +35,10 @@ export const summits: ResourceDef = {
       max: 30,
       list: false,
       default: 3,
-      help: { zh: '给未回复的嘉宾发提醒邮件；留空不提醒', en: 'A reminder to guests who have not answered; empty: none' },
+      help: {
+        zh: '给未回复的嘉宾发提醒邮件；留空不提醒',
+        en: 'A reminder to guests who have not answered; empty: none',
+      },
     }),
     f.text('contact', '会务联系人', 'Contact', {
       maxLength: 100,
@@ -43,9 +46,17 @@ export const summits: ResourceDef = {
       help: { zh: '如 王老师 0579-87123456，写在邀请函和回复页上', en: 'Shown in invitations and on the reply page' },
     }),
     // the invitation's own wording; empty: Huiwu's (src/schema/invitation.ts)
-    f.text('inviteSubject', '邀请函主题', 'Invitation subject (Chinese)', { list: false, placeholders, help: templateHelp }),
+    f.text('inviteSubject', '邀请函主题', 'Invitation subject (Chinese)', {
+      list: false,
+      placeholders,
+      help: templateHelp,
+    }),
     f.longtext('inviteBody', '邀请函正文', 'Invitation text (Chinese)', { placeholders, help: templateHelp }),
-    f.text('inviteSubjectEn', '英文邀请函主题', 'Invitation subject (English)', { list: false, placeholders, help: templateHelp }),
+    f.text('inviteSubjectEn', '英文邀请函主题', 'Invitation subject (English)', {
+      list: false,
+      placeholders,
+      help: templateHelp,
+    }),
     f.longtext('inviteBodyEn', '英文邀请函正文', 'Invitation text (English)', { placeholders, help: templateHelp }),
   ],
 };

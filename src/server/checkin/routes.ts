@@ -1,6 +1,7 @@
 import express, { type Request, type Response } from 'express';
 import { resourceByName, type Lang, type Role } from '../../schema';
 import { clockText } from '../../schema/checkinWindow';
+import { eventDayEnd } from '../../schema/eventTime';
 import { actorOf } from '../audit';
 import { asyncHandler, HttpError, message, requestLang } from '../messages';
 import { present, resourceFor } from '../present';
@@ -103,7 +104,7 @@ export function checkinRoutes(records: RecordStore, now: () => number) {
       const marked = await records.write(actorOf(res.locals.user), async (view) => {
         const summit = await view.find('summits', req.params.id);
         if (!summit) throw new HttpError(404, message(lang, 'notFound'));
-        const closes = Date.parse(`${String(summit.startsOn)}T24:00:00+08:00`);
+        const closes = eventDayEnd(summit.startsOn);
         if (now() < closes) throw new HttpError(409, message(lang, 'absentTooSoon', { at: clockText(closes, lang) }));
         const guests = await view.where('attendees', 'summitId', summit.id);
         return guests

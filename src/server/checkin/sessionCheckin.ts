@@ -43,7 +43,7 @@ export async function planCheckIn(
 ): Promise<Step[]> {
   const how = input.how ?? 'search';
   if (typeof how !== 'string' || !enums.checkinHow.some((o) => o.id === how))
-    throw new HttpError(400, message(lang, 'checkinHow'));
+    throw new HttpError(400, message(lang, 'checkinHow', { options: enums.checkinHow.map((o) => o.id).join(', ') }));
   // what a desk sends is text (an id may be a number): anything else is refused, not coerced
   const text = (value: unknown) => value === undefined || value === null || typeof value === 'string';
   if (
@@ -53,8 +53,8 @@ export async function planCheckIn(
     !['undefined', 'string', 'number'].includes(typeof input.attendeeId)
   )
     throw new HttpError(400, message(lang, 'badRequest'));
-  const guest = await findGuest(view, input, lang);
-  if (session.summitId != null && guest.summitId !== session.summitId)
+  const guest = await findGuest(view, input, session.summitId, lang);
+  if (session.summitId != null && String(guest.summitId) !== String(session.summitId))
     throw new HttpError(409, message(lang, 'checkinNotGuest', { name: String(guest.name) }));
   const earlier = (await view.where('checkins', 'attendeeId', guest.id)).find(
     (row) => String(row.lectureId) === String(session.id),
@@ -129,7 +129,7 @@ export async function planCheckIn(
   ];
 }
 
-async function findGuest(view: WriteView, input: DeskCheckIn, lang: Lang): Promise<Row> {
+async function findGuest(view: WriteView, input: DeskCheckIn, summitId: unknown, lang: Lang): Promise<Row> {
   if (input.attendeeId != null) {
     const guest = await view.find('attendees', input.attendeeId);
     if (!guest) throw new HttpError(404, message(lang, 'notFound'));
@@ -137,7 +137,9 @@ async function findGuest(view: WriteView, input: DeskCheckIn, lang: Lang): Promi
   }
   if (typeof input.code === 'string' && input.code.trim()) {
     const code = scannedCode(input.code);
-    const [match] = code ? await view.where('attendees', 'checkInCode', code) : [];
+    const matches = code ? await view.where('attendees', 'checkInCode', code) : [];
+    // (codes are random, not unique across summits: the session's summit's guest is the one)
+    const match = matches.find((g) => summitId == null || String(g.summitId) === String(summitId)) ?? matches[0];
     // read again holding it, as by id
     const guest = match && (await view.find('attendees', match.id));
     if (!guest) throw new HttpError(404, message(lang, 'checkinCode'));

@@ -103,6 +103,8 @@ export function wallRoutes(records: RecordStore, keys: WallKeys, now: () => numb
       await records.write(actorOf(res.locals.user), async (view) => {
         const summit = await view.find('summits', req.params.id);
         if (!summit) throw new HttpError(404, message(lang, 'notFound'));
+        // a wall of a summit that is over shows nothing: no key for it
+        if (summitOver(summit, now())) throw new HttpError(410, message(lang, 'wallOver'));
         return keySteps(view, 'wall', key, { attendeeId: null, summitId: summit.id, replaces: false }, now());
       });
       res.status(201).json({ key });

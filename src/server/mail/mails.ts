@@ -3,7 +3,7 @@ import { resourceByName } from '../../schema';
 import { PENDING_MAIL } from '../../schema/resources/outbox';
 import { stampsFor } from '../../schema/stamps';
 import type { Row } from '../records';
-import { keySteps, newToken } from '../reply/tokens';
+import { keySteps, newToken, replacedSteps } from '../reply/tokens';
 import type { RecordStore, Step } from '../store/recordStore';
 import { TOKEN_MARK, type Composed } from './templates';
 
@@ -21,6 +21,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export interface Taken {
   mail: Row;
   text: string;
+  /** the reply link's key made for this try (its hash stored), when the mail has a link */
+  keyId?: unknown;
 }
 
 /** The next mail due, taken for sending (`sending`, leased until `now + leaseMs`); null when
@@ -38,7 +40,7 @@ export async function take(records: RecordStore, now: number, leaseMs: number): 
     });
     if (page.length === 0) return null;
     let text = '';
-    const [taken] = await records.write(null, async (view) => {
+    const [taken, ...made] = await records.write(null, async (view) => {
       const row = await view.find(OUTBOX, page[0].id);
       // taken by another server meanwhile, or sent
       if (!row || !isDue(row, at)) return [];
@@ -49,9 +51,9 @@ export async function take(records: RecordStore, now: number, leaseMs: number): 
       if (text.includes(TOKEN_MARK) && row.attendeeId != null) {
         const token = newToken();
         text = text.replaceAll(TOKEN_MARK, token);
-        // an invitation's link replaces the guest's earlier ones; any try replaces its mail's last
+        // replacing nothing yet: a try that fails must not take away the link the guest has
         const about = { attendeeId: row.attendeeId, summitId: row.summitId, mailId: row.id };
-        keys.push(...(await keySteps(view, 'link', token, { ...about, replaces: row.kind === 'invitation' }, now)));
+        keys.push(...(await keySteps(view, 'link', token, { ...about, replaces: false }, now)));
       }
       return [
         update(row, {
@@ -64,7 +66,7 @@ export async function take(records: RecordStore, now: number, leaseMs: number): 
         ...keys,
       ];
     });
-    if (taken?.state === 'sending') return { mail: taken, text };
+    if (taken?.state === 'sending') return { mail: taken, text, keyId: made.at(-1)?.id };
   }
   return null;
 }
@@ -136,6 +138,13 @@ export function queuedMail(
     resource: OUTBOX,
     fields: { ...mail, state: 'queued', queuedAt: at, nextAttemptAt: at, attempts: 0 },
   };
+}
+
+/** An invitation sent: the guest's earlier links (earlier invitations, earlier tries of this
+ * one, reminders) open nothing more; the one in the mail that went does. */
+export async function replaceOlderLinks(records: RecordStore, { mail, keyId }: Taken, now: number) {
+  if (mail.kind !== 'invitation' || keyId == null || mail.attendeeId == null) return;
+  await persist(() => records.write(null, (view) => replacedSteps(view, 'link', mail.attendeeId, now, keyId)));
 }
 
 const update = (row: Row, fields: Record<string, unknown>): Step => ({

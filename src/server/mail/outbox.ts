@@ -2,7 +2,7 @@ import { SETTINGS_LIST } from '../../schema/mailSettings';
 import type { RecordStore } from '../store/recordStore';
 import { holdMs, judge, MAX_ATTEMPTS, meaningOf, retryDelayMs, type SmtpError } from './answers';
 import { queueReminders } from './reminders';
-import { followGuest, OUTBOX, persist, record, take, type Taken } from './mails';
+import { followGuest, OUTBOX, persist, record, replaceOlderLinks, take, type Taken } from './mails';
 import { readMailState, writeHold, type Hold } from './settings';
 import { smtpSender, type MailSettings, type Sender } from './transport';
 
@@ -63,7 +63,8 @@ export function startOutbox(options: OutboxOptions): Outbox {
     return sender.sender;
   };
 
-  async function sendOne(settings: MailSettings, hold: Hold | null, { mail, text }: Taken) {
+  async function sendOne(settings: MailSettings, hold: Hold | null, taken: Taken) {
+    const { mail, text } = taken;
     const attempts = Number(mail.attempts);
     let sent;
     try {
@@ -108,6 +109,7 @@ export function startOutbox(options: OutboxOptions): Outbox {
     });
     // the sending side works again: the next hold starts short
     if (hold) await persist(() => writeHold(records, null));
+    await replaceOlderLinks(records, taken, now());
     await followGuest(records, mail, now(), 'sent');
   }
 

@@ -1,6 +1,7 @@
 import { beijingDay, type Lang } from '../../schema';
-import { eventWallClock } from '../../schema/eventTime';
+import { eventDayStart, eventWallClock } from '../../schema/eventTime';
 import { replyDeadline } from '../../schema/invitation';
+import { PENDING_MAIL } from '../../schema/resources/outbox';
 import type { Row } from '../records';
 import type { RecordStore, Step, WriteView } from '../store/recordStore';
 import { OUTBOX, queuedMail } from './mails';
@@ -27,11 +28,14 @@ function due(summit: Row, guest: Row, mails: Row[], now: number): Kind | null {
   const had = (kind: Kind) => mails.some((mail) => mail.kind === kind);
   // not to someone invited less than a day ago: the invitation is the reminder
   const invitedLately = mails.some(
-    (mail) => mail.kind === 'invitation' && (mail.sentAt == null || Date.parse(String(mail.sentAt)) > now - 86_400_000),
+    (mail) =>
+      mail.kind === 'invitation' &&
+      (PENDING_MAIL.includes(String(mail.state)) ||
+        (mail.state === 'sent' && Date.parse(String(mail.sentAt)) > now - 86_400_000)),
   );
   if (guest.invitation === 'invited' && summit.remindDays != null && !had('reminder') && !invitedLately) {
     const deadline = replyDeadline(summit);
-    const from = beijingDay(Date.parse(`${deadline}T00:00:00+08:00`), -Number(summit.remindDays));
+    const from = beijingDay(eventDayStart(deadline), -Number(summit.remindDays));
     if (today >= from && today <= deadline) return 'reminder';
   }
   if (guest.invitation === 'confirmed' && guest.arrivalAt && !had('reconfirm')) {

@@ -1,4 +1,5 @@
 import { enums, type Lang } from '../../schema';
+import { timeText } from '../../schema/checkinWindow';
 import { DEFAULT_INVITATION, INVITATION_PLACEHOLDERS, replyDeadline, type Placeholder } from '../../schema/invitation';
 import type { Row } from '../records';
 
@@ -129,7 +130,7 @@ export function reminderMail(summit: Row, guest: Row, lang: Lang, base: string |
 
 /** "明天 14:32 G7531 抵达永康南站，接站人员 王师傅": the guest's arrival as they gave it. */
 function arrivalLine(guest: Row, lang: Lang) {
-  const at = new Date(Date.parse(String(guest.arrivalAt)) + 8 * 3600_000).toISOString().slice(11, 16);
+  const at = timeText(Date.parse(String(guest.arrivalAt)));
   const mode = enums.arrivalMode.find((o) => o.id === guest.arrivalMode)?.label[lang];
   const number = [guest.arrivalNumber ? String(guest.arrivalNumber) : '', !guest.arrivalNumber && mode ? mode : '']
     .filter(Boolean)
@@ -159,14 +160,14 @@ export function reconfirmMail(summit: Row, guest: Row, lang: Lang, base: string 
     return {
       subject: fill('Your arrival tomorrow: {summit}', values),
       body: fill(
-        `Dear {salutation} {name},\n\n${line}\n\nIf anything has changed, please correct it on your page, or call {contact}:\n{link}`,
+        `Dear {salutation} {name},\n\n${line}\n\nIf anything has changed, please call {contact}. Your details:\n{link}`,
         values,
       ),
     };
   return {
     subject: fill('行程确认：{峰会}', values),
     body: fill(
-      `尊敬的{姓名}{称谓}：\n\n　　${line}\n\n　　如有变动，请点击下面的链接修改，或联系会务 {联系人}：\n　　{回复链接}`,
+      `尊敬的{姓名}{称谓}：\n\n　　${line}\n\n　　如有变动，请联系会务 {联系人}。您的行程信息：\n　　{回复链接}`,
       values,
     ),
   };

@@ -1,4 +1,5 @@
-import { resourceByName, type Lang } from '../../schema';
+import { beijingDay, resourceByName, type Lang } from '../../schema';
+import { eventDayEnd, eventDayStart } from '../../schema/eventTime';
 import { replyDeadline } from '../../schema/invitation';
 import type { Actor } from '../audit';
 import { checkUpdate } from '../checks';
@@ -13,12 +14,12 @@ export type Form = Record<string, string | undefined>;
  * the day itself has begun for them (checked in, marked absent). */
 export function replyOpen(summit: Row, guest: Row, now: number) {
   const day = replyDeadline(summit);
-  if (day && now >= Date.parse(`${day}T24:00:00+08:00`)) return false;
+  if (day && now >= eventDayEnd(day)) return false;
   return !['checkedIn', 'absent'].includes(String(guest.invitation));
 }
 
 /** Whether a link still opens anything: until the summit's last day has ended in Beijing. */
-export const summitOver = (summit: Row, now: number) => now >= Date.parse(`${String(summit.endsOn)}T24:00:00+08:00`);
+export const summitOver = (summit: Row, now: number) => now >= eventDayEnd(summit.endsOn);
 
 const text = (value: string | undefined) => (value ?? '').trim();
 
@@ -52,9 +53,14 @@ export function answerOf(form: Form, lang: Lang): Record<string, unknown> {
   };
 }
 
-const DAY = 86_400_000;
 /** a guest may arrive up to a week before the summit (a visit, a rest), not after it */
 const ARRIVES_FROM_DAYS = 7;
+
+/** The days a guest may say they arrive: the reply page's date box offers only these. */
+export const arrivalRange = (summit: Row) => ({
+  from: beijingDay(eventDayStart(summit.startsOn), -ARRIVES_FROM_DAYS),
+  to: String(summit.endsOn ?? summit.startsOn),
+});
 
 /** What the schema cannot know of an answer: an arrival that fits the summit, a pick-up with a
  * time to meet. */
@@ -63,8 +69,7 @@ function answerProblems(answer: Record<string, unknown>, summit: Row, lang: Lang
   const zh = lang === 'zh';
   const problems: Record<string, string> = {};
   const arrival = typeof answer.arrivalAt === 'string' ? /^(\d{4}-\d{2}-\d{2})/.exec(answer.arrivalAt)?.[1] : undefined;
-  const from = new Date(Date.parse(String(summit.startsOn)) - ARRIVES_FROM_DAYS * DAY).toISOString().slice(0, 10);
-  const to = String(summit.endsOn ?? summit.startsOn);
+  const { from, to } = arrivalRange(summit);
   if (arrival && (arrival < from || arrival > to))
     problems.arrivalAt = zh
       ? `抵达日期应在 ${from} 至 ${to} 之间，请核对`
@@ -92,6 +97,8 @@ export async function saveAnswer(
   const [saved] = await records.write(actor, async (view) => {
     const current = await view.find('attendees', guest.id);
     if (!current) return [];
+    // closed meanwhile (checked in at a desk a moment ago): the page's answer does not undo it
+    if (!replyOpen(summit, current, now)) throw new HttpError(403, '');
     const answer = answerOf(form, lang);
     const problems = answerProblems(answer, summit, lang);
     if (Object.keys(problems).length > 0)

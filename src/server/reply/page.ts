@@ -2,6 +2,7 @@ import { enums, maskPersonal, type Lang } from '../../schema';
 import { replyDeadline } from '../../schema/invitation';
 import { eventWallClock } from '../../schema/eventTime';
 import { placeholderValues } from '../mail/templates';
+import { arrivalRange } from './answer';
 import type { Row } from '../records';
 
 /**
@@ -260,10 +261,7 @@ export function replyPage(view: ReplyView) {
   const deadline = day(replyDeadline(summit), lang);
   const salutation = placeholderValues(summit, guest, lang, null).salutation;
   const summary = guest.invitation === 'confirmed' ? travelSummary(guest, lang) : '';
-  const range = {
-    from: new Date(Date.parse(String(summit.startsOn)) - 7 * 86_400_000).toISOString().slice(0, 10),
-    to: String(summit.endsOn ?? summit.startsOn ?? ''),
-  };
+  const range = arrivalRange(summit);
   const masked = [
     guest.phone ? `${t.phone} ${escape(maskPersonal(guest.phone))}` : '',
     guest.email ? `${t.email} ${escape(maskPersonal(guest.email))}` : '',

@@ -101,7 +101,17 @@ export function replyRoutes({ records, throttle, now }: ReplyServices) {
         replyPage({ lang, summit, guest: saved, open: replyOpen(summit, saved, now()), ...page, note: 'thanks' }),
       );
     } catch (error) {
-      if (!(error instanceof HttpError) || (error.status !== 400 && error.status !== 409)) throw error;
+      if (!(error instanceof HttpError) || ![400, 403, 409].includes(error.status)) throw error;
+      if (error.status === 403) {
+        // closed while the guest was typing: the page as it now stands, with whom to call
+        const [current] = await records.get('attendees', [guest.id]);
+        const latest = current ?? guest;
+        return send(
+          res,
+          403,
+          replyPage({ lang, summit, guest: latest, open: replyOpen(summit, latest, now()), ...page }),
+        );
+      }
       if (error.status === 409) {
         const [current] = await records.get('attendees', [guest.id]);
         return send(

@@ -9,8 +9,8 @@ import type { RecordStore, Step, WriteView } from '../store/recordStore';
  * database, a backup nor the outbox holds one that opens a page.
  *
  * - A **link** (`/r/<token>`, 144 random bits) goes in one mail. It is made when the outbox
- *   takes the mail for sending, so the token exists only in that mail; an invitation made
- *   again (sent again, or tried again) replaces the guest's earlier links, a reminder adds one.
+ *   takes the mail for sending, so the token exists only in that mail; an invitation sent
+ *   again replaces the guest's earlier links once it has gone, a reminder adds one.
  * - A **code** (8 characters, for SMS, whose platforms refuse links) opens the page at `/r`
  *   with the last four digits of the guest's phone; a new SMS list replaces the guest's code.
  * - A **wall** key opens a summit's check-in wall (src/server/checkin/wall.ts) without a
@@ -36,10 +36,30 @@ export const typedCode = (text: string) => text.toUpperCase().replace(/[\s-]/g, 
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** The steps that end a guest's keys of this kind (all but `keep`): replaced by a newer one. */
+export async function replacedSteps(
+  view: WriteView,
+  kind: KeyKind,
+  attendeeId: unknown,
+  now: number,
+  keep?: unknown,
+): Promise<Step[]> {
+  const earlier = (await view.where(REPLY_KEYS, 'attendeeId', attendeeId)).filter(
+    (row) => row.kind === kind && row.replacedAt == null && String(row.id) !== String(keep),
+  );
+  return earlier.map((row): Step => ({
+    op: 'update',
+    resource: REPLY_KEYS,
+    row,
+    fields: { replacedAt: iso(now) },
+    audit: false,
+  }));
+}
+
 /**
- * The steps that store a new key of a guest, and end the ones it replaces: for a link, the
- * guest's earlier links when `replaces` (an invitation), and always an earlier try of the same
- * mail; for a code, the guest's earlier code.
+ * The steps that store a new key of a guest, and, when it `replaces` them (a new SMS code),
+ * end their earlier ones of its kind. An invitation's link replaces the earlier links only once
+ * its mail is sent (mails.ts): a new invitation that bounces leaves the guest the link they have.
  */
 export async function keySteps(
   view: WriteView,
@@ -48,20 +68,8 @@ export async function keySteps(
   about: { attendeeId: unknown; summitId: unknown; mailId?: unknown; replaces: boolean },
   now: number,
 ): Promise<Step[]> {
-  const earlier = (await view.where(REPLY_KEYS, 'attendeeId', about.attendeeId)).filter(
-    (row) =>
-      row.kind === kind &&
-      row.replacedAt == null &&
-      (about.replaces || (about.mailId != null && row.mailId === about.mailId)),
-  );
   return [
-    ...earlier.map((row): Step => ({
-      op: 'update',
-      resource: REPLY_KEYS,
-      row,
-      fields: { replacedAt: iso(now) },
-      audit: false,
-    })),
+    ...(about.replaces ? await replacedSteps(view, kind, about.attendeeId, now) : []),
     {
       op: 'create',
       resource: REPLY_KEYS,

@@ -136,67 +136,65 @@ export function changeStreams(
     account: unknown,
     sessionId: string | null,
   ) {
-    {
-      if ((open.get(account) ?? 0) >= perAccount || opened >= total)
-        throw new HttpError(429, message(lang, 'tooManyStreams'));
-      open.set(account, (open.get(account) ?? 0) + 1);
-      opened++;
+    if ((open.get(account) ?? 0) >= perAccount || opened >= total)
+      throw new HttpError(429, message(lang, 'tooManyStreams'));
+    open.set(account, (open.get(account) ?? 0) + 1);
+    opened++;
 
-      res.writeHead(200, {
-        'Content-Type': 'text/event-stream; charset=utf-8',
-        // no-transform: the compression middleware leaves the stream as it is written
-        'Cache-Control': 'no-store, no-transform',
-        'X-Accel-Buffering': 'no',
-        // the connection goes with the stream: a server that stops is not kept waiting by it
-        Connection: 'close',
-      });
-      // the browser opens a stream again one second after it ends
-      res.write('retry: 1000\n\n');
-      const send = (ids: unknown[]) => {
-        res.write(`event: change\ndata: ${JSON.stringify({ ids })}\n\n`);
-        (res as Response & { flush?: () => void }).flush?.();
-      };
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      // no-transform: the compression middleware leaves the stream as it is written
+      'Cache-Control': 'no-store, no-transform',
+      'X-Accel-Buffering': 'no',
+      // the connection goes with the stream: a server that stops is not kept waiting by it
+      Connection: 'close',
+    });
+    // the browser opens a stream again one second after it ends
+    res.write('retry: 1000\n\n');
+    const send = (ids: unknown[]) => {
+      res.write(`event: change\ndata: ${JSON.stringify({ ids })}\n\n`);
+      (res as Response & { flush?: () => void }).flush?.();
+    };
 
-      const heard = async (change: Heard) => {
-        if (change.kind === 'resync' || change.kind === 'schema') return send([]);
-        if (change.kind !== 'records' || change.resource !== resource.name) return;
-        const wanted = Object.entries(filter);
-        if (wanted.length === 0 || change.ids.length === 0) return send(change.ids);
-        const rows = await records.get(resource.name, change.ids);
-        // a row gone (deleted) may have been one of ours
-        const ours = rows.length < change.ids.length || rows.some((row) => wanted.every(([f, v]) => sameId(row[f], v)));
-        if (ours && !res.writableEnded) send(change.ids);
-      };
-      const stop = changes.subscribe((change) => void heard(change).catch(() => send([])));
-      const server = (req.socket as typeof req.socket & { server?: Server }).server;
-      const started = Date.now();
-      const tick = setInterval(
-        () => {
-          if (server?.listening === false || Date.now() - started >= lifetimeMs) return end();
-          if (Date.now() - lastBeat >= heartbeatMs) {
-            lastBeat = Date.now();
-            res.write(': still here\n\n');
-          }
-        },
-        Math.min(1000, heartbeatMs),
-      );
-      let lastBeat = started;
-      let ended = false;
-      const end = () => {
-        if (ended) return;
-        ended = true;
-        clearInterval(tick);
-        unwatch(end);
-        stop();
-        opened--;
-        const left = (open.get(account) ?? 1) - 1;
-        if (left > 0) open.set(account, left);
-        else open.delete(account);
-        if (!res.writableEnded) res.end();
-      };
-      req.on('close', end);
-      if (sessionId !== null) watch(end, sessionId);
-    }
+    const heard = async (change: Heard) => {
+      if (change.kind === 'resync' || change.kind === 'schema') return send([]);
+      if (change.kind !== 'records' || change.resource !== resource.name) return;
+      const wanted = Object.entries(filter);
+      if (wanted.length === 0 || change.ids.length === 0) return send(change.ids);
+      const rows = await records.get(resource.name, change.ids);
+      // a row gone (deleted) may have been one of ours
+      const ours = rows.length < change.ids.length || rows.some((row) => wanted.every(([f, v]) => sameId(row[f], v)));
+      if (ours && !res.writableEnded) send(change.ids);
+    };
+    const stop = changes.subscribe((change) => void heard(change).catch(() => send([])));
+    const server = (req.socket as typeof req.socket & { server?: Server }).server;
+    const started = Date.now();
+    const tick = setInterval(
+      () => {
+        if (server?.listening === false || Date.now() - started >= lifetimeMs) return end();
+        if (Date.now() - lastBeat >= heartbeatMs) {
+          lastBeat = Date.now();
+          res.write(': still here\n\n');
+        }
+      },
+      Math.min(1000, heartbeatMs),
+    );
+    let lastBeat = started;
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      clearInterval(tick);
+      unwatch(end);
+      stop();
+      opened--;
+      const left = (open.get(account) ?? 1) - 1;
+      if (left > 0) open.set(account, left);
+      else open.delete(account);
+      if (!res.writableEnded) res.end();
+    };
+    req.on('close', end);
+    if (sessionId !== null) watch(end, sessionId);
   }
   return { router, wallRouter };
 }
