@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -182,6 +184,20 @@ describe('invitations with a link of their own', () => {
     });
     expect(no.status).toBe(200);
     expect(await guest(server, ids[1])).toMatchObject({ invitation: 'declined', replyNote: '出国访问' });
+  });
+
+  it('the invitation carries the guest’s check-in code, as text and as a QR code that reads back', async () => {
+    const server = await start();
+    const { summitId, ids } = await summitWith(server, [{ name: '林青', email: 'lin@example.com' }]);
+    await inviteAll(server, summitId, 1);
+    const { checkInCode } = await guest(server, ids[0]);
+    expect(checkInCode).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
+    const [mail] = sink.received;
+    expect(mail.text).toContain(`签到码：${checkInCode}`);
+    const [qr] = mail.attachments;
+    expect([qr.filename, qr.contentType]).toEqual([`checkin-${checkInCode}.png`, 'image/png']);
+    const png = PNG.sync.read(qr.content);
+    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(`HUIWU:${checkInCode}`);
   });
 
   it('a wrong time or number is refused on the page, field by field, and nothing is saved', async () => {

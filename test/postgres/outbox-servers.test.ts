@@ -55,7 +55,8 @@ describe('the outbox on two servers', () => {
     expect(new Set(sink.received.map((m) => m.messageId)).size).toBe(80);
     expect(new Set(mails.map((m) => m.messageId))).toEqual(new Set(sink.received.map((m) => m.messageId)));
     const guests = await rowsOf(one.client, 'attendees', { summitId }, 500);
-    expect(guests.every((g) => g.invitation === 'invited' && g.version === 2)).toBe(true);
+    // one write gave each their check-in code with their invitation, one moved them to 已邀请
+    expect(guests.every((g) => g.invitation === 'invited' && g.checkInCode && g.version === 3)).toBe(true);
   });
 
   it('reminders worked out by both servers at once: each guest gets one, with a link of their own', async () => {

@@ -1,5 +1,7 @@
 import { SETTINGS_LIST } from '../../schema/mailSettings';
 import type { RecordStore } from '../store/recordStore';
+import type { Row } from '../records';
+import { qrText } from '../../schema/checkinCode';
 import { holdMs, judge, MAX_ATTEMPTS, meaningOf, retryDelayMs, type SmtpError } from './answers';
 import { queueReminders } from './reminders';
 import { followGuest, OUTBOX, persist, record, replaceOlderLinks, take, type Taken } from './mails';
@@ -73,6 +75,7 @@ export function startOutbox(options: OutboxOptions): Outbox {
         subject: String(mail.subject),
         text,
         messageId: String(mail.messageId),
+        attachments: await checkInQrOf(records, mail),
       });
     } catch (error) {
       const smtp = error as SmtpError;
@@ -174,6 +177,24 @@ export function startOutbox(options: OutboxOptions): Outbox {
       sender?.sender.close();
     },
   };
+}
+
+/** the kinds of mail a guest shows at the desk */
+const SHOWN_AT_THE_DOOR = new Set(['invitation', 'reconfirm']);
+
+/** An invitation's or a re-confirmation's QR code of the guest's check-in code, as a picture
+ * they show at the desk from their phone (the code itself is in the text too). */
+async function checkInQrOf(records: RecordStore, mail: Row) {
+  if (!SHOWN_AT_THE_DOOR.has(String(mail.kind)) || mail.attendeeId == null) return [];
+  const [guest] = await records.get('attendees', [mail.attendeeId]);
+  if (typeof guest?.checkInCode !== 'string' || !guest.checkInCode) return [];
+  const { default: QRCode } = await import('qrcode');
+  const content = await QRCode.toBuffer(qrText(guest.checkInCode), {
+    errorCorrectionLevel: 'M',
+    margin: 2,
+    width: 360,
+  });
+  return [{ filename: `checkin-${guest.checkInCode}.png`, content, contentType: 'image/png' }];
 }
 
 /** a server's answer as kept: one line, within the field's 500 characters */

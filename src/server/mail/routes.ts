@@ -8,6 +8,7 @@ import type { Row } from '../records';
 import type { RecordStore, Step, WriteView } from '../store/recordStore';
 import { OUTBOX, queuedMail } from './mails';
 import { readMailState } from './settings';
+import { newCode } from '../reply/tokens';
 import { invitationMail } from './templates';
 
 /** Why a guest ticked for an invitation gets none. */
@@ -69,7 +70,7 @@ export function mailRoutes(records: RecordStore, now: () => number, publicUrl?: 
       if (mailLang !== 'zh' && mailLang !== 'en') throw new HttpError(400, message(lang, 'invitationLang'));
       const named = Array.isArray(ids) ? new Set(ids.map(String)) : null;
       const skipped: Skipped[] = [];
-      const queued = await records.write(actorOf(res.locals.user), async (view) => {
+      const written = await records.write(actorOf(res.locals.user), async (view) => {
         const summit = await view.find('summits', req.params.id);
         if (!summit) throw new HttpError(404, message(lang, 'notFound'));
         const guests = (await view.where('attendees', 'summitId', summit.id)).filter((guest) =>
@@ -90,7 +91,10 @@ export function mailRoutes(records: RecordStore, now: () => number, publicUrl?: 
             skipped.push({ id: guest.id, name: guest.name, reason });
             continue;
           }
-          const mail = invitationMail(summit, guest, mailLang as Lang, base);
+          // the code the guest shows at the desk: given now if they have none (the mail carries it)
+          const code = guest.checkInCode ? null : newCode();
+          if (code) steps.push({ op: 'update', resource: 'attendees', row: guest, fields: { checkInCode: code } });
+          const mail = invitationMail(summit, code ? { ...guest, checkInCode: code } : guest, mailLang as Lang, base);
           steps.push(
             queuedMail(
               {
@@ -110,7 +114,9 @@ export function mailRoutes(records: RecordStore, now: () => number, publicUrl?: 
       });
       // queued either way; the organiser is told when no mailbox is set up to send them
       const mailReady = (await readMailState(records)).settings !== null;
-      res.status(202).json({ queued: queued.length, skipped, mailReady });
+      // (the write also gave check-in codes to guests who had none)
+      const queued = written.filter((row) => row.kind === 'invitation').length;
+      res.status(202).json({ queued, skipped, mailReady });
     }),
   );
 

@@ -94,7 +94,19 @@ export function invitationTemplate(summit: Row, lang: Lang): Composed {
 export function invitationMail(summit: Row, guest: Row, lang: Lang, base: string | null): Composed {
   const values = placeholderValues(summit, guest, lang, base);
   const template = invitationTemplate(summit, lang);
-  return { subject: fill(template.subject, values).replace(/\s+/g, ' ').trim(), body: fill(template.body, values) };
+  return {
+    subject: fill(template.subject, values).replace(/\s+/g, ' ').trim(),
+    body: fill(template.body, values) + checkInLine(guest, lang),
+  };
+}
+
+/** The guest's check-in code, below every invitation and re-confirmation (the outbox attaches
+ * it as a QR code): shown at the desk from a phone. */
+function checkInLine(guest: Row, lang: Lang) {
+  if (!guest.checkInCode) return '';
+  return lang === 'zh'
+    ? `\n\n　　签到码：${guest.checkInCode}。报到时出示本邮件附带的二维码，即可快速签到。`
+    : `\n\nCheck-in code: ${guest.checkInCode}. Show the QR code attached to this mail at the registration desk.`;
 }
 
 const REMINDER: Record<Lang, Composed> = {
@@ -159,16 +171,18 @@ export function reconfirmMail(summit: Row, guest: Row, lang: Lang, base: string 
   if (lang === 'en')
     return {
       subject: fill('Your arrival tomorrow: {summit}', values),
-      body: fill(
-        `Dear {salutation} {name},\n\n${line}\n\nIf anything has changed, please call {contact}. Your details:\n{link}`,
-        values,
-      ),
+      body:
+        fill(
+          `Dear {salutation} {name},\n\n${line}\n\nIf anything has changed, please call {contact}. Your details:\n{link}`,
+          values,
+        ) + checkInLine(guest, lang),
     };
   return {
     subject: fill('行程确认：{峰会}', values),
-    body: fill(
-      `尊敬的{姓名}{称谓}：\n\n　　${line}\n\n　　如有变动，请联系会务 {联系人}。您的行程信息：\n　　{回复链接}`,
-      values,
-    ),
+    body:
+      fill(
+        `尊敬的{姓名}{称谓}：\n\n　　${line}\n\n　　如有变动，请联系会务 {联系人}。您的行程信息：\n　　{回复链接}`,
+        values,
+      ) + checkInLine(guest, lang),
   };
 }

@@ -18,6 +18,8 @@ export interface Mail {
   text: string;
   /** the same Message-ID on every try of one mail */
   messageId?: string;
+  /** files that go with it (a guest's check-in QR code) */
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 export interface Sent {
@@ -62,6 +64,7 @@ export function smtpSender(settings: MailSettings): Sender {
         subject: mail.subject,
         text: mail.text,
         ...(mail.messageId ? { messageId: mail.messageId } : {}),
+        ...(mail.attachments?.length ? { attachments: mail.attachments } : {}),
       });
       return { response: String(info.response ?? ''), messageId: String(info.messageId ?? '') };
     },
