@@ -12,6 +12,7 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { timeText } from '../../schema/checkinWindow';
+import { downloadResponse } from '../export/download';
 import { apiUrl, httpClient } from '../providers/httpClient';
 import { formatDay } from '../schema-ui/time';
 
@@ -99,12 +100,7 @@ export const AttendanceView = () => {
       credentials: 'same-origin',
       headers: { 'Accept-Language': locale },
     });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(await res.blob());
-    const name = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('Content-Disposition') ?? '')?.[1];
-    link.download = name ? decodeURIComponent(name) : 'attendance.xlsx';
-    link.click();
-    URL.revokeObjectURL(link.href);
+    await downloadResponse(res, 'attendance.xlsx');
   };
   return (
     <Box data-testid="attendance">

@@ -24,6 +24,7 @@ import {
   useTranslate,
   type Identifier,
 } from 'react-admin';
+import { downloadResponse } from '../export/download';
 import { apiUrl, httpClient } from '../providers/httpClient';
 
 interface Answer {
@@ -95,12 +96,7 @@ export const InviteButton = ({ summitId, ids }: { summitId?: Identifier; ids?: I
       body,
     });
     if (!res.ok) return notify((await res.json().catch(() => ({}))).message ?? res.statusText, { type: 'error' });
-    const name = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('Content-Disposition') ?? '')?.[1];
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(await res.blob());
-    link.download = name ? decodeURIComponent(name) : 'sms.xlsx';
-    link.click();
-    URL.revokeObjectURL(link.href);
+    await downloadResponse(res, 'sms.xlsx');
     notify('huiwu.mail.smsListed', { messageArgs: { count: res.headers.get('X-Export-Rows') ?? '0' } });
   };
 

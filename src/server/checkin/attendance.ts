@@ -92,7 +92,7 @@ function grouped<K extends string>(people: Person[], key: (p: Person) => string,
 }
 
 /** Every row of a list whose field holds this value (a session's check-ins, a summit's guests). */
-async function rowsWhere(records: RecordStore, resource: string, field: string, value: unknown) {
+export async function rowsWhere(records: RecordStore, resource: string, field: string, value: unknown) {
   const scan = await records.scan(resource, { [field]: String(value) }, 1000);
   const rows: Row[] = [];
   for await (const page of scan.pages) rows.push(...page);

@@ -9,6 +9,7 @@ import { summitOver } from '../reply/answer';
 import { findKey, keySteps, newToken } from '../reply/tokens';
 import type { WallKeys } from '../routes/changes';
 import type { RecordStore } from '../store/recordStore';
+import { rowsWhere } from './attendance';
 
 /** the newest arrivals the wall lists */
 const RECENT = 12;
@@ -22,9 +23,7 @@ const RATE_MINUTES = 10;
  * on a screen in the hall.
  */
 export async function wallOf(records: RecordStore, summit: Row, now: number) {
-  const scan = await records.scan('attendees', { summitId: String(summit.id) }, 2000);
-  const guests: Row[] = [];
-  for await (const page of scan.pages) guests.push(...page);
+  const guests = await rowsWhere(records, 'attendees', 'summitId', summit.id);
   const expected = guests.filter((g) => inInvitationGroup('expected', g.invitation));
   const arrived = guests
     .filter((g) => g.invitation === 'checkedIn')

@@ -15,7 +15,8 @@ export const TOKEN_MARK = '【发送时生成】';
 
 export const replyLink = (base: string) => `${base.replace(/\/+$/, '')}/r/${TOKEN_MARK}`;
 
-const dayText = (day: unknown, lang: Lang) => {
+/** 2027年4月20日 / 2027-04-20: a day as a mail or the reply page writes it. */
+export const dayText = (day: unknown, lang: Lang) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(day ?? ''));
   if (!m) return '';
   return lang === 'zh' ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : `${m[1]}-${m[2]}-${m[3]}`;

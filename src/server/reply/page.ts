@@ -1,7 +1,7 @@
 import { enums, maskPersonal, type Lang } from '../../schema';
 import { replyDeadline } from '../../schema/invitation';
 import { eventWallClock } from '../../schema/eventTime';
-import { placeholderValues } from '../mail/templates';
+import { dayText, placeholderValues } from '../mail/templates';
 import { arrivalRange } from './answer';
 import type { Row } from '../records';
 
@@ -154,12 +154,6 @@ function layout(lang: Lang, body: string, switchHref?: string) {
 <body><main>${switchHref ? `<a class="lang" href="${escape(switchHref)}">${t.switchLang}</a>` : ''}${body}</main></body></html>`;
 }
 
-const day = (value: string, lang: Lang) => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return value;
-  return lang === 'zh' ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : value;
-};
-
 /** A page that opens nothing: an unknown, replaced or expired link, too many guesses. */
 export function gonePage(lang: Lang, why: string, contact = '', switchHref?: string) {
   const t = T[lang];
@@ -214,7 +208,7 @@ function travelSummary(guest: Row, lang: Lang) {
   const parts = [
     date
       ? [
-          day(date, lang).replace(/^\d{4}年/, ''),
+          dayText(date, lang).replace(/^\d{4}年/, ''),
           time,
           guest.arrivalNumber,
           guest.arrivalStation ? `${s.arrives}${lang === 'zh' ? '' : ' '}${guest.arrivalStation}` : '',
@@ -256,9 +250,9 @@ export function replyPage(view: ReplyView) {
       return `<option value="${o.id}"${chosen ? ' selected' : ''}>${escape(o.label[lang])}</option>`;
     })
     .join('');
-  const when = [summit.startsOn, summit.endsOn].filter(Boolean).map((d) => day(String(d), lang));
+  const when = [summit.startsOn, summit.endsOn].filter(Boolean).map((d) => dayText(String(d), lang));
   const place = [summit.city, summit.venue].filter(Boolean).join(lang === 'zh' ? ' ' : ', ');
-  const deadline = day(replyDeadline(summit), lang);
+  const deadline = dayText(replyDeadline(summit), lang);
   const salutation = placeholderValues(summit, guest, lang, null).salutation;
   const summary = guest.invitation === 'confirmed' ? travelSummary(guest, lang) : '';
   const range = arrivalRange(summit);
