@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Show, TabbedShowLayout, TopToolbar, usePermissions } from 'react-admin';
+import { Show, TabbedShowLayout, TopToolbar, usePermissions, useTranslate } from 'react-admin';
 import { allows, dependantsOf, resourceByName, type ResourceDef } from '../../schema';
 import { HistoryList } from './HistoryList';
 import { RelatedList, type Related } from './RelatedList';
@@ -30,6 +30,7 @@ export const ShowWithRelated = ({
   tabs?: { label: string; path: string; content: ReactNode }[];
 }) => {
   const { permissions } = usePermissions();
+  const translate = useTranslate();
   // lists admins added that link here get a tab too (an organization's technology needs)
   const custom: Related[] = dependantsOf(resource.name)
     .filter(({ resource: list }) => list.custom && allows(permissions, list, 'read'))
@@ -55,7 +56,8 @@ export const ShowWithRelated = ({
           (item) => (
             <TabbedShowLayout.Tab
               key={item.path ?? `${item.resource}.${item.target}`}
-              label={item.label}
+              // a list's name in the plural (English names hold both: 'Leave |||| Leaves')
+              label={translate(item.label, { smart_count: 2, _: item.label })}
               path={item.path ?? `${item.resource}-${item.target}`}
             >
               <RelatedList related={item} />
