@@ -112,8 +112,8 @@ export function startOutbox(options: OutboxOptions): Outbox {
     });
     // the sending side works again: the next hold starts short
     if (hold) await persist(() => writeHold(records, null));
-    await replaceOlderLinks(records, taken, now());
     await followGuest(records, mail, now(), 'sent');
+    await replaceOlderLinks(records, taken, now());
   }
 
   /** When to look again: after a mail, when the pace allows; idle, now and then; held, when the
